@@ -1,0 +1,45 @@
+/** Command-line parsing for `kamsim`: subcommand, positional arguments, options, `-D` defines. */
+
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+export interface ParsedArgs {
+  command: string;
+  positional: string[];
+  /** Options by long name; flags are `true`. */
+  options: Map<string, string | true>;
+  /** `-D NAME[=VALUE]`, in order. */
+  defines: Record<string, string>;
+}
+
+/**
+ * Parses argv after the program name. `valued` lists the options that take a value, `flags`
+ * those that do not; anything else is a usage error.
+ */
+export function parseArgs(argv: readonly string[], valued: readonly string[], flags: readonly string[]): ParsedArgs {
+  const [command = "", ...rest] = argv;
+  const out: ParsedArgs = { command, positional: [], options: new Map(), defines: {} };
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i] as string;
+    if (a === "-D" || (a.startsWith("-D") && a.length > 2)) {
+      const def = a === "-D" ? rest[++i] : a.slice(2);
+      if (!def) throw new UsageError("-D needs NAME[=VALUE]");
+      const eq = def.indexOf("=");
+      out.defines[eq < 0 ? def : def.slice(0, eq)] = eq < 0 ? "" : def.slice(eq + 1);
+    } else if (a.startsWith("--")) {
+      const [name, inline] = a.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+      if (flags.includes(name)) out.options.set(name, true);
+      else if (valued.includes(name)) {
+        const v = inline ?? rest[++i];
+        if (v === undefined) throw new UsageError(`--${name} needs a value`);
+        out.options.set(name, v);
+      } else throw new UsageError(`unknown option --${name}`);
+    } else if (a.startsWith("-") && a !== "-") {
+      throw new UsageError(`unknown option ${a}`);
+    } else {
+      out.positional.push(a);
+    }
+  }
+  return out;
+}

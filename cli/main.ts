@@ -1,0 +1,39 @@
+/**
+ * `kamsim`: argv → engine → stdout/stderr. No logic of its own beyond reading files and
+ * formatting what the engine returns.
+ */
+import { checkCommand } from "./check.js";
+import { UsageError } from "./args.js";
+
+export const USAGE = `kamsim — Kamailio 5.6 config simulator
+
+Usage:
+  kamsim check CONFIG [-D NAME[=VALUE]]...   check a config like \`kamailio -c\`
+
+Exit codes: 0 ok, 1 config error, 2 usage error.`;
+
+/** Runs the CLI; returns the process exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  const [command] = argv;
+  try {
+    switch (command) {
+      case "check":
+        return checkCommand(argv);
+      case "--help":
+      case "-h":
+      case "help":
+        console.log(USAGE);
+        return 0;
+      case undefined:
+        throw new UsageError("missing command");
+      default:
+        throw new UsageError(`unknown command: ${command}`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      console.error(`kamsim: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw e;
+  }
+}

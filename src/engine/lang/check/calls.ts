@@ -1,0 +1,106 @@
+/**
+ * Function calls: resolved by name and argument count among the core and the loaded modules
+ * (Kamailio's "failed to find command X (params N)"), allowed in the route kind, arguments of
+ * the kind the function's fixup needs, and "not simulated" said once per function.
+ */
+import type { ArgKind, FunctionDef } from "../../modules/types.js";
+import type { CallExpr, Expr } from "../ast.js";
+import type { DiagnosticBag } from "../diagnostics.js";
+import { checkFormat } from "./formats.js";
+import type { Scope } from "./scope.js";
+
+/** xlog-family level arguments: only the third character counts (spec §6.2). */
+const LEVEL_LETTERS = new Set(["A", "B", "C", "E", "W", "N", "I", "D"]);
+const LEVEL_FUNCTIONS = new Set(["xlog", "xlogl", "xlogm"]);
+
+export class CallChecker {
+  private readonly warnedUnsimulated = new Set<string>();
+
+  constructor(
+    private readonly scope: Scope,
+    private readonly diags: DiagnosticBag,
+  ) {}
+
+  /** Checks a call in a route of type `routeType`; returns the function found, if any. */
+  check(call: CallExpr, routeType: number): FunctionDef | undefined {
+    const argc = call.args.length;
+    const found = this.scope.lookupFunction(call.name, argc);
+    const kamailio = `cfg. parser: failed to find command ${call.name} (params ${argc}): unknown command, missing loadmodule?`;
+    switch (found.kind) {
+      case "unknown":
+        if (this.scope.undeclared.length > 0) {
+          const names = this.scope.undeclared.map((m) => m.name).join(", ");
+          this.diags.warning("unchecked_function", `${call.name}() is unknown to kamsim; it may come from ${names}`, call.nameSpan);
+        } else {
+          this.diags.error("unknown_function", kamailio, call.nameSpan);
+        }
+        return undefined;
+      case "not_loaded":
+        this.diags.error("module_not_loaded", `${kamailio} (${call.name} is in module ${found.module})`, call.nameSpan);
+        return undefined;
+      case "arity":
+        this.diags.error("wrong_arg_count", `${kamailio} (${call.name} takes ${found.expected.join(" or ")} parameters)`, call.nameSpan);
+        return undefined;
+    }
+    const def = found.def;
+    if (call.bare && !call.args.length && found.module !== undefined) {
+      this.diags.error("syntax_error", "syntax error", call.span);
+    }
+    if ((def.routes & routeType) === 0) {
+      this.diags.error("function_not_allowed", `misused command ${call.name}: Command cannot be used in the block`, call.nameSpan);
+    }
+    this.checkArgs(call, def);
+    if (def.simulated === false || (def.simulated === undefined && this.moduleUnsimulated(found.module))) {
+      this.warnUnsimulated(call, found.module);
+    }
+    const m = this.scope.moduleOf(found.module);
+    m?.checker?.call?.(call.name, call.args, call.span, this.scope.contextFor(m));
+    return def;
+  }
+
+  private moduleUnsimulated(module: string | undefined): boolean {
+    return module !== undefined && this.scope.moduleOf(module)?.def?.simulated === false;
+  }
+
+  private warnUnsimulated(call: CallExpr, module: string | undefined): void {
+    if (this.warnedUnsimulated.has(call.name)) return;
+    this.warnedUnsimulated.add(call.name);
+    const from = module ? ` (module ${module})` : " (core)";
+    this.diags.warning("not_simulated", `${call.name}()${from} is not simulated by kamsim: it returns 1 and does nothing`, call.nameSpan);
+  }
+
+  private checkArgs(call: CallExpr, def: FunctionDef): void {
+    call.args.forEach((arg, i) => {
+      const kind: ArgKind = def.args?.[i] ?? "any";
+      this.checkArg(call, arg, i + 1, kind);
+    });
+    if (LEVEL_FUNCTIONS.has(call.name) && call.args.length >= 2) {
+      const level = call.args[call.args.length === 3 ? 1 : 0];
+      if (level?.kind === "StringLit") this.checkLevel(level.value, level);
+    }
+  }
+
+  private checkArg(call: CallExpr, arg: Expr, n: number, kind: ArgKind): void {
+    const literal = arg.kind === "StringLit" || arg.kind === "NumberLit";
+    if ((kind === "format" || kind === "literal") && !literal) {
+      this.diags.error("param_not_constant", `function ${call.name}: parameter ${n} is not constant`, arg.span);
+      return;
+    }
+    if (kind === "fparam" && !literal && arg.kind !== "PvarExpr") {
+      this.diags.error("param_not_constant", `function ${call.name}: parameter ${n} is not constant`, arg.span);
+      return;
+    }
+    if (arg.kind === "StringLit" && (kind === "format" || kind === "fparam")) {
+      checkFormat(arg, this.scope, this.diags);
+    }
+  }
+
+  private checkLevel(text: string, at: Expr): void {
+    if (text.includes("$")) return;
+    if (text.length < 3) {
+      this.diags.error("bad_log_level", `wrong log level [${text}]`, at.span);
+    } else if (!LEVEL_LETTERS.has(text[2] as string)) {
+      this.diags.error("bad_log_level", `unknown log level [${text}]`, at.span);
+    }
+  }
+}

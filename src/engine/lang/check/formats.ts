@@ -1,0 +1,33 @@
+/**
+ * Format strings (xlog, mq_add, sl reasons...): every `$` must start a pseudo-variable that a
+ * loaded module provides. Kamailio finds these only at start-up (fixup), not with `-c`; kamsim
+ * reports them at once with Kamailio's messages (spec §2.2).
+ */
+import type { StringLit } from "../ast.js";
+import type { DiagnosticBag } from "../diagnostics.js";
+import { parseFormat } from "../pv-spec.js";
+import type { Span } from "../source.js";
+import { checkPvarSpec } from "./pvars.js";
+import type { Scope } from "./scope.js";
+
+export function checkFormat(lit: StringLit, scope: Scope, diags: DiagnosticBag): void {
+  if (!lit.value.includes("$")) return;
+  const parsed = parseFormat(lit.value);
+  for (const e of parsed.errors) {
+    diags.error("bad_format", `${e.message}: wrong format[${lit.value}]`, spanAt(lit, e.offset));
+  }
+  for (const part of parsed.parts) {
+    if (part.kind === "pv") checkPvarSpec(part.spec, spanAt(lit, part.offset, part.spec.text.length), scope, diags);
+  }
+}
+
+/**
+ * The span of an offset inside a string's value. Exact when the literal has no escapes
+ * (value and source line up one to one); otherwise the whole literal.
+ */
+function spanAt(lit: StringLit, offset: number, length = 1): Span {
+  const raw = lit.span.end - lit.span.start - 2;
+  if (raw !== lit.value.length) return lit.span;
+  const start = lit.span.start + 1 + offset;
+  return { file: lit.span.file, start, end: start + length };
+}

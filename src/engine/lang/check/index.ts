@@ -1,0 +1,38 @@
+/**
+ * The checker: a parsed config against the module registry. It reports everything Kamailio
+ * would reject — at `kamailio -c` time and at start-up — plus what kamsim cannot simulate, and
+ * returns what later phases need: the loaded modules and the route table.
+ */
+import type { Config } from "../ast.js";
+import type { DiagnosticBag } from "../diagnostics.js";
+import { CallChecker } from "./calls.js";
+import { ROUTE_TYPE, type RouteTable, collectRoutes } from "./routes.js";
+import { type LoadedModule, Scope } from "./scope.js";
+import { StmtChecker } from "./stmts.js";
+import { checkCoreParam, checkModParam } from "./top.js";
+
+/** What the checker learnt about a config. */
+export interface CheckedConfig {
+  config: Config;
+  /** Loaded modules in `loadmodule` order. */
+  modules: LoadedModule[];
+  routes: RouteTable;
+}
+
+export function checkConfig(config: Config, diags: DiagnosticBag): CheckedConfig {
+  const scope = new Scope(diags);
+  const routes = collectRoutes(config, diags);
+  for (const name of routes.get("route")?.keys() ?? []) scope.routeNames.add(name);
+  for (const item of config.items) {
+    if (item.kind === "LoadModule") scope.load(item);
+    else if (item.kind === "ModParam") checkModParam(item, scope, diags);
+    else if (item.kind === "CoreParam") checkCoreParam(item, diags);
+  }
+  const calls = new CallChecker(scope, diags);
+  for (const item of config.items) {
+    if (item.kind !== "RouteBlock") continue;
+    new StmtChecker(scope, calls, routes, diags, ROUTE_TYPE[item.routeKind]).stmt(item.body);
+  }
+  for (const m of scope.loaded.values()) m.checker?.finish?.(scope.contextFor(m));
+  return { config, modules: [...scope.loaded.values()], routes };
+}

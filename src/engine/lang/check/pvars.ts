@@ -1,0 +1,57 @@
+/**
+ * Pseudo-variables: the class must be provided by the core or a loaded module
+ * (`error searching pvar "foo"`, spec §2.2), a class that needs an inner name must have one,
+ * and only writable ones may be assigned ("read only pvar in assignment left side", §1.8).
+ */
+import type { PvarExpr } from "../ast.js";
+import type { DiagnosticBag } from "../diagnostics.js";
+import { parsePvAt, type PvSpec } from "../pv-spec.js";
+import type { Span } from "../source.js";
+import type { Scope } from "./scope.js";
+
+/** Checks a PV written in the script (not in a string). */
+export function checkPvarExpr(e: PvarExpr, scope: Scope, diags: DiagnosticBag): void {
+  if (!e.spec) {
+    const r = parsePvAt(e.text, 0, true);
+    const message = "error" in r ? r.error.message : `error searching pvar "${e.text}"`;
+    diags.error("bad_pvar", message, e.span);
+    return;
+  }
+  checkPvarSpec(e.spec, e.span, scope, diags);
+}
+
+/** Checks one PV's class and inner name. */
+export function checkPvarSpec(spec: PvSpec, span: Span, scope: Scope, diags: DiagnosticBag): void {
+  const found = scope.lookupPvar(spec.name);
+  if (found.kind === "unknown") {
+    if (scope.undeclared.length > 0) {
+      diags.warning("unchecked_pvar", `$${spec.name} is unknown to kamsim; it may come from a module it does not know`, span);
+    } else {
+      diags.error("unknown_pvar", `error searching pvar "${spec.name}"`, span);
+    }
+    return;
+  }
+  if (found.kind === "not_loaded") {
+    diags.error("unknown_pvar", `error searching pvar "${spec.name}" (it is in module ${found.module}, which is not loaded)`, span);
+    return;
+  }
+  if (found.def.inner === "required" && spec.inner === undefined) {
+    diags.error("bad_pvar", `pvar "${spec.name}" needs an inner name: $${spec.name}(...)`, span);
+    return;
+  }
+  if (found.module) {
+    const m = scope.moduleOf(found.module);
+    m?.checker?.pvar?.(spec, span, scope.contextFor(m));
+  }
+}
+
+/** Checks an assignment's left side. */
+export function checkAssignTarget(e: PvarExpr, scope: Scope, diags: DiagnosticBag): void {
+  checkPvarExpr(e, scope, diags);
+  if (!e.spec) return;
+  const found = scope.lookupPvar(e.spec.name);
+  if (found.kind !== "found") return;
+  if (!found.def.writable || e.spec.transforms.length > 0) {
+    diags.error("readonly_pvar", "read only pvar in assignment left side", e.span);
+  }
+}

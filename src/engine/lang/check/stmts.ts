@@ -1,0 +1,108 @@
+/**
+ * Walks the statements of one route block: calls, `route(X)` targets, PVs, constant type
+ * errors and `switch` label rules (spec §1.5–1.7).
+ */
+import type { CaseClause, Expr, RouteCall, Stmt, SwitchStmt } from "../ast.js";
+import type { DiagnosticBag } from "../diagnostics.js";
+import type { CallChecker } from "./calls.js";
+import { checkOperandTypes } from "./constants.js";
+import { checkAssignTarget, checkPvarExpr } from "./pvars.js";
+import type { RouteTable } from "./routes.js";
+import type { Scope } from "./scope.js";
+
+export class StmtChecker {
+  constructor(
+    private readonly scope: Scope,
+    private readonly calls: CallChecker,
+    private readonly routes: RouteTable,
+    private readonly diags: DiagnosticBag,
+    /** Kamailio's route type of the block being walked. */
+    private readonly routeType: number,
+  ) {}
+
+  stmt(s: Stmt): void {
+    switch (s.kind) {
+      case "Block":
+        for (const x of s.stmts) this.stmt(x);
+        return;
+      case "IfStmt":
+        this.expr(s.cond);
+        this.stmt(s.then);
+        if (s.else) this.stmt(s.else);
+        return;
+      case "WhileStmt":
+        this.expr(s.cond);
+        this.stmt(s.body);
+        return;
+      case "SwitchStmt":
+        return this.switchStmt(s);
+      case "ReturnStmt":
+        if (s.value) this.expr(s.value);
+        return;
+      case "AssignStmt":
+        checkAssignTarget(s.target, this.scope, this.diags);
+        this.expr(s.value);
+        return;
+      case "CallStmt":
+        this.expr(s.call);
+        return;
+      case "BreakStmt":
+      case "EmptyStmt":
+        return;
+    }
+  }
+
+  private switchStmt(s: SwitchStmt): void {
+    this.expr(s.subject);
+    const defaults = s.cases.filter((c) => c.label === undefined);
+    if (defaults.length > 1) {
+      this.diags.error("switch_default", 'bad switch(): too many "default:" labels', (defaults[1] as CaseClause).span);
+    }
+    const isInt = (c: CaseClause) => c.label?.kind === "NumberLit" && !c.regex;
+    const labelled = s.cases.filter((c) => c.label !== undefined);
+    const firstInt = labelled.find(isInt);
+    const firstStr = labelled.find((c) => !isInt(c));
+    if (firstInt && firstStr) {
+      const later = s.cases.indexOf(firstInt) > s.cases.indexOf(firstStr) ? firstInt : firstStr;
+      this.diags.error("switch_mixed", "type mismatch in case: bad switch(): mixed integer and string/RE cases not allowed", later.span);
+    }
+    for (const c of s.cases) for (const x of c.body) this.stmt(x);
+  }
+
+  expr(e: Expr): void {
+    switch (e.kind) {
+      case "PvarExpr":
+        return checkPvarExpr(e, this.scope, this.diags);
+      case "CallExpr":
+        for (const a of e.args) if (a.kind !== "StringLit") this.expr(a);
+        this.calls.check(e, this.routeType);
+        return;
+      case "RouteCall":
+        return this.routeCall(e);
+      case "BinaryExpr":
+        this.expr(e.left);
+        this.expr(e.right);
+        checkOperandTypes(e, this.diags);
+        return;
+      case "UnaryExpr":
+      case "CastExpr":
+        return this.expr(e.operand);
+      case "BuiltinExpr":
+        for (const a of e.args) this.expr(a);
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** `route(X)` with a static name needs `route[X]` (Kamailio: fix_actions() at start-up). */
+  private routeCall(e: RouteCall): void {
+    if (typeof e.target !== "string") {
+      this.expr(e.target);
+      return;
+    }
+    if (!this.routes.get("route")?.has(e.target)) {
+      this.diags.error("route_not_defined", `fix_actions(): route "${e.target}" not found`, e.targetSpan);
+    }
+  }
+}

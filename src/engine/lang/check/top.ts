@@ -1,0 +1,70 @@
+/**
+ * Top-level checks: core parameters against the core's table, and `modparam` the way
+ * Kamailio's set_mod_param_regex() does it (module as an anchored case-insensitive regex over
+ * the modules loaded so far, parameter by name and type), with Kamailio's messages (spec §1.3).
+ */
+import { type CoreParamDef, coreParams } from "../../modules/core/def.js";
+import type { CoreParam, ModParam } from "../ast.js";
+import type { DiagnosticBag } from "../diagnostics.js";
+import type { Scope } from "./scope.js";
+
+/** The message Kamailio's grammar gives for a value of the wrong kind. */
+const EXPECTED: Readonly<Record<CoreParamDef["value"], string | undefined>> = {
+  int: "number expected",
+  bool: "boolean value expected",
+  string: "string value expected",
+  id: "identifier or string expected",
+  socket: undefined,
+  any: undefined,
+};
+
+export function checkCoreParam(p: CoreParam, diags: DiagnosticBag): void {
+  const def = Object.hasOwn(coreParams, p.name) ? coreParams[p.name] : undefined;
+  if (!def) {
+    diags.error("unknown_core_param", `syntax error: unknown config variable: ${p.name}`, p.nameSpan);
+    return;
+  }
+  const t = p.value.type;
+  const ok =
+    def.value === "int" || def.value === "bool"
+      ? t === "int"
+      : def.value === "string"
+        ? t === "string"
+        : def.value === "id"
+          ? t === "id" || t === "string"
+          : true;
+  const expected = EXPECTED[def.value];
+  if (!ok && expected) diags.error("bad_core_param_value", `syntax error: ${expected}`, p.value.span);
+}
+
+/** Compiles the module argument of `modparam` as Kamailio does: `^(re)$`, case-insensitive. */
+function moduleMatcher(re: string): RegExp | undefined {
+  try {
+    return new RegExp(`^(${re})$`, "i");
+  } catch {
+    return undefined;
+  }
+}
+
+export function checkModParam(p: ModParam, scope: Scope, diags: DiagnosticBag): void {
+  const matcher = moduleMatcher(p.module);
+  const mods = matcher ? [...scope.loaded.values()].filter((m) => matcher.test(m.name)) : [];
+  if (mods.length === 0) {
+    diags.error("modparam_no_module", `No module matching <${p.module}> found: Can't set module parameter`, p.span);
+    return;
+  }
+  const typeName = p.valueType === "int" ? "<2:int>" : "<1:string>";
+  for (const m of mods) {
+    if (!m.def) continue;
+    const def = m.def.params[p.param];
+    if (!def || def.type !== p.valueType) {
+      diags.error(
+        "unknown_modparam",
+        `set_mod_param_regex(): parameter <${p.param}> of type ${typeName} not found in module <${m.name}>: Can't set module parameter`,
+        p.span,
+      );
+      continue;
+    }
+    m.checker?.modparam?.(p.param, p.value, p.valueSpan, scope.contextFor(m));
+  }
+}

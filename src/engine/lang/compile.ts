@@ -1,0 +1,42 @@
+/**
+ * The front end in one call: preprocess → parse → check. Never throws on user input: every
+ * problem is a diagnostic. (Compiling to a runnable program comes on top of this.)
+ */
+import type { Config } from "./ast.js";
+import { type CheckedConfig, checkConfig } from "./check/index.js";
+import { type Diagnostic, DiagnosticBag } from "./diagnostics.js";
+import { parseConfig } from "./parser.js";
+import { type FileResolver, preprocess } from "./preprocess.js";
+import type { SourceFile } from "./source.js";
+
+export interface FrontEndOptions {
+  /** The config's file name, used in diagnostics (default `kamailio.cfg`). */
+  name?: string;
+  /** Files that `include_file`/`import_file` may read. */
+  files?: FileResolver;
+  /** `-D NAME[=VALUE]` defines. */
+  defines?: Readonly<Record<string, string>>;
+  /** Environment for `#!defenv`. */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+export interface FrontEndResult {
+  /** Every file read, main config first; spans index into it. */
+  files: SourceFile[];
+  config: Config;
+  checked: CheckedConfig;
+  diagnostics: Diagnostic[];
+}
+
+/** Reads and checks a config. */
+export function analyzeConfig(text: string, options: FrontEndOptions = {}): FrontEndResult {
+  const diags = new DiagnosticBag();
+  const pp = preprocess(options.name ?? "kamailio.cfg", text, diags, {
+    ...(options.files ? { files: options.files } : {}),
+    ...(options.defines ? { defines: options.defines } : {}),
+    ...(options.env ? { env: options.env } : {}),
+  });
+  const config = parseConfig(pp.tokens, pp.files, diags);
+  const checked = checkConfig(config, diags);
+  return { files: pp.files, config, checked, diagnostics: diags.items };
+}

@@ -1,0 +1,428 @@
+/**
+ * The lexer: Kamailio config text → tokens (spec §1.1), with exact spans.
+ *
+ * It mirrors cfg.lex where it matters to users: `#`, `//` and nesting block comments; `#!` and
+ * `!!` directives (an unknown `#!word` is a comment); double-quoted strings with Kamailio's
+ * escapes joined across whitespace; raw single-quoted strings; numbers in decimal, hex, octal
+ * and binary; boolean words; IPv4/IPv6 addresses; pseudo-variables with balanced parentheses.
+ */
+import type { DiagnosticBag } from "./diagnostics.js";
+import type { Span } from "./source.js";
+import type { Token, TokenKind } from "./tokens.js";
+
+/** Directives Kamailio's lexer knows after `#!` or `!!`. */
+export const DIRECTIVES: ReadonlySet<string> = new Set([
+  "define",
+  "def",
+  "trydef",
+  "trydefine",
+  "redefine",
+  "redef",
+  "ifdef",
+  "ifndef",
+  "ifexp",
+  "else",
+  "endif",
+  "subst",
+  "substdef",
+  "substdefs",
+  "defenv",
+  "defenvs",
+  "trydefenv",
+  "trydefenvs",
+  "defexp",
+  "defexps",
+  "include_file",
+  "import_file",
+]);
+
+/** First-line mode markers (`#!KAMAILIO`). */
+export const SHEBANGS: ReadonlySet<string> = new Set(["KAMAILIO", "OPENSER", "SER", "MAXCOMPAT", "ALL"]);
+
+const BOOL_WORDS: Readonly<Record<string, number>> = {
+  yes: 1,
+  true: 1,
+  on: 1,
+  enable: 1,
+  no: 0,
+  false: 0,
+  off: 0,
+  disable: 0,
+};
+
+/** Operators, longest first so that the longest match wins. */
+const PUNCTS = [
+  "==",
+  "!=",
+  "=~",
+  "!~",
+  "<=",
+  ">=",
+  "<<",
+  ">>",
+  "&&",
+  "||",
+  ":=",
+  "=",
+  "<",
+  ">",
+  "+",
+  "-",
+  "*",
+  "/",
+  "|",
+  "&",
+  "^",
+  "~",
+  "!",
+  "(",
+  ")",
+  "{",
+  "}",
+  "[",
+  "]",
+  ",",
+  ";",
+  ":",
+  ".",
+  "%",
+];
+
+const DEFINE_LIKE = new Set(["define", "def", "trydef", "trydefine", "redefine", "redef", "defexp", "defexps"]);
+
+const isIdStart = (c: string) => (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || c === "_";
+const isDigit = (c: string) => c >= "0" && c <= "9";
+const isIdChar = (c: string) => isIdStart(c) || isDigit(c);
+const isSpace = (c: string) => c === " " || c === "\t" || c === "\r" || c === "\n" || c === "\f" || c === "\b";
+
+const IPV4 = /\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\d.])/y;
+const IPV6_BRACKETED = /\[[0-9a-fA-F:.]*:[0-9a-fA-F:.]*\]/y;
+const IPV6_BARE = /(?:[0-9a-fA-F]{0,4}:){2,7}(?:[0-9a-fA-F]{1,4}|\d{1,3}(?:\.\d{1,3}){3})?(?![\w:])/y;
+
+/** Turns one file's text into tokens on demand. */
+export class Lexer {
+  private pos = 0;
+  private sawNewline = true;
+
+  constructor(
+    private readonly text: string,
+    private readonly file: number,
+    private readonly diags: DiagnosticBag,
+  ) {}
+
+  private span(start: number, end = this.pos): Span {
+    return { file: this.file, start, end };
+  }
+
+  private make(kind: TokenKind, start: number, value?: string | number): Token {
+    const text = this.text.slice(start, this.pos);
+    const tok: Token = { kind, text, value: value ?? text, span: this.span(start), nl: this.sawNewline };
+    this.sawNewline = false;
+    return tok;
+  }
+
+  /** The next token, skipping white space and comments. Always ends with an `eof` token. */
+  next(): Token {
+    for (;;) {
+      this.skipSpace();
+      const start = this.pos;
+      if (start >= this.text.length) return this.make("eof", start, "");
+      const c = this.text[start] as string;
+      const d = this.text[start + 1] ?? "";
+      if (c === "#") {
+        const dir = this.directive(start, 1);
+        if (dir) return dir;
+        this.skipLine();
+        continue;
+      }
+      if (c === "!" && d === "!") {
+        const dir = this.directive(start, 2);
+        if (dir) return dir;
+      }
+      if (c === "/" && d === "/") {
+        this.skipLine();
+        continue;
+      }
+      if (c === "/" && d === "*") {
+        this.blockComment(start);
+        continue;
+      }
+      return this.token(start, c, d);
+    }
+  }
+
+  private token(start: number, c: string, d: string): Token {
+    if (c === '"') return this.doubleQuoted(start);
+    if (c === "'") return this.singleQuoted(start);
+    if (c === "$") return this.pvar(start);
+    if (isDigit(c) || (c === ":" && d === ":") || (c === "[" && d !== "")) {
+      const addr = this.address(start);
+      if (addr) return addr;
+    }
+    if (isDigit(c)) return this.number(start);
+    if (isIdStart(c)) {
+      const v6 = this.bareIpv6Word(start);
+      if (v6) return v6;
+      while (this.pos < this.text.length && isIdChar(this.text[this.pos] as string)) this.pos++;
+      const word = this.text.slice(start, this.pos);
+      const b = BOOL_WORDS[word];
+      return b === undefined ? this.make("ident", start) : this.make("number", start, b);
+    }
+    for (const p of PUNCTS) {
+      if (this.text.startsWith(p, start)) {
+        this.pos = start + p.length;
+        return this.make("punct", start);
+      }
+    }
+    this.pos = start + 1;
+    this.diags.error("unexpected_char", `syntax error: unexpected character '${c}'`, this.span(start));
+    return this.next();
+  }
+
+  private skipSpace(): void {
+    while (this.pos < this.text.length) {
+      const c = this.text[this.pos] as string;
+      if (!isSpace(c)) break;
+      if (c === "\n") this.sawNewline = true;
+      this.pos++;
+    }
+  }
+
+  private skipLine(): void {
+    const nl = this.text.indexOf("\n", this.pos);
+    this.pos = nl < 0 ? this.text.length : nl;
+  }
+
+  /** A block comment, nesting as Kamailio's does; unclosed at EOF is only a complaint (spec §1.1). */
+  private blockComment(start: number): void {
+    let depth = 0;
+    while (this.pos < this.text.length) {
+      if (this.text.startsWith("/*", this.pos)) {
+        depth++;
+        this.pos += 2;
+      } else if (this.text.startsWith("*/", this.pos)) {
+        depth--;
+        this.pos += 2;
+        if (depth === 0) return;
+      } else {
+        if (this.text[this.pos] === "\n") this.sawNewline = true;
+        this.pos++;
+      }
+    }
+    this.diags.warning(
+      "unclosed_comment",
+      `cfg. parser: unexpected EOF: ${depth} comments open`,
+      this.span(start, start + 2),
+    );
+  }
+
+  /** `#!name args` / `!!name args`; null when `name` is not a directive (then `#` is a comment). */
+  private directive(start: number, prefix: number): Token | null {
+    if (this.text[start + 1] !== "!") return null;
+    let p = start + 2;
+    while (p < this.text.length && isIdChar(this.text[p] as string)) p++;
+    const word = this.text.slice(start + 2, p);
+    const lower = word.toLowerCase();
+    const shebang = prefix === 1 && start === 0 && SHEBANGS.has(word);
+    if (!shebang && !DIRECTIVES.has(lower)) return null;
+    this.pos = p;
+    const argsStart = p;
+    if (DEFINE_LIKE.has(lower)) this.continuedLine();
+    else this.skipLine();
+    let args = this.text.slice(argsStart, this.pos);
+    if (DEFINE_LIKE.has(lower)) args = args.replace(/\\\r?\n/g, "");
+    const tok = this.make("directive", start, shebang ? "shebang" : lower);
+    tok.args = shebang ? word : args.replace(/\r$/, "");
+    tok.argsSpan = this.span(argsStart);
+    return tok;
+  }
+
+  /** To the end of the line, following backslash-newline continuations. */
+  private continuedLine(): void {
+    for (;;) {
+      this.skipLine();
+      const before = this.text[this.pos - 1] === "\r" ? this.pos - 2 : this.pos - 1;
+      if (this.pos < this.text.length && this.text[before] === "\\") {
+        this.pos++;
+        continue;
+      }
+      return;
+    }
+  }
+
+  /** A double-quoted string with Kamailio's escapes; adjacent ones join (spec §1.1). */
+  private doubleQuoted(start: number): Token {
+    let out = "";
+    this.pos = start + 1;
+    for (;;) {
+      const r = this.quotedBody();
+      if (r === null) return this.unclosed(start, out);
+      out += r;
+      let p = this.pos;
+      while (p < this.text.length && isSpace(this.text[p] as string)) p++;
+      if (this.text[p] !== '"') break;
+      this.pos = p + 1;
+    }
+    const tok = this.make("string", start, out);
+    tok.quote = '"';
+    return tok;
+  }
+
+  /** Reads up to the closing quote; returns the processed text, or null at EOF. */
+  private quotedBody(): string | null {
+    let out = "";
+    const t = this.text;
+    while (this.pos < t.length) {
+      const c = t[this.pos] as string;
+      if (c === '"') {
+        this.pos++;
+        return out;
+      }
+      if (c !== "\\") {
+        out += c;
+        this.pos++;
+        continue;
+      }
+      const e = t[this.pos + 1] ?? "";
+      const simple: Record<string, string> = { n: "\n", r: "\r", t: "\t", a: "\x07", '"': '"', "\\": "\\" };
+      if (e in simple) {
+        out += simple[e];
+        this.pos += 2;
+      } else if (e === "\n") {
+        this.pos += 2;
+      } else if (e === "x" && /[0-9a-fA-F]/.test(t[this.pos + 2] ?? "")) {
+        const m = /^[0-9a-fA-F]{1,2}/.exec(t.slice(this.pos + 2, this.pos + 4)) as RegExpExecArray;
+        out += String.fromCharCode(Number.parseInt(m[0], 16));
+        this.pos += 2 + m[0].length;
+      } else if (/[0-7]/.test(e) && /[0-7]/.test(t[this.pos + 2] ?? "")) {
+        const m = /^[0-7]{2,3}/.exec(t.slice(this.pos + 1, this.pos + 4)) as RegExpExecArray;
+        out += String.fromCharCode(Number.parseInt(m[0], 8) & 0xff);
+        this.pos += 1 + m[0].length;
+      } else {
+        out += c;
+        this.pos++;
+      }
+    }
+    return null;
+  }
+
+  private singleQuoted(start: number): Token {
+    const end = this.text.indexOf("'", start + 1);
+    if (end < 0) return this.unclosed(start, this.text.slice(start + 1));
+    this.pos = end + 1;
+    const tok = this.make("string", start, this.text.slice(start + 1, end));
+    tok.quote = "'";
+    return tok;
+  }
+
+  private unclosed(start: number, value: string): Token {
+    this.pos = this.text.length;
+    this.diags.error("unclosed_string", "cfg. parser: unexpected EOF in unclosed string", this.span(start, start + 1));
+    const tok = this.make("string", start, value);
+    tok.quote = '"';
+    return tok;
+  }
+
+  /** `$name`, `$name(inner)`, `$name(inner)[index]`, `$(...)`, `$?`; parentheses balance. */
+  private pvar(start: number): Token {
+    const t = this.text;
+    let p = start + 1;
+    if (t[p] === "(") {
+      p = this.balanced(p, "(", ")");
+    } else if (t[p] === "?") {
+      p++;
+    } else if (isIdStart(t[p] ?? "")) {
+      while (p < t.length && isIdChar(t[p] as string)) p++;
+      if (t[p] === "(") p = this.balanced(p, "(", ")");
+      if (t[p] === "[" && t[p - 1] === ")") p = this.balanced(p, "[", "]");
+    } else {
+      this.pos = start + 1;
+      this.diags.error("bad_pvar", `error searching pvar "" at '$'`, this.span(start));
+      return this.make("pvar", start);
+    }
+    this.pos = p;
+    return this.make("pvar", start);
+  }
+
+  /** Position after the bracket matching the one at `p` (or the end of the line if none). */
+  private balanced(p: number, open: string, close: string): number {
+    const t = this.text;
+    let depth = 0;
+    for (let i = p; i < t.length; i++) {
+      const c = t[i];
+      if (c === open) depth++;
+      else if (c === close && --depth === 0) return i + 1;
+      else if (c === "\n") break;
+    }
+    const end = t.indexOf("\n", p);
+    const stop = end < 0 ? t.length : end;
+    this.diags.error("bad_pvar", `non-closing inner-name parenthesis [${t.slice(p - 1, Math.min(stop, p + 40))}]`, {
+      file: this.file,
+      start: p,
+      end: p + 1,
+    });
+    return stop;
+  }
+
+  /** IPv4, bracketed IPv6 or bare IPv6 starting with a digit or `::`. */
+  private address(start: number): Token | null {
+    for (const [re, kind] of [
+      [IPV4, "ipv4"],
+      [IPV6_BRACKETED, "ipv6"],
+      [IPV6_BARE, "ipv6"],
+    ] as const) {
+      re.lastIndex = start;
+      const m = re.exec(this.text);
+      if (m && (kind !== "ipv6" || m[0].split(":").length > 2)) {
+        this.pos = start + m[0].length;
+        return this.make(kind, start);
+      }
+    }
+    return null;
+  }
+
+  /** A bare IPv6 address that starts with hex letters (`fe80::1`): needs `::` to be one. */
+  private bareIpv6Word(start: number): Token | null {
+    IPV6_BARE.lastIndex = start;
+    const m = IPV6_BARE.exec(this.text);
+    if (!m?.[0].includes("::")) return null;
+    this.pos = start + m[0].length;
+    return this.make("ipv6", start);
+  }
+
+  private number(start: number): Token {
+    const rest = this.text.slice(start, start + 64);
+    const forms: [RegExp, (s: string) => number][] = [
+      [/^0[xX][0-9a-fA-F]+/, (s) => Number.parseInt(s.slice(2), 16)],
+      [/^[01]+b(?![\w])/, (s) => Number.parseInt(s.slice(0, -1), 2)],
+      [/^0o?[0-7]+/, (s) => Number.parseInt(s.replace(/^0o?/, ""), 8)],
+      [/^\d+/, (s) => Number.parseInt(s, 10)],
+    ];
+    for (const [re, conv] of forms) {
+      const m = re.exec(rest);
+      if (m) {
+        this.pos = start + m[0].length;
+        return this.make("number", start, conv(m[0]));
+      }
+    }
+    this.pos = start + 1;
+    return this.make("number", start, 0);
+  }
+
+  /**
+   * In a skipped `#!ifdef` branch: Kamailio does not lex the text, it only looks for the next
+   * conditional directive. Returns that directive, or `eof`.
+   */
+  nextConditional(): Token {
+    const re = /(?:#!|!!)(ifdef|ifndef|ifexp|else|endif)\b/g;
+    re.lastIndex = this.pos;
+    const m = re.exec(this.text);
+    if (!m) {
+      this.pos = this.text.length;
+      return this.make("eof", this.pos, "");
+    }
+    this.pos = m.index;
+    this.sawNewline = true;
+    return this.next();
+  }
+}

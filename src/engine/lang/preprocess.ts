@@ -1,0 +1,351 @@
+/**
+ * The preprocessor (spec §1.2), working on tokens the way Kamailio's lexer does: `#!define`
+ * and friends, `#!ifdef` nesting (skipped text is not lexed), `#!subst`/`#!substdef` on string
+ * literals, `include_file`/`import_file` from a map of virtual files, `MOD_<name>` defined by
+ * every `loadmodule`, and define substitution on identifiers (never inside strings or PVs).
+ */
+import { DiagnosticBag } from "./diagnostics.js";
+import { Lexer } from "./lexer.js";
+import type { SourceFile, Span } from "./source.js";
+import type { Token } from "./tokens.js";
+
+/** Where included files come from: a map of path → text, or a function returning the text. */
+export type FileResolver = Readonly<Record<string, string>> | ((path: string) => string | undefined);
+
+export interface PreprocessOptions {
+  /** Files that `include_file`/`import_file` may read. The browser has no disk. */
+  files?: FileResolver;
+  /** Defines given from outside, like `kamailio -D NAME=VALUE` (value "" for none). */
+  defines?: Readonly<Record<string, string>>;
+  /** Environment for `#!defenv` (the CLI passes the process environment; the browser none). */
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** The preprocessor's result: one token stream over all files, and the file table. */
+export interface Preprocessed {
+  tokens: Token[];
+  files: SourceFile[];
+  /** Defines in force at the end of the config. */
+  defines: Map<string, string>;
+  /** `KAMAILIO`, `SER`, `MAXCOMPAT`...: the first-line mode, if one was given. */
+  mode?: string;
+}
+
+interface Cond {
+  active: boolean;
+  /** Whether some branch of this conditional was already taken. */
+  taken: boolean;
+  sawElse: boolean;
+  span: Span;
+}
+
+interface Subst {
+  re: RegExp;
+  repl: string;
+}
+
+const CONDITIONALS: ReadonlySet<string> = new Set(["ifdef", "ifndef", "ifexp", "else", "endif"]);
+
+type DefineKind = "define" | "trydef" | "redefine" | "defexp";
+
+/** Directive spellings that define a name, and how they treat an existing one. */
+const DEFINE_KINDS: Readonly<Record<string, DefineKind>> = {
+  define: "define",
+  def: "define",
+  trydef: "trydef",
+  trydefine: "trydef",
+  redefine: "redefine",
+  redef: "redefine",
+  defexp: "defexp",
+  defexps: "defexp",
+};
+
+const MAX_INCLUDE_DEPTH = 10;
+const MAX_DEFINES = 512;
+const MAX_EXPANSION_DEPTH = 16;
+
+/** Runs the preprocessor over the main file and everything it includes. */
+export function preprocess(
+  name: string,
+  text: string,
+  diags: DiagnosticBag,
+  options: PreprocessOptions = {},
+): Preprocessed {
+  const pp = new Preprocessor(diags, options);
+  for (const [k, v] of Object.entries(options.defines ?? {})) pp.defines.set(k, v);
+  pp.run(name, text);
+  return { tokens: pp.out, files: pp.files, defines: pp.defines, mode: pp.mode };
+}
+
+class Preprocessor {
+  readonly defines = new Map<string, string>();
+  readonly files: SourceFile[] = [];
+  readonly out: Token[] = [];
+  mode: string | undefined;
+  private readonly conds: Cond[] = [];
+  private readonly substs: Subst[] = [];
+
+  constructor(
+    private readonly diags: DiagnosticBag,
+    private readonly options: PreprocessOptions,
+  ) {}
+
+  private get active(): boolean {
+    return this.conds.every((c) => c.active);
+  }
+
+  run(name: string, text: string): void {
+    this.file(name, text, 0);
+    for (const c of this.conds) {
+      this.diags.error(
+        "unbalanced_ifdef",
+        "different number of preprocessor directives: 1 more #!if[n]def as #!endif",
+        c.span,
+      );
+    }
+    const last = this.files[0] as SourceFile;
+    const end = { file: 0, start: last.text.length, end: last.text.length };
+    this.out.push({ kind: "eof", text: "", value: "", span: end, nl: true });
+  }
+
+  private file(name: string, text: string, depth: number): void {
+    const index = this.files.length;
+    this.files.push({ name, text });
+    const lexer = new Lexer(text, index, this.diags);
+    for (;;) {
+      const tok = this.active ? lexer.next() : lexer.nextConditional();
+      if (tok.kind === "eof") return;
+      if (tok.kind === "directive") this.directive(tok, depth);
+      else this.token(tok, lexer, depth);
+    }
+  }
+
+  private token(tok: Token, lexer: Lexer, depth: number): void {
+    if (tok.kind === "ident") {
+      const word = tok.text;
+      if (word === "include_file" || word === "import_file") {
+        this.include(word, lexer.next(), depth, tok);
+        return;
+      }
+      if (this.defines.has(word)) {
+        this.expand(tok, 0);
+        return;
+      }
+      if (word === "loadmodule") {
+        this.out.push(tok);
+        const arg = lexer.next();
+        if (arg.kind === "string") this.defineModule(arg);
+        this.token(arg, lexer, depth);
+        return;
+      }
+    }
+    if (tok.kind === "eof") return;
+    if (tok.kind === "directive") {
+      this.directive(tok, depth);
+      return;
+    }
+    this.push(tok);
+  }
+
+  private push(tok: Token): void {
+    if (tok.kind === "string" && this.substs.length) tok.value = this.applySubsts(String(tok.value));
+    this.out.push(tok);
+  }
+
+  /** Every `loadmodule "x.so"` defines `MOD_x` (spec §1.2). */
+  private defineModule(arg: Token): void {
+    const base = String(arg.value).split("/").pop() ?? "";
+    const mod = base.replace(/\.so$/, "");
+    if (mod) this.defines.set(`MOD_${mod}`, "");
+  }
+
+  /** Replaces a define's name by its value, lexed again, with the name's span (spec §1.2). */
+  private expand(tok: Token, level: number): void {
+    if (level > MAX_EXPANSION_DEPTH) {
+      this.diags.error("define_recursion", `too many nested define expansions: ${tok.text}`, tok.span);
+      return;
+    }
+    const value = this.defines.get(tok.text) ?? "";
+    const sub = new Lexer(value, tok.span.file, new DiagnosticBag());
+    let first = true;
+    for (let t = sub.next(); t.kind !== "eof"; t = sub.next()) {
+      if (t.kind === "directive") continue;
+      const placed: Token = { ...t, span: tok.span, nl: first ? tok.nl : false };
+      first = false;
+      if (placed.kind === "ident" && this.defines.has(placed.text) && placed.text !== tok.text) {
+        this.expand(placed, level + 1);
+      } else {
+        this.push(placed);
+      }
+    }
+  }
+
+  private include(word: string, arg: Token, depth: number, at: Token): void {
+    if (arg.kind !== "string") {
+      this.diags.error("syntax_error", "syntax error", arg.span);
+      return;
+    }
+    const path = this.applySubsts(String(arg.value));
+    const found = this.resolve(path, this.files[at.span.file]?.name ?? "");
+    if (found === undefined) {
+      if (word === "include_file") {
+        this.diags.error("include_not_found", `cannot open included file: "${path}"`, arg.span);
+      }
+      return;
+    }
+    if (depth + 1 > MAX_INCLUDE_DEPTH) {
+      this.diags.error("include_too_deep", `too many nested includes (max ${MAX_INCLUDE_DEPTH}): "${path}"`, arg.span);
+      return;
+    }
+    this.file(found.name, found.text, depth + 1);
+  }
+
+  /** As given, then relative to the including file's folder (spec §1.2). */
+  private resolve(path: string, from: string): SourceFile | undefined {
+    const get = (p: string): string | undefined => {
+      const files = this.options.files;
+      if (!files) return undefined;
+      return typeof files === "function" ? files(p) : Object.hasOwn(files, p) ? files[p] : undefined;
+    };
+    const dir = from.includes("/") ? from.slice(0, from.lastIndexOf("/") + 1) : "";
+    for (const candidate of path.startsWith("/") || !dir ? [path] : [path, dir + path]) {
+      const text = get(candidate);
+      if (text !== undefined) return { name: candidate, text };
+    }
+    return undefined;
+  }
+
+  private directive(tok: Token, depth: number): void {
+    const name = String(tok.value);
+    const args = (tok.args ?? "").trim();
+    if (!this.active && !CONDITIONALS.has(name)) return;
+    if (name === "shebang") this.mode = tok.args;
+    else if (CONDITIONALS.has(name)) this.conditional(name, args, tok);
+    else if (name in DEFINE_KINDS) this.define(tok, DEFINE_KINDS[name] as DefineKind);
+    else if (name.startsWith("subst")) this.subst(tok, args, name === "substdefs");
+    else if (name.includes("defenv")) this.defenv(tok, name, args);
+    else if (name === "include_file" || name === "import_file") {
+      const arg = new Lexer(tok.args ?? "", tok.span.file, this.diags).next();
+      this.include(name, { ...arg, span: tok.argsSpan ?? tok.span }, depth, tok);
+    }
+  }
+
+  private conditional(name: string, args: string, tok: Token): void {
+    if (name === "else") this.elseDirective(tok);
+    else if (name === "endif") this.endif(tok);
+    else this.openIf(name, args, tok);
+  }
+
+  private openIf(name: string, args: string, tok: Token): void {
+    const parentActive = this.active;
+    let cond: boolean;
+    if (name === "ifexp") {
+      this.diags.warning("not_simulated", "#!ifexp is not evaluated by kamsim: its block is taken as false", tok.span);
+      cond = false;
+    } else {
+      const id = args.split(/\s+/)[0] ?? "";
+      if (!id) this.diags.error("syntax_error", `syntax error: #!${name} needs a name`, tok.span);
+      cond = this.defines.has(id) === (name === "ifdef");
+    }
+    this.conds.push({ active: parentActive && cond, taken: cond, sawElse: false, span: tok.span });
+    if (!parentActive) (this.conds[this.conds.length - 1] as Cond).taken = true;
+  }
+
+  private elseDirective(tok: Token): void {
+    const top = this.conds[this.conds.length - 1];
+    if (!top || top.sawElse) {
+      this.diags.error("invalid_directive_position", "invalid position for preprocessor directive 'else'", tok.span);
+      return;
+    }
+    top.sawElse = true;
+    const parentActive = this.conds.slice(0, -1).every((c) => c.active);
+    top.active = parentActive && !top.taken;
+    top.taken = true;
+  }
+
+  private endif(tok: Token): void {
+    if (!this.conds.pop()) {
+      this.diags.error("invalid_directive_position", "invalid position for preprocessor directive 'endif'", tok.span);
+    }
+  }
+
+  private define(tok: Token, how: DefineKind): void {
+    const raw = (tok.args ?? "").replace(/^[ \t]+/, "");
+    const m = /^[A-Za-z0-9_]+/.exec(raw);
+    const span = tok.argsSpan ?? tok.span;
+    if (!m) {
+      this.diags.error("syntax_error", "syntax error: missing define name", span);
+      return;
+    }
+    const id = m[0];
+    const rest = raw.slice(id.length);
+    if (rest.startsWith("-")) {
+      this.diags.error("define_dash", "'-' not allowed", span);
+      return;
+    }
+    if (rest !== "" && !/^[ \t]/.test(rest) && !rest.startsWith("(")) {
+      this.diags.error("syntax_error", "syntax error", span);
+      return;
+    }
+    if (how === "defexp") {
+      this.diags.warning("not_simulated", `#!defexp is not evaluated by kamsim: ${id} keeps its text`, tok.span);
+    }
+    const value = rest.replace(/^[ \t]+/, "");
+    if (this.defines.has(id)) {
+      if (how === "trydef") return;
+      if (how === "define" || how === "defexp") {
+        this.diags.error("already_defined", `pp_define(): already defined: ${id}`, span);
+        return;
+      }
+    } else if (this.defines.size >= MAX_DEFINES) {
+      this.diags.error("too_many_defines", `too many defines (max ${MAX_DEFINES})`, span);
+      return;
+    }
+    this.defines.set(id, value);
+  }
+
+  private defenv(tok: Token, name: string, args: string): void {
+    const [id, envName] = args.includes("=") ? (args.split("=", 2) as [string, string]) : [args, args];
+    const value = this.options.env?.[envName.trim()];
+    if (value === undefined) {
+      if (!name.startsWith("try")) {
+        this.diags.error("defenv_missing", `failed to find env variable: ${envName.trim()}`, tok.span);
+      }
+      return;
+    }
+    this.defines.set(id.trim(), name.endsWith("s") ? `"${value}"` : value);
+  }
+
+  /** `"/re/repl/flags"` with any delimiter; substdef also defines (spec §1.2). */
+  private subst(tok: Token, args: string, quoted: boolean): void {
+    const body = /^"(.*)"$/.exec(args)?.[1] ?? args;
+    const delim = body[0];
+    const parts = delim ? body.slice(1).split(delim) : [];
+    if (!delim || parts.length < 3) {
+      this.diags.error("bad_subst", `invalid subst expression: ${args}`, tok.span);
+      return;
+    }
+    const [re, repl, flags] = parts as [string, string, string];
+    let compiled: RegExp;
+    try {
+      compiled = new RegExp(re, (flags.includes("g") ? "g" : "") + (flags.includes("i") ? "i" : ""));
+    } catch {
+      this.diags.error("bad_subst", `invalid subst expression: ${args}`, tok.span);
+      return;
+    }
+    this.substs.push({ re: compiled, repl: repl.replace(/\\(\d)/g, "$$$1") });
+    if (tok.value !== "subst") {
+      if (this.defines.has(re) && tok.value === "substdef") {
+        this.diags.error("already_defined", `pp_define(): already defined: ${re}`, tok.span);
+        return;
+      }
+      this.defines.set(re, quoted ? `"${repl}"` : repl);
+    }
+  }
+
+  private applySubsts(s: string): string {
+    let out = s;
+    for (const sub of this.substs) out = out.replace(sub.re, sub.repl);
+    return out;
+  }
+}

@@ -1,0 +1,47 @@
+/** sl: stateless replies (spec §7.2). */
+import { ONREPLY, RouteKind, defineModule } from "../types.js";
+
+export const slModule = defineModule({
+  name: "sl",
+  simulated: true,
+  doc: "Sends replies statelessly: the reply copies Via, From, Call-ID and CSeq from the request and gets a To-tag; nothing is remembered.",
+  params: {
+    default_code: { type: "int", default: 500, doc: "Reply code used by sl_reply_error() when none can be derived." },
+    default_reason: { type: "string", default: "Internal Server Error", doc: "Reason phrase for default_code." },
+    bind_tm: { type: "int", default: 1, doc: "Whether send_reply() uses tm when a transaction exists." },
+    rich_redirect: { type: "int", default: 0, doc: "Adds branch details to 3xx replies." },
+    event_callback: { type: "string", doc: "KEMI callback for sl events (not simulated)." },
+  },
+  functions: {
+    sl_send_reply: {
+      arity: [2],
+      routes: RouteKind.REQUEST,
+      args: ["format", "format"],
+      argNames: ["code", "reason"],
+      returns: "1 sent; -1 error (an ACK is never answered)",
+      doc: "Sends a stateless reply with the given code and reason.",
+    },
+    sl_reply: {
+      arity: [2],
+      routes: RouteKind.REQUEST,
+      args: ["format", "format"],
+      argNames: ["code", "reason"],
+      returns: "1 sent; -1 error",
+      doc: "Alias of sl_send_reply().",
+    },
+    send_reply: {
+      arity: [2],
+      routes: RouteKind.REQUEST | RouteKind.FAILURE | RouteKind.BRANCH | ONREPLY,
+      args: ["format", "format"],
+      argNames: ["code", "reason"],
+      returns: "1 sent; -1 error",
+      doc: "Replies statefully when a transaction exists, statelessly otherwise.",
+    },
+    sl_reply_error: { arity: [0], routes: RouteKind.REQUEST, doc: "Replies with the code of the last internal error.", simulated: false },
+    send_reply_error: { arity: [0], routes: RouteKind.REQUEST, doc: "Replies with the code of the last internal error, statefully when possible.", simulated: false },
+    sl_forward_reply: { arity: [0, 1, 2], routes: ONREPLY, doc: "Forwards a received reply statelessly.", simulated: false },
+    sl_send_reply_mode: { arity: [3], routes: RouteKind.REQUEST, doc: "Sends a stateless reply with a mode flag.", simulated: false },
+    send_reply_mode: { arity: [3], routes: RouteKind.REQUEST | RouteKind.FAILURE, doc: "send_reply() with a mode flag.", simulated: false },
+  },
+  rpc: { "sl.stats": { doc: "Counters of replies sent." } },
+});
