@@ -1,6 +1,6 @@
 /** `kamsim check CONFIG [-D NAME[=VALUE]]...`: diagnostics like `kamailio -c`, exit 1 on errors. */
 import { analyzeConfig, formatDiagnostic, placeDiagnostics } from "../src/engine/index.js";
-import { UsageError, parseArgs } from "./args.js";
+import { parseArgs, UsageError } from "./args.js";
 import { readConfig } from "./read-config.js";
 
 export function checkCommand(argv: readonly string[]): number {
@@ -19,6 +19,9 @@ export function checkCommand(argv: readonly string[]): number {
   for (const d of placed) console.error(formatDiagnostic(d));
   const errors = placed.filter((d) => d.severity === "error").length;
   const warnings = placed.filter((d) => d.severity === "warning").length;
-  if (placed.length) console.error(`${file}: ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`);
+  if (placed.length)
+    console.error(
+      `${file}: ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`,
+    );
   return errors > 0 ? 1 : 0;
 }

@@ -2,8 +2,9 @@
  * `kamsim`: argv → engine → stdout/stderr. No logic of its own beyond reading files and
  * formatting what the engine returns.
  */
-import { checkCommand } from "./check.js";
+
 import { UsageError } from "./args.js";
+import { checkCommand } from "./check.js";
 
 export const USAGE = `kamsim — Kamailio 5.6 config simulator
 

@@ -5,10 +5,10 @@
 export { analyzeConfig, type FrontEndOptions, type FrontEndResult } from "./lang/compile.js";
 export {
   type Diagnostic,
-  type PlacedDiagnostic,
-  type Severity,
   formatDiagnostic,
   InternalError,
+  type PlacedDiagnostic,
   placeDiagnostics,
+  type Severity,
 } from "./lang/diagnostics.js";
 export type { SourceFile, Span } from "./lang/source.js";

@@ -2,8 +2,9 @@
  * Placeholder page until the playground lands: it shows the classic example and what kamsim's
  * checker says about it, using the same engine the CLI uses (run in the page for now).
  */
-import { analyzeConfig, placeDiagnostics } from "../engine/index.js";
+
 import CLASSIC_CONFIG from "../../examples/classic/kamailio.cfg?raw";
+import { analyzeConfig, placeDiagnostics } from "../engine/index.js";
 
 const root = document.getElementById("root");
 if (root) {

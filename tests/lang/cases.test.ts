@@ -10,7 +10,9 @@ import { printConfig } from "../../src/engine/lang/print.js";
 import { normalizeAst, parseCaseFile } from "./case-file.js";
 
 const dir = join(import.meta.dirname, "cases");
-const files = readdirSync(dir).filter((f) => f.endsWith(".txt")).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith(".txt"))
+  .sort();
 const filter = process.env.FILTER;
 
 for (const f of files) {
@@ -28,7 +30,13 @@ for (const f of files) {
         } else {
           const r = analyzeConfig(c.input, { name: "case.cfg", files: includeFiles });
           const got = placeDiagnostics(r.diagnostics, r.files).map((d) => `${d.code} ${d.line}:${d.col}`);
-          const want = c.expected === "none" ? [] : c.expected.split(/\s*,\s*|\n/).map((s) => s.trim()).filter(Boolean);
+          const want =
+            c.expected === "none"
+              ? []
+              : c.expected
+                  .split(/\s*,\s*|\n/)
+                  .map((s) => s.trim())
+                  .filter(Boolean);
           expect(got).toEqual(want);
         }
       });

@@ -198,6 +198,8 @@ export interface StringLit {
   kind: "StringLit";
   value: string;
   quote: '"' | "'";
+  /** The literal as written, quotes included; absent when it came from a define's value. */
+  raw?: string;
   span: Span;
 }
 

@@ -20,8 +20,15 @@ export interface Diagnostic {
 export class DiagnosticBag {
   readonly items: Diagnostic[] = [];
 
+  /**
+   * Reports an error. A second error at the very same place is dropped: it is the same problem
+   * seen by another phase (Kamailio too prints several lines for one error).
+   */
   error(code: string, message: string, span: Span): void {
-    this.items.push({ code, severity: "error", message, span });
+    const same = this.items.some(
+      (d) => d.severity === "error" && d.span.file === span.file && d.span.start === span.start,
+    );
+    if (!same) this.items.push({ code, severity: "error", message, span });
   }
 
   warning(code: string, message: string, span: Span): void {

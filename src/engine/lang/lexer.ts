@@ -174,9 +174,11 @@ export class Lexer {
         return this.make("punct", start);
       }
     }
+    // An unknown character is reported here and handed on as punctuation, so that the
+    // parser's own complaint lands on the same spot (and is folded into this one).
     this.pos = start + 1;
     this.diags.error("unexpected_char", `syntax error: unexpected character '${c}'`, this.span(start));
-    return this.next();
+    return this.make("punct", start);
   }
 
   private skipSpace(): void {
@@ -425,4 +427,42 @@ export class Lexer {
     this.sawNewline = true;
     return this.next();
   }
+}
+
+/**
+ * Maps an offset in a double-quoted string's processed value back to its offset in the source
+ * text of the literal (`raw`, quotes included), following the same escapes and joins as the
+ * lexer. Lets a diagnostic inside a format string point at the exact character.
+ */
+export function sourceOffsetInString(raw: string, valueOffset: number): number {
+  let v = 0;
+  let i = 1;
+  while (i < raw.length) {
+    const c = raw[i];
+    if (c === '"') {
+      // The end of one piece; a joined piece starts after the next quote.
+      const next = raw.indexOf('"', i + 1);
+      if (next < 0) return i;
+      i = next + 1;
+      continue;
+    }
+    const width = c === "\\" ? escapeWidth(raw, i) : 1;
+    const produces = c === "\\" && raw[i + 1] === "\n" ? 0 : 1;
+    if (produces && v === valueOffset) return i;
+    v += produces;
+    i += width;
+  }
+  return raw.length;
+}
+
+/** Source length of the escape sequence at `i` (a backslash); 1 when it is kept literally. */
+function escapeWidth(raw: string, i: number): number {
+  const e = raw[i + 1] ?? "";
+  if (e !== "" && 'nrta"\\\n'.includes(e)) return 2;
+  if (e === "x") {
+    const hex = /^[0-9a-fA-F]{1,2}/.exec(raw.slice(i + 2, i + 4));
+    return hex ? 2 + hex[0].length : 1;
+  }
+  const oct = /^[0-7]{2,3}/.exec(raw.slice(i + 1, i + 4));
+  return oct ? 1 + oct[0].length : 1;
 }

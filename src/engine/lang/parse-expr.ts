@@ -142,7 +142,7 @@ function parsePrimary(c: Cursor): Expr {
       return { kind: "NumberLit", value: t.value as number, span: t.span };
     case "string":
       c.next();
-      return { kind: "StringLit", value: String(t.value), quote: t.quote ?? '"', span: t.span };
+      return stringLit(t);
     case "pvar":
       c.next();
       return pvarExpr(t);
@@ -164,6 +164,18 @@ function parsePrimary(c: Cursor): Expr {
   }
   c.error("syntax_error", "syntax error", t.span);
   return { kind: "ErrorExpr", span: t.span };
+}
+
+/** A string literal node; its raw text is kept when the token's span is its own text. */
+export function stringLit(t: Token): Expr & { kind: "StringLit" } {
+  const lit: Expr & { kind: "StringLit" } = {
+    kind: "StringLit",
+    value: String(t.value),
+    quote: t.quote ?? '"',
+    span: t.span,
+  };
+  if (t.span.end - t.span.start === t.text.length) lit.raw = t.text;
+  return lit;
 }
 
 /** Builds a PV node, reading its structure; bad PV text is reported here. */

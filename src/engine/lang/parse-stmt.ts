@@ -5,7 +5,7 @@
  */
 import type { Block, CaseClause, Stmt } from "./ast.js";
 import type { Cursor } from "./cursor.js";
-import { parseCall, parseExpr, parseRouteCall, pvarExpr } from "./parse-expr.js";
+import { parseCall, parseExpr, parseRouteCall, pvarExpr, stringLit } from "./parse-expr.js";
 import type { Span } from "./source.js";
 
 /** `{ stmts }`; the cursor is on `{`. Reports a missing `}` at the end of the text. */
@@ -96,7 +96,8 @@ function recover(c: Cursor, span: Span): undefined {
  * "bad command: missing ';'?". Parsing goes on as if it were there.
  */
 function endStatement(c: Cursor): void {
-  if (c.eat(";")) return;
+  // At the end of the text the missing `}` (or the error that ate the text) says it all.
+  if (c.eat(";") || c.atEnd) return;
   c.error("missing_semicolon", "syntax error: bad command: missing ';'?", c.peek().span);
 }
 
@@ -192,8 +193,7 @@ function parseCase(c: Cursor): CaseClause | undefined {
     const l = c.next();
     if (l.kind === "number")
       label = { kind: "NumberLit", value: neg ? -(l.value as number) : (l.value as number), span: l.span };
-    else if (l.kind === "string")
-      label = { kind: "StringLit", value: String(l.value), quote: l.quote ?? '"', span: l.span };
+    else if (l.kind === "string") label = stringLit(l);
     else c.error("syntax_error", "syntax error: bad case label", l.span);
   }
   c.expect(":");

@@ -270,9 +270,12 @@ class Preprocessor {
   }
 
   private define(tok: Token, how: DefineKind): void {
-    const raw = (tok.args ?? "").replace(/^[ \t]+/, "");
+    const args = tok.args ?? "";
+    const raw = args.replace(/^[ \t]+/, "");
     const m = /^[A-Za-z0-9_]+/.exec(raw);
-    const span = tok.argsSpan ?? tok.span;
+    const at = tok.argsSpan ?? tok.span;
+    const nameStart = at.start + (args.length - raw.length);
+    const span = { ...at, start: nameStart, end: nameStart + (m?.[0].length ?? 0) };
     if (!m) {
       this.diags.error("syntax_error", "syntax error: missing define name", span);
       return;

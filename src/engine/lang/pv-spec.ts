@@ -123,13 +123,14 @@ export type FormatPart = { kind: "text"; text: string } | { kind: "pv"; spec: Pv
 /** A format string split into parts, with the problems Kamailio's fixup would report. */
 export interface ParsedFormat {
   parts: FormatPart[];
-  errors: { message: string; offset: number }[];
+  /** Problems, each at the `$` that starts the bad reference and covering it. */
+  errors: { message: string; offset: number; length: number }[];
 }
 
 /** Splits a format at every `$`; `$$` is a literal `$` (spec §2.2). */
 export function parseFormat(text: string): ParsedFormat {
   const parts: FormatPart[] = [];
-  const errors: { message: string; offset: number }[] = [];
+  const errors: ParsedFormat["errors"] = [];
   let lit = "";
   let i = 0;
   while (i < text.length) {
@@ -146,7 +147,7 @@ export function parseFormat(text: string): ParsedFormat {
     }
     const r = parsePvAt(text, d);
     if ("error" in r) {
-      errors.push({ message: r.error.message, offset: d + r.error.at });
+      errors.push({ message: r.error.message, offset: d, length: Math.max(1, r.length) });
     } else {
       if (lit) parts.push({ kind: "text", text: lit });
       lit = "";

@@ -30,7 +30,11 @@ export class CallChecker {
       case "unknown":
         if (this.scope.undeclared.length > 0) {
           const names = this.scope.undeclared.map((m) => m.name).join(", ");
-          this.diags.warning("unchecked_function", `${call.name}() is unknown to kamsim; it may come from ${names}`, call.nameSpan);
+          this.diags.warning(
+            "unchecked_function",
+            `${call.name}() is unknown to kamsim; it may come from ${names}`,
+            call.nameSpan,
+          );
         } else {
           this.diags.error("unknown_function", kamailio, call.nameSpan);
         }
@@ -39,7 +43,11 @@ export class CallChecker {
         this.diags.error("module_not_loaded", `${kamailio} (${call.name} is in module ${found.module})`, call.nameSpan);
         return undefined;
       case "arity":
-        this.diags.error("wrong_arg_count", `${kamailio} (${call.name} takes ${found.expected.join(" or ")} parameters)`, call.nameSpan);
+        this.diags.error(
+          "wrong_arg_count",
+          `${kamailio} (${call.name} takes ${found.expected.join(" or ")} parameters)`,
+          call.nameSpan,
+        );
         return undefined;
     }
     const def = found.def;
@@ -47,7 +55,11 @@ export class CallChecker {
       this.diags.error("syntax_error", "syntax error", call.span);
     }
     if ((def.routes & routeType) === 0) {
-      this.diags.error("function_not_allowed", `misused command ${call.name}: Command cannot be used in the block`, call.nameSpan);
+      this.diags.error(
+        "function_not_allowed",
+        `misused command ${call.name}: Command cannot be used in the block`,
+        call.nameSpan,
+      );
     }
     this.checkArgs(call, def);
     if (def.simulated === false || (def.simulated === undefined && this.moduleUnsimulated(found.module))) {
@@ -66,7 +78,11 @@ export class CallChecker {
     if (this.warnedUnsimulated.has(call.name)) return;
     this.warnedUnsimulated.add(call.name);
     const from = module ? ` (module ${module})` : " (core)";
-    this.diags.warning("not_simulated", `${call.name}()${from} is not simulated by kamsim: it returns 1 and does nothing`, call.nameSpan);
+    this.diags.warning(
+      "not_simulated",
+      `${call.name}()${from} is not simulated by kamsim: it returns 1 and does nothing`,
+      call.nameSpan,
+    );
   }
 
   private checkArgs(call: CallExpr, def: FunctionDef): void {
@@ -83,10 +99,6 @@ export class CallChecker {
   private checkArg(call: CallExpr, arg: Expr, n: number, kind: ArgKind): void {
     const literal = arg.kind === "StringLit" || arg.kind === "NumberLit";
     if ((kind === "format" || kind === "literal") && !literal) {
-      this.diags.error("param_not_constant", `function ${call.name}: parameter ${n} is not constant`, arg.span);
-      return;
-    }
-    if (kind === "fparam" && !literal && arg.kind !== "PvarExpr") {
       this.diags.error("param_not_constant", `function ${call.name}: parameter ${n} is not constant`, arg.span);
       return;
     }

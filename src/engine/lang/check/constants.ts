@@ -10,7 +10,21 @@ export type StaticType = "int" | "str" | "dynamic";
 
 /** Operators that force both sides to int. */
 const INT_OPS: ReadonlySet<string> = new Set([
-  "-", "*", "/", "mod", "|", "&", "^", "<<", ">>", "<", ">", "<=", ">=", "ieq", "ine",
+  "-",
+  "*",
+  "/",
+  "mod",
+  "|",
+  "&",
+  "^",
+  "<<",
+  ">>",
+  "<",
+  ">",
+  "<=",
+  ">=",
+  "ieq",
+  "ine",
 ]);
 
 /** The type of an expression when it is made only of constants. */

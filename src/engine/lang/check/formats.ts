@@ -5,6 +5,7 @@
  */
 import type { StringLit } from "../ast.js";
 import type { DiagnosticBag } from "../diagnostics.js";
+import { sourceOffsetInString } from "../lexer.js";
 import { parseFormat } from "../pv-spec.js";
 import type { Span } from "../source.js";
 import { checkPvarSpec } from "./pvars.js";
@@ -14,7 +15,7 @@ export function checkFormat(lit: StringLit, scope: Scope, diags: DiagnosticBag):
   if (!lit.value.includes("$")) return;
   const parsed = parseFormat(lit.value);
   for (const e of parsed.errors) {
-    diags.error("bad_format", `${e.message}: wrong format[${lit.value}]`, spanAt(lit, e.offset));
+    diags.error("bad_format", `${e.message}: wrong format[${lit.value}]`, spanAt(lit, e.offset, e.length));
   }
   for (const part of parsed.parts) {
     if (part.kind === "pv") checkPvarSpec(part.spec, spanAt(lit, part.offset, part.spec.text.length), scope, diags);
@@ -22,12 +23,12 @@ export function checkFormat(lit: StringLit, scope: Scope, diags: DiagnosticBag):
 }
 
 /**
- * The span of an offset inside a string's value. Exact when the literal has no escapes
- * (value and source line up one to one); otherwise the whole literal.
+ * The span of a stretch of a string's value, found in the literal's source text. A literal
+ * that came from a define has no source text of its own: then the whole literal.
  */
 function spanAt(lit: StringLit, offset: number, length = 1): Span {
-  const raw = lit.span.end - lit.span.start - 2;
-  if (raw !== lit.value.length) return lit.span;
-  const start = lit.span.start + 1 + offset;
-  return { file: lit.span.file, start, end: start + length };
+  if (lit.quote !== '"' || lit.raw === undefined) return lit.span;
+  const start = lit.span.start + sourceOffsetInString(lit.raw, offset);
+  const end = lit.span.start + sourceOffsetInString(lit.raw, offset + length);
+  return { file: lit.span.file, start, end: Math.max(start, Math.min(end, lit.span.end)) };
 }

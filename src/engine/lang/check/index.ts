@@ -6,7 +6,7 @@
 import type { Config } from "../ast.js";
 import type { DiagnosticBag } from "../diagnostics.js";
 import { CallChecker } from "./calls.js";
-import { ROUTE_TYPE, type RouteTable, collectRoutes } from "./routes.js";
+import { collectRoutes, ROUTE_TYPE, type RouteTable } from "./routes.js";
 import { type LoadedModule, Scope } from "./scope.js";
 import { StmtChecker } from "./stmts.js";
 import { checkCoreParam, checkModParam } from "./top.js";

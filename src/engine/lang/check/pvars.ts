@@ -5,7 +5,7 @@
  */
 import type { PvarExpr } from "../ast.js";
 import type { DiagnosticBag } from "../diagnostics.js";
-import { parsePvAt, type PvSpec } from "../pv-spec.js";
+import { type PvSpec, parsePvAt } from "../pv-spec.js";
 import type { Span } from "../source.js";
 import type { Scope } from "./scope.js";
 
@@ -25,14 +25,22 @@ export function checkPvarSpec(spec: PvSpec, span: Span, scope: Scope, diags: Dia
   const found = scope.lookupPvar(spec.name);
   if (found.kind === "unknown") {
     if (scope.undeclared.length > 0) {
-      diags.warning("unchecked_pvar", `$${spec.name} is unknown to kamsim; it may come from a module it does not know`, span);
+      diags.warning(
+        "unchecked_pvar",
+        `$${spec.name} is unknown to kamsim; it may come from a module it does not know`,
+        span,
+      );
     } else {
       diags.error("unknown_pvar", `error searching pvar "${spec.name}"`, span);
     }
     return;
   }
   if (found.kind === "not_loaded") {
-    diags.error("unknown_pvar", `error searching pvar "${spec.name}" (it is in module ${found.module}, which is not loaded)`, span);
+    diags.error(
+      "unknown_pvar",
+      `error searching pvar "${spec.name}" (it is in module ${found.module}, which is not loaded)`,
+      span,
+    );
     return;
   }
   if (found.def.inner === "required" && spec.inner === undefined) {

@@ -36,7 +36,9 @@ export function collectRoutes(config: Config, diags: DiagnosticBag): RouteTable 
     }
     const name = item.name ?? "";
     if (byName.has(name)) {
-      diags.error("duplicate_route", "duplicate route", item.nameSpan ?? item.span);
+      // From the name to the block's end: Kamailio notices it at the closing brace.
+      const span = item.nameSpan ? { ...item.nameSpan, end: item.span.end } : item.span;
+      diags.error("duplicate_route", "duplicate route", span);
       continue;
     }
     byName.set(name, item);

@@ -42,7 +42,11 @@ export class Scope {
     if (this.loaded.has(item.module)) return;
     const def = findModule(item.module);
     if (!def && !isKamailioModule(item.module)) {
-      this.diags.error("module_not_found", `load_module(): could not find module <${item.module}>: failed to load module`, item.pathSpan);
+      this.diags.error(
+        "module_not_found",
+        `load_module(): could not find module <${item.module}>: failed to load module`,
+        item.pathSpan,
+      );
       return;
     }
     const entry: LoadedModule = { name: item.module, span: item.pathSpan };
@@ -50,11 +54,19 @@ export class Scope {
       entry.def = def;
       if (def.checks) entry.checker = def.checks();
       if (!def.simulated) {
-        this.diags.warning("not_simulated", `module ${item.module} is not simulated by kamsim: its functions are checked but do nothing`, item.pathSpan);
+        this.diags.warning(
+          "not_simulated",
+          `module ${item.module} is not simulated by kamsim: its functions are checked but do nothing`,
+          item.pathSpan,
+        );
       }
     } else {
       this.undeclared.push(entry);
-      this.diags.warning("not_simulated", `module ${item.module} is not simulated by kamsim and its functions are not checked`, item.pathSpan);
+      this.diags.warning(
+        "not_simulated",
+        `module ${item.module} is not simulated by kamsim and its functions are not checked`,
+        item.pathSpan,
+      );
     }
     this.loaded.set(item.module, entry);
   }

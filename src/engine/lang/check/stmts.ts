@@ -56,15 +56,19 @@ export class StmtChecker {
     this.expr(s.subject);
     const defaults = s.cases.filter((c) => c.label === undefined);
     if (defaults.length > 1) {
-      this.diags.error("switch_default", 'bad switch(): too many "default:" labels', (defaults[1] as CaseClause).span);
+      // Kamailio blames the switch itself, not the second label.
+      this.diags.error("switch_default", 'bad switch(): too many "default:" labels', s.span);
     }
     const isInt = (c: CaseClause) => c.label?.kind === "NumberLit" && !c.regex;
     const labelled = s.cases.filter((c) => c.label !== undefined);
     const firstInt = labelled.find(isInt);
     const firstStr = labelled.find((c) => !isInt(c));
     if (firstInt && firstStr) {
-      const later = s.cases.indexOf(firstInt) > s.cases.indexOf(firstStr) ? firstInt : firstStr;
-      this.diags.error("switch_mixed", "type mismatch in case: bad switch(): mixed integer and string/RE cases not allowed", later.span);
+      this.diags.error(
+        "switch_mixed",
+        "type mismatch in case: bad switch(): mixed integer and string/RE cases not allowed",
+        s.span,
+      );
     }
     for (const c of s.cases) for (const x of c.body) this.stmt(x);
   }

@@ -20,9 +20,12 @@ export function createHtableChecker(): ModuleChecker {
         ctx.error("bad_modparam", `htable already configured: ${def.name}: Can't set module parameter`, span);
       } else tables.push(def);
     },
-    call(_name: string, args: readonly Expr[]) {
-      const t = args[0];
-      if (t?.kind === "StringLit" && !t.value.includes("$")) mentioned.push({ name: t.value.split("=>")[0] ?? "", span: t.span });
+    call(name: string, args: readonly Expr[]) {
+      // Iterator functions name an iterator, not a table; sht_iterator_start's table is its second argument.
+      if (name.startsWith("sht_iterator") && name !== "sht_iterator_start") return;
+      const t = name === "sht_iterator_start" ? args[1] : args[0];
+      if (t?.kind === "StringLit" && !t.value.includes("$"))
+        mentioned.push({ name: t.value.split("=>")[0] ?? "", span: t.span });
     },
     pvar(spec: PvSpec, span: Span) {
       const table = spec.inner?.split("=>")[0];
@@ -30,7 +33,8 @@ export function createHtableChecker(): ModuleChecker {
     },
     finish(ctx) {
       for (const m of mentioned) {
-        if (!tables.some((t) => t.name === m.name)) ctx.warning("unknown_htable", `htable not defined: ${m.name}`, m.span);
+        if (!tables.some((t) => t.name === m.name))
+          ctx.warning("unknown_htable", `htable not defined: ${m.name}`, m.span);
       }
     },
   };

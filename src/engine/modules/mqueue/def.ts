@@ -11,8 +11,16 @@ export const mqueueModule = defineModule({
       repeatable: true,
       doc: "Defines a queue: `name=Q;size=N;addmode=A;dbmode=D`. size 0 means unlimited; when an add exceeds size the oldest item is dropped. addmode 0 appends, 1 keeps the oldest item of a key, 2 keeps the newest.",
     },
-    mqueue_name: { type: "string", repeatable: true, doc: "Defines a queue by name only, using the current `mqueue_size` and `mqueue_addmode`." },
-    mqueue_size: { type: "int", default: 0, doc: "Size for queues defined afterwards with `mqueue_name` (0 = unlimited)." },
+    mqueue_name: {
+      type: "string",
+      repeatable: true,
+      doc: "Defines a queue by name only, using the current `mqueue_size` and `mqueue_addmode`.",
+    },
+    mqueue_size: {
+      type: "int",
+      default: 0,
+      doc: "Size for queues defined afterwards with `mqueue_name` (0 = unlimited).",
+    },
     mqueue_addmode: { type: "int", default: 0, doc: "Add mode for queues defined afterwards with `mqueue_name`." },
     db_url: { type: "string", doc: "Database for queues with a dbmode (not simulated)." },
   },
@@ -22,7 +30,8 @@ export const mqueueModule = defineModule({
       routes: ANY_ROUTE,
       args: ["format", "format", "format"],
       argNames: ["queue", "key", "value"],
-      returns: "1 added (also when overflow dropped the oldest item or addmode 1 ignored a duplicate); -1 no such queue",
+      returns:
+        "1 added (also when overflow dropped the oldest item or addmode 1 ignored a duplicate); -1 no such queue",
       doc: "Appends an item to the queue. All three arguments must be literal strings; pseudo-variables inside them are expanded.",
     },
     mq_fetch: {
@@ -39,7 +48,7 @@ export const mqueueModule = defineModule({
       args: ["fparam"],
       argNames: ["queue"],
       returns: "the item count if > 0; -1 empty; -2 no such queue",
-      doc: "The number of items waiting. Inside an expression a call is 0 or 1: assign it (`$var(n) = mq_size(\"q\")`) to read the count.",
+      doc: 'The number of items waiting. Inside an expression a call is 0 or 1: assign it (`$var(n) = mq_size("q")`) to read the count.',
     },
     mq_pv_free: {
       arity: [1],

@@ -58,7 +58,12 @@ export class MqueueTable {
         return "error" in def ? def.error : this.add(def);
       }
       case "mqueue_name":
-        return this.add({ name: String(value), size: Math.max(0, this.nameSize), addmode: this.nameAddmode, dbmode: 0 });
+        return this.add({
+          name: String(value),
+          size: Math.max(0, this.nameSize),
+          addmode: this.nameAddmode,
+          dbmode: 0,
+        });
       case "mqueue_size":
         this.nameSize = Number(value);
         return undefined;

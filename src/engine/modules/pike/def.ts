@@ -1,5 +1,5 @@
 /** pike: flood detection per source address (spec §5). */
-import { ONREPLY, RouteKind, defineModule } from "../types.js";
+import { defineModule, ONREPLY, RouteKind } from "../types.js";
 
 const routes = RouteKind.REQUEST | ONREPLY;
 
@@ -10,7 +10,11 @@ export const pikeModule = defineModule({
   params: {
     sampling_time_unit: { type: "int", default: 2, doc: "Length of a counting window, in seconds." },
     reqs_density_per_unit: { type: "int", default: 30, doc: "Requests per window above which an address is blocked." },
-    remove_latency: { type: "int", default: 120, doc: "Seconds of inactivity after which a tree node is removed (not the block duration)." },
+    remove_latency: {
+      type: "int",
+      default: 120,
+      doc: "Seconds of inactivity after which a tree node is removed (not the block duration).",
+    },
     pike_log_level: { type: "int", default: 0, doc: "Log level of the BLOCK/UNBLOCK messages (0 = WARNING)." },
   },
   functions: {

@@ -26,7 +26,11 @@ export function createRtimerChecker(): ModuleChecker {
     finish(ctx) {
       for (const e of execs) {
         if (!ctx.hasRoute(e.route)) {
-          ctx.warning("rtimer_unknown_route", `exec route "${e.route}" is not defined: Kamailio accepts it and runs nothing`, e.span);
+          ctx.warning(
+            "rtimer_unknown_route",
+            `exec route "${e.route}" is not defined: Kamailio accepts it and runs nothing`,
+            e.span,
+          );
         }
       }
     },

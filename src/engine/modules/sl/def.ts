@@ -1,5 +1,5 @@
 /** sl: stateless replies (spec §7.2). */
-import { ONREPLY, RouteKind, defineModule } from "../types.js";
+import { defineModule, ONREPLY, RouteKind } from "../types.js";
 
 export const slModule = defineModule({
   name: "sl",
@@ -37,11 +37,36 @@ export const slModule = defineModule({
       returns: "1 sent; -1 error",
       doc: "Replies statefully when a transaction exists, statelessly otherwise.",
     },
-    sl_reply_error: { arity: [0], routes: RouteKind.REQUEST, doc: "Replies with the code of the last internal error.", simulated: false },
-    send_reply_error: { arity: [0], routes: RouteKind.REQUEST, doc: "Replies with the code of the last internal error, statefully when possible.", simulated: false },
-    sl_forward_reply: { arity: [0, 1, 2], routes: ONREPLY, doc: "Forwards a received reply statelessly.", simulated: false },
-    sl_send_reply_mode: { arity: [3], routes: RouteKind.REQUEST, doc: "Sends a stateless reply with a mode flag.", simulated: false },
-    send_reply_mode: { arity: [3], routes: RouteKind.REQUEST | RouteKind.FAILURE, doc: "send_reply() with a mode flag.", simulated: false },
+    sl_reply_error: {
+      arity: [0],
+      routes: RouteKind.REQUEST,
+      doc: "Replies with the code of the last internal error.",
+      simulated: false,
+    },
+    send_reply_error: {
+      arity: [0],
+      routes: RouteKind.REQUEST,
+      doc: "Replies with the code of the last internal error, statefully when possible.",
+      simulated: false,
+    },
+    sl_forward_reply: {
+      arity: [0, 1, 2],
+      routes: ONREPLY,
+      doc: "Forwards a received reply statelessly.",
+      simulated: false,
+    },
+    sl_send_reply_mode: {
+      arity: [3],
+      routes: RouteKind.REQUEST,
+      doc: "Sends a stateless reply with a mode flag.",
+      simulated: false,
+    },
+    send_reply_mode: {
+      arity: [3],
+      routes: RouteKind.REQUEST | RouteKind.FAILURE,
+      doc: "send_reply() with a mode flag.",
+      simulated: false,
+    },
   },
   rpc: { "sl.stats": { doc: "Counters of replies sent." } },
 });

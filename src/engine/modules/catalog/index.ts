@@ -1,0 +1,96 @@
+/**
+ * Every module the checker knows by declaration only (not simulated): Kamailio 5.6 modules whose
+ * parameters, functions and pseudo-variables are catalogued so configs using them are checked.
+ */
+import type { ModuleDef } from "../types.js";
+import { accModule } from "./acc.js";
+import { aliasDbModule } from "./alias-db.js";
+import { asyncModule } from "./async.js";
+import { authModule } from "./auth.js";
+import { authDbModule } from "./auth-db.js";
+import { avpopsModule } from "./avpops.js";
+import { cfgRpcModule } from "./cfg-rpc.js";
+import { corexModule } from "./corex.js";
+import { countersModule } from "./counters.js";
+import { ctlModule } from "./ctl.js";
+import { dbMysqlModule } from "./db-mysql.js";
+import { debuggerModule } from "./debugger.js";
+import { dialogModule } from "./dialog.js";
+import { dialplanModule } from "./dialplan.js";
+import { dispatcherModule } from "./dispatcher.js";
+import { domainModule } from "./domain.js";
+import { execModule } from "./exec.js";
+import { ipopsModule } from "./ipops.js";
+import { janssonModule } from "./jansson.js";
+import { jsonrpcsModule } from "./jsonrpcs.js";
+import { kexModule } from "./kex.js";
+import { natTraversalModule } from "./nat-traversal.js";
+import { nathelperModule } from "./nathelper.js";
+import { pathModule } from "./path.js";
+import { permissionsModule } from "./permissions.js";
+import { presenceModule } from "./presence.js";
+import { presenceXmlModule } from "./presence-xml.js";
+import { registrarModule } from "./registrar.js";
+import { rrModule } from "./rr.js";
+import { rtpengineModule } from "./rtpengine.js";
+import { rtpproxyModule } from "./rtpproxy.js";
+import { sanityModule } from "./sanity.js";
+import { sdpopsModule } from "./sdpops.js";
+import { speeddialModule } from "./speeddial.js";
+import { sqlopsModule } from "./sqlops.js";
+import { statisticsModule } from "./statistics.js";
+import { textopsxModule } from "./textopsx.js";
+import { tlsModule } from "./tls.js";
+import { tmModule } from "./tm.js";
+import { tmxModule } from "./tmx.js";
+import { topohModule } from "./topoh.js";
+import { uacModule } from "./uac.js";
+import { usrlocModule } from "./usrloc.js";
+import { xhttpModule } from "./xhttp.js";
+
+export const catalogModules: readonly ModuleDef[] = [
+  accModule,
+  aliasDbModule,
+  asyncModule,
+  authModule,
+  authDbModule,
+  avpopsModule,
+  cfgRpcModule,
+  corexModule,
+  countersModule,
+  ctlModule,
+  dbMysqlModule,
+  debuggerModule,
+  dialogModule,
+  dialplanModule,
+  dispatcherModule,
+  domainModule,
+  execModule,
+  ipopsModule,
+  janssonModule,
+  jsonrpcsModule,
+  kexModule,
+  natTraversalModule,
+  nathelperModule,
+  pathModule,
+  permissionsModule,
+  presenceModule,
+  presenceXmlModule,
+  registrarModule,
+  rrModule,
+  rtpengineModule,
+  rtpproxyModule,
+  sanityModule,
+  sdpopsModule,
+  speeddialModule,
+  sqlopsModule,
+  statisticsModule,
+  textopsxModule,
+  tlsModule,
+  tmModule,
+  tmxModule,
+  topohModule,
+  uacModule,
+  usrlocModule,
+  xhttpModule,
+];
