@@ -5,11 +5,15 @@
 
 import { UsageError } from "./args.js";
 import { checkCommand } from "./check.js";
+import { runCommand } from "./run.js";
 
 export const USAGE = `kamsim — Kamailio 5.6 config simulator
 
 Usage:
   kamsim check CONFIG [-D NAME[=VALUE]]...   check a config like \`kamailio -c\`
+  kamsim run CONFIG [--traffic FILE.json] [--duration SECONDS] [--seed N]
+                    [--format text|jsonl] [--events] [-D NAME[=VALUE]]...
+                                             run it in virtual time; print the log
 
 Exit codes: 0 ok, 1 config error, 2 usage error.`;
 
@@ -20,6 +24,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     switch (command) {
       case "check":
         return checkCommand(argv);
+      case "run":
+        return runCommand(argv);
       case "--help":
       case "-h":
       case "help":

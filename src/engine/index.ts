@@ -1,7 +1,14 @@
 /**
  * kamsim's engine: the public API. Front ends (the CLI, the playground's worker) use only what
- * is exported here.
+ * is exported here: they compile a config, create a simulation and consume its events.
  */
+import { analyzeConfig, type FrontEndOptions, type FrontEndResult } from "./lang/compile.js";
+import type { Diagnostic } from "./lang/diagnostics.js";
+import { Simulation, type SimulationOptions } from "./sim/simulation.js";
+import type { TrafficPlan } from "./traffic/types.js";
+
+export type { LogEvent, SimEvent, SimEventKind } from "./events.js";
+export { createLogWriter, formatJsonLine } from "./events.js";
 export { analyzeConfig, type FrontEndOptions, type FrontEndResult } from "./lang/compile.js";
 export {
   type Diagnostic,
@@ -12,3 +19,29 @@ export {
   type Severity,
 } from "./lang/diagnostics.js";
 export type { SourceFile, Span } from "./lang/source.js";
+export type { RpcResult } from "./modules/runtime-types.js";
+export { formatKamcmd, formatKamcmdError } from "./runtime/kamcmd.js";
+export type { Simulation, SimulationOptions } from "./sim/simulation.js";
+export { formatTimestamp, type Micros, seconds, toSeconds } from "./sim/time.js";
+export { DEFAULT_TRAFFIC } from "./traffic/default-scenario.js";
+export type { TrafficError, TrafficPlan } from "./traffic/types.js";
+export { parseTrafficText, validateTraffic } from "./traffic/validate.js";
+
+/** A config read and checked; it can run when it has no error. */
+export interface CompiledConfig {
+  front: FrontEndResult;
+  diagnostics: Diagnostic[];
+  ok: boolean;
+}
+
+/** Reads and checks a config. Never throws on user input. */
+export function compileConfig(text: string, options: FrontEndOptions = {}): CompiledConfig {
+  const front = analyzeConfig(text, options);
+  return { front, diagnostics: front.diagnostics, ok: !front.diagnostics.some((d) => d.severity === "error") };
+}
+
+/** Creates a simulation of a compiled config (without errors) against a traffic plan. */
+export function createSimulation(config: CompiledConfig, plan: TrafficPlan, options: SimulationOptions): Simulation {
+  if (!config.ok) throw new Error("createSimulation: the config has errors");
+  return new Simulation(config.front, plan, options);
+}

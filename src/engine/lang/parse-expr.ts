@@ -151,10 +151,11 @@ function parsePrimary(c: Cursor): Expr {
       return ipLiteral(c);
     case "punct":
       if (t.text === "(") {
+        // The inner expression keeps its own span: Kamailio positions point inside parentheses.
         c.next();
         const inner = parseExpr(c);
         c.expect(")");
-        return { ...inner, span: c.spanFrom(t.span) };
+        return inner;
       }
       break;
     case "ident":

@@ -1,0 +1,144 @@
+/**
+ * Events: everything observable in a simulation, as plain data. The CLI and the playground
+ * only ever see these, never engine objects. Times are integer microseconds of virtual time.
+ */
+import type { Micros } from "./sim/time.js";
+import { formatTimestamp } from "./sim/time.js";
+
+/** Kamailio's log level labels (spec §6.1); L_CRIT prints an empty label. */
+export type LogLevel = "ALERT" | "BUG" | "CRITICAL" | "" | "ERROR" | "WARNING" | "NOTICE" | "INFO" | "DEBUG";
+
+/** A line Kamailio would write to stderr. */
+export interface LogEvent {
+  kind: "log";
+  t: Micros;
+  /** Process index (the number before the PID). */
+  proc: number;
+  level: LogLevel;
+  /** Route block running when the line was written; absent for core timer work. */
+  route?: string;
+  /** The request being handled, when a SIP worker wrote it. */
+  req?: number;
+  /** The text after `LEVEL: ` (prefixes included, newline stripped). */
+  msg: string;
+  /** The whole line as Kamailio prints it: `%2d(%d) LEVEL: text`. */
+  line: string;
+  /** The text ended with a newline; without one Kamailio glues the next line onto this one. */
+  nl: boolean;
+}
+
+/** A request reaching the listening socket, taken by a worker, or dropped. */
+export interface RequestEvent {
+  kind: "request";
+  t: Micros;
+  /** `arrived` at the socket, `started` in a worker, `done` when the worker is free again, `dropped` on overflow. */
+  phase: "arrived" | "started" | "done" | "dropped";
+  /** The request's id in this run (1, 2, ...). */
+  req: number;
+  src: string;
+  sport: number;
+  method: string;
+  /** Traffic stream name, or "message" for raw messages, "inject" for injected ones. */
+  stream: string;
+  proc?: number;
+  /** Receive queue depth after the event. */
+  queued: number;
+}
+
+/** A reply sent by the script (sl_send_reply, send_reply). */
+export interface ReplyEvent {
+  kind: "reply";
+  t: Micros;
+  req: number;
+  proc: number;
+  code: string;
+  reason: string;
+}
+
+/** A route block entered or left. */
+export interface RouteEvent {
+  kind: "route";
+  t: Micros;
+  proc: number;
+  route: string;
+  phase: "enter" | "exit";
+  req?: number;
+  /** The route's return value, on exit. */
+  rc?: number;
+}
+
+/** mqueue activity. */
+export interface MqEvent {
+  kind: "mq";
+  t: Micros;
+  proc: number;
+  queue: string;
+  /** `add`; `fetch`; `drop` = the oldest item dropped by an overflow; `replace` = addmode 2 removed an older item. */
+  op: "add" | "fetch" | "drop" | "replace";
+  key: string;
+  value: string;
+  /** Items in the queue after the operation. */
+  size: number;
+  /** The queue's size limit (0 = unlimited). */
+  limit: number;
+  req?: number;
+}
+
+/** An rtimer firing. */
+export interface TimerEvent {
+  kind: "timer";
+  t: Micros;
+  proc: number;
+  timer: string;
+  /** `fired` when its routes start, `done` when they end. */
+  phase: "fired" | "done";
+  /** Run time of the routes, on `done`. */
+  duration?: Micros;
+}
+
+/** pike's view of an address. */
+export interface PikeEvent {
+  kind: "pike";
+  t: Micros;
+  op: "hit" | "blocked" | "unblocked";
+  ip: string;
+  proc: number;
+  /** Hits of the address in the current window (on `hit`). */
+  hits?: number;
+  req?: number;
+}
+
+/** A process becoming busy or idle. */
+export interface ProcEvent {
+  kind: "proc";
+  t: Micros;
+  proc: number;
+  state: "busy" | "idle";
+}
+
+export type SimEvent = LogEvent | RequestEvent | ReplyEvent | RouteEvent | MqEvent | TimerEvent | PikeEvent | ProcEvent;
+export type SimEventKind = SimEvent["kind"];
+
+/**
+ * `[SSSS.mmm] line`: the CLI's text format, written as Kamailio writes stderr — a line whose
+ * text had no final newline is continued by the next one (no time stamp in between).
+ */
+export function createLogWriter(write: (text: string) => void): (e: LogEvent) => void {
+  let open = false;
+  return (e) => {
+    write(open ? e.line : `[${formatTimestamp(e.t)}] ${e.line}`);
+    if (e.nl) write("\n");
+    open = !e.nl;
+  };
+}
+
+/** One JSON line, as design.md's jsonl format: `t` in seconds (millisecond precision). */
+export function formatJsonLine(e: SimEvent): string {
+  const { t, ...rest } = e;
+  const out: Record<string, unknown> = { t: Math.floor(t / 1000) / 1000, ...rest };
+  if (e.kind === "log") {
+    delete out.line;
+    delete out.nl;
+  }
+  return JSON.stringify(out);
+}

@@ -1,0 +1,136 @@
+/**
+ * pike at run time (spec §5): one tree for all processes; `pike_check_req`/`pike_check_ip`
+ * count in the SIP worker and log BLOCK there; the slow timer rotates the windows every
+ * `sampling_time_unit` seconds from start (logging UNBLOCK) and cleans expired nodes every second.
+ */
+import type { ScriptContext } from "../../runtime/context.js";
+import type { CallArg, FunctionImpl } from "../../runtime/env.js";
+import { nowIn, whereIn } from "../../runtime/services.js";
+import { L_ERR } from "../../sim/log.js";
+import type { Micros } from "../../sim/time.js";
+import type { ModuleInstance, ModuleRuntime, SimulationHost } from "../runtime-types.js";
+import { formatPikeTopReply, pikeTop } from "./rpc.js";
+import { ipToBytes, PikeTree, parseIpv4ForPike, pikeTicks } from "./tree.js";
+
+const SECOND = 1_000_000;
+
+export const pikeRuntime: ModuleRuntime = {
+  name: "pike",
+  create(setup): ModuleInstance {
+    const p = { samplingTimeUnit: 2, reqsDensityPerUnit: 30, removeLatency: 120, logLevel: 0 };
+    for (const { name, value } of setup.params) {
+      const n = Number(value);
+      if (name === "sampling_time_unit") p.samplingTimeUnit = n;
+      else if (name === "reqs_density_per_unit") p.reqsDensityPerUnit = n;
+      else if (name === "remove_latency") p.removeLatency = n;
+      else if (name === "pike_log_level") p.logLevel = n;
+    }
+    // Who is running the tree right now: a worker's script, or the slow timer (set before each call).
+    let ctx: ScriptContext | undefined;
+    let timer: { host: SimulationHost; t: Micros } | undefined;
+    const tree = new PikeTree(p, {
+      block(ip, node) {
+        if (!ctx) return;
+        ctx.sv.log.module(
+          ctx.proc,
+          p.logLevel,
+          "pike",
+          "pike_funcs.c:135",
+          "pike_check_ipaddr",
+          `PIKE - BLOCKing ip ${ip}, node=${node}`,
+          whereIn(ctx),
+        );
+        const k = ctx.sv.kernel;
+        if (k.wants.pike)
+          k.emit({ kind: "pike", t: nowIn(ctx), op: "blocked", ip, proc: ctx.proc.index, req: ctx.req });
+      },
+      unblock(node) {
+        if (!timer) return;
+        const { host, t } = timer;
+        host.sv.log.module(
+          host.slowTimer,
+          p.logLevel,
+          "pike",
+          "pike_funcs.c:315",
+          "refresh_node",
+          `PIKE - UNBLOCKing node ${node}`,
+          { t },
+        );
+        if (host.sv.kernel.wants.pike)
+          host.sv.kernel.emit({ kind: "pike", t, op: "unblocked", ip: node, proc: host.slowTimer.index });
+      },
+    });
+    const check = (c: ScriptContext, bytes: Uint8Array, ip: string): number => {
+      ctx = c;
+      const r = tree.check(bytes, pikeTicks(nowIn(c)));
+      ctx = undefined;
+      const k = c.sv.kernel;
+      if (k.wants.pike && r === 1) k.emit({ kind: "pike", t: nowIn(c), op: "hit", ip, proc: c.proc.index, req: c.req });
+      return r;
+    };
+    const pike_check_req: FunctionImpl = {
+      compile: () => (c) => {
+        const bytes = ipToBytes(c.src.ip);
+        return bytes ? check(c, bytes, c.src.ip) : 1;
+      },
+    };
+    const pike_check_ip: FunctionImpl = {
+      compile(args) {
+        const ip = (args[0] as CallArg).str();
+        return (c) => {
+          const text = ip(c);
+          if (text === "") return -1;
+          const bytes = parseIpv4ForPike(text);
+          if (!bytes) {
+            c.sv.log.module(
+              c.proc,
+              L_ERR,
+              "pike",
+              "pike_funcs.c:183",
+              "pike_check_ip",
+              `failed to parse ip address: ${text}`,
+              whereIn(c),
+            );
+            return -1;
+          }
+          return check(c, bytes, text);
+        };
+      },
+    };
+    return {
+      functions: { pike_check_req, pike_check_ip },
+      rpc: {
+        "pike.top": (args) => reply(tree, args[0]),
+        "pike.list": (args) => reply(tree, args[0]),
+      },
+      start(host) {
+        const rotate = (t: Micros) =>
+          host.sv.kernel.schedule(t, () => {
+            timer = { host, t };
+            tree.rotate();
+            timer = undefined;
+            rotate(t + p.samplingTimeUnit * SECOND);
+          });
+        const clean = (t: Micros) =>
+          host.sv.kernel.schedule(t, () => {
+            tree.clean(pikeTicks(t));
+            clean(t + SECOND);
+          });
+        rotate(p.samplingTimeUnit * SECOND);
+        clean(SECOND);
+        now = () => host.sv.kernel.now;
+      },
+      snapshot: () => ({ maxHits: tree.maxHits, nodes: tree.nodes() }),
+    };
+
+    function reply(t: PikeTree, arg: string | undefined) {
+      const r = pikeTop(t, arg, pikeTicks(now()));
+      const text = formatPikeTopReply(r);
+      return "ok" in r
+        ? { ok: true as const, text, data: r.ok }
+        : { ok: false as const, code: r.error.code, message: r.error.message };
+    }
+  },
+};
+
+let now: () => Micros = () => 0;

@@ -1,0 +1,63 @@
+/**
+ * The pv module at run time: its pseudo-variables (message fields, `$var`, `$shv`, `$avp`,
+ * time, colours) and the functions kamsim simulates, `pv_isset` and `pv_unset` (spec §7.3).
+ */
+import { parsePvAt } from "../../lang/pv-spec.js";
+import type { CallArg, CompileEnv, FunctionImpl, PvAccess, PvImpl } from "../../runtime/env.js";
+import { createColorPv } from "../../runtime/pv/color.js";
+import { messagePvars } from "../../runtime/pv/message.js";
+import { timePvars } from "../../runtime/pv/time.js";
+import { avpPv, createShvPv, varPv } from "../../runtime/pv/variables.js";
+import type { Value } from "../../runtime/values.js";
+import type { ModuleInstance, ModuleRuntime } from "../runtime-types.js";
+
+/** The PV a function argument names: `"$var(x)"` as a literal, or a bare `$var(x)`. */
+function namedPv(arg: CallArg, env: CompileEnv): PvAccess | undefined {
+  const node = arg.node;
+  if (node.kind === "PvarExpr" && node.spec) return env.pv(node.spec, node.span);
+  const text = arg.literal ?? "";
+  const r = parsePvAt(text, 0, true);
+  return "spec" in r ? env.pv(r.spec, node.span) : undefined;
+}
+
+const pv_isset: FunctionImpl = {
+  compile(args, env) {
+    const pv = namedPv(args[0] as CallArg, env);
+    return (ctx) => {
+      const v = pv?.get(ctx);
+      return v === null || v === undefined || v === "" ? -1 : 1;
+    };
+  },
+};
+
+const pv_unset: FunctionImpl = {
+  compile(args, env) {
+    const pv = namedPv(args[0] as CallArg, env);
+    return (ctx) => {
+      pv?.set?.(ctx, null);
+      return 1;
+    };
+  },
+};
+
+export const pvRuntime: ModuleRuntime = {
+  name: "pv",
+  create(setup): ModuleInstance {
+    const shared = new Map<string, Value>();
+    for (const p of setup.params) {
+      if (p.name !== "shvset") continue;
+      // `name=i:1` or `name=s:text`.
+      const m = /^([^=]+)=([is]):(.*)$/.exec(String(p.value));
+      if (m) shared.set(m[1] as string, m[2] === "i" ? Number(m[3]) | 0 : (m[3] as string));
+    }
+    const pvars: Record<string, PvImpl> = {
+      ...messagePvars,
+      ...timePvars,
+      var: varPv,
+      avp: avpPv,
+      shv: createShvPv(shared),
+      C: createColorPv(setup.core.logStderror),
+    };
+    return { functions: { pv_isset, pv_unset }, pvars };
+  },
+};

@@ -1,0 +1,78 @@
+/**
+ * rtimer at run time (spec §4.2): a mode-N timer forks N processes, each sleeping one interval,
+ * running the timer's routes, then sleeping again from when they finished (no overlap, no
+ * catch-up); a mode-0 timer runs on the core slow timer every interval. Processes come in
+ * reverse order of timer definition, as Kamailio forks them.
+ */
+import type { PvImpl } from "../../runtime/env.js";
+import type { Process, ProcessRequest } from "../../sim/processes.js";
+import type { Micros } from "../../sim/time.js";
+import type { ModuleInstance, ModuleRuntime, SimulationHost } from "../runtime-types.js";
+import { type RtimerDef, RtimerTable } from "./params.js";
+
+/** Runs one firing of a timer in a process; returns when it finished. */
+function fire(host: SimulationHost, def: RtimerDef, proc: Process, worker: number, at: Micros): Micros {
+  const k = host.sv.kernel;
+  if (k.wants.timer) k.emit({ kind: "timer", t: at, proc: proc.index, timer: def.name, phase: "fired" });
+  proc.vars.set("\0rtimer_worker", worker);
+  let t = at;
+  for (const name of def.routes) {
+    const cell = host.route(name);
+    // An exec naming a route that does not exist runs nothing (spec §4.1).
+    if (cell) t += host.runTimerRoute(proc, cell, t);
+  }
+  if (k.wants.timer) k.emit({ kind: "timer", t, proc: proc.index, timer: def.name, phase: "done", duration: t - at });
+  return t;
+}
+
+/** Mode ≥ 1: sleep one interval, run, repeat from the end of the run. */
+function loop(host: SimulationHost, def: RtimerDef, proc: Process, worker: number, at: Micros): void {
+  host.sv.kernel.schedule(at, () => {
+    const end = fire(host, def, proc, worker, at);
+    proc.busyUntil = end;
+    loop(host, def, proc, worker, end + def.intervalUs);
+  });
+}
+
+/** Mode 0: on the slow timer, every interval; an overrun delays the next firing. */
+function periodic(host: SimulationHost, def: RtimerDef, at: Micros): void {
+  host.sv.kernel.schedule(at, () => {
+    const proc = host.slowTimer;
+    const start = Math.max(at, proc.busyUntil);
+    const end = fire(host, def, proc, 0, start);
+    proc.busyUntil = end;
+    let next = at + def.intervalUs;
+    if (next < end) next = end + def.intervalUs;
+    periodic(host, def, next);
+  });
+}
+
+export const rtimerRuntime: ModuleRuntime = {
+  name: "rtimer",
+  create(setup): ModuleInstance {
+    const table = new RtimerTable();
+    for (const p of setup.params) table.modparam(p.name, p.value);
+    const owned: { def: RtimerDef; proc?: Process; worker: number }[] = [];
+    const processes: ProcessRequest[] = [];
+    for (const def of [...table.timers].reverse()) {
+      for (let i = 0; i < def.mode; i++) {
+        const slot: { def: RtimerDef; proc?: Process; worker: number } = { def, worker: i };
+        owned.push(slot);
+        processes.push({ name: `RTIMER EXEC child=${i} timer=${def.name}`, attach: (p) => (slot.proc = p) });
+      }
+    }
+    const rtimer_worker: PvImpl = {
+      compile: () => ({ get: (ctx) => (ctx.proc.vars.get("\0rtimer_worker") as number | undefined) ?? 0 }),
+    };
+    return {
+      processes,
+      pvars: { rtimer_worker },
+      start(host) {
+        for (const slot of owned) if (slot.proc) loop(host, slot.def, slot.proc, slot.worker, slot.def.intervalUs);
+        for (const def of table.timers) if (def.mode === 0) periodic(host, def, def.intervalUs);
+      },
+      snapshot: () =>
+        table.timers.map((t) => ({ name: t.name, intervalUs: t.intervalUs, mode: t.mode, routes: t.routes })),
+    };
+  },
+};

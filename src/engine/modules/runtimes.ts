@@ -1,0 +1,15 @@
+/**
+ * The run-time side of the simulated modules: an explicit list, no import side effects.
+ * A loaded module without an entry here runs its functions as "not simulated".
+ */
+import { mqueueRuntime } from "./mqueue/runtime.js";
+import { pikeRuntime } from "./pike/runtime.js";
+import { pvRuntime } from "./pv/runtime.js";
+import { rtimerRuntime } from "./rtimer/runtime.js";
+import type { ModuleRuntime } from "./runtime-types.js";
+import { slRuntime } from "./sl/runtime.js";
+import { xlogRuntime } from "./xlog/runtime.js";
+
+export const moduleRuntimes: ReadonlyMap<string, ModuleRuntime> = new Map(
+  [pvRuntime, xlogRuntime, slRuntime, mqueueRuntime, rtimerRuntime, pikeRuntime].map((r) => [r.name, r]),
+);

@@ -1,0 +1,31 @@
+/**
+ * sl at run time (spec §7.2): a stateless reply is a `reply` event with the code and reason
+ * as expanded; ACKs are never answered (-1). The code is not range-checked, as in Kamailio.
+ */
+import type { CallArg, FunctionImpl } from "../../runtime/env.js";
+import { nowIn } from "../../runtime/services.js";
+import type { ModuleInstance, ModuleRuntime } from "../runtime-types.js";
+
+const reply: FunctionImpl = {
+  compile(args) {
+    const code = (args[0] as CallArg).str();
+    const reason = (args[1] as CallArg).str();
+    return (ctx) => {
+      const c = code(ctx);
+      const r = reason(ctx);
+      if (!ctx.real || ctx.msg.method === "ACK") return -1;
+      const k = ctx.sv.kernel;
+      if (k.wants.reply && ctx.req !== undefined) {
+        k.emit({ kind: "reply", t: nowIn(ctx), req: ctx.req, proc: ctx.proc.index, code: c, reason: r });
+      }
+      return 1;
+    };
+  },
+};
+
+export const slRuntime: ModuleRuntime = {
+  name: "sl",
+  create(): ModuleInstance {
+    return { functions: { sl_send_reply: reply, sl_reply: reply, send_reply: reply } };
+  },
+};

@@ -1,0 +1,80 @@
+/**
+ * Calls: module and core functions (MODF_CALL in action.c: a return code of 0 ends the script,
+ * every call sets `$rc`) and `route(X)` (it absorbs `return` and `break`, keeps `exit`).
+ */
+import type { CallExpr, Expr, RouteCall } from "../lang/ast.js";
+import { BREAK_R_F, EXIT_R_F, RETURN_R_F, type ScriptContext } from "./context.js";
+import { logActionError, logRouteNotFound } from "./core-log.js";
+import type { CallArg, CompileEnv, RouteCell } from "./env.js";
+import { compileExpr } from "./expr.js";
+import { compileFormat } from "./format.js";
+import { ExprFail } from "./ops.js";
+import { printValue, toStr } from "./values.js";
+
+/** E_SCRIPT in Kamailio's error.h. */
+const E_SCRIPT = -10;
+
+function makeArg(node: Expr, env: CompileEnv): CallArg {
+  const literal = node.kind === "StringLit" ? node.value : node.kind === "NumberLit" ? String(node.value) : undefined;
+  return {
+    node,
+    literal,
+    str: () => {
+      if (node.kind === "StringLit") return compileFormat(node.value, env, node.span);
+      const v = compileExpr(node, env);
+      return (ctx) => {
+        const x = v(ctx);
+        return node.kind === "PvarExpr" ? printValue(x) : toStr(x);
+      };
+    },
+    value: () => (node.kind === "StringLit" ? compileFormat(node.value, env, node.span) : compileExpr(node, env)),
+  };
+}
+
+/** A function call returning its raw code, with `$rc` and the exit-on-0 rule applied. */
+export function compileCallRaw(call: CallExpr, env: CompileEnv): (ctx: ScriptContext) => number {
+  const impl = env.fn(call.name, call.args.length);
+  if (!impl) throw new ExprFail(`function ${call.name}/${call.args.length} has no implementation`);
+  const f = impl.compile(
+    call.args.map((a) => makeArg(a, env)),
+    env,
+    call,
+  );
+  return (ctx) => {
+    const r = f(ctx);
+    if (r === 0) ctx.flags |= EXIT_R_F;
+    ctx.rc = r;
+    return r;
+  };
+}
+
+/** `route(NAME)` or `route(expr)`. */
+export function compileRouteCall(call: RouteCall, env: CompileEnv): (ctx: ScriptContext) => number {
+  const file = env.fileOf(call.span);
+  const line = env.pos(call.span).line;
+  if (typeof call.target === "string") {
+    const cell = env.route(call.target);
+    if (!cell) throw new ExprFail(`route ${call.target} not found`);
+    return (ctx) => runRoute(cell, ctx);
+  }
+  const name = compileExpr(call.target, env);
+  return (ctx) => {
+    const n = toStr(name(ctx));
+    const cell = env.route(n);
+    if (!cell) {
+      logRouteNotFound(ctx, n, file, line);
+      logActionError(ctx, file, line);
+      return E_SCRIPT;
+    }
+    return runRoute(cell, ctx);
+  };
+}
+
+function runRoute(cell: RouteCell, ctx: ScriptContext): number {
+  const run = cell.run;
+  if (!run) return 1;
+  const r = run(ctx);
+  ctx.rc = r;
+  ctx.flags &= ~(RETURN_R_F | BREAK_R_F);
+  return r;
+}

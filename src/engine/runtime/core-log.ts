@@ -1,0 +1,108 @@
+/**
+ * The core's own runtime messages, with the source locations Kamailio 5.6.3 prints
+ * (src/core/action.c, rvalue.c, lvalue.c at tag 5.6.3). One place, so that a wrong line number
+ * is fixed once.
+ */
+import { L_ERR, L_WARN } from "../sim/log.js";
+import type { ScriptContext } from "./context.js";
+import type { CfgPos } from "./env.js";
+import type { ExprFail } from "./ops.js";
+import { whereIn } from "./services.js";
+
+export function fposText(p: CfgPos): string {
+  return `(${p.line},${p.col}-${p.endLine},${p.endCol})`;
+}
+
+/** A string that does not convert to an int: two warnings, the value becomes 0 (rvalue.c). */
+export function conversionWarning(ctx: ScriptContext, text: string, pos: CfgPos): void {
+  const w = whereIn(ctx);
+  ctx.sv.log.core(
+    ctx.proc,
+    L_WARN,
+    "rvalue.c:1043",
+    "rval_get_int",
+    `automatic string to int conversion for "${text}" failed`,
+    w,
+  );
+  ctx.sv.log.core(
+    ctx.proc,
+    L_WARN,
+    "rvalue.c:1948",
+    "rval_expr_eval_int",
+    `rval expression conversion to int failed ${fposText(pos)}`,
+    w,
+  );
+}
+
+/** What rvalue.c logs when an operation fails. */
+export function logExprFail(ctx: ScriptContext, err: ExprFail): void {
+  const at =
+    err.reason === "rv div by 0" ? "rvalue.c:1412" : err.reason === "rv mod by 0" ? "rvalue.c:1419" : undefined;
+  if (at) ctx.sv.log.core(ctx.proc, L_ERR, at, "int_intop2", err.reason, whereIn(ctx));
+  else ctx.sv.log.core(ctx.proc, L_ERR, "rvalue.c:0", "rval_expr_eval", err.reason, whereIn(ctx));
+}
+
+/** An `if` whose condition failed to evaluate: it counts as false. */
+export function logIfFail(ctx: ScriptContext, pos: CfgPos): void {
+  ctx.sv.log.core(
+    ctx.proc,
+    L_ERR,
+    "action.c:1056",
+    "do_action",
+    `if expression evaluation failed ${fposText(pos)}`,
+    whereIn(ctx),
+  );
+}
+
+/** An assignment whose right side failed: the target keeps its value, the action returns -1. */
+export function logAssignFail(ctx: ScriptContext, pos: CfgPos): void {
+  ctx.sv.log.core(
+    ctx.proc,
+    L_ERR,
+    "lvalue.c:386",
+    "lval_assign",
+    `rval expression evaluation failed ${fposText(pos)}`,
+    whereIn(ctx),
+  );
+}
+
+/** Every failing action ends with this line (action.c's `error:` label). */
+export function logActionError(ctx: ScriptContext, file: string, line: number): void {
+  ctx.sv.log.core(ctx.proc, L_ERR, "action.c:1533", "do_action", `run action error at: ${file}:${line}`, whereIn(ctx));
+}
+
+/** `while` that ran more than max_while_loops times (spec §1.9). */
+export function logRunawayWhile(ctx: ScriptContext, pos: CfgPos, max: number): void {
+  ctx.sv.log.core(
+    ctx.proc,
+    L_ERR,
+    "action.c:1371",
+    "do_action",
+    `runaway while (${pos.line}, ${pos.col}): more then ${max} loops`,
+    whereIn(ctx),
+  );
+}
+
+/** Nesting deeper than max_recursive_level (action.c run_actions). */
+export function logTooDeep(ctx: ScriptContext, level: number): void {
+  ctx.sv.log.core(
+    ctx.proc,
+    L_ERR,
+    "action.c:1552",
+    "run_actions",
+    `too many recursive routing table lookups (${level}) giving up!`,
+    whereIn(ctx),
+  );
+}
+
+/** `route($var(x))` naming no route. */
+export function logRouteNotFound(ctx: ScriptContext, name: string, file: string, line: number): void {
+  ctx.sv.log.core(
+    ctx.proc,
+    L_ERR,
+    "action.c:679",
+    "do_action",
+    `route "${name}" not found at ${file}:${line}`,
+    whereIn(ctx),
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * The core parameters a simulation uses, read from the config with Kamailio's defaults
+ * (spec §1.3). Everything else in the core parameter table is accepted and has no effect here.
+ */
+import type { Config, CoreValue } from "../lang/ast.js";
+
+export interface CoreSettings {
+  /** `debug`: log level threshold (default 0, L_WARN). */
+  debug: number;
+  /** `children`: SIP worker processes (default 8). */
+  children: number;
+  maxWhileLoops: number;
+  maxRecursiveLevel: number;
+  /** `log_stderror` (default no): `$C()` colours are only produced when logging to stderr. */
+  logStderror: boolean;
+  /** `log_prefix`, a format evaluated per received message. */
+  logPrefix?: string;
+  /** Address and port the simulated server listens on (`$Ri`, `$Rp`). */
+  listenIp: string;
+  listenPort: number;
+}
+
+export const DEFAULT_CORE: CoreSettings = {
+  debug: 0,
+  children: 8,
+  maxWhileLoops: 100,
+  maxRecursiveLevel: 256,
+  logStderror: false,
+  listenIp: "127.0.0.1",
+  listenPort: 5060,
+};
+
+const int = (v: CoreValue): number | undefined => (v.type === "int" ? v.value : undefined);
+
+export function readCoreSettings(config: Config): CoreSettings {
+  const s: CoreSettings = { ...DEFAULT_CORE };
+  for (const item of config.items) {
+    if (item.kind !== "CoreParam") continue;
+    const v = item.value;
+    switch (item.name) {
+      case "debug":
+        s.debug = int(v) ?? s.debug;
+        break;
+      case "children":
+        s.children = Math.max(1, int(v) ?? s.children);
+        break;
+      case "max_while_loops":
+        s.maxWhileLoops = int(v) ?? s.maxWhileLoops;
+        break;
+      case "max_recursive_level":
+        s.maxRecursiveLevel = int(v) ?? s.maxRecursiveLevel;
+        break;
+      case "log_stderror":
+        s.logStderror = int(v) === 1;
+        break;
+      case "log_prefix":
+        if (v.type === "string") s.logPrefix = v.value;
+        break;
+      case "port":
+        s.listenPort = int(v) ?? s.listenPort;
+        break;
+      case "listen": {
+        const m = /(?:^|:)(\d+\.\d+\.\d+\.\d+)(?::(\d+))?/.exec(v.value as string);
+        if (m) {
+          s.listenIp = m[1] as string;
+          if (m[2]) s.listenPort = Number(m[2]);
+        }
+        break;
+      }
+    }
+  }
+  return s;
+}

@@ -1,0 +1,67 @@
+/**
+ * What the compiler needs while turning the AST into closures: pseudo-variable and function
+ * implementations, route references, the file table for positions Kamailio prints, and the
+ * services the running script uses.
+ */
+import type { CallExpr, Expr } from "../lang/ast.js";
+import type { PvSpec } from "../lang/pv-spec.js";
+import type { SourceFile, Span } from "../lang/source.js";
+import type { ScriptContext } from "./context.js";
+import type { Value } from "./values.js";
+
+/** Read (and maybe write) access to one pseudo-variable reference. */
+export interface PvAccess {
+  /** The value; `null` for no value; `undefined` when the getter failed (prints as empty). */
+  get(ctx: ScriptContext): Value | undefined;
+  /** Assignment; absent for read-only PVs. `null` means `= $null`. */
+  set?(ctx: ScriptContext, v: Value): void;
+}
+
+/** A compiled script function call: returns Kamailio's return code. */
+export type ScriptFunction = (ctx: ScriptContext) => number;
+
+/** One argument of a function call, ready to be compiled the way the function wants it. */
+export interface CallArg {
+  node: Expr;
+  /** The literal text, for a string literal (before PV expansion) or a number. */
+  literal?: string;
+  /** The argument as a format: PVs in a literal expanded, or the value of a bare PV. */
+  str(): (ctx: ScriptContext) => string;
+  /** The argument's value (int, string or null). */
+  value(): (ctx: ScriptContext) => Value;
+}
+
+/** A function implementation: compiled once per call site. */
+export interface FunctionImpl {
+  compile(args: readonly CallArg[], env: CompileEnv, call: CallExpr): ScriptFunction;
+}
+
+/** A pseudo-variable class implementation. */
+export interface PvImpl {
+  compile(spec: PvSpec, env: CompileEnv): PvAccess;
+}
+
+/** A route, filled in once compiled (routes may call each other in any order). */
+export interface RouteCell {
+  name: string;
+  run?: (ctx: ScriptContext) => number;
+}
+
+/** Kamailio's position of an expression: start line/col, end line/col (as rve->fpos). */
+export interface CfgPos {
+  line: number;
+  col: number;
+  endLine: number;
+  endCol: number;
+}
+
+export interface CompileEnv {
+  pv(spec: PvSpec, span: Span): PvAccess;
+  fn(name: string, argc: number): FunctionImpl | undefined;
+  route(name: string): RouteCell | undefined;
+  /** Line/column of a span, as Kamailio counts them. */
+  pos(span: Span): CfgPos;
+  /** The file name Kamailio prints for a span (`run action error at: FILE:LINE`). */
+  fileOf(span: Span): string;
+  files: readonly SourceFile[];
+}

@@ -1,0 +1,195 @@
+/**
+ * Expressions → closures, with Kamailio's semantics (spec §1.7): types decided at run time,
+ * function calls worth 0/1 inside expressions, the optimiser's identities (`f() + 0` keeps the
+ * raw return code, `x && 1` is `(int)x`), `== $null` already rewritten by the parser.
+ */
+import type { BinaryExpr, CallExpr, Expr, RouteCall } from "../lang/ast.js";
+import { compileCallRaw, compileRouteCall } from "./calls.js";
+import type { ScriptContext } from "./context.js";
+import { conversionWarning, logExprFail } from "./core-log.js";
+import type { CfgPos, CompileEnv } from "./env.js";
+import { compileKeywordCompare, keywordValue } from "./keywords.js";
+import { ExprFail, equals, INT_OPS, matches, plus } from "./ops.js";
+import { strToInt, toStr, type Value } from "./values.js";
+
+export type ValueFn = (ctx: ScriptContext) => Value;
+export type IntFn = (ctx: ScriptContext) => number;
+
+/** The int value of `v`, logging Kamailio's two warnings when a string does not convert. */
+export function intOf(v: Value, ctx: ScriptContext, pos: CfgPos): number {
+  if (typeof v === "number") return v;
+  if (v === null) return 0;
+  return strToInt(v, (s) => conversionWarning(ctx, s, pos));
+}
+
+/** The raw return code of a call, when `e` is one (or an identity the optimiser reduces to one). */
+function rawCall(e: Expr): CallExpr | RouteCall | undefined {
+  if (e.kind === "CallExpr" || e.kind === "RouteCall") return e;
+  if (e.kind !== "BinaryExpr" || e.right.kind !== "NumberLit") return undefined;
+  const n = e.right.value;
+  const identity =
+    ((e.op === "+" || e.op === "-" || e.op === "|" || e.op === "||") && n === 0) ||
+    ((e.op === "*" || e.op === "/" || e.op === "&&") && n === 1);
+  return identity ? rawCall(e.left) : undefined;
+}
+
+/** An expression as an int (conditions, `return e`): a call inside is worth 0 or 1. */
+export function compileInt(e: Expr, env: CompileEnv): IntFn {
+  const v = compileExpr(e, env);
+  const pos = env.pos(e.span);
+  return (ctx) => intOf(v(ctx), ctx, pos);
+}
+
+/**
+ * The value of an expression used directly as an assignment's right side: a function call
+ * keeps its raw return code there (spec §1.7 exception).
+ */
+export function compileAssigned(e: Expr, env: CompileEnv): ValueFn {
+  const raw = rawCall(e);
+  if (raw) return raw.kind === "CallExpr" ? compileCallRaw(raw, env) : compileRouteCall(raw, env);
+  return compileExpr(e, env);
+}
+
+export function compileExpr(e: Expr, env: CompileEnv): ValueFn {
+  switch (e.kind) {
+    case "NumberLit": {
+      const n = e.value | 0;
+      return () => n;
+    }
+    case "StringLit": {
+      const s = e.value;
+      return () => s;
+    }
+    case "PvarExpr": {
+      if (!e.spec) throw new ExprFail(`bad pseudo-variable ${e.text}`);
+      const pv = env.pv(e.spec, e.span);
+      return (ctx) => pv.get(ctx) ?? null;
+    }
+    case "IpLit": {
+      const text = e.prefix === undefined ? e.address : `${e.address}/${e.prefix}`;
+      return () => text;
+    }
+    case "KeywordExpr":
+      return keywordValue(e.name);
+    case "CallExpr": {
+      const f = compileCallRaw(e, env);
+      return (ctx) => (f(ctx) > 0 ? 1 : 0);
+    }
+    case "RouteCall": {
+      const f = compileRouteCall(e, env);
+      return (ctx) => (f(ctx) > 0 ? 1 : 0);
+    }
+    case "BinaryExpr":
+      return compileBinary(e, env);
+    case "UnaryExpr":
+      return compileUnary(e, env);
+    case "CastExpr": {
+      const v = compileExpr(e.operand, env);
+      if (e.to === "str") return (ctx) => toStr(v(ctx));
+      const pos = env.pos(e.operand.span);
+      return (ctx) => intOf(v(ctx), ctx, pos);
+    }
+    case "BuiltinExpr":
+      return compileBuiltin(e.name, e.args, env);
+    case "ErrorExpr":
+      throw new ExprFail("expression with a syntax error");
+  }
+}
+
+function compileUnary(e: Expr & { kind: "UnaryExpr" }, env: CompileEnv): ValueFn {
+  if (e.op === "defined") return compileDefined(e.operand, env);
+  const v = compileInt(e.operand, env);
+  switch (e.op) {
+    case "!":
+      return (ctx) => (v(ctx) === 0 ? 1 : 0);
+    case "-":
+      return (ctx) => -v(ctx) | 0;
+    case "~":
+      return (ctx) => ~v(ctx);
+  }
+}
+
+/** `defined e`: a PV with a value; anything else is defined. */
+function compileDefined(operand: Expr, env: CompileEnv): ValueFn {
+  if (operand.kind === "PvarExpr" && operand.spec) {
+    const pv = env.pv(operand.spec, operand.span);
+    return (ctx) => {
+      const v = pv.get(ctx);
+      return v === null || v === undefined ? 0 : 1;
+    };
+  }
+  const v = compileExpr(operand, env);
+  return (ctx) => (v(ctx) === null ? 0 : 1);
+}
+
+function compileBinary(e: BinaryExpr, env: CompileEnv): ValueFn {
+  if (e.left.kind === "KeywordExpr") return compileKeywordCompare(e.left.name, e.op, e.right, env);
+  const zeroFold =
+    (e.op === "*" || e.op === "&" || e.op === "&&") && e.right.kind === "NumberLit" && e.right.value === 0;
+  if (zeroFold) return () => 0;
+  if (e.op === "||" && e.right.kind === "NumberLit" && e.right.value === 1) return () => 1;
+  // `x && 1` and `x || 0` are reduced to (int)x by Kamailio's optimiser (spec §1.7).
+  const identity =
+    (e.op === "&&" && e.right.kind === "NumberLit" && e.right.value === 1) ||
+    (e.op === "||" && e.right.kind === "NumberLit" && e.right.value === 0);
+  if (identity) return compileInt(e.left, env);
+  if (e.op === "&&" || e.op === "||") return compileLogical(e, env);
+  const intOp = INT_OPS[e.op];
+  if (intOp) {
+    const a = compileInt(e.left, env);
+    const b = compileInt(e.right, env);
+    return (ctx) => intOp(a(ctx), b(ctx));
+  }
+  const a = compileExpr(e.left, env);
+  const b = compileExpr(e.right, env);
+  const pos = env.pos(e.span);
+  const warn = (ctx: ScriptContext) => (s: string) => conversionWarning(ctx, s, pos);
+  switch (e.op) {
+    case "+":
+      return (ctx) => plus(a(ctx), b(ctx), warn(ctx));
+    case "==":
+      return (ctx) => (equals(a(ctx), b(ctx), warn(ctx)) ? 1 : 0);
+    case "!=":
+      return (ctx) => (equals(a(ctx), b(ctx), warn(ctx)) ? 0 : 1);
+    case "eq":
+      return (ctx) => (toStr(a(ctx)) === toStr(b(ctx)) ? 1 : 0);
+    case "ne":
+      return (ctx) => (toStr(a(ctx)) !== toStr(b(ctx)) ? 1 : 0);
+    case "=~":
+      return (ctx) => (matches(toStr(a(ctx)), toStr(b(ctx))) ? 1 : 0);
+    case "!~":
+      return (ctx) => (matches(toStr(a(ctx)), toStr(b(ctx))) ? 0 : 1);
+    default:
+      throw new ExprFail(`operator ${e.op} not handled`);
+  }
+}
+
+/** `&&` and `||` short-circuit on C truth (non-zero). */
+function compileLogical(e: BinaryExpr, env: CompileEnv): ValueFn {
+  const a = compileInt(e.left, env);
+  const b = compileInt(e.right, env);
+  if (e.op === "&&") return (ctx) => (a(ctx) !== 0 && b(ctx) !== 0 ? 1 : 0);
+  return (ctx) => (a(ctx) !== 0 || b(ctx) !== 0 ? 1 : 0);
+}
+
+function compileBuiltin(name: "strlen" | "strempty" | "selval", args: readonly Expr[], env: CompileEnv): ValueFn {
+  const fns = args.map((a) => compileExpr(a, env));
+  const [x, y, z] = fns;
+  if (name === "strlen" && x) return (ctx) => toStr(x(ctx)).length;
+  if (name === "strempty" && x) return (ctx) => (toStr(x(ctx)) === "" ? 1 : 0);
+  if (name === "selval" && args[0] && y && z) {
+    const c = compileInt(args[0], env);
+    return (ctx) => (c(ctx) !== 0 ? y(ctx) : z(ctx));
+  }
+  throw new ExprFail(`${name}() with ${args.length} arguments`);
+}
+
+/** Evaluates a compiled expression; a failure is logged the way Kamailio logs it, then rethrown. */
+export function evaluate<T>(fn: (ctx: ScriptContext) => T, ctx: ScriptContext): T {
+  try {
+    return fn(ctx);
+  } catch (err) {
+    if (err instanceof ExprFail) logExprFail(ctx, err);
+    throw err;
+  }
+}

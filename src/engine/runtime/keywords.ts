@@ -1,0 +1,128 @@
+/**
+ * Core keywords in conditions (`method == "INVITE"`, `uri == myself`, `src_ip == 10.0.0.0/8`):
+ * Kamailio compares these with its own rules, not as ordinary values — method names
+ * case-insensitively, addresses against networks, `myself` against the local addresses.
+ */
+import type { BinaryOp, Expr } from "../lang/ast.js";
+import type { CompileEnv } from "./env.js";
+import { compileExpr, type ValueFn } from "./expr.js";
+import { ExprFail, matches } from "./ops.js";
+import { toInt, toStr, type Value } from "./values.js";
+
+/** Addresses and names that `myself` matches (the simulated server listens on 127.0.0.1). */
+export const LOCAL_NAMES: ReadonlySet<string> = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
+
+const hostOf = (uri: string): string => /^(?:sips?|tel):(?:[^@;]*@)?(\[[^\]]*\]|[^:;?>]*)/i.exec(uri)?.[1] ?? "";
+
+/** The value a keyword stands for in the current message. */
+export function keywordValue(name: string): ValueFn {
+  switch (name) {
+    case "method":
+      return (ctx) => ctx.msg.method;
+    case "uri":
+      return (ctx) => ctx.msg.ruri;
+    case "from_uri":
+      return (ctx) => ctx.msg.from?.uri ?? null;
+    case "to_uri":
+      return (ctx) => ctx.msg.to?.uri ?? null;
+    case "src_ip":
+      return (ctx) => ctx.src.ip;
+    case "src_port":
+      return (ctx) => ctx.src.port;
+    case "dst_ip":
+    case "rcvip":
+      return (ctx) => ctx.rcv?.ip ?? null;
+    case "dst_port":
+    case "rcvport":
+      return (ctx) => ctx.rcv?.port ?? null;
+    case "proto":
+    case "snd_proto":
+      return () => "udp";
+    case "af":
+    case "snd_af":
+      return (ctx) => (ctx.src.ip.includes(":") ? "inet6" : "inet");
+    case "msg:len":
+      return (ctx) => ctx.msg.length;
+    case "uri:host":
+      return (ctx) => hostOf(ctx.msg.ruri);
+    case "retcode":
+      return (ctx) => ctx.rc;
+    case "status":
+      return () => null;
+    default:
+      return () => name;
+  }
+}
+
+/** `keyword OP right`. */
+export function compileKeywordCompare(name: string, op: BinaryOp, right: Expr, env: CompileEnv): ValueFn {
+  const left = keywordValue(name);
+  if (right.kind === "KeywordExpr" && right.name === "myself") {
+    if (op !== "==" && op !== "!=") throw new ExprFail(`myself with ${op}`);
+    const want = op === "==" ? 1 : 0;
+    return (ctx) => (isMyself(left(ctx)) ? want : 1 - want);
+  }
+  if (right.kind === "IpLit") {
+    const net = right;
+    const want = op === "!=" ? 0 : 1;
+    return (ctx) => (inNetwork(toStr(left(ctx)), net.address, net.prefix) ? want : 1 - want);
+  }
+  const r = right.kind === "KeywordExpr" ? () => right.name : compileExpr(right, env);
+  const caseless = name === "method";
+  return (ctx) => compareKeyword(left(ctx), op, r(ctx), caseless);
+}
+
+function compareKeyword(a: Value, op: BinaryOp, b: Value, caseless: boolean): number {
+  if (op === "=~" || op === "!~") {
+    const m = matches(toStr(a), toStr(b));
+    return (op === "=~") === m ? 1 : 0;
+  }
+  if (typeof a === "number") {
+    const x = toInt(b);
+    const r =
+      op === "=="
+        ? a === x
+        : op === "!="
+          ? a !== x
+          : op === "<"
+            ? a < x
+            : op === ">"
+              ? a > x
+              : op === "<="
+                ? a <= x
+                : a >= x;
+    return r ? 1 : 0;
+  }
+  let s = toStr(a);
+  let t = toStr(b);
+  if (caseless) {
+    s = s.toUpperCase();
+    t = t.toUpperCase();
+  }
+  if (op === "==") return s === t ? 1 : 0;
+  if (op === "!=") return s !== t ? 1 : 0;
+  throw new ExprFail(`operator ${op} on ${toStr(a)}`);
+}
+
+function isMyself(v: Value): boolean {
+  const s = toStr(v);
+  const host = /^(sips?|tel):/i.test(s) ? hostOf(s) : s;
+  return LOCAL_NAMES.has(host.toLowerCase());
+}
+
+/** Whether `ip` is `addr`, or in `addr/prefix` (IPv4; IPv6 compared as text). */
+function inNetwork(ip: string, addr: string, prefix?: number): boolean {
+  if (prefix === undefined) return ip === addr;
+  const a = v4(ip);
+  const b = v4(addr);
+  if (a === undefined || b === undefined) return false;
+  if (prefix === 0) return true;
+  const mask = prefix >= 32 ? 0xffffffff : ~((1 << (32 - prefix)) - 1) >>> 0;
+  return (a & mask) >>> 0 === (b & mask) >>> 0;
+}
+
+function v4(ip: string): number | undefined {
+  const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(ip);
+  if (!m) return undefined;
+  return ((Number(m[1]) << 24) | (Number(m[2]) << 16) | (Number(m[3]) << 8) | Number(m[4])) >>> 0;
+}

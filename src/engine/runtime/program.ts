@@ -1,0 +1,127 @@
+/**
+ * Builds the runnable program of one simulation: every route compiled into closures against
+ * the module instances of that simulation (state lives in the instances, so a reset is a new
+ * build). Pseudo-variables and functions resolve once, here; what kamsim cannot run becomes a
+ * `not_simulated` diagnostic, never a silent no-op.
+ */
+import type { CheckedConfig } from "../lang/check/index.js";
+import type { Diagnostic } from "../lang/diagnostics.js";
+import type { PvSpec } from "../lang/pv-spec.js";
+import { lineColAt, type SourceFile, type Span } from "../lang/source.js";
+import { coreFunctions } from "../modules/core/def.js";
+import { coreActionImpls } from "../modules/core/runtime.js";
+import type { ModuleInstance } from "../modules/runtime-types.js";
+import { UNSIMULATED } from "../modules/unsimulated.js";
+import type { ScriptContext } from "./context.js";
+import type { CfgPos, CompileEnv, FunctionImpl, PvAccess, PvImpl, RouteCell } from "./env.js";
+import { corePvImpls } from "./pv/core.js";
+import { type Action, compileList, runActions } from "./stmt.js";
+
+/** A compiled route block. */
+export interface CompiledRoutes {
+  /** `route[NAME]` blocks by name. */
+  named: Map<string, RouteCell>;
+  request?: RouteCell;
+  /** `event_route[...]` blocks by event name. */
+  events: Map<string, RouteCell>;
+}
+
+export interface ProgramBuild {
+  routes: CompiledRoutes;
+  diagnostics: Diagnostic[];
+  /** The environment the routes were compiled in (for formats compiled later, e.g. log_prefix). */
+  env: CompileEnv;
+}
+
+/** Wraps a route body with the bookkeeping every run needs: the route name and route events. */
+function makeRun(name: string, actions: Action[]): (ctx: ScriptContext) => number {
+  return (ctx) => {
+    const prev = ctx.route;
+    ctx.route = name;
+    const k = ctx.sv.kernel;
+    if (k.wants.route)
+      k.emit({
+        kind: "route",
+        t: ctx.start + ctx.cost,
+        proc: ctx.proc.index,
+        route: name,
+        phase: "enter",
+        req: ctx.req,
+      });
+    const r = runActions(ctx, actions);
+    if (k.wants.route)
+      k.emit({
+        kind: "route",
+        t: ctx.start + ctx.cost,
+        proc: ctx.proc.index,
+        route: name,
+        phase: "exit",
+        req: ctx.req,
+        rc: r,
+      });
+    ctx.route = prev;
+    return r;
+  };
+}
+
+export function buildProgram(
+  checked: CheckedConfig,
+  files: readonly SourceFile[],
+  instances: ReadonlyMap<string, ModuleInstance>,
+): ProgramBuild {
+  const diagnostics: Diagnostic[] = [];
+  const warned = new Set<string>();
+  const notSimulated = (what: string, message: string, span: Span) => {
+    if (warned.has(what)) return;
+    warned.add(what);
+    diagnostics.push({ code: "not_simulated", severity: "warning", message, span });
+  };
+  const pvImpls = new Map<string, PvImpl>(Object.entries(corePvImpls));
+  const fnImpls = new Map<string, FunctionImpl>(Object.entries(coreActionImpls));
+  for (const inst of instances.values()) {
+    for (const [n, impl] of Object.entries(inst.pvars ?? {})) pvImpls.set(n, impl);
+    for (const [n, impl] of Object.entries(inst.functions ?? {})) if (!fnImpls.has(n)) fnImpls.set(n, impl);
+  }
+  const named = new Map<string, RouteCell>();
+  for (const name of checked.routes.get("route")?.keys() ?? []) named.set(name, { name });
+  const env: CompileEnv = {
+    files,
+    pv(spec: PvSpec, span: Span): PvAccess {
+      const impl = pvImpls.get(spec.name);
+      if (impl) return impl.compile(spec, env);
+      notSimulated(`$${spec.name}`, `$${spec.name} is not simulated by kamsim: it reads as <null>`, span);
+      return { get: () => null };
+    },
+    fn(name: string, argc: number): FunctionImpl | undefined {
+      const impl = fnImpls.get(name);
+      if (impl) return impl;
+      if (coreFunctions[name]?.arity.includes(argc)) return UNSIMULATED;
+      return checked.modules.some((m) => m.def?.functions[name] || !m.def) ? UNSIMULATED : undefined;
+    },
+    route: (name) => named.get(name),
+    pos: (span) => posOf(files, span),
+    fileOf: (span) => files[span.file]?.name ?? "",
+  };
+  const routes: CompiledRoutes = { named, events: new Map() };
+  for (const item of checked.config.items) {
+    if (item.kind !== "RouteBlock") continue;
+    const actions = compileList(item.body.stmts, env);
+    if (item.routeKind === "route" && item.name !== undefined) {
+      const cell = named.get(item.name) as RouteCell;
+      cell.run ??= makeRun(item.name, actions);
+    } else if (item.routeKind === "request") {
+      routes.request ??= { name: "request_route", run: makeRun("request_route", actions) };
+    } else if (item.routeKind === "event" && item.name !== undefined) {
+      routes.events.set(item.name, { name: item.name, run: makeRun(`event_route[${item.name}]`, actions) });
+    }
+  }
+  return { routes, diagnostics, env };
+}
+
+/** Kamailio's (line, col) of a span: start, and the last character for the end. */
+export function posOf(files: readonly SourceFile[], span: Span): CfgPos {
+  const f = files[span.file] ?? { name: "", text: "" };
+  const a = lineColAt(f, span.start);
+  const b = lineColAt(f, Math.max(span.start, span.end - 1));
+  return { line: a.line, col: a.col, endLine: b.line, endCol: b.col };
+}

@@ -1,0 +1,103 @@
+/**
+ * Pseudo-variables that read the SIP message and where it came from (spec §2.1): `$si`, `$rm`,
+ * `$ru`, `$fu`, `$hdr(Name)`... Values and types as Kamailio's pv module gives them: ports and
+ * lengths are ints, CSeq number and tags are strings, absent parts are null.
+ */
+import { formatUri, parseUri, type SipUri, uriPort } from "../../sip/uri.js";
+import type { ScriptContext } from "../context.js";
+import type { PvAccess, PvImpl } from "../env.js";
+import { toStr, type Value } from "../values.js";
+import { readOnly, withName } from "./simple.js";
+
+const uriOf = (text: string | undefined): SipUri | undefined => (text === undefined ? undefined : parseUri(text));
+
+/** A part of the R-URI, writable: the R-URI is rebuilt with that part replaced. */
+function ruriPart(get: (u: SipUri) => Value, set: (u: SipUri, v: string) => void): PvImpl {
+  const access: PvAccess = {
+    get: (ctx) => {
+      const u = parseUri(ctx.msg.ruri);
+      return u ? get(u) : null;
+    },
+    set: (ctx, v) => {
+      const u = parseUri(ctx.msg.ruri);
+      if (!u) return;
+      set(u, toStr(v));
+      ctx.msg.ruri = formatUri(u);
+    },
+  };
+  return { compile: () => access };
+}
+
+function uriUser(u: SipUri | undefined): Value {
+  return u?.user ?? null;
+}
+
+function uriHost(u: SipUri | undefined): Value {
+  return u && u.host !== "" ? u.host : null;
+}
+
+export const messagePvars: Readonly<Record<string, PvImpl>> = {
+  si: readOnly((ctx) => ctx.src.ip),
+  sp: readOnly((ctx) => ctx.src.port),
+  rm: readOnly((ctx) => ctx.msg.method),
+  ru: {
+    compile: () => ({
+      get: (ctx) => ctx.msg.ruri,
+      set: (ctx, v) => {
+        ctx.msg.ruri = toStr(v);
+      },
+    }),
+  },
+  rU: ruriPart(
+    (u) => u.user ?? null,
+    (u, v) => {
+      u.user = v;
+    },
+  ),
+  rd: ruriPart(
+    (u) => (u.host === "" ? null : u.host),
+    (u, v) => {
+      u.host = v;
+    },
+  ),
+  rp: ruriPart(
+    (u) => uriPort(u),
+    (u, v) => {
+      u.port = Number(v);
+    },
+  ),
+  fu: readOnly((ctx) => ctx.msg.from?.uri ?? null),
+  fU: readOnly((ctx) => uriUser(uriOf(ctx.msg.from?.uri))),
+  fd: readOnly((ctx) => uriHost(uriOf(ctx.msg.from?.uri))),
+  fn: readOnly((ctx) => ctx.msg.from?.display ?? null),
+  ft: readOnly((ctx) => ctx.msg.from?.tag ?? null),
+  tu: readOnly((ctx) => ctx.msg.to?.uri ?? null),
+  tU: readOnly((ctx) => uriUser(uriOf(ctx.msg.to?.uri))),
+  td: readOnly((ctx) => uriHost(uriOf(ctx.msg.to?.uri))),
+  tn: readOnly((ctx) => ctx.msg.to?.display ?? null),
+  tt: readOnly((ctx) => ctx.msg.to?.tag ?? null),
+  ci: readOnly((ctx) => ctx.msg.callId ?? null),
+  ua: readOnly((ctx) => ctx.msg.userAgent ?? null),
+  cs: readOnly((ctx) => ctx.msg.cseq?.num ?? null),
+  ml: readOnly((ctx) => ctx.msg.length),
+  mb: readOnly((ctx) => ctx.msg.raw),
+  mt: readOnly(() => 1),
+  rs: readOnly(() => null),
+  rr: readOnly(() => null),
+  pr: readOnly(() => "udp"),
+  proto: readOnly(() => "udp"),
+  Ri: readOnly((ctx) => ctx.rcv?.ip ?? null),
+  Rp: readOnly((ctx) => ctx.rcv?.port ?? null),
+  pp: readOnly((ctx) => ctx.proc.pid),
+  hdr: withName((name, spec) => {
+    const index = spec.index === undefined ? 0 : Number(spec.index);
+    return {
+      get: (ctx: ScriptContext) => {
+        if (index === 0) return ctx.msg.header(name) ?? null;
+        const all = ctx.msg.headers(name);
+        const i = index < 0 ? all.length + index : index;
+        return all[i] ?? null;
+      },
+    };
+  }),
+};

@@ -1,0 +1,54 @@
+/**
+ * Script variables (spec §1.8): `$var` private to a process and kept across messages, `$shv`
+ * shared by all processes, `$avp` a per-message stack of values.
+ */
+import type { ScriptContext } from "../context.js";
+import type { PvAccess, PvImpl } from "../env.js";
+import type { Value } from "../values.js";
+import { withName } from "./simple.js";
+
+/** `$var(x)`: never null — unset reads 0, `= $null` sets 0. */
+export const varPv: PvImpl = withName((name) => ({
+  get: (ctx: ScriptContext) => ctx.proc.vars.get(name) ?? 0,
+  set: (ctx: ScriptContext, v: Value) => {
+    ctx.proc.vars.set(name, v === null ? 0 : v);
+  },
+}));
+
+/** `$shv(x)`: shared; unset reads 0, `= $null` stores the empty string. */
+export function createShvPv(shared: Map<string, Value>): PvImpl {
+  return withName((name) => ({
+    get: () => shared.get(name) ?? 0,
+    set: (_ctx: ScriptContext, v: Value) => {
+      shared.set(name, v === null ? "" : v);
+    },
+  }));
+}
+
+/** `$avp(x)`: assigning pushes a value, reading gives the newest, `= $null` removes the newest. */
+export const avpPv: PvImpl = withName((raw, spec): PvAccess => {
+  const name = raw.replace(/^[si]:/, "");
+  const all = spec.index === "*";
+  const index = spec.index === undefined || all ? 0 : Number(spec.index);
+  return {
+    get: (ctx) => {
+      const list = ctx.avps?.get(name);
+      if (!list || list.length === 0) return null;
+      return list[list.length - 1 - index] ?? null;
+    },
+    set: (ctx, v) => {
+      ctx.avps ??= new Map();
+      let list = ctx.avps.get(name);
+      if (v === null) {
+        if (all) ctx.avps.delete(name);
+        else list?.pop();
+        return;
+      }
+      if (!list) {
+        list = [];
+        ctx.avps.set(name, list);
+      }
+      list.push(v);
+    },
+  };
+});

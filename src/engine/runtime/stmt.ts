@@ -1,0 +1,236 @@
+/**
+ * Statements → actions, with action.c's control flow (spec §1.6): every action returns an
+ * int; `return`/`exit`/`drop`/`break` set flags that stop the current action list; `if`
+ * and loops catch what their conditions set; nesting counts against max_recursive_level.
+ */
+import type { AssignStmt, Expr, IfStmt, ReturnStmt, Stmt, SwitchStmt, WhileStmt } from "../lang/ast.js";
+import { compileCallRaw, compileRouteCall } from "./calls.js";
+import { BREAK_R_F, DROP_R_F, EXIT_R_F, RETURN_R_F, type ScriptContext } from "./context.js";
+import { logActionError, logAssignFail, logExprFail, logIfFail, logRunawayWhile, logTooDeep } from "./core-log.js";
+import type { CfgPos, CompileEnv } from "./env.js";
+import { compileAssigned, compileExpr, compileInt, type IntFn } from "./expr.js";
+import { ExprFail } from "./ops.js";
+import { toStr } from "./values.js";
+
+export type Action = (ctx: ScriptContext) => number;
+
+/** Thrown when a run exceeds kamsim's step budget (a guard for `max_while_loops=0`). */
+export class StepBudgetExceeded extends Error {
+  override name = "StepBudgetExceeded";
+}
+
+const STOP = BREAK_R_F | RETURN_R_F | EXIT_R_F;
+
+/** Kamailio's run_actions(): runs a list until a flag stops it; returns the last action's code. */
+export function runActions(ctx: ScriptContext, actions: readonly Action[]): number {
+  if (++ctx.depth > ctx.sv.maxRecursiveLevel) {
+    logTooDeep(ctx, ctx.depth);
+    ctx.depth--;
+    return -1;
+  }
+  let ret = 1;
+  for (let i = 0; i < actions.length; i++) {
+    if (--ctx.budget < 0) throw new StepBudgetExceeded();
+    ret = (actions[i] as Action)(ctx);
+    if (ctx.flags & STOP) break;
+  }
+  ctx.depth--;
+  return ret;
+}
+
+/** Compiles a statement list into actions (empty statements vanish). */
+export function compileList(stmts: readonly Stmt[], env: CompileEnv): Action[] {
+  const out: Action[] = [];
+  for (const s of stmts) {
+    const a = compileStmt(s, env);
+    if (a) out.push(a);
+  }
+  return out;
+}
+
+/** A branch or loop body: a block's statements, or the single statement. */
+function body(s: Stmt | undefined, env: CompileEnv): Action[] | undefined {
+  if (!s) return undefined;
+  return compileList(s.kind === "Block" ? s.stmts : [s], env);
+}
+
+export function compileStmt(s: Stmt, env: CompileEnv): Action | undefined {
+  switch (s.kind) {
+    case "EmptyStmt":
+      return undefined;
+    case "Block": {
+      const list = compileList(s.stmts, env);
+      return (ctx) => {
+        const r = runActions(ctx, list);
+        ctx.flags &= ~BREAK_R_F;
+        return r;
+      };
+    }
+    case "IfStmt":
+      return compileIf(s, env);
+    case "WhileStmt":
+      return compileWhile(s, env);
+    case "SwitchStmt":
+      return compileSwitch(s, env);
+    case "ReturnStmt":
+      return compileReturn(s, env);
+    case "BreakStmt":
+      return (ctx) => {
+        ctx.flags |= BREAK_R_F;
+        return 0;
+      };
+    case "AssignStmt":
+      return compileAssign(s, env);
+    case "CallStmt":
+      return s.call.kind === "CallExpr" ? compileCallRaw(s.call, env) : compileRouteCall(s.call, env);
+  }
+}
+
+/** Evaluates a condition; a failure is logged and counts as false (action.c IF_T). */
+function condition(cond: IntFn, ctx: ScriptContext, pos: CfgPos): number {
+  try {
+    return cond(ctx);
+  } catch (err) {
+    if (!(err instanceof ExprFail)) throw err;
+    logExprFail(ctx, err);
+    logIfFail(ctx, pos);
+    return 0;
+  }
+}
+
+function compileIf(s: IfStmt, env: CompileEnv): Action {
+  const cond = compileInt(s.cond, env);
+  const pos = env.pos(s.cond.span);
+  const then = body(s.then, env);
+  const alt = body(s.else, env);
+  return (ctx) => {
+    const v = condition(cond, ctx, pos);
+    if (ctx.flags & EXIT_R_F) return 0;
+    ctx.flags &= ~(RETURN_R_F | BREAK_R_F);
+    if (v > 0) return then ? runActions(ctx, then) : 1;
+    return alt ? runActions(ctx, alt) : 1;
+  };
+}
+
+/**
+ * Kamailio reports a while's condition at (line, column) of its rve; for a function call that
+ * is the call's closing parenthesis ("runaway while (26, 28)" for `while (mq_fetch("alert"))`
+ * with the `)` of mq_fetch at column 28), and the action's line is the end of the statement.
+ */
+function whilePos(cond: Expr, env: CompileEnv): CfgPos {
+  const p = env.pos(cond.span);
+  if (cond.kind !== "CallExpr") return p;
+  const end = env.pos({ ...cond.span, start: cond.span.end - 1 });
+  return { ...p, line: end.line, col: end.col };
+}
+
+function compileWhile(s: WhileStmt, env: CompileEnv): Action {
+  const cond = compileInt(s.cond, env);
+  const pos = whilePos(s.cond, env);
+  const file = env.fileOf(s.span);
+  const line = env.pos({ ...s.span, start: s.span.end - 1 }).line;
+  const list = body(s.body, env);
+  return (ctx) => {
+    const max = ctx.sv.maxWhileLoops;
+    let i = 0;
+    let flags = 0;
+    let ret = 1;
+    while (!(flags & STOP) && condition(cond, ctx, pos) !== 0) {
+      if (max > 0 && ++i > max) {
+        logRunawayWhile(ctx, pos, max);
+        logActionError(ctx, file, line);
+        return -1;
+      }
+      if (list) {
+        ret = runActions(ctx, list);
+        flags |= ctx.flags;
+        ctx.flags &= ~BREAK_R_F;
+      }
+    }
+    return ret;
+  };
+}
+
+function compileSwitch(s: SwitchStmt, env: CompileEnv): Action {
+  // Each case runs its own actions and every later case's (C-like fall-through).
+  const lists = s.cases.map((_, i) =>
+    compileList(
+      s.cases.slice(i).flatMap((c) => c.body),
+      env,
+    ),
+  );
+  const def = s.cases.findIndex((c) => c.label === undefined);
+  const stringMode = s.cases.some((c) => c.label?.kind === "StringLit" || c.regex);
+  const run = (ctx: ScriptContext, i: number): number => {
+    if (i < 0) return 1;
+    const r = runActions(ctx, lists[i] as Action[]);
+    ctx.flags &= ~BREAK_R_F;
+    return r;
+  };
+  if (!stringMode) {
+    const subject = compileInt(s.subject, env);
+    const labels = s.cases.map((c) => (c.label?.kind === "NumberLit" ? c.label.value : undefined));
+    return (ctx) => {
+      let v: number;
+      try {
+        v = subject(ctx);
+      } catch (err) {
+        if (!(err instanceof ExprFail)) throw err;
+        return def >= 0 ? run(ctx, def) : -1;
+      }
+      if (ctx.flags & EXIT_R_F) return 0;
+      ctx.flags &= ~(RETURN_R_F | BREAK_R_F);
+      const i = labels.indexOf(v);
+      return run(ctx, i >= 0 ? i : def);
+    };
+  }
+  const subject = compileExpr(s.subject, env);
+  const tests = s.cases.map((c) => {
+    if (c.label === undefined) return undefined;
+    const text = String(c.label.value);
+    if (!c.regex) return (v: string) => v === text;
+    const re = new RegExp(text);
+    return (v: string) => re.test(v);
+  });
+  return (ctx) => {
+    const v = toStr(subject(ctx));
+    if (ctx.flags & EXIT_R_F) return 0;
+    ctx.flags &= ~(RETURN_R_F | BREAK_R_F);
+    const i = tests.findIndex((t) => t?.(v));
+    return run(ctx, i >= 0 ? i : def);
+  };
+}
+
+function compileReturn(s: ReturnStmt, env: CompileEnv): Action {
+  const flags = s.keyword === "drop" ? DROP_R_F | EXIT_R_F : s.keyword === "exit" ? EXIT_R_F : RETURN_R_F;
+  const value = s.value ? compileInt(s.value, env) : undefined;
+  const fixed = s.keyword === "drop" ? 0 : 1;
+  return (ctx) => {
+    const ret = value ? value(ctx) : fixed;
+    ctx.flags |= flags;
+    if (ret === 0 && ctx.flags & RETURN_R_F) ctx.flags |= EXIT_R_F;
+    return ret;
+  };
+}
+
+function compileAssign(s: AssignStmt, env: CompileEnv): Action {
+  if (!s.target.spec) throw new ExprFail(`bad assignment target ${s.target.text}`);
+  const pv = env.pv(s.target.spec, s.target.span);
+  const set = pv.set;
+  if (!set) throw new ExprFail(`read only pvar ${s.target.text}`);
+  const value = compileAssigned(s.value, env);
+  const pos = env.pos(s.value.span);
+  return (ctx) => {
+    let v: ReturnType<typeof value>;
+    try {
+      v = value(ctx);
+    } catch (err) {
+      if (!(err instanceof ExprFail)) throw err;
+      logExprFail(ctx, err);
+      logAssignFail(ctx, pos);
+      return -1;
+    }
+    set(ctx, v);
+    return 1;
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * Script values as Kamailio's rvalue.c has them: a 32-bit signed int, a string, or null
+ * (a pseudo-variable with no value). Conversions follow spec §1.7 exactly.
+ */
+
+export type Value = number | string | null;
+
+/** Called when a string does not convert to an int (Kamailio logs a WARNING and uses 0). */
+export type ConversionWarning = (text: string) => void;
+
+const DECIMAL = /^[+-]?\d+$/;
+const HEX = /^0[xX][0-9a-fA-F]+$/;
+
+/** Wraps to C's 32-bit signed int. */
+export function int32(n: number): number {
+  return n | 0;
+}
+
+/**
+ * Kamailio's str→int: "" → 0; optional sign and decimal digits; `0x` hex; anything else → 0
+ * with a warning (`" 12"`, `"12abc"`, `"abc"`).
+ */
+export function strToInt(s: string, warn?: ConversionWarning): number {
+  if (s === "") return 0;
+  if (DECIMAL.test(s)) return int32(Number(s));
+  if (HEX.test(s)) return int32(Number.parseInt(s.slice(2), 16));
+  warn?.(s);
+  return 0;
+}
+
+export function toInt(v: Value, warn?: ConversionWarning): number {
+  if (typeof v === "number") return v;
+  if (v === null) return 0;
+  return strToInt(v, warn);
+}
+
+/** Int → decimal text; null → "" (as in string concatenation). */
+export function toStr(v: Value): string {
+  if (typeof v === "string") return v;
+  if (v === null) return "";
+  return String(v);
+}
+
+/** How a value prints inside a format string: null is `<null>` (spec §2.2). */
+export function printValue(v: Value): string {
+  if (v === null) return "<null>";
+  return typeof v === "number" ? String(v) : v;
+}

@@ -1,0 +1,52 @@
+/**
+ * Kamailio's process table, numbered as Kamailio numbers it in every log line (spec §4.3):
+ * 0 main, 1..children SIP workers (udp receivers), then the slow timer, timer and secondary
+ * timer, the ctl handler when ctl is loaded, then module processes such as rtimer's.
+ */
+import type { ProcessState } from "../runtime/context.js";
+import type { Micros } from "./time.js";
+
+export type ProcessKind = "main" | "receiver" | "slow_timer" | "timer" | "secondary_timer" | "ctl" | "module";
+
+export interface Process extends ProcessState {
+  kind: ProcessKind;
+  /** Kamailio's description (`udp receiver child=0 sock=127.0.0.1:5060`, `RTIMER EXEC child=0 timer=ta`). */
+  name: string;
+  /** Virtual time until which the process is busy. */
+  busyUntil: Micros;
+}
+
+/** A process a module asks for (rtimer's timer processes). */
+export interface ProcessRequest {
+  name: string;
+  /** Called with the process once it exists. */
+  attach(p: Process): void;
+}
+
+/** Simulated PIDs: 1000 + index, so that output is the same on every run and machine. */
+export const PID_BASE = 1000;
+
+function makeProcess(index: number, kind: ProcessKind, name: string): Process {
+  return { index, pid: PID_BASE + index, kind, name, vars: new Map(), local: new Map(), busyUntil: 0 };
+}
+
+export function buildProcessTable(
+  children: number,
+  listen: string,
+  ctl: boolean,
+  modules: readonly ProcessRequest[],
+): Process[] {
+  const table: Process[] = [makeProcess(0, "main", "main process - attendant")];
+  for (let i = 0; i < children; i++)
+    table.push(makeProcess(table.length, "receiver", `udp receiver child=${i} sock=${listen}`));
+  table.push(makeProcess(table.length, "slow_timer", "slow timer"));
+  table.push(makeProcess(table.length, "timer", "timer"));
+  table.push(makeProcess(table.length, "secondary_timer", "secondary timer"));
+  if (ctl) table.push(makeProcess(table.length, "ctl", "ctl handler"));
+  for (const m of modules) {
+    const p = makeProcess(table.length, "module", m.name);
+    table.push(p);
+    m.attach(p);
+  }
+  return table;
+}

@@ -1,0 +1,120 @@
+/**
+ * The listening UDP socket and its SIP workers. An arriving request goes to the lowest-numbered
+ * idle worker; when all are busy it waits in the socket's receive queue (bounded: overflow drops
+ * it, counted); a worker that finishes takes the oldest waiting request. A worker is busy for
+ * the request's base cost plus what its blocking calls cost.
+ */
+import type { Arrival } from "../traffic/arrivals.js";
+import type { Kernel } from "./kernel.js";
+import type { Process } from "./processes.js";
+import type { Micros } from "./time.js";
+
+/** Runs the request route for an arrival in a worker at time t; returns the run's cost. */
+export type HandleRequest = (worker: Process, a: Arrival, id: number, t: Micros) => Micros;
+
+export interface ReceiverStats {
+  received: number;
+  dropped: number;
+  /** Deepest the receive queue has been. */
+  maxQueued: number;
+}
+
+export class Receiver {
+  private readonly waiting: { a: Arrival; id: number }[] = [];
+  private head = 0;
+  private drainAt: Micros | undefined;
+  private nextId = 1;
+  readonly stats: ReceiverStats = { received: 0, dropped: 0, maxQueued: 0 };
+
+  constructor(
+    private readonly kernel: Kernel,
+    private readonly workers: readonly Process[],
+    private readonly limit: number,
+    private readonly handle: HandleRequest,
+    private readonly describe: (a: Arrival) => { method: string; stream: string },
+  ) {}
+
+  get queued(): number {
+    return this.waiting.length - this.head;
+  }
+
+  /** A datagram arrives at the socket. */
+  arrive(a: Arrival): void {
+    const id = this.nextId++;
+    const k = this.kernel;
+    this.stats.received++;
+    if (k.wants.request) this.emitRequest("arrived", a, id, undefined);
+    const w = this.idleWorker(a.t);
+    if (w && this.queued === 0) {
+      this.start(w, a, id, a.t);
+      return;
+    }
+    if (this.queued >= this.limit) {
+      this.stats.dropped++;
+      if (k.wants.request) this.emitRequest("dropped", a, id, undefined);
+      return;
+    }
+    this.waiting.push({ a, id });
+    this.stats.maxQueued = Math.max(this.stats.maxQueued, this.queued);
+    this.scheduleDrain();
+  }
+
+  private idleWorker(t: Micros): Process | undefined {
+    for (const w of this.workers) if (w.busyUntil <= t) return w;
+    return undefined;
+  }
+
+  private start(w: Process, a: Arrival, id: number, t: Micros): void {
+    const k = this.kernel;
+    if (k.wants.proc) k.emit({ kind: "proc", t, proc: w.index, state: "busy" });
+    if (k.wants.request) this.emitRequest("started", a, id, w.index, t);
+    const cost = this.handle(w, a, id, t);
+    w.busyUntil = t + cost;
+    if (k.wants.request) this.emitRequest("done", a, id, w.index, t + cost);
+    if (k.wants.proc) k.emit({ kind: "proc", t: t + cost, proc: w.index, state: "idle" });
+  }
+
+  /** Hands waiting requests to workers as they become free. */
+  private scheduleDrain(): void {
+    if (this.queued === 0) return;
+    let earliest = Number.POSITIVE_INFINITY;
+    for (const w of this.workers) earliest = Math.min(earliest, w.busyUntil);
+    if (this.drainAt !== undefined && this.drainAt <= earliest) return;
+    this.drainAt = earliest;
+    this.kernel.schedule(earliest, () => {
+      this.drainAt = undefined;
+      const t = this.kernel.now;
+      for (let w = this.idleWorker(t); w && this.queued > 0; w = this.idleWorker(t)) {
+        const next = this.waiting[this.head++] as { a: Arrival; id: number };
+        this.start(w, next.a, next.id, t);
+      }
+      if (this.head > 1024 && this.head * 2 > this.waiting.length) {
+        this.waiting.splice(0, this.head);
+        this.head = 0;
+      }
+      this.scheduleDrain();
+    });
+  }
+
+  private emitRequest(
+    phase: "arrived" | "started" | "done" | "dropped",
+    a: Arrival,
+    id: number,
+    proc: number | undefined,
+    t = a.t,
+  ): void {
+    const d = this.describe(a);
+    this.kernel.emit({
+      kind: "request",
+      t,
+      phase,
+      req: id,
+      src: a.src,
+      sport: a.sport,
+      method: d.method,
+      stream: d.stream,
+      proc,
+      queued: this.queued,
+    });
+  }
+}

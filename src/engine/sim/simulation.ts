@@ -1,0 +1,257 @@
+/**
+ * A simulation: one config, one traffic plan, one seed. It builds the process table and the
+ * module instances, compiles the routes, feeds the arrivals to the SIP workers and runs the
+ * timers, all in virtual time. Observers get events; they never touch these objects.
+ */
+import type { SimEvent } from "../events.js";
+import type { FrontEndResult } from "../lang/compile.js";
+import type { Diagnostic } from "../lang/diagnostics.js";
+import type { ModuleInstance, RpcResult, SimulationHost } from "../modules/runtime-types.js";
+import { moduleRuntimes } from "../modules/runtimes.js";
+import type { ScriptContext } from "../runtime/context.js";
+import { type CoreSettings, readCoreSettings } from "../runtime/core-settings.js";
+import type { RouteCell } from "../runtime/env.js";
+import { compileFormat } from "../runtime/format.js";
+import { buildProgram, type CompiledRoutes } from "../runtime/program.js";
+import type { Services } from "../runtime/services.js";
+import { StepBudgetExceeded } from "../runtime/stmt.js";
+import { FAKED_SIP_MSG } from "../sip/faked.js";
+import { SipRequest } from "../sip/message.js";
+import { type Arrival, type Arrivals, createArrivals, type Injection } from "../traffic/arrivals.js";
+import type { TrafficPlan } from "../traffic/types.js";
+import { ALL_EVENTS, type EventWants, Kernel } from "./kernel.js";
+import { L_CRIT2, Logger } from "./log.js";
+import { buildProcessTable, type Process } from "./processes.js";
+import { Receiver } from "./receiver.js";
+import { requestFor } from "./requests.js";
+import { createRng } from "./rng.js";
+import type { Micros } from "./time.js";
+
+export interface SimulationOptions {
+  /** Overrides the traffic plan's seed. */
+  seed?: number;
+  /** Event kinds to produce (default: all). */
+  wants?: Partial<EventWants>;
+  onEvent: (e: SimEvent) => void;
+  /** Unix time at t = 0 (default 2026-01-01T00:00:00Z). */
+  epoch?: number;
+  /** Actions one script run may execute before kamsim stops it (default 10 million). */
+  stepBudget?: number;
+}
+
+/** 2026-01-01T00:00:00Z: `$Ts` at t = 0 unless a run says otherwise. */
+export const DEFAULT_EPOCH = 1_767_225_600;
+
+/** The source address 5.6.3 reports for its faked message (byte-order bug, spec §2.3). */
+const FAKED_SRC = { ip: "1.0.0.127", port: 5060 };
+
+export class Simulation {
+  readonly kernel: Kernel;
+  readonly processes: Process[];
+  readonly core: CoreSettings;
+  readonly diagnostics: Diagnostic[];
+  private readonly sv: Services;
+  private readonly instances = new Map<string, ModuleInstance>();
+  private readonly routes: CompiledRoutes;
+  private readonly receiver: Receiver;
+  private readonly arrivals: Arrivals;
+  private readonly logPrefix?: (ctx: ScriptContext) => string;
+
+  constructor(
+    front: FrontEndResult,
+    private readonly plan: TrafficPlan,
+    opts: SimulationOptions,
+  ) {
+    this.core = readCoreSettings(front.config);
+    const seed = opts.seed ?? plan.seed;
+    this.kernel = new Kernel({ ...ALL_EVENTS, ...opts.wants }, opts.onEvent);
+    this.sv = {
+      kernel: this.kernel,
+      log: new Logger(this.kernel, this.core.debug),
+      rng: createRng(seed ^ 0x5eed),
+      epoch: opts.epoch ?? DEFAULT_EPOCH,
+      maxWhileLoops: this.core.maxWhileLoops,
+      maxRecursiveLevel: this.core.maxRecursiveLevel,
+      stepBudget: opts.stepBudget ?? 10_000_000,
+    };
+    for (const m of front.checked.modules) {
+      const rt = moduleRuntimes.get(m.name);
+      if (!rt) continue;
+      const params = front.config.items.flatMap((i) =>
+        i.kind === "ModParam" && new RegExp(`^(${i.module})$`, "i").test(m.name)
+          ? [{ name: i.param, value: i.value }]
+          : [],
+      );
+      this.instances.set(m.name, rt.create({ sv: this.sv, core: this.core, params }));
+    }
+    const ctl = front.checked.modules.some((m) => m.name === "ctl");
+    const requests = [...this.instances.values()].flatMap((i) => i.processes ?? []);
+    this.processes = buildProcessTable(
+      this.core.children,
+      `${this.core.listenIp}:${this.core.listenPort}`,
+      ctl,
+      requests,
+    );
+    const build = buildProgram(front.checked, front.files, this.instances);
+    this.routes = build.routes;
+    this.diagnostics = build.diagnostics;
+    if (this.core.logPrefix !== undefined) {
+      this.logPrefix = compileFormat(this.core.logPrefix, build.env, { file: 0, start: 0, end: 0 });
+    }
+    const workers = this.processes.filter((p) => p.kind === "receiver");
+    this.receiver = new Receiver(
+      this.kernel,
+      workers,
+      plan.server.rxQueue,
+      (w, a, id, t) => this.handleRequest(w, a, id, t),
+      (a) => this.describe(a),
+    );
+    this.arrivals = createArrivals(plan, createRng(seed));
+    this.kernel.setFeed({
+      peek: () => this.arrivals.peek(),
+      run: () => {
+        const a = this.arrivals.next();
+        if (a) this.receiver.arrive(a);
+      },
+    });
+    this.start();
+  }
+
+  get now(): Micros {
+    return this.kernel.now;
+  }
+
+  get stats() {
+    return this.receiver.stats;
+  }
+
+  /** Runs until virtual time `t` (inclusive). */
+  runUntil(t: Micros): void {
+    this.kernel.runUntil(t);
+  }
+
+  /** Runs the next task only; false when nothing is left. */
+  step(): boolean {
+    return this.kernel.step();
+  }
+
+  /** Adds a one-off arrival (Flood, Send one). */
+  inject(i: Injection): boolean {
+    return this.arrivals.inject(i);
+  }
+
+  /** Changes a stream's rate from now on. */
+  setRate(stream: number, rate: number): void {
+    this.arrivals.setRate(stream, rate, this.kernel.now);
+  }
+
+  /** Runs an RPC command against the current state, as kamcmd would. */
+  rpc(command: string, args: readonly string[]): RpcResult {
+    for (const inst of this.instances.values()) {
+      const impl = inst.rpc?.[command];
+      if (impl) return impl(args);
+    }
+    return { ok: false, code: 500, message: "command not found" };
+  }
+
+  /** Plain-data state of the modules, for views and tests. */
+  snapshot(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [name, inst] of this.instances) if (inst.snapshot) out[name] = inst.snapshot();
+    return out;
+  }
+
+  private describe(a: Arrival): { method: string; stream: string } {
+    if (a.stream < 0)
+      return { method: this.plan.messages[a.message ?? -1]?.method ?? "?", stream: a.injected ? "inject" : "message" };
+    const s = this.plan.streams[a.stream];
+    return { method: s?.method ?? "?", stream: a.injected ? "inject" : (s?.name ?? "?") };
+  }
+
+  private context(proc: Process, msg: SipRequest, t: Micros, real: boolean): ScriptContext {
+    return {
+      sv: this.sv,
+      proc,
+      msg,
+      real,
+      src: FAKED_SRC,
+      rcv: null,
+      flags: 0,
+      rc: 0,
+      depth: 0,
+      avps: null,
+      msgFlags: 0,
+      start: t,
+      cost: 0,
+      route: "",
+      budget: this.sv.stepBudget,
+    };
+  }
+
+  /** Runs a route to the end, stopping a run that exceeds the step budget. */
+  private run(cell: RouteCell | undefined, ctx: ScriptContext): void {
+    if (!cell?.run) return;
+    try {
+      cell.run(ctx);
+    } catch (err) {
+      if (!(err instanceof StepBudgetExceeded)) throw err;
+      this.sv.log.write(
+        ctx.proc,
+        L_CRIT2,
+        `kamsim: script stopped after ${this.sv.stepBudget} actions in ${ctx.route} (step budget)`,
+        {
+          t: ctx.start + ctx.cost,
+          route: ctx.route,
+          req: ctx.req,
+        },
+      );
+    }
+  }
+
+  private handleRequest(worker: Process, a: Arrival, id: number, t: Micros): Micros {
+    const built = requestFor(this.plan, a);
+    if ("error" in built) return this.plan.server.requestCost;
+    const ctx = this.context(worker, built.msg, t, true);
+    ctx.src = { ip: a.src, port: a.sport };
+    ctx.rcv = { ip: this.core.listenIp, port: this.core.listenPort };
+    ctx.req = id;
+    if (this.logPrefix) ctx.logPrefix = this.logPrefix(ctx);
+    this.run(this.routes.request, ctx);
+    return this.plan.server.requestCost + ctx.cost;
+  }
+
+  /** The fake message of a timer process; kept, so `$ru` changes persist (spec §2.3). */
+  private fakeMessage(proc: Process): SipRequest {
+    let m = proc.local.get("fakeMessage") as SipRequest | undefined;
+    if (!m) {
+      m = SipRequest.parse(FAKED_SIP_MSG) as SipRequest;
+      proc.local.set("fakeMessage", m);
+    }
+    return m;
+  }
+
+  private start(): void {
+    const host: SimulationHost = {
+      sv: this.sv,
+      core: this.core,
+      slowTimer: this.processes.find((p) => p.kind === "slow_timer") as Process,
+      runTimerRoute: (proc, cell, at) => {
+        const ctx = this.context(proc, this.fakeMessage(proc), at, false);
+        this.run(cell, ctx);
+        return ctx.cost;
+      },
+      route: (name) => this.routes.named.get(name),
+    };
+    const init = this.routes.events.get("htable:mod-init");
+    if (init)
+      this.run(
+        init,
+        this.context(this.processes[0] as Process, this.fakeMessage(this.processes[0] as Process), 0, false),
+      );
+    const firstWorker = this.processes.find((p) => p.kind === "receiver");
+    const workerInit = this.routes.events.get("core:worker-one-init");
+    if (workerInit && firstWorker)
+      this.run(workerInit, this.context(firstWorker, this.fakeMessage(firstWorker), 0, false));
+    for (const inst of this.instances.values()) inst.start?.(host);
+  }
+}

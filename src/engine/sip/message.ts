@@ -1,0 +1,230 @@
+/**
+ * A SIP request as the script sees it, read lazily from its raw text: construction only frames
+ * the request line and the end of the headers; header fields are split on the first header
+ * access, and each well-known header (From, To, CSeq, Via...) is parsed only when asked for, then
+ * cached. This mirrors Kamailio, which parses headers on demand too, and keeps the simulator
+ * fast: most scripts touch a handful of pseudo-variables per request.
+ *
+ * Values are Kamailio's (see headers.ts for what a header body is): `header("Call-ID")` is `$ci`,
+ * `header(name)` is `$hdr(name)`, `length` is `$ml`, `ruri` is `$ru`, `originalRuri` is `$ou`.
+ */
+import { type CSeq, parseCSeq, parseUint } from "./fields.js";
+import { frameRequest, type RequestFrame } from "./framing.js";
+import { headerKey } from "./header-names.js";
+import { type HeaderField, splitHeaders } from "./headers.js";
+import { type NameAddr, parseNameAddr } from "./name-addr.js";
+import { parseUri, type SipUri } from "./uri.js";
+import { utf8Length } from "./utf8.js";
+import { parseVia, parseVias, type ViaBody } from "./via.js";
+
+/** A received SIP request (replies are out of scope). */
+export class SipRequest {
+  /** The message exactly as received (`$mb`). */
+  readonly raw: string;
+  /** The method as written in the request line (`$rm`). */
+  readonly method: string;
+  /** The version as written in the request line (`SIP/2.0`). */
+  readonly version: string;
+  /** The R-URI of the request line (`$ou`); assignments to `ruri` do not change it. */
+  readonly originalRuri: string;
+
+  private readonly headerStart: number;
+  private readonly headerEnd: number;
+  private readonly bodyStart: number;
+  private currentRuri: string;
+  // Caches: `undefined` = not computed yet, `null` = computed and absent.
+  private parsedUri: SipUri | null | undefined;
+  private fieldList: HeaderField[] | null | undefined;
+  private fieldError: string | undefined;
+  private fromCache: NameAddr | null | undefined;
+  private toCache: NameAddr | null | undefined;
+  private cseqCache: CSeq | null | undefined;
+  private viaCache: ViaBody | null | undefined;
+  private byteLength = -1;
+  private appendedLines: string[] | undefined;
+
+  private constructor(raw: string, f: RequestFrame) {
+    this.raw = raw;
+    this.method = f.method;
+    this.version = f.version;
+    this.originalRuri = f.uri;
+    this.currentRuri = f.uri;
+    this.headerStart = f.headerStart;
+    this.headerEnd = f.headerEnd;
+    this.bodyStart = f.bodyStart;
+  }
+
+  /**
+   * Reads a request from raw text. Only the request line and the blank line ending the headers
+   * are checked here; call `validate()` to check the headers too.
+   */
+  static parse(raw: string): SipRequest | { error: string } {
+    const f = frameRequest(raw);
+    if ("error" in f) return f;
+    return new SipRequest(raw, f);
+  }
+
+  /** The current R-URI (`$ru`): the request line's, or the last one assigned. */
+  get ruri(): string {
+    return this.currentRuri;
+  }
+
+  /** Assigning `$ru`: later reads of `ruri` and `uri` (`$rU`, `$rd`, `$rp`) see the new value. */
+  set ruri(value: string) {
+    this.currentRuri = value;
+    this.parsedUri = undefined;
+  }
+
+  /** The current R-URI parsed; undefined when it does not parse (Kamailio then logs an error and
+   * `$rU`/`$rd`/`$rp` are `<null>`). */
+  get uri(): SipUri | undefined {
+    if (this.parsedUri === undefined) this.parsedUri = parseUri(this.currentRuri) ?? null;
+    return this.parsedUri ?? undefined;
+  }
+
+  /**
+   * The header fields in order, split on first use; undefined when a header line is malformed
+   * (Kamailio's parse_headers() fails then, and every `$hdr` is `<null>`).
+   */
+  fields(): readonly HeaderField[] | undefined {
+    if (this.fieldList === undefined) {
+      const r = splitHeaders(this.raw, this.headerStart, this.headerEnd);
+      if ("error" in r) {
+        this.fieldList = null;
+        this.fieldError = r.error;
+      } else this.fieldList = r;
+    }
+    return this.fieldList ?? undefined;
+  }
+
+  /** Body of the first header with this name (case-insensitive, compact forms too): `$hdr(name)`. */
+  header(name: string): string | undefined {
+    const fields = this.fields();
+    if (fields === undefined) return undefined;
+    const key = headerKey(name);
+    for (const f of fields) if (f.key === key) return this.raw.slice(f.bodyStart, f.bodyEnd);
+    return undefined;
+  }
+
+  /** Bodies of every header with this name, in order; a comma-separated line stays one entry. */
+  headers(name: string): string[] {
+    const fields = this.fields();
+    if (fields === undefined) return [];
+    const key = headerKey(name);
+    const out: string[] = [];
+    for (const f of fields) if (f.key === key) out.push(this.raw.slice(f.bodyStart, f.bodyEnd));
+    return out;
+  }
+
+  /** The From header parsed (`$fn`, `$fu`, `$ft`); undefined when missing or malformed. */
+  get from(): NameAddr | undefined {
+    if (this.fromCache === undefined) this.fromCache = this.parseWith("from", parseNameAddr);
+    return this.fromCache ?? undefined;
+  }
+
+  /** The To header parsed (`$tn`, `$tu`, `$tt`); undefined when missing or malformed. */
+  get to(): NameAddr | undefined {
+    if (this.toCache === undefined) this.toCache = this.parseWith("to", parseNameAddr);
+    return this.toCache ?? undefined;
+  }
+
+  /** The CSeq header parsed (`$cs` is `num`); undefined when missing or malformed. */
+  get cseq(): CSeq | undefined {
+    if (this.cseqCache === undefined) this.cseqCache = this.parseWith("cseq", parseCSeq);
+    return this.cseqCache ?? undefined;
+  }
+
+  /** The first via of the first Via header (branch, sent-by); undefined when missing or malformed. */
+  get via(): ViaBody | undefined {
+    if (this.viaCache === undefined) this.viaCache = this.parseWith("via", (b) => parseVia(b));
+    return this.viaCache ?? undefined;
+  }
+
+  /** The Call-ID body (`$ci`), trailing spaces included as Kamailio keeps them. */
+  get callId(): string | undefined {
+    return this.header("call-id");
+  }
+
+  /** The User-Agent body (`$ua`). */
+  get userAgent(): string | undefined {
+    return this.header("user-agent");
+  }
+
+  /** Content-Length as a number; undefined when missing or not a number. */
+  get contentLength(): number | undefined {
+    const b = this.header("content-length");
+    return b === undefined ? undefined : parseUint(b);
+  }
+
+  /** Max-Forwards as a number; undefined when missing or not a number. */
+  get maxForwards(): number | undefined {
+    const b = this.header("max-forwards");
+    return b === undefined ? undefined : parseUint(b);
+  }
+
+  /** Everything after the blank line that ends the headers (`$rb`). */
+  get body(): string {
+    return this.raw.slice(this.bodyStart);
+  }
+
+  /** Size of the message in bytes, UTF-8 (`$ml`). */
+  get length(): number {
+    if (this.byteLength < 0) this.byteLength = utf8Length(this.raw);
+    return this.byteLength;
+  }
+
+  /**
+   * Records a header added by `append_hf()`. Like Kamailio, which adds it as a lump applied only
+   * to the outgoing message (textops.c add_hf_helper → insert_new_lump_before), it is not seen by
+   * `header()`, `$hdr` or `$ml` of this message (checked on 5.6.3: `$hdr` of an appended header
+   * is `<null>`). `line` is kept as given, line end included.
+   */
+  appendHeader(line: string): void {
+    if (this.appendedLines === undefined) this.appendedLines = [];
+    this.appendedLines.push(line);
+  }
+
+  /** Headers added by `appendHeader()`, in order. */
+  get appended(): readonly string[] {
+    return this.appendedLines ?? [];
+  }
+
+  /**
+   * Checks what Kamailio checks when it parses all headers: every header line well formed, a
+   * Via present (receive_msg drops requests without one: "no via found in request"), and
+   * every Via, To, CSeq and Content-Length parsable (get_hdr_field parses those eagerly, so a
+   * bad one fails the whole header parse). Returns the first problem, or undefined.
+   */
+  validate(): string | undefined {
+    const fields = this.fields();
+    if (fields === undefined) return this.fieldError;
+    if (!fields.some((f) => f.key === "via")) return "no Via header";
+    for (const f of fields) {
+      const body = this.raw.slice(f.bodyStart, f.bodyEnd);
+      const bad = badBody(f.key, body);
+      if (bad) return `bad ${f.name} header "${body}": ${bad}`;
+    }
+    return undefined;
+  }
+
+  private parseWith<T>(name: string, parse: (body: string) => T | undefined): T | null {
+    const body = this.header(name);
+    return body === undefined ? null : (parse(body) ?? null);
+  }
+}
+
+/** What is wrong with a header body Kamailio parses eagerly, or undefined. */
+function badBody(key: string, body: string): string | undefined {
+  switch (key) {
+    case "via":
+      return parseVias(body) ? undefined : "expected SIP/2.0/TRANSPORT host[:port][;params]";
+    case "to":
+      return parseNameAddr(body) ? undefined : "expected a name-addr or addr-spec";
+    case "cseq":
+      return parseCSeq(body) ? undefined : "expected NUMBER METHOD";
+    case "content-length":
+      return parseUint(body) !== undefined ? undefined : "expected a number";
+    default:
+      return undefined;
+  }
+}

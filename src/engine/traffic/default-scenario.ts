@@ -1,0 +1,35 @@
+/**
+ * The traffic `kamsim run` uses without `--traffic` (design.md, CLI): a few callers in the
+ * background, and at t = 10 s a three-second flood from one address, enough to make pike, queues
+ * and busy workers show something with most configs.
+ */
+
+/** The default traffic file, as JSON text (it validates; a test makes sure). */
+export const DEFAULT_TRAFFIC = `{
+  "duration": 30,
+  "seed": 1,
+  "streams": [
+    {
+      "name": "callers",
+      "src": "192.0.2.0/28",
+      "method": "INVITE",
+      "rate": 2,
+      "pattern": "poisson",
+      "from": "sip:caller{n}@example.com",
+      "to": "sip:bob@example.com",
+      "headers": { "User-Agent": "softphone" }
+    },
+    {
+      "name": "flood",
+      "src": "203.0.113.66",
+      "method": "INVITE",
+      "rate": 100,
+      "pattern": "uniform",
+      "start": 10,
+      "stop": 13,
+      "from": "sip:flood{n}@example.net",
+      "to": "sip:bob@example.com"
+    }
+  ]
+}
+`;
