@@ -4,7 +4,7 @@
  */
 
 import type { Micros } from "../sim/time.js";
-import type { SipRequest } from "../sip/message.js";
+import type { SipMessage } from "../sip/sip-message.js";
 import type { Services } from "./services.js";
 import type { Value } from "./values.js";
 
@@ -28,7 +28,7 @@ export interface ProcessState {
 export interface ScriptContext {
   sv: Services;
   proc: ProcessState;
-  msg: SipRequest;
+  msg: SipMessage;
   /** The message came from the network (false for timer routes' fake message). */
   real: boolean;
   /** Where the message came from (`$si`, `$sp`); the fake message has Kamailio's values. */

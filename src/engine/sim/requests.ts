@@ -1,44 +1,73 @@
 /**
  * Turns traffic arrivals into SIP requests: a stream's templates expanded for request number n
- * into a complete RFC 3261 request, or a raw message as given. Call-ID, tags and branch derive
- * from the stream and n, so the same plan always builds the same bytes.
+ * (lazily, field by field), or a raw message as given. Call-ID, tags and branch derive from the
+ * stream and n, so the same plan always builds the same bytes.
  */
-import { buildRequest } from "../sip/builder.js";
 import { SipRequest } from "../sip/message.js";
+import type { SipMessage } from "../sip/sip-message.js";
+import { StreamRequest, type StreamTemplate } from "../sip/stream-request.js";
 import type { Arrival } from "../traffic/arrivals.js";
-import { expandStream } from "../traffic/template.js";
-import type { TrafficPlan } from "../traffic/types.js";
+import { expandStream, expandTemplate } from "../traffic/template.js";
+import type { PlannedStream, TrafficPlan } from "../traffic/types.js";
 
 /** The request of an arrival, and the stream name it belongs to. */
 export interface BuiltRequest {
-  msg: SipRequest;
+  msg: SipMessage;
   stream: string;
 }
 
-export function requestFor(plan: TrafficPlan, a: Arrival): BuiltRequest | { error: string } {
-  if (a.stream < 0) {
-    const m = plan.messages[a.message ?? -1];
-    if (!m) return { error: "no such message" };
-    const msg = SipRequest.parse(m.raw);
-    return "error" in msg ? msg : { msg, stream: a.injected ? "inject" : "message" };
-  }
-  const s = plan.streams[a.stream];
-  if (!s) return { error: "no such stream" };
-  const x = expandStream(s, a.n);
-  const text = buildRequest({
+function streamTemplate(s: PlannedStream, index: number, seed: number): StreamTemplate {
+  const names = new Set(s.headers.map((h) => h.name.toLowerCase()));
+  const callId = (n: number) => `${s.name}-${n}-${seed}@kamsim`;
+  const fromTag = (n: number) => `${index}${n.toString(36)}`;
+  return {
     method: s.method,
-    ruri: x.ruri,
-    from: x.from,
-    to: x.to,
-    srcIp: a.src,
-    srcPort: a.sport,
-    cseq: a.n,
-    callId: `${s.name}-${a.n}-${plan.seed}@kamsim`,
-    fromTag: `${a.stream + 1}${a.n.toString(36)}`,
-    branch: `${a.stream + 1}x${a.n.toString(36)}`,
-    headers: x.headers.map((h) => [h.name, h.value] as const),
     body: s.body,
-  });
-  const msg = SipRequest.parse(text);
-  return "error" in msg ? msg : { msg, stream: a.injected ? "inject" : s.name };
+    hasHeaders: s.headers.length > 0,
+    ruri: (n) => expandTemplate(s.ruri, n),
+    from: (n) => expandTemplate(s.from, n),
+    to: (n) => expandTemplate(s.to, n),
+    callId,
+    fromTag,
+    overrides: (key) => names.has(key),
+    spec: (n, srcIp, srcPort) => {
+      const x = expandStream(s, n);
+      return {
+        method: s.method,
+        ruri: x.ruri,
+        from: x.from,
+        to: x.to,
+        srcIp,
+        srcPort,
+        cseq: n,
+        callId: callId(n),
+        fromTag: fromTag(n),
+        branch: `${index}x${n.toString(36)}`,
+        headers: x.headers.map((h) => [h.name, h.value] as const),
+        body: s.body,
+      };
+    },
+  };
+}
+
+/** Builds the requests of one plan. */
+export class RequestFactory {
+  private readonly templates: StreamTemplate[];
+
+  constructor(private readonly plan: TrafficPlan) {
+    this.templates = plan.streams.map((s, i) => streamTemplate(s, i + 1, plan.seed));
+  }
+
+  requestFor(a: Arrival): BuiltRequest | { error: string } {
+    if (a.stream < 0) {
+      const m = this.plan.messages[a.message ?? -1];
+      if (!m) return { error: "no such message" };
+      const msg = SipRequest.parse(m.raw);
+      return "error" in msg ? msg : { msg, stream: a.injected ? "inject" : "message" };
+    }
+    const t = this.templates[a.stream];
+    const s = this.plan.streams[a.stream];
+    if (!t || !s) return { error: "no such stream" };
+    return { msg: new StreamRequest(t, a.n, a.src, a.sport), stream: a.injected ? "inject" : s.name };
+  }
 }

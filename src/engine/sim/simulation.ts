@@ -17,13 +17,14 @@ import type { Services } from "../runtime/services.js";
 import { StepBudgetExceeded } from "../runtime/stmt.js";
 import { FAKED_SIP_MSG } from "../sip/faked.js";
 import { SipRequest } from "../sip/message.js";
+import type { SipMessage } from "../sip/sip-message.js";
 import { type Arrival, type Arrivals, createArrivals, type Injection } from "../traffic/arrivals.js";
 import type { TrafficPlan } from "../traffic/types.js";
 import { ALL_EVENTS, type EventWants, Kernel } from "./kernel.js";
 import { L_CRIT2, Logger } from "./log.js";
 import { buildProcessTable, type Process } from "./processes.js";
 import { Receiver } from "./receiver.js";
-import { requestFor } from "./requests.js";
+import { RequestFactory } from "./requests.js";
 import { createRng } from "./rng.js";
 import type { Micros } from "./time.js";
 
@@ -56,6 +57,7 @@ export class Simulation {
   private readonly receiver: Receiver;
   private readonly arrivals: Arrivals;
   private readonly logPrefix?: (ctx: ScriptContext) => string;
+  private readonly requests: RequestFactory;
 
   constructor(
     front: FrontEndResult,
@@ -63,6 +65,7 @@ export class Simulation {
     opts: SimulationOptions,
   ) {
     this.core = readCoreSettings(front.config);
+    this.requests = new RequestFactory(plan);
     const seed = opts.seed ?? plan.seed;
     this.kernel = new Kernel({ ...ALL_EVENTS, ...opts.wants }, opts.onEvent);
     this.sv = {
@@ -168,7 +171,7 @@ export class Simulation {
     return { method: s?.method ?? "?", stream: a.injected ? "inject" : (s?.name ?? "?") };
   }
 
-  private context(proc: Process, msg: SipRequest, t: Micros, real: boolean): ScriptContext {
+  private context(proc: Process, msg: SipMessage, t: Micros, real: boolean): ScriptContext {
     return {
       sv: this.sv,
       proc,
@@ -209,7 +212,7 @@ export class Simulation {
   }
 
   private handleRequest(worker: Process, a: Arrival, id: number, t: Micros): Micros {
-    const built = requestFor(this.plan, a);
+    const built = this.requests.requestFor(a);
     if ("error" in built) return this.plan.server.requestCost;
     const ctx = this.context(worker, built.msg, t, true);
     ctx.src = { ip: a.src, port: a.sport };

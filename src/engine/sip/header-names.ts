@@ -34,20 +34,3 @@ export function headerKey(name: string): string {
   if (lower.length === 1) return COMPACT[lower] ?? lower;
   return lower;
 }
-
-/**
- * Whether a character may appear in a header name: Kamailio's `_ksr_hname_chars_list`,
- * letters, digits and `- . _ + ~` (parse_hname2.c).
- */
-export function isHeaderNameChar(c: number): boolean {
-  return (
-    (c >= 48 && c <= 57) ||
-    (c >= 65 && c <= 90) ||
-    (c >= 97 && c <= 122) ||
-    c === 45 ||
-    c === 46 ||
-    c === 95 ||
-    c === 43 ||
-    c === 126
-  );
-}

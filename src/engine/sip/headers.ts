@@ -9,7 +9,7 @@
  *   `Call-ID: cid-42@host  ` gives `$ci` = `cid-42@host  ` (checked on the 5.6.3 binary).
  * A name is letters, digits and `- . _ + ~`, then optional spaces or tabs, then `:`.
  */
-import { headerKey, isHeaderNameChar } from "./header-names.js";
+import { headerKey } from "./header-names.js";
 
 /** Where one header field lies in the raw message. */
 export interface HeaderField {
@@ -33,21 +33,22 @@ export function splitHeaders(raw: string, start: number, stop: number): HeaderFi
   let p = start;
   while (p < stop) {
     const field = readField(raw, p, stop);
-    if ("error" in field) return field;
+    if (typeof field === "string") return { error: field };
     fields.push(field);
     p = field.end;
   }
   return fields;
 }
 
-function readField(raw: string, start: number, stop: number): HeaderField | { error: string } {
+/** Reads the field starting at `start`; a string is the error message. */
+function readField(raw: string, start: number, stop: number): HeaderField | string {
   let p = start;
   while (p < stop && isHeaderNameChar(raw.charCodeAt(p))) p++;
-  if (p === start) return { error: `bad header field: invalid start of header name in "${lineAt(raw, start)}"` };
+  if (p === start) return `bad header field: invalid start of header name in "${lineAt(raw, start)}"`;
   const name = raw.slice(start, p);
   while (p < stop && (raw.charCodeAt(p) === 32 || raw.charCodeAt(p) === 9)) p++;
   if (raw.charCodeAt(p) !== 58 /* : */ || p >= stop)
-    return { error: `bad header field: no ":" after header name in "${lineAt(raw, start)}"` };
+    return `bad header field: no ":" after header name in "${lineAt(raw, start)}"`;
   const bodyStart = skipLws(raw, p + 1, stop);
   let end = bodyStart;
   do {
@@ -71,6 +72,24 @@ function skipLws(raw: string, p: number, stop: number): number {
     else break;
   }
   return p;
+}
+
+/**
+ * Whether a character may appear in a header name: Kamailio's `_ksr_hname_chars_list`,
+ * letters, digits and `- . _ + ~` (parse_hname2.c). Kept in this module because it runs per
+ * character, and cross-module calls cost a getter under some module loaders.
+ */
+function isHeaderNameChar(c: number): boolean {
+  return (
+    (c >= 48 && c <= 57) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 97 && c <= 122) ||
+    c === 45 ||
+    c === 46 ||
+    c === 95 ||
+    c === 43 ||
+    c === 126
+  );
 }
 
 function isSp(c: number): boolean {

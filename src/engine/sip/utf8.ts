@@ -3,10 +3,15 @@
  * and the engine may not use TextEncoder's host-specific cousins (Buffer), so we count by hand.
  */
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /** Number of bytes `text` takes in UTF-8 (a lone surrogate counts as U+FFFD, 3 bytes). */
 export function utf8Length(text: string): number {
+  // Most messages are ASCII: the regex engine finds that out about twice as fast as a JS loop.
+  const first = text.search(NON_ASCII);
+  if (first < 0) return text.length;
   let n = text.length;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = first; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) continue;
     if (c < 0x800) n += 1;

@@ -68,9 +68,20 @@ export const pikeRuntime: ModuleRuntime = {
       if (k.wants.pike && r === 1) k.emit({ kind: "pike", t: nowIn(c), op: "hit", ip, proc: c.proc.index, req: c.req });
       return r;
     };
+    // Source addresses repeat: keep their bytes (bounded, so a huge address space cannot grow it forever).
+    const bytesOf = new Map<string, Uint8Array | undefined>();
+    const cachedBytes = (ip: string): Uint8Array | undefined => {
+      let b = bytesOf.get(ip);
+      if (b === undefined && !bytesOf.has(ip)) {
+        if (bytesOf.size > 65_536) bytesOf.clear();
+        b = ipToBytes(ip);
+        bytesOf.set(ip, b);
+      }
+      return b;
+    };
     const pike_check_req: FunctionImpl = {
       compile: () => (c) => {
-        const bytes = ipToBytes(c.src.ip);
+        const bytes = cachedBytes(c.src.ip);
         return bytes ? check(c, bytes, c.src.ip) : 1;
       },
     };

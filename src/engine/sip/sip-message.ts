@@ -1,0 +1,26 @@
+/**
+ * What the script runtime reads of a request. Two kinds implement it: `SipRequest`, parsed
+ * lazily from raw text, and `StreamRequest`, a traffic stream's request whose fields are known
+ * before any text exists (its text is built only if something reads it).
+ */
+import type { CSeq } from "./fields.js";
+import type { NameAddr } from "./name-addr.js";
+
+export interface SipMessage {
+  /** The whole message (`$mb`). */
+  readonly raw: string;
+  readonly method: string;
+  /** The current R-URI (`$ru`); assignable. */
+  ruri: string;
+  header(name: string): string | undefined;
+  headers(name: string): string[];
+  readonly from: NameAddr | undefined;
+  readonly to: NameAddr | undefined;
+  readonly cseq: CSeq | undefined;
+  readonly callId: string | undefined;
+  readonly userAgent: string | undefined;
+  readonly body: string;
+  /** Bytes (`$ml`). */
+  readonly length: number;
+  appendHeader(line: string): void;
+}
