@@ -5,6 +5,7 @@
 
 import { UsageError } from "./args.js";
 import { checkCommand } from "./check.js";
+import { rpcCommand } from "./rpc.js";
 import { runCommand } from "./run.js";
 
 export const USAGE = `kamsim — Kamailio 5.6 config simulator
@@ -14,6 +15,9 @@ Usage:
   kamsim run CONFIG [--traffic FILE.json] [--duration SECONDS] [--seed N]
                     [--format text|jsonl] [--events] [-D NAME[=VALUE]]...
                                              run it in virtual time; print the log
+  kamsim rpc CONFIG [--traffic FILE.json] --at SECONDS COMMAND [ARGS]...
+                                             answer an RPC command (mqueue.get_sizes,
+                                             pike.top, htable.dump NAME...) as kamcmd would
 
 Exit codes: 0 ok, 1 config error, 2 usage error.`;
 
@@ -26,6 +30,8 @@ export async function main(argv: readonly string[]): Promise<number> {
         return checkCommand(argv);
       case "run":
         return runCommand(argv);
+      case "rpc":
+        return rpcCommand(argv);
       case "--help":
       case "-h":
       case "help":

@@ -25,6 +25,8 @@ export interface SimulationHost {
   /** Runs a route in a timer process on its fake message; returns the run's cost. */
   runTimerRoute(proc: Process, route: RouteCell, at: Micros): Micros;
   route(name: string): RouteCell | undefined;
+  /** `event_route[name]`, if the config has it. */
+  events(name: string): RouteCell | undefined;
 }
 
 export interface ModuleInstance {

@@ -6,6 +6,7 @@ import type { Kernel } from "../sim/kernel.js";
 import type { Logger } from "../sim/log.js";
 import type { Rng } from "../sim/rng.js";
 import type { Micros } from "../sim/time.js";
+import type { PlannedEndpoint } from "../traffic/types.js";
 import type { ScriptContext } from "./context.js";
 
 export interface Services {
@@ -20,6 +21,8 @@ export interface Services {
   maxRecursiveLevel: number;
   /** Actions one script run may execute before kamsim stops it (a guard Kamailio does not have). */
   stepBudget: number;
+  /** The simulated HTTP services blocking calls reach (traffic file `endpoints`). */
+  endpoints: readonly PlannedEndpoint[];
 }
 
 /** The virtual time inside a script run: its start plus what blocking calls have cost so far. */

@@ -76,6 +76,7 @@ export class Simulation {
       maxWhileLoops: this.core.maxWhileLoops,
       maxRecursiveLevel: this.core.maxRecursiveLevel,
       stepBudget: opts.stepBudget ?? 10_000_000,
+      endpoints: plan.endpoints,
     };
     for (const m of front.checked.modules) {
       const rt = moduleRuntimes.get(m.name);
@@ -244,6 +245,7 @@ export class Simulation {
         return ctx.cost;
       },
       route: (name) => this.routes.named.get(name),
+      events: (name) => this.routes.events.get(name),
     };
     const init = this.routes.events.get("htable:mod-init");
     if (init)

@@ -106,6 +106,14 @@ export class StreamRequest implements SipMessage {
   }
 
   header(name: string): string | undefined {
+    // Generated headers a stream did not replace are known without building the text.
+    const key = name.toLowerCase();
+    if (!this.src.overrides(key)) {
+      if (key === "max-forwards") return "70";
+      if (key === "call-id" || key === "i") return this.src.callId(this.n);
+      if (key === "cseq") return `${this.n} ${this.src.method}`;
+      if (!this.src.hasHeaders && (key === "user-agent" || key === "content-type")) return undefined;
+    }
     return this.full.header(name);
   }
 

@@ -1,9 +1,9 @@
 /**
- * Byte length of text sent as UTF-8. `$ml` and Content-Length count bytes, not UTF-16 code units,
- * and the engine may not use TextEncoder's host-specific cousins (Buffer), so we count by hand.
+ * Byte length of text sent as UTF-8. `$ml` and Content-Length count bytes, not UTF-16 code units.
+ * TextEncoder is a host API, outside the engine's ES-only library, so we count by hand.
  */
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** Number of bytes `text` takes in UTF-8 (a lone surrogate counts as U+FFFD, 3 bytes). */
 export function utf8Length(text: string): number {
@@ -26,4 +26,17 @@ export function utf8Length(text: string): number {
 
 function isLow(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
+}
+
+/** The UTF-8 bytes of a string (the engine has no TextEncoder: it runs without host APIs). */
+export function utf8Bytes(text: string): number[] {
+  const out: number[] = [];
+  for (const ch of text) {
+    const c = ch.codePointAt(0) as number;
+    if (c < 0x80) out.push(c);
+    else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
+    else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+    else out.push(0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
+  }
+  return out;
 }

@@ -279,14 +279,14 @@ describe("inject", () => {
 });
 
 describe("the default scenario", () => {
-  it("sends background callers from a /28 and a 3-second flood at t = 10", () => {
+  it("sends background callers from a /28 and a 3-second flood from t = 10.5", () => {
     const r = parseTrafficText(DEFAULT_TRAFFIC);
     if ("errors" in r) throw new Error(JSON.stringify(r.errors));
     const xs = drain(createArrivals(r.plan, createRng(r.plan.seed)));
     const flood = xs.filter((x) => x.stream === 1);
     expect(flood).toHaveLength(300);
-    expect(flood[0]).toMatchObject({ t: 10_000_000, src: "203.0.113.66" });
-    expect(flood.at(-1)?.t).toBe(12_990_000);
+    expect(flood[0]).toMatchObject({ t: 10_500_000, src: "203.0.113.66" });
+    expect(flood.at(-1)?.t).toBe(13_490_000);
     const callers = xs.filter((x) => x.stream === 0);
     expect(callers.length).toBeGreaterThan(30);
     expect(callers.length).toBeLessThan(100);

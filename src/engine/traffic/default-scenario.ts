@@ -1,7 +1,9 @@
 /**
  * The traffic `kamsim run` uses without `--traffic` (design.md, CLI): a few callers in the
- * background, and at t = 10 s a three-second flood from one address, enough to make pike, queues
- * and busy workers show something with most configs.
+ * background, and from t = 10.5 s a three-second flood from one address, enough to make pike,
+ * queues and busy workers show something with most configs. The flood starts half a second after
+ * a pike window edge (windows turn every 2 s from start), so which window its first requests fall
+ * in never depends on a tie.
  */
 
 /** The default traffic file, as JSON text (it validates; a test makes sure). */
@@ -25,8 +27,8 @@ export const DEFAULT_TRAFFIC = `{
       "method": "INVITE",
       "rate": 100,
       "pattern": "uniform",
-      "start": 10,
-      "stop": 13,
+      "start": 10.5,
+      "stop": 13.5,
       "from": "sip:flood{n}@example.net",
       "to": "sip:bob@example.com"
     }

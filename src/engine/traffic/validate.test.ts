@@ -334,7 +334,7 @@ describe("defaults", () => {
     expect(plan.duration).toBe(30_000_000);
     expect(plan.streams.map((s) => [s.name, s.src, s.rate, s.pattern, s.start, s.stop])).toEqual([
       ["callers", ["192.0.2.0/28"], 2, "poisson", 0, 30_000_000],
-      ["flood", ["203.0.113.66"], 100, "uniform", 10_000_000, 13_000_000],
+      ["flood", ["203.0.113.66"], 100, "uniform", 10_500_000, 13_500_000],
     ]);
   });
 });

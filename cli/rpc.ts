@@ -1,0 +1,38 @@
+/**
+ * `kamsim rpc CONFIG [--traffic FILE.json] --at SECONDS COMMAND [ARGS]...`: runs the simulation
+ * to the given virtual time, then answers one RPC command as `kamcmd` would print it.
+ */
+import { createSimulation, formatKamcmdError, seconds } from "../src/engine/index.js";
+import { parseArgs, UsageError } from "./args.js";
+import { loadRun } from "./run.js";
+
+export function rpcCommand(argv: readonly string[]): number {
+  const args = parseArgs(argv, ["traffic", "duration", "seed", "at"], []);
+  const at = args.options.get("at");
+  if (typeof at !== "string" || !/^\d+(\.\d+)?$/.test(at)) throw new UsageError("rpc needs --at SECONDS");
+  const [, command, ...rest] = args.positional;
+  if (!command) throw new UsageError("rpc needs a COMMAND");
+  const loaded = loadRun({ ...args, positional: args.positional.slice(0, 1) });
+  if (!loaded) return 1;
+  const sim = createSimulation(loaded.config, loaded.plan, {
+    onEvent: () => {},
+    wants: {
+      log: false,
+      request: false,
+      reply: false,
+      route: false,
+      mq: false,
+      timer: false,
+      pike: false,
+      proc: false,
+    },
+  });
+  sim.runUntil(seconds(Number(at)));
+  const r = sim.rpc(command, rest);
+  if (r.ok) {
+    process.stdout.write(r.text);
+    return 0;
+  }
+  process.stdout.write(formatKamcmdError(r.code, r.message));
+  return 1;
+}

@@ -1,0 +1,185 @@
+/**
+ * htable at run time (spec §7.1): `$sht(t=>k)` read and write, `$shtinc`/`$shtdec` counters
+ * with Kamailio's initval rules, `$shtex`, the `sht_rm*`/`sht_reset` functions, `htable.dump`,
+ * and the timer that removes expired items every `timer_interval` seconds.
+ */
+import type { PvSpec } from "../../lang/pv-spec.js";
+import type { ScriptContext } from "../../runtime/context.js";
+import type { CallArg, CompileEnv, FunctionImpl, PvAccess, PvImpl } from "../../runtime/env.js";
+import { compileFormat } from "../../runtime/format.js";
+import { formatKamcmd, type RpcStruct } from "../../runtime/kamcmd.js";
+import { nowIn } from "../../runtime/services.js";
+import type { Value } from "../../runtime/values.js";
+import type { Micros } from "../../sim/time.js";
+import type { ModuleInstance, ModuleRuntime, RpcResult } from "../runtime-types.js";
+import { parseHtableDef } from "./params.js";
+import { HtStore } from "./store.js";
+
+const NO_SPAN = { file: 0, start: 0, end: 0 };
+
+type Tables = Map<string, HtStore>;
+
+/** `t=>key`: the table (fixed) and the key (a format, may hold PVs). */
+function cellOf(
+  inner: string,
+  env: CompileEnv,
+  tables: Tables,
+): { table?: HtStore; key: (ctx: ScriptContext) => string } {
+  const arrow = inner.indexOf("=>");
+  const name = arrow < 0 ? inner : inner.slice(0, arrow);
+  const key = arrow < 0 ? "" : inner.slice(arrow + 2);
+  return { table: tables.get(name), key: compileFormat(key, env, NO_SPAN) };
+}
+
+function counter(tables: Tables, step: 1 | -1): PvImpl {
+  return {
+    compile(spec: PvSpec, env: CompileEnv): PvAccess {
+      const { table, key } = cellOf(spec.inner ?? "", env, tables);
+      return {
+        get: (ctx) => {
+          if (!table) return null;
+          const now = nowIn(ctx);
+          const k = key(ctx);
+          const it = table.get(k, now);
+          let next: number;
+          if (it) {
+            if (typeof it.value !== "number") return null;
+            next = (it.value + step) | 0;
+          } else {
+            // Missing (or expired): created from initval only when the table has one.
+            if (table.def.initval === undefined) return null;
+            next = (table.def.initval + step) | 0;
+          }
+          table.set(k, next, now);
+          return next;
+        },
+      };
+    },
+  };
+}
+
+export const htableRuntime: ModuleRuntime = {
+  name: "htable",
+  create(setup): ModuleInstance {
+    const tables: Tables = new Map();
+    let interval = 20;
+    for (const p of setup.params) {
+      if (p.name === "timer_interval") interval = Number(p.value);
+      if (p.name !== "htable") continue;
+      const def = parseHtableDef(String(p.value));
+      if (!("error" in def) && !tables.has(def.name)) tables.set(def.name, new HtStore(def));
+    }
+    const sht: PvImpl = {
+      compile(spec, env) {
+        const { table, key } = cellOf(spec.inner ?? "", env, tables);
+        return {
+          get: (ctx) => (table ? table.read(key(ctx), nowIn(ctx)) : null),
+          set: (ctx, v: Value) => {
+            if (!table) return;
+            if (v === null) table.delete(key(ctx));
+            else table.set(key(ctx), v, nowIn(ctx));
+          },
+        };
+      },
+    };
+    const shtex: PvImpl = {
+      compile(spec, env) {
+        const { table, key } = cellOf(spec.inner ?? "", env, tables);
+        return {
+          get: (ctx) => {
+            const it = table?.get(key(ctx), nowIn(ctx));
+            if (!it) return null;
+            return it.expires === 0 ? 0 : Math.ceil((it.expires - nowIn(ctx)) / 1_000_000);
+          },
+          set: (ctx, v) => {
+            const it = table?.get(key(ctx), nowIn(ctx));
+            if (it) it.expires = nowIn(ctx) + Number(v) * 1_000_000;
+          },
+        };
+      },
+    };
+    const shtcn: PvImpl = {
+      compile(spec, env) {
+        const { table, key } = cellOf(spec.inner ?? "", env, tables);
+        return {
+          get: (ctx) => {
+            if (!table) return null;
+            const re = new RegExp(key(ctx));
+            return table.live(nowIn(ctx)).filter((it) => re.test(it.name)).length;
+          },
+        };
+      },
+    };
+    const byRe = (field: "name" | "value"): FunctionImpl => ({
+      compile(args) {
+        const spec = (args[0] as CallArg).str();
+        return (ctx) => {
+          const text = spec(ctx);
+          const arrow = text.indexOf("=>");
+          const t = tables.get(arrow < 0 ? text : text.slice(0, arrow));
+          if (!t) return -1;
+          const re = new RegExp(text.slice(arrow + 2));
+          t.deleteMatching((it) => re.test(String(it[field])));
+          return 1;
+        };
+      },
+    });
+    const sht_rm: FunctionImpl = {
+      compile(args) {
+        const [ta, ka] = args.map((a) => a.str());
+        return (ctx) => {
+          tables.get(ta?.(ctx) ?? "")?.delete(ka?.(ctx) ?? "");
+          return 1;
+        };
+      },
+    };
+    const sht_reset: FunctionImpl = {
+      compile(args) {
+        const t = (args[0] as CallArg).str();
+        return (ctx) => {
+          const table = tables.get(t(ctx));
+          if (!table) return -1;
+          table.clear();
+          return 1;
+        };
+      },
+    };
+    return {
+      functions: { sht_rm, sht_rm_name_re: byRe("name"), sht_rm_value_re: byRe("value"), sht_reset },
+      pvars: { sht, shtex, shtcn, shtinc: counter(tables, 1), shtdec: counter(tables, -1) },
+      rpc: { "htable.dump": (args) => dump(tables, args[0]) },
+      start(host) {
+        if (interval <= 0) return;
+        const tick = (t: Micros) =>
+          host.sv.kernel.schedule(t, () => {
+            for (const [name, table] of tables) {
+              const gone = table.expire(t);
+              const route = host.events(`htable:expired:${name}`);
+              if (route) for (const _ of gone) host.runTimerRoute(host.slowTimer, route, t);
+            }
+            tick(t + interval * 1_000_000);
+          });
+        tick(interval * 1_000_000);
+      },
+      snapshot: () => Object.fromEntries([...tables].map(([n, t]) => [n, t.live(Number.POSITIVE_INFINITY).length])),
+    };
+  },
+};
+
+/** `htable.dump NAME`: non-empty buckets with their items, as htable.c builds it. */
+function dump(tables: Tables, name: string | undefined): RpcResult {
+  if (name === undefined) return { ok: false, code: 500, message: "No htable name given" };
+  const t = tables.get(name);
+  if (!t) return { ok: false, code: 500, message: "No such htable" };
+  const records: RpcStruct[] = [];
+  t.slots.forEach((slot, entry) => {
+    if (slot.length === 0) return;
+    const items = slot.map((it) => ({
+      name: it.name,
+      value: it.value,
+      type: typeof it.value === "number" ? "int" : "str",
+    }));
+    records.push({ entry, size: slot.length, slot: items });
+  });
+  return { ok: true, text: formatKamcmd(records), data: records };
+}

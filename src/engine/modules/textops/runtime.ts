@@ -1,0 +1,50 @@
+/**
+ * textops at run time: `is_method` (a `|`-separated list, case-insensitive), `search` (an
+ * extended regex over the whole message, case-insensitive as textops compiles it), `has_body`,
+ * and `append_hf` (the header goes to the outgoing message; `$hdr` of this one does not see it).
+ */
+import type { CallArg, FunctionImpl } from "../../runtime/env.js";
+import type { ModuleInstance, ModuleRuntime } from "../runtime-types.js";
+
+const is_method: FunctionImpl = {
+  compile(args) {
+    const names = new Set((args[0]?.literal ?? "").split("|").map((m) => m.trim().toUpperCase()));
+    return (ctx) => (names.has(ctx.msg.method.toUpperCase()) ? 1 : -1);
+  },
+};
+
+const search: FunctionImpl = {
+  compile(args) {
+    const re = new RegExp(args[0]?.literal ?? "", "im");
+    return (ctx) => (re.test(ctx.msg.raw) ? 1 : -1);
+  },
+};
+
+const has_body: FunctionImpl = {
+  compile(args) {
+    const type = args[0]?.literal?.toLowerCase();
+    return (ctx) => {
+      if (ctx.msg.body.length === 0) return -1;
+      if (type === undefined) return 1;
+      const ct = (ctx.msg.header("content-type") ?? "").toLowerCase();
+      return ct.startsWith(type) ? 1 : -1;
+    };
+  },
+};
+
+const append_hf: FunctionImpl = {
+  compile(args) {
+    const text = (args[0] as CallArg).str();
+    return (ctx) => {
+      ctx.msg.appendHeader(text(ctx));
+      return 1;
+    };
+  },
+};
+
+export const textopsRuntime: ModuleRuntime = {
+  name: "textops",
+  create(): ModuleInstance {
+    return { functions: { is_method, search, has_body, append_hf } };
+  },
+};
