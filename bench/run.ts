@@ -1,14 +1,17 @@
 /**
  * `npm run bench`: prints one JSON line per benchmark. Numbers, not a test: nothing fails here.
- * Run on one core of the CI machine for comparable figures.
+ * Run on an otherwise idle machine for comparable figures (the engine uses one core).
  */
-import { analyzeConfig } from "../src/engine/index.js";
+import { analyzeConfig, compileConfig, createSimulation, parseTrafficText, seconds } from "../src/engine/index.js";
 import { frontEndConfig } from "./configs.js";
+import { CLASSIC_CONFIG, classicLoadTraffic, sixtyStatementConfig, sixtyStatementTraffic } from "./scenarios.js";
 
 interface Result {
   bench: string;
   [k: string]: string | number;
 }
+
+const round = (n: number, d = 2) => Number(n.toFixed(d));
 
 function timeIt(fn: () => void, iterations: number): number[] {
   const times: number[] = [];
@@ -22,19 +25,54 @@ function timeIt(fn: () => void, iterations: number): number[] {
 
 function frontEnd(): Result {
   const text = frontEndConfig(5000);
-  const lines = text.split("\n").length;
   for (let i = 0; i < 20; i++) analyzeConfig(text); // warm-up: let the JIT settle
   const times = timeIt(() => analyzeConfig(text), 50);
-  const diagnostics = analyzeConfig(text).diagnostics.length;
   return {
     bench: "frontend.preprocess+parse+check",
-    lines,
-    diagnostics,
-    median_ms: Number((times[times.length >> 1] as number).toFixed(2)),
-    min_ms: Number((times[0] as number).toFixed(2)),
-    p90_ms: Number((times[Math.floor(times.length * 0.9)] as number).toFixed(2)),
+    lines: text.split("\n").length,
+    diagnostics: analyzeConfig(text).diagnostics.length,
+    median_ms: round(times[times.length >> 1] as number),
+    min_ms: round(times[0] as number),
+    p90_ms: round(times[Math.floor(times.length * 0.9)] as number),
     target_ms: 30,
   };
 }
 
-for (const bench of [frontEnd]) console.log(JSON.stringify(bench()));
+/** Runs a scenario in 10-second slices, sampling the heap between them. */
+function simulate(name: string, config: string, traffic: string, target: number): Result {
+  const cfg = compileConfig(config);
+  const t = parseTrafficText(traffic);
+  if ("errors" in t) throw new Error(JSON.stringify(t.errors));
+  let logs = 0;
+  globalThis.gc?.();
+  const heapBefore = process.memoryUsage().heapUsed;
+  let peak = heapBefore;
+  const t0 = performance.now();
+  const sim = createSimulation(cfg, t.plan, {
+    onEvent: () => logs++,
+    wants: { request: false, reply: false, route: false, mq: false, timer: false, pike: false, proc: false },
+  });
+  for (let at = seconds(10); ; at += seconds(10)) {
+    sim.runUntil(Math.min(at, t.plan.duration));
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+    if (at >= t.plan.duration) break;
+  }
+  const ms = performance.now() - t0;
+  return {
+    bench: name,
+    requests: sim.stats.received,
+    dropped: sim.stats.dropped,
+    log_lines: logs,
+    wall_ms: round(ms, 1),
+    requests_per_wall_second: Math.round((sim.stats.received / ms) * 1000),
+    target_requests_per_wall_second: target,
+    peak_heap_mb: round(peak / 1e6, 1),
+  };
+}
+
+const benches: (() => Result)[] = [
+  frontEnd,
+  () => simulate("sim.classic.1000rps+flood.600s", CLASSIC_CONFIG, classicLoadTraffic(), 1_000_000),
+  () => simulate("sim.request_route.60-statements", sixtyStatementConfig(), sixtyStatementTraffic(), 300_000),
+];
+for (const bench of benches) console.log(JSON.stringify(bench()));

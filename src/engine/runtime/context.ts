@@ -19,8 +19,8 @@ export interface ProcessState {
   /** Kamailio's process index, printed first in every log line. */
   index: number;
   pid: number;
-  /** `$var(...)`: private to the process, kept across messages. */
-  vars: Map<string, Value>;
+  /** `$var(...)`: private to the process, kept across messages; indexed by the slot the compiler gave each name. */
+  vars: Value[];
   /** Per-module private state of the process (mqueue's last fetched items...). */
   local: Map<string, unknown>;
 }

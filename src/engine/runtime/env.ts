@@ -63,5 +63,7 @@ export interface CompileEnv {
   pos(span: Span): CfgPos;
   /** The file name Kamailio prints for a span (`run action error at: FILE:LINE`). */
   fileOf(span: Span): string;
+  /** The array slot of `$var(name)` in every process's variables. */
+  varSlot(name: string): number;
   files: readonly SourceFile[];
 }

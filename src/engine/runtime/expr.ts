@@ -33,10 +33,36 @@ function rawCall(e: Expr): CallExpr | RouteCall | undefined {
   return identity ? rawCall(e.left) : undefined;
 }
 
+/** Expressions whose value is always an int, so no conversion is needed. */
+function alwaysInt(e: Expr): boolean {
+  switch (e.kind) {
+    case "NumberLit":
+    case "CallExpr":
+    case "RouteCall":
+    case "UnaryExpr":
+      return true;
+    case "CastExpr":
+      return e.to === "int";
+    case "BinaryExpr":
+      // Every operator but `+` yields an int (comparisons and logic give 0 or 1).
+      return e.op !== "+";
+    default:
+      return false;
+  }
+}
+
 /** An expression as an int (conditions, `return e`): a call inside is worth 0 or 1. */
 export function compileInt(e: Expr, env: CompileEnv): IntFn {
-  const v = compileExpr(e, env);
   const pos = env.pos(e.span);
+  if (e.kind === "PvarExpr" && e.spec) {
+    const pv = env.pv(e.spec, e.span);
+    return (ctx) => {
+      const x = pv.get(ctx);
+      return typeof x === "number" ? x : intOf(x ?? null, ctx, pos);
+    };
+  }
+  const v = compileExpr(e, env);
+  if (alwaysInt(e)) return v as IntFn;
   return (ctx) => intOf(v(ctx), ctx, pos);
 }
 
@@ -143,14 +169,31 @@ function compileBinary(e: BinaryExpr, env: CompileEnv): ValueFn {
   const a = compileExpr(e.left, env);
   const b = compileExpr(e.right, env);
   const pos = env.pos(e.span);
-  const warn = (ctx: ScriptContext) => (s: string) => conversionWarning(ctx, s, pos);
+  // The warning callback is only built when a conversion actually fails.
+  const warn = (ctx: ScriptContext) => () => (s: string) => conversionWarning(ctx, s, pos);
   switch (e.op) {
     case "+":
-      return (ctx) => plus(a(ctx), b(ctx), warn(ctx));
+      return (ctx) => {
+        const x = a(ctx);
+        const y = b(ctx);
+        return typeof x === "number" && typeof y === "number" ? (x + y) | 0 : plus(x, y, warn(ctx));
+      };
     case "==":
-      return (ctx) => (equals(a(ctx), b(ctx), warn(ctx)) ? 1 : 0);
+      if (e.right.kind === "StringLit") return equalsLiteral(a, e.right.value, warn, 1);
+      return (ctx) => {
+        const x = a(ctx);
+        const y = b(ctx);
+        if (typeof x === "string" && typeof y === "string") return x === y ? 1 : 0;
+        return equals(x, y, warn(ctx)) ? 1 : 0;
+      };
     case "!=":
-      return (ctx) => (equals(a(ctx), b(ctx), warn(ctx)) ? 0 : 1);
+      if (e.right.kind === "StringLit") return equalsLiteral(a, e.right.value, warn, 0);
+      return (ctx) => {
+        const x = a(ctx);
+        const y = b(ctx);
+        if (typeof x === "string" && typeof y === "string") return x === y ? 0 : 1;
+        return equals(x, y, warn(ctx)) ? 0 : 1;
+      };
     case "eq":
       return (ctx) => (toStr(a(ctx)) === toStr(b(ctx)) ? 1 : 0);
     case "ne":
@@ -162,6 +205,20 @@ function compileBinary(e: BinaryExpr, env: CompileEnv): ValueFn {
     default:
       throw new ExprFail(`operator ${e.op} not handled`);
   }
+}
+
+/** `x == "literal"` (or `!=` with `yes` = 0): the common string comparison, without a call for the literal. */
+function equalsLiteral(
+  a: ValueFn,
+  lit: string,
+  warn: (ctx: ScriptContext) => () => (s: string) => void,
+  yes: 0 | 1,
+): ValueFn {
+  return (ctx) => {
+    const x = a(ctx);
+    if (typeof x === "string") return x === lit ? yes : 1 - yes;
+    return equals(x, lit, warn(ctx)) ? yes : 1 - yes;
+  };
 }
 
 /** `&&` and `||` short-circuit on C truth (non-zero). */

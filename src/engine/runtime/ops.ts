@@ -39,8 +39,8 @@ export const INT_OPS: Partial<Record<BinaryOp, IntOp>> = {
 };
 
 /** `+`: int addition when the left value is an int, string concatenation otherwise (spec §1.7). */
-export function plus(a: Value, b: Value, warn: ConversionWarning): Value {
-  if (typeof a === "number") return int32(a + toInt(b, warn));
+export function plus(a: Value, b: Value, warn: () => ConversionWarning): Value {
+  if (typeof a === "number") return int32(a + (typeof b === "number" ? b : toInt(b, warn())));
   return toStr(a) + toStr(b);
 }
 
@@ -48,8 +48,8 @@ export function plus(a: Value, b: Value, warn: ConversionWarning): Value {
  * `==` (and `!=` negated): an int left side compares as ints, a string left side compares as
  * strings; an undefined left side takes the right side's type (rvalue.c RVE_EQ_OP).
  */
-export function equals(a: Value, b: Value, warn: ConversionWarning): boolean {
-  if (typeof a === "number") return a === toInt(b, warn);
+export function equals(a: Value, b: Value, warn: () => ConversionWarning): boolean {
+  if (typeof a === "number") return a === (typeof b === "number" ? b : toInt(b, warn()));
   if (a === null) {
     if (typeof b === "number") return b === 0;
     return toStr(b) === "";

@@ -83,6 +83,7 @@ export function buildProgram(
     for (const [n, impl] of Object.entries(inst.functions ?? {})) if (!fnImpls.has(n)) fnImpls.set(n, impl);
   }
   const named = new Map<string, RouteCell>();
+  const varSlots = new Map<string, number>();
   for (const name of checked.routes.get("route")?.keys() ?? []) named.set(name, { name });
   const env: CompileEnv = {
     files,
@@ -101,6 +102,14 @@ export function buildProgram(
     route: (name) => named.get(name),
     pos: (span) => posOf(files, span),
     fileOf: (span) => files[span.file]?.name ?? "",
+    varSlot(name) {
+      let slot = varSlots.get(name);
+      if (slot === undefined) {
+        slot = varSlots.size;
+        varSlots.set(name, slot);
+      }
+      return slot;
+    },
   };
   const routes: CompiledRoutes = { named, events: new Map() };
   for (const item of checked.config.items) {

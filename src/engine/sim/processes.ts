@@ -27,7 +27,7 @@ export interface ProcessRequest {
 export const PID_BASE = 1000;
 
 function makeProcess(index: number, kind: ProcessKind, name: string): Process {
-  return { index, pid: PID_BASE + index, kind, name, vars: new Map(), local: new Map(), busyUntil: 0 };
+  return { index, pid: PID_BASE + index, kind, name, vars: [], local: new Map(), busyUntil: 0 };
 }
 
 export function buildProcessTable(

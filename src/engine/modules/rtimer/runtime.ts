@@ -14,7 +14,7 @@ import { type RtimerDef, RtimerTable } from "./params.js";
 function fire(host: SimulationHost, def: RtimerDef, proc: Process, worker: number, at: Micros): Micros {
   const k = host.sv.kernel;
   if (k.wants.timer) k.emit({ kind: "timer", t: at, proc: proc.index, timer: def.name, phase: "fired" });
-  proc.vars.set("\0rtimer_worker", worker);
+  proc.local.set("rtimer_worker", worker);
   let t = at;
   for (const name of def.routes) {
     const cell = host.route(name);
@@ -62,7 +62,7 @@ export const rtimerRuntime: ModuleRuntime = {
       }
     }
     const rtimer_worker: PvImpl = {
-      compile: () => ({ get: (ctx) => (ctx.proc.vars.get("\0rtimer_worker") as number | undefined) ?? 0 }),
+      compile: () => ({ get: (ctx) => (ctx.proc.local.get("rtimer_worker") as number | undefined) ?? 0 }),
     };
     return {
       processes,

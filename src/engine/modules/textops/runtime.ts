@@ -9,7 +9,10 @@ import type { ModuleInstance, ModuleRuntime } from "../runtime-types.js";
 const is_method: FunctionImpl = {
   compile(args) {
     const names = new Set((args[0]?.literal ?? "").split("|").map((m) => m.trim().toUpperCase()));
-    return (ctx) => (names.has(ctx.msg.method.toUpperCase()) ? 1 : -1);
+    return (ctx) => {
+      const m = ctx.msg.method;
+      return names.has(m) || names.has(m.toUpperCase()) ? 1 : -1;
+    };
   },
 };
 

@@ -9,7 +9,17 @@ import type { PvAccess, PvImpl } from "../env.js";
 import { toStr, type Value } from "../values.js";
 import { readOnly, withName } from "./simple.js";
 
-const uriOf = (text: string | undefined): SipUri | undefined => (text === undefined ? undefined : parseUri(text));
+// A script reads $fU, $fd... several times per message: remember the last URI parsed.
+let lastText: string | undefined;
+let lastUri: SipUri | undefined;
+const uriOf = (text: string | undefined): SipUri | undefined => {
+  if (text === undefined) return undefined;
+  if (text !== lastText) {
+    lastText = text;
+    lastUri = parseUri(text);
+  }
+  return lastUri;
+};
 
 /** A part of the R-URI, writable: the R-URI is rebuilt with that part replaced. */
 function ruriPart(get: (u: SipUri) => Value, set: (u: SipUri, v: string) => void): PvImpl {

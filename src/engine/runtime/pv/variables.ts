@@ -7,13 +7,16 @@ import type { PvAccess, PvImpl } from "../env.js";
 import type { Value } from "../values.js";
 import { withName } from "./simple.js";
 
-/** `$var(x)`: never null — unset reads 0, `= $null` sets 0. */
-export const varPv: PvImpl = withName((name) => ({
-  get: (ctx: ScriptContext) => ctx.proc.vars.get(name) ?? 0,
-  set: (ctx: ScriptContext, v: Value) => {
-    ctx.proc.vars.set(name, v === null ? 0 : v);
-  },
-}));
+/** `$var(x)`: never null — unset reads 0, `= $null` sets 0. Each name gets an array slot at compile time. */
+export const varPv: PvImpl = withName((name, _spec, env) => {
+  const slot = env.varSlot(name);
+  return {
+    get: (ctx: ScriptContext) => ctx.proc.vars[slot] ?? 0,
+    set: (ctx: ScriptContext, v: Value) => {
+      ctx.proc.vars[slot] = v === null ? 0 : v;
+    },
+  };
+});
 
 /** `$shv(x)`: shared; unset reads 0, `= $null` stores the empty string. */
 export function createShvPv(shared: Map<string, Value>): PvImpl {
