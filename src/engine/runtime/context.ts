@@ -40,6 +40,8 @@ export interface ScriptContext {
   rc: number;
   /** Nesting of action lists (Kamailio's rec_lev). */
   depth: number;
+  /** max_recursive_level, kept here because every action list checks it. */
+  maxDepth: number;
   /** `$avp(...)` of this message: name → values, newest last. */
   avps: Map<string, Value[]> | null;
   /** Message flags (setflag/isflagset). */

@@ -15,6 +15,8 @@ export interface PvAccess {
   get(ctx: ScriptContext): Value | undefined;
   /** Assignment; absent for read-only PVs. `null` means `= $null`. */
   set?(ctx: ScriptContext, v: Value): void;
+  /** The getter never fails (never returns undefined): expressions may call it directly. */
+  total?: boolean;
 }
 
 /** A compiled script function call: returns Kamailio's return code. */

@@ -89,6 +89,7 @@ export function compileExpr(e: Expr, env: CompileEnv): ValueFn {
     case "PvarExpr": {
       if (!e.spec) throw new ExprFail(`bad pseudo-variable ${e.text}`);
       const pv = env.pv(e.spec, e.span);
+      if (pv.total) return pv.get as ValueFn;
       return (ctx) => pv.get(ctx) ?? null;
     }
     case "IpLit": {
@@ -148,7 +149,34 @@ function compileDefined(operand: Expr, env: CompileEnv): ValueFn {
   return (ctx) => (v(ctx) === null ? 0 : 1);
 }
 
-function compileBinary(e: BinaryExpr, env: CompileEnv): ValueFn {
+const addInts = (a: number, b: number): number => (a + b) | 0;
+
+/**
+ * Int literals under int operators are folded at compile time, as Kamailio's optimiser does, so
+ * that `$sp + 2 * 3` compiles as `$sp + 6` and the fast paths for literals apply.
+ */
+function fold(e: Expr): Expr {
+  if (e.kind !== "BinaryExpr") return e;
+  const left = fold(e.left);
+  const right = fold(e.right);
+  const op = e.op === "+" ? addInts : INT_OPS[e.op];
+  if (op && left.kind === "NumberLit" && right.kind === "NumberLit") {
+    try {
+      return { kind: "NumberLit", value: op(left.value | 0, right.value | 0), span: e.span };
+    } catch {
+      // Division by zero: left to run time, which logs it as Kamailio does.
+    }
+  }
+  return left === e.left && right === e.right ? e : { ...e, left, right };
+}
+
+function compileBinary(unfolded: BinaryExpr, env: CompileEnv): ValueFn {
+  const f = fold(unfolded);
+  if (f.kind === "NumberLit") {
+    const k = f.value;
+    return () => k;
+  }
+  const e = f as BinaryExpr;
   if (e.left.kind === "KeywordExpr") return compileKeywordCompare(e.left.name, e.op, e.right, env);
   const zeroFold =
     (e.op === "*" || e.op === "&" || e.op === "&&") && e.right.kind === "NumberLit" && e.right.value === 0;
@@ -172,12 +200,24 @@ function compileBinary(e: BinaryExpr, env: CompileEnv): ValueFn {
   // The warning callback is only built when a conversion actually fails.
   const warn = (ctx: ScriptContext) => () => (s: string) => conversionWarning(ctx, s, pos);
   switch (e.op) {
-    case "+":
+    case "+": {
+      const chain = stringChain(e, env);
+      if (chain) return chain;
+      if (e.right.kind === "NumberLit") {
+        const k = e.right.value | 0;
+        return (ctx) => {
+          const x = a(ctx);
+          return typeof x === "number" ? (x + k) | 0 : plus(x, k, warn(ctx));
+        };
+      }
       return (ctx) => {
         const x = a(ctx);
         const y = b(ctx);
-        return typeof x === "number" && typeof y === "number" ? (x + y) | 0 : plus(x, y, warn(ctx));
+        if (typeof x === "number") return typeof y === "number" ? (x + y) | 0 : plus(x, y, warn(ctx));
+        // A string or null on the left concatenates; no conversion can fail there.
+        return (x ?? "") + (typeof y === "string" ? y : toStr(y));
       };
+    }
     case "==":
       if (e.right.kind === "StringLit") return equalsLiteral(a, e.right.value, warn, 1);
       return (ctx) => {
@@ -205,6 +245,36 @@ function compileBinary(e: BinaryExpr, env: CompileEnv): ValueFn {
     default:
       throw new ExprFail(`operator ${e.op} not handled`);
   }
+}
+
+/**
+ * `"lit" + a + b + ...`: a chain of `+` whose leftmost operand is a string literal is a string
+ * concatenation all along (each step's left side is a string), so it compiles to one closure.
+ */
+function stringChain(e: BinaryExpr, env: CompileEnv): ValueFn | undefined {
+  const parts: Expr[] = [];
+  let x: Expr = e;
+  while (x.kind === "BinaryExpr" && x.op === "+") {
+    parts.unshift(x.right);
+    x = x.left;
+  }
+  if (x.kind !== "StringLit" || parts.length < 2) return undefined;
+  const head = x.value;
+  const fns = parts.map((p) => compileExpr(p, env));
+  const str = (v: Value) => (typeof v === "string" ? v : toStr(v));
+  if (fns.length === 2) {
+    const [a, b] = fns as [ValueFn, ValueFn];
+    return (ctx) => head + str(a(ctx)) + str(b(ctx));
+  }
+  if (fns.length === 3) {
+    const [a, b, c] = fns as [ValueFn, ValueFn, ValueFn];
+    return (ctx) => head + str(a(ctx)) + str(b(ctx)) + str(c(ctx));
+  }
+  return (ctx) => {
+    let out = head;
+    for (const f of fns) out += str(f(ctx));
+    return out;
+  };
 }
 
 /** `x == "literal"` (or `!=` with `yes` = 0): the common string comparison, without a call for the literal. */

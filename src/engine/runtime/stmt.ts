@@ -23,7 +23,7 @@ const STOP = BREAK_R_F | RETURN_R_F | EXIT_R_F;
 
 /** Kamailio's run_actions(): runs a list until a flag stops it; returns the last action's code. */
 export function runActions(ctx: ScriptContext, actions: readonly Action[]): number {
-  if (++ctx.depth > ctx.sv.maxRecursiveLevel) {
+  if (++ctx.depth > ctx.maxDepth) {
     logTooDeep(ctx, ctx.depth);
     ctx.depth--;
     return -1;
@@ -86,15 +86,20 @@ export function compileStmt(s: Stmt, env: CompileEnv): Action | undefined {
   }
 }
 
-/** Evaluates a condition; a failure is logged and counts as false (action.c IF_T). */
+/** A condition that failed to evaluate is logged and counts as false (action.c IF_T). */
+function conditionFailed(err: unknown, ctx: ScriptContext, pos: CfgPos): number {
+  if (!(err instanceof ExprFail)) throw err;
+  logExprFail(ctx, err);
+  logIfFail(ctx, pos);
+  return 0;
+}
+
+/** Evaluates a condition, failures counting as false. */
 function condition(cond: IntFn, ctx: ScriptContext, pos: CfgPos): number {
   try {
     return cond(ctx);
   } catch (err) {
-    if (!(err instanceof ExprFail)) throw err;
-    logExprFail(ctx, err);
-    logIfFail(ctx, pos);
-    return 0;
+    return conditionFailed(err, ctx, pos);
   }
 }
 
@@ -104,7 +109,12 @@ function compileIf(s: IfStmt, env: CompileEnv): Action {
   const then = body(s.then, env);
   const alt = body(s.else, env);
   return (ctx) => {
-    const v = condition(cond, ctx, pos);
+    let v: number;
+    try {
+      v = cond(ctx);
+    } catch (err) {
+      v = conditionFailed(err, ctx, pos);
+    }
     if (ctx.flags & EXIT_R_F) return 0;
     ctx.flags &= ~(RETURN_R_F | BREAK_R_F);
     if (v > 0) return then ? runActions(ctx, then) : 1;

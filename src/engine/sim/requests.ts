@@ -30,6 +30,8 @@ function streamTemplate(s: PlannedStream, index: number, seed: number): StreamTe
     callId,
     fromTag,
     overrides: (key) => names.has(key),
+    replacesFrom: names.has("from") || names.has("f"),
+    replacesTo: names.has("to") || names.has("t"),
     spec: (n, srcIp, srcPort) => {
       const x = expandStream(s, n);
       return {

@@ -183,6 +183,7 @@ export class Simulation {
       flags: 0,
       rc: 0,
       depth: 0,
+      maxDepth: this.sv.maxRecursiveLevel,
       avps: null,
       msgFlags: 0,
       start: t,

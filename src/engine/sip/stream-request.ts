@@ -28,6 +28,9 @@ export interface StreamTemplate {
   spec(n: number, srcIp: string, srcPort: number): RequestSpec;
   /** Whether the stream sets a header that replaces a generated one (lower-case name). */
   overrides(key: string): boolean;
+  /** The same, precomputed for the headers read most. */
+  replacesFrom: boolean;
+  replacesTo: boolean;
 }
 
 export class StreamRequest implements SipMessage {
@@ -68,13 +71,13 @@ export class StreamRequest implements SipMessage {
   }
 
   get from(): NameAddr | undefined {
-    if (this.src.overrides("from")) return this.full.from;
+    if (this.src.replacesFrom) return this.full.from;
     this.fromCache ??= { uri: this.src.from(this.n), tag: this.src.fromTag(this.n) };
     return this.fromCache;
   }
 
   get to(): NameAddr | undefined {
-    if (this.src.overrides("to")) return this.full.to;
+    if (this.src.replacesTo) return this.full.to;
     this.toCache ??= { uri: this.src.to(this.n) };
     return this.toCache;
   }

@@ -9,9 +9,16 @@ import type { ModuleInstance, ModuleRuntime } from "../runtime-types.js";
 const is_method: FunctionImpl = {
   compile(args) {
     const names = new Set((args[0]?.literal ?? "").split("|").map((m) => m.trim().toUpperCase()));
+    // Methods repeat: remember each one's answer.
+    const seen = new Map<string, number>();
     return (ctx) => {
       const m = ctx.msg.method;
-      return names.has(m) || names.has(m.toUpperCase()) ? 1 : -1;
+      let r = seen.get(m);
+      if (r === undefined) {
+        r = names.has(m.toUpperCase()) ? 1 : -1;
+        if (seen.size < 64) seen.set(m, r);
+      }
+      return r;
     };
   },
 };

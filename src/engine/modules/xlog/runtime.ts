@@ -36,33 +36,37 @@ const FIXED: Readonly<Record<string, number>> = {
 interface XlogSettings {
   prefix: string;
   longFormat: boolean;
+  /** The core `debug` level (fixed for a run). */
+  debug: number;
 }
 
 type LevelFn = (ctx: ScriptContext) => number | undefined;
 
-function compileLevel(arg: CallArg): LevelFn {
+/** The level written as a literal (`"L_INFO"`), or undefined when it is a PV (`"$var(l)"`). */
+function literalLevel(arg: CallArg): number | undefined {
   const text = arg.literal ?? "";
-  if (text.startsWith("$")) {
-    const value = arg.value();
-    return (ctx) => {
-      const v = value(ctx);
-      if (typeof v === "number") return v;
-      // PV_VAL_STR (4) | PV_VAL_NULL (1): what xlog prints for a non-int level.
-      const flags = v === null ? 1 : 4;
-      ctx.sv.log.module(
-        ctx.proc,
-        L_ERR,
-        "xlog",
-        "xlog.c:322",
-        "xlog_2_helper",
-        `invalid log level value [${flags}]`,
-        whereIn(ctx),
-      );
-      return undefined;
-    };
-  }
-  const level = BY_LETTER[text[2] ?? ""] ?? L_ERR;
-  return () => level;
+  return text.startsWith("$") ? undefined : (BY_LETTER[text[2] ?? ""] ?? L_ERR);
+}
+
+/** A PV level: it must hold an int, else xlog logs an error and returns -1 (xlog.c:322). */
+function pvLevel(arg: CallArg): LevelFn {
+  const value = arg.value();
+  return (ctx) => {
+    const v = value(ctx);
+    if (typeof v === "number") return v;
+    // PV_VAL_STR (4) or PV_VAL_NULL (1): what xlog prints for a non-int level.
+    const flags = v === null ? 1 : 4;
+    ctx.sv.log.module(
+      ctx.proc,
+      L_ERR,
+      "xlog",
+      "xlog.c:322",
+      "xlog_2_helper",
+      `invalid log level value [${flags}]`,
+      whereIn(ctx),
+    );
+    return undefined;
+  };
 }
 
 function emit(ctx: ScriptContext, level: number, text: string, s: XlogSettings, line?: number, file?: string): void {
@@ -72,6 +76,10 @@ function emit(ctx: ScriptContext, level: number, text: string, s: XlogSettings, 
   ctx.sv.log.write(ctx.proc, level, s.prefix + where + body, whereIn(ctx), nl);
 }
 
+/**
+ * A level known at compile time that `debug` filters out makes the call a constant 1: kamsim has
+ * no runtime `debug` change (cfg.set is not simulated), so the check can be done once.
+ */
 function xlogImpl(s: XlogSettings, withLine: boolean): FunctionImpl {
   return {
     compile(args, env, call): ScriptFunction {
@@ -79,7 +87,9 @@ function xlogImpl(s: XlogSettings, withLine: boolean): FunctionImpl {
       const file = env.fileOf(call.span);
       const fmtArg = args[args.length - 1] as CallArg;
       const fmt: StringFn = compileFormat(fmtArg.literal ?? "", env, fmtArg.node.span);
-      const level: LevelFn = args.length === 1 ? () => L_ERR : compileLevel(args[args.length - 2] as CallArg);
+      const fixed = args.length === 1 ? L_ERR : literalLevel(args[args.length - 2] as CallArg);
+      if (fixed !== undefined && s.debug < fixed) return () => 1;
+      const level: LevelFn = fixed !== undefined ? () => fixed : pvLevel(args[args.length - 2] as CallArg);
       return (ctx) => {
         const lev = level(ctx);
         if (lev === undefined) return -1;
@@ -98,6 +108,7 @@ function fixedImpl(s: XlogSettings, level: number, withLine: boolean): FunctionI
       const file = env.fileOf(call.span);
       const a = args[0] as CallArg;
       const fmt = compileFormat(a.literal ?? "", env, a.node.span);
+      if (s.debug < level) return () => 1;
       return (ctx) => {
         if (!ctx.sv.log.enabled(level)) return 1;
         emit(ctx, level, fmt(ctx), s, line, file);
@@ -110,7 +121,7 @@ function fixedImpl(s: XlogSettings, level: number, withLine: boolean): FunctionI
 export const xlogRuntime: ModuleRuntime = {
   name: "xlog",
   create(setup: ModuleSetup): ModuleInstance {
-    const s: XlogSettings = { prefix: "<script>: ", longFormat: false };
+    const s: XlogSettings = { prefix: "<script>: ", longFormat: false, debug: setup.core.debug };
     for (const p of setup.params) {
       if (p.name === "prefix") s.prefix = String(p.value);
       if (p.name === "long_format") s.longFormat = Number(p.value) === 1;

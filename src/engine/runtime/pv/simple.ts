@@ -4,9 +4,9 @@ import type { ScriptContext } from "../context.js";
 import type { CompileEnv, PvAccess, PvImpl } from "../env.js";
 import type { Value } from "../values.js";
 
-/** A read-only PV whose value depends only on the context. */
-export function readOnly(get: (ctx: ScriptContext) => Value | undefined): PvImpl {
-  const access: PvAccess = { get };
+/** A read-only PV whose value depends only on the context; its getter never fails. */
+export function readOnly(get: (ctx: ScriptContext) => Value): PvImpl {
+  const access: PvAccess = { get, total: true };
   return { compile: () => access };
 }
 
