@@ -2,7 +2,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
-const root = join(import.meta.dirname, "..");
+// `npm run bench` runs from the repository root (the benchmark itself runs bundled elsewhere).
+const root = process.cwd();
 
 /** The classic example's config, as shipped in examples/. */
 export const CLASSIC_CONFIG = readFileSync(join(root, "examples", "classic", "kamailio.cfg"), "utf8");

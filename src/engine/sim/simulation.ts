@@ -58,6 +58,8 @@ export class Simulation {
   private readonly arrivals: Arrivals;
   private readonly logPrefix?: (ctx: ScriptContext) => string;
   private readonly requests: RequestFactory;
+  /** The socket requests are received on (`$Ri`, `$Rp`). */
+  private readonly listen: { ip: string; port: number };
 
   constructor(
     front: FrontEndResult,
@@ -66,6 +68,7 @@ export class Simulation {
   ) {
     this.core = readCoreSettings(front.config);
     this.requests = new RequestFactory(plan);
+    this.listen = { ip: this.core.listenIp, port: this.core.listenPort };
     const seed = opts.seed ?? plan.seed;
     this.kernel = new Kernel({ ...ALL_EVENTS, ...opts.wants }, opts.onEvent);
     this.sv = {
@@ -172,14 +175,23 @@ export class Simulation {
     return { method: s?.method ?? "?", stream: a.injected ? "inject" : (s?.name ?? "?") };
   }
 
-  private context(proc: Process, msg: SipMessage, t: Micros, real: boolean): ScriptContext {
+  /** A fresh run context. Every field is set here, so all contexts share one shape (fast property access). */
+  private context(
+    proc: Process,
+    msg: SipMessage,
+    t: Micros,
+    real: boolean,
+    src = FAKED_SRC,
+    rcv: ScriptContext["rcv"] = null,
+    req: number | undefined = undefined,
+  ): ScriptContext {
     return {
       sv: this.sv,
       proc,
       msg,
       real,
-      src: FAKED_SRC,
-      rcv: null,
+      src,
+      rcv,
       flags: 0,
       rc: 0,
       depth: 0,
@@ -189,6 +201,9 @@ export class Simulation {
       start: t,
       cost: 0,
       route: "",
+      req,
+      logPrefix: undefined,
+      cachedTime: undefined,
       budget: this.sv.stepBudget,
     };
   }
@@ -216,10 +231,7 @@ export class Simulation {
   private handleRequest(worker: Process, a: Arrival, id: number, t: Micros): Micros {
     const built = this.requests.requestFor(a);
     if ("error" in built) return this.plan.server.requestCost;
-    const ctx = this.context(worker, built.msg, t, true);
-    ctx.src = { ip: a.src, port: a.sport };
-    ctx.rcv = { ip: this.core.listenIp, port: this.core.listenPort };
-    ctx.req = id;
+    const ctx = this.context(worker, built.msg, t, true, { ip: a.src, port: a.sport }, this.listen, id);
     if (this.logPrefix) ctx.logPrefix = this.logPrefix(ctx);
     this.run(this.routes.request, ctx);
     return this.plan.server.requestCost + ctx.cost;

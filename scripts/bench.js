@@ -1,0 +1,28 @@
+#!/usr/bin/env node
+// `npm run bench`: bundles bench/run.ts with esbuild (the engine runs bundled, as in the
+// playground's worker) and runs it with the garbage collector exposed, so that heap numbers
+// can be taken after a collection. Prints one JSON line per benchmark.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { build } from "esbuild";
+
+const dir = mkdtempSync(join(tmpdir(), "kamsim-bench-"));
+const out = join(dir, "bench.mjs");
+try {
+  await build({
+    entryPoints: ["bench/run.ts"],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    outfile: out,
+    logLevel: "error",
+  });
+  for (const name of ["frontend", "classic", "sixty"]) {
+    const r = spawnSync(process.execPath, ["--expose-gc", out, name], { stdio: "inherit", cwd: process.cwd() });
+    if (r.status !== 0) process.exitCode = r.status ?? 1;
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
