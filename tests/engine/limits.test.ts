@@ -28,7 +28,13 @@ request_route {
     expect(
       r.lines.filter((l) => l.includes("ERROR: <core> [core/rvalue.c:1412]: int_intop2(): rv div by 0")).length,
     ).toBe(3);
-    expect(r.lines.filter((l) => l.includes("rval expression evaluation failed")).length).toBe(3);
+    // Then rval_expr_eval() and lval_assign() each report the expression's position, as 5.6.3 does.
+    expect(
+      r.lines.filter((l) => l.includes("rval_expr_eval(): rval expression evaluation failed (7,15-7,26)")).length,
+    ).toBe(3);
+    expect(
+      r.lines.filter((l) => l.includes("lval_assign(): rval expression evaluation failed (7,15-7,26)")).length,
+    ).toBe(3);
     expect(r.lines.filter((l) => l.includes("a=7 cseq=")).length).toBe(3);
   });
 
@@ -47,7 +53,7 @@ request_route {
 `,
       traffic,
     );
-    expect(r.lines.filter((l) => /runaway while \(6, 12\): more then 100 loops/.test(l)).length).toBe(3);
+    expect(r.lines.filter((l) => /runaway while \(6, 20\): more then 100 loops/.test(l)).length).toBe(3);
     expect(r.lines.filter((l) => l.includes("run action error at: kamailio.cfg:8")).length).toBe(3);
     expect(r.lines.filter((l) => l.includes("i=100")).length).toBe(3);
   });

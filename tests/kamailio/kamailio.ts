@@ -8,7 +8,9 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-const BINARY = "/usr/sbin/kamailio";
+/** Where Debian installs Kamailio. */
+export const KAMAILIO_BINARY = "/usr/sbin/kamailio";
+const BINARY = KAMAILIO_BINARY;
 
 /** Whether the real Kamailio can be used here, and why not. */
 export function kamailioAvailability(): { ok: true } | { ok: false; reason: string } {

@@ -34,12 +34,24 @@ export function conversionWarning(ctx: ScriptContext, text: string, pos: CfgPos)
   );
 }
 
-/** What rvalue.c logs when an operation fails. */
-export function logExprFail(ctx: ScriptContext, err: ExprFail): void {
+/**
+ * What rvalue.c logs when an operation fails: the operation's own line, then
+ * rval_expr_eval()'s, with the position of the expression being evaluated.
+ */
+export function logExprFail(ctx: ScriptContext, err: ExprFail, pos: CfgPos): void {
+  const w = whereIn(ctx);
   const at =
     err.reason === "rv div by 0" ? "rvalue.c:1412" : err.reason === "rv mod by 0" ? "rvalue.c:1419" : undefined;
-  if (at) ctx.sv.log.core(ctx.proc, L_ERR, at, "int_intop2", err.reason, whereIn(ctx));
-  else ctx.sv.log.core(ctx.proc, L_ERR, "rvalue.c:0", "rval_expr_eval", err.reason, whereIn(ctx));
+  if (at) ctx.sv.log.core(ctx.proc, L_ERR, at, "int_intop2", err.reason, w);
+  else ctx.sv.log.core(ctx.proc, L_ERR, "rvalue.c:0", "rval_expr_eval", err.reason, w);
+  ctx.sv.log.core(
+    ctx.proc,
+    L_ERR,
+    "rvalue.c:2428",
+    "rval_expr_eval",
+    `rval expression evaluation failed ${fposText(pos)}`,
+    w,
+  );
 }
 
 /** An `if` whose condition failed to evaluate: it counts as false. */

@@ -6,7 +6,7 @@
 import type { BinaryExpr, CallExpr, Expr, RouteCall } from "../lang/ast.js";
 import { compileCallRaw, compileRouteCall } from "./calls.js";
 import type { ScriptContext } from "./context.js";
-import { conversionWarning, logExprFail } from "./core-log.js";
+import { conversionWarning } from "./core-log.js";
 import type { CfgPos, CompileEnv } from "./env.js";
 import { compileKeywordCompare, keywordValue } from "./keywords.js";
 import { ExprFail, equals, INT_OPS, matches, plus } from "./ops.js";
@@ -309,14 +309,4 @@ function compileBuiltin(name: "strlen" | "strempty" | "selval", args: readonly E
     return (ctx) => (c(ctx) !== 0 ? y(ctx) : z(ctx));
   }
   throw new ExprFail(`${name}() with ${args.length} arguments`);
-}
-
-/** Evaluates a compiled expression; a failure is logged the way Kamailio logs it, then rethrown. */
-export function evaluate<T>(fn: (ctx: ScriptContext) => T, ctx: ScriptContext): T {
-  try {
-    return fn(ctx);
-  } catch (err) {
-    if (err instanceof ExprFail) logExprFail(ctx, err);
-    throw err;
-  }
 }

@@ -89,7 +89,7 @@ export function compileStmt(s: Stmt, env: CompileEnv): Action | undefined {
 /** A condition that failed to evaluate is logged and counts as false (action.c IF_T). */
 function conditionFailed(err: unknown, ctx: ScriptContext, pos: CfgPos): number {
   if (!(err instanceof ExprFail)) throw err;
-  logExprFail(ctx, err);
+  logExprFail(ctx, err, pos);
   logIfFail(ctx, pos);
   return 0;
 }
@@ -123,15 +123,23 @@ function compileIf(s: IfStmt, env: CompileEnv): Action {
 }
 
 /**
- * Kamailio reports a while's condition at (line, column) of its rve; for a function call that
- * is the call's closing parenthesis ("runaway while (26, 28)" for `while (mq_fetch("alert"))`
- * with the `)` of mq_fetch at column 28), and the action's line is the end of the statement.
+ * Kamailio reports a while's condition at (line, column) of its rve, which its parser sets from
+ * the last token it read for it: for a function call the call's closing parenthesis
+ * ("runaway while (26, 28)" for `while (mq_fetch("alert"))`, the `)` of mq_fetch at column 28),
+ * for a binary expression its operator (`while ($var(i) < 100)` → the `<`), both checked on
+ * 5.6.3. The action's line is the end of the statement.
  */
 function whilePos(cond: Expr, env: CompileEnv): CfgPos {
   const p = env.pos(cond.span);
-  if (cond.kind !== "CallExpr") return p;
-  const end = env.pos({ ...cond.span, start: cond.span.end - 1 });
-  return { ...p, line: end.line, col: end.col };
+  const at =
+    cond.kind === "CallExpr"
+      ? { ...cond.span, start: cond.span.end - 1 }
+      : cond.kind === "BinaryExpr"
+        ? cond.opSpan
+        : undefined;
+  if (!at) return p;
+  const q = env.pos(at);
+  return { ...p, line: q.line, col: q.col };
 }
 
 function compileWhile(s: WhileStmt, env: CompileEnv): Action {
@@ -236,7 +244,7 @@ function compileAssign(s: AssignStmt, env: CompileEnv): Action {
       v = value(ctx);
     } catch (err) {
       if (!(err instanceof ExprFail)) throw err;
-      logExprFail(ctx, err);
+      logExprFail(ctx, err, pos);
       logAssignFail(ctx, pos);
       return -1;
     }

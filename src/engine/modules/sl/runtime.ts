@@ -6,12 +6,21 @@ import type { CallArg, FunctionImpl } from "../../runtime/env.js";
 import { nowIn } from "../../runtime/services.js";
 import type { ModuleInstance, ModuleRuntime } from "../runtime-types.js";
 
+/**
+ * The status code as it goes out: sl converts the text to a number and prints its last three
+ * digits, so "4044" is sent as "044" (checked on 5.6.3).
+ */
+function statusCode(text: string): string {
+  const n = Number.parseInt(text, 10);
+  return Number.isNaN(n) ? text : String(Math.abs(n) % 1000).padStart(3, "0");
+}
+
 const reply: FunctionImpl = {
   compile(args) {
     const code = (args[0] as CallArg).str();
     const reason = (args[1] as CallArg).str();
     return (ctx) => {
-      const c = code(ctx);
+      const c = statusCode(code(ctx));
       const r = reason(ctx);
       if (!ctx.real || ctx.msg.method === "ACK") return -1;
       const k = ctx.sv.kernel;

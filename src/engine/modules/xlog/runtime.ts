@@ -3,8 +3,10 @@
  * line has no side effects), the `prefix` parameter goes before the text, `xlogl` adds the
  * config line, and a format without a final newline glues the next line onto this one.
  */
+
+import { parsePvAt } from "../../lang/pv-spec.js";
 import type { ScriptContext } from "../../runtime/context.js";
-import type { CallArg, FunctionImpl, ScriptFunction } from "../../runtime/env.js";
+import type { CallArg, CompileEnv, FunctionImpl, ScriptFunction } from "../../runtime/env.js";
 import { compileFormat, type StringFn } from "../../runtime/format.js";
 import { whereIn } from "../../runtime/services.js";
 import { L_ALERT, L_BUG, L_CRIT2, L_DBG, L_ERR, L_INFO, L_NOTICE, L_WARN } from "../../sim/log.js";
@@ -48,11 +50,12 @@ function literalLevel(arg: CallArg): number | undefined {
   return text.startsWith("$") ? undefined : (BY_LETTER[text[2] ?? ""] ?? L_ERR);
 }
 
-/** A PV level: it must hold an int, else xlog logs an error and returns -1 (xlog.c:322). */
-function pvLevel(arg: CallArg): LevelFn {
-  const value = arg.value();
+/** A PV level (`"$var(l)"`): it must hold an int, else xlog logs an error and returns -1 (xlog.c:322). */
+function pvLevel(arg: CallArg, env: CompileEnv): LevelFn {
+  const r = parsePvAt(arg.literal ?? "", 0);
+  const pv = "spec" in r ? env.pv(r.spec, arg.node.span) : undefined;
   return (ctx) => {
-    const v = value(ctx);
+    const v = pv?.get(ctx) ?? null;
     if (typeof v === "number") return v;
     // PV_VAL_STR (4) or PV_VAL_NULL (1): what xlog prints for a non-int level.
     const flags = v === null ? 1 : 4;
@@ -89,7 +92,7 @@ function xlogImpl(s: XlogSettings, withLine: boolean): FunctionImpl {
       const fmt: StringFn = compileFormat(fmtArg.literal ?? "", env, fmtArg.node.span);
       const fixed = args.length === 1 ? L_ERR : literalLevel(args[args.length - 2] as CallArg);
       if (fixed !== undefined && s.debug < fixed) return () => 1;
-      const level: LevelFn = fixed !== undefined ? () => fixed : pvLevel(args[args.length - 2] as CallArg);
+      const level: LevelFn = fixed !== undefined ? () => fixed : pvLevel(args[args.length - 2] as CallArg, env);
       return (ctx) => {
         const lev = level(ctx);
         if (lev === undefined) return -1;

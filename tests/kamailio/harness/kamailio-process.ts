@@ -1,0 +1,194 @@
+/**
+ * One real Kamailio for one differential case: started in the foreground on 127.0.0.1 and a free
+ * port, with its own runtime dir, pid file and working dir, logging to stderr; ready once it has
+ * forked its processes; stopped by its own PID (and its children by theirs, should the main
+ * process have to be killed). Every instance is registered, so a failed or timed-out test can
+ * still stop it (`stopAllKamailios`).
+ *
+ * t = 0 of a run is the moment the harness first sees a child of Kamailio's main process in
+ * /proc: Kamailio forks its SIP workers, then its timer processes, right after module
+ * initialisation, and its timers (pike windows, rtimer) count from there. /proc is scanned
+ * back to back (one scan takes about 0.5 ms) during start-up, so t = 0 lies within about a
+ * millisecond after the first fork (see README.md for the offsets measured).
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { createSocket } from "node:dgram";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { KAMAILIO_BINARY } from "../kamailio.js";
+
+/** One line Kamailio wrote to stderr, with the moment the harness read it. */
+export interface RawLine {
+  /** performance.now() when the chunk ending this line arrived. */
+  at: number;
+  text: string;
+}
+
+export interface KamailioRun {
+  /** UDP port Kamailio listens on (127.0.0.1). */
+  port: number;
+  /** Main process PID. */
+  pid: number;
+  /** performance.now() at t = 0 (first child seen). */
+  t0: number;
+  /** Children of the main process seen at start-up (PID → /proc start time), for clean-up. */
+  children: Map<number, string>;
+  /** Every stderr line so far. */
+  lines: RawLine[];
+  /** Everything written to stdout (`Listening on ...`). */
+  stdout(): string;
+  /** Stops Kamailio (SIGTERM, then SIGKILL after a grace time); resolves once it is gone. */
+  stop(): Promise<void>;
+}
+
+const START_TIMEOUT_MS = 10_000;
+const STOP_GRACE_MS = 3_000;
+const running = new Set<KamailioRun>();
+
+/** A UDP port on 127.0.0.1 that was free a moment ago. */
+export function freeUdpPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createSocket("udp4");
+    s.once("error", reject);
+    s.bind(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/** The PIDs whose parent is `pid`, with their start times (field 22 of /proc/PID/stat). */
+export function childrenOf(pid: number): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    const stat = readStat(Number(name));
+    if (stat && stat.ppid === pid) out.set(Number(name), stat.start);
+  }
+  return out;
+}
+
+function readStat(pid: number): { ppid: number; start: string; comm: string } | undefined {
+  let text: string;
+  try {
+    text = readFileSync(`/proc/${pid}/stat`, "utf8");
+  } catch {
+    return undefined;
+  }
+  // comm may hold spaces and parentheses: the fields after it start at the last ')'.
+  const close = text.lastIndexOf(")");
+  const comm = text.slice(text.indexOf("(") + 1, close);
+  const f = text
+    .slice(close + 2)
+    .trim()
+    .split(" ");
+  return { comm, ppid: Number(f[1]), start: f[19] ?? "" };
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Starts Kamailio on `file` inside `dir` and waits for its first child. Rejects (after stopping
+ * it) if Kamailio exits or forks nothing within the start timeout.
+ */
+export async function startKamailio(file: string, dir: string, port: number): Promise<KamailioRun> {
+  const args = ["-f", file, "-DD", "-E", "-l", `udp:127.0.0.1:${port}`, "-Y", dir, "-P", join(dir, "k.pid"), "-w", dir];
+  const child = spawn(KAMAILIO_BINARY, args, { stdio: ["ignore", "pipe", "pipe"], cwd: dir });
+  const lines: RawLine[] = [];
+  let out = "";
+  let partial = "";
+  child.stdout?.on("data", (d) => (out += d));
+  child.stderr?.on("data", (d: Buffer) => {
+    const at = performance.now();
+    const parts = (partial + d.toString("utf8")).split("\n");
+    partial = parts.pop() ?? "";
+    for (const text of parts) lines.push({ at, text });
+  });
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const run: KamailioRun = {
+    port,
+    pid: child.pid ?? -1,
+    t0: Number.NaN,
+    children: new Map(),
+    lines,
+    stdout: () => out,
+    stop: () => stopProcess(child, run, exited),
+  };
+  running.add(run);
+  const deadline = performance.now() + START_TIMEOUT_MS;
+  while (performance.now() < deadline && child.exitCode === null && child.pid) {
+    const kids = childrenOf(child.pid);
+    if (kids.size > 0) {
+      run.t0 = performance.now();
+      break;
+    }
+    // Scan again at once, only letting pending I/O (stderr, exit) through in between.
+    await new Promise((r) => setImmediate(r));
+  }
+  if (Number.isNaN(run.t0)) {
+    await run.stop();
+    const why = child.exitCode !== null ? `exited with ${child.exitCode}` : "forked nothing in time";
+    throw new Error(`kamailio ${why}:\n${lines.map((l) => l.text).join("\n")}`);
+  }
+  return run;
+}
+
+/** Waits until Kamailio has forked `count` children (or `ms` passed); records them for clean-up. */
+export async function waitForChildren(run: KamailioRun, count: number, ms: number): Promise<number> {
+  const deadline = performance.now() + ms;
+  for (;;) {
+    for (const [pid, start] of childrenOf(run.pid)) run.children.set(pid, start);
+    if (run.children.size >= count || performance.now() >= deadline) return run.children.size;
+    await sleep(10);
+  }
+}
+
+async function stopProcess(child: ChildProcess, run: KamailioRun, exited: Promise<void>): Promise<void> {
+  if (!running.has(run)) return exited;
+  running.delete(run);
+  for (const [pid, start] of childrenOf(run.pid)) run.children.set(pid, start);
+  if (child.exitCode === null && child.signalCode === null && child.pid) {
+    process.kill(child.pid, "SIGTERM");
+    const timer = setTimeout(() => {
+      if (child.exitCode === null && child.signalCode === null && child.pid) process.kill(child.pid, "SIGKILL");
+    }, STOP_GRACE_MS);
+    await exited;
+    clearTimeout(timer);
+  }
+  // Kamailio's main process ends its children; any left over (main killed) are ended by PID,
+  // only if the PID still names the same process (same start time, a kamailio).
+  for (let i = 0; i < 50; i++) {
+    const left = [...run.children].filter(([pid, start]) => {
+      const s = readStat(pid);
+      return s !== undefined && s.start === start && s.comm === "kamailio";
+    });
+    if (left.length === 0) return;
+    for (const [pid] of left) {
+      try {
+        process.kill(pid, i < 20 ? "SIGTERM" : "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
+    await sleep(50);
+  }
+}
+
+/** Stops every Kamailio this harness started and has not stopped yet. */
+export async function stopAllKamailios(): Promise<void> {
+  await Promise.all([...running].map((r) => r.stop()));
+}
+
+/** Last resort when Node exits: SIGKILL whatever is still registered, by PID. */
+process.once("exit", () => {
+  for (const r of running) {
+    for (const pid of [r.pid, ...r.children.keys()]) {
+      try {
+        process.kill(pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
+  }
+});

@@ -1,0 +1,128 @@
+/**
+ * One differential case, end to end: kamsim runs the folder's kamailio.cfg against its
+ * traffic.json in-process; then the real Kamailio starts on the same config, the harness sends
+ * it the same requests at the same times (relative to t = 0, see kamailio-process.ts), stops
+ * it at the plan's end, and the two runs are normalised and compared.
+ *
+ * A case folder may hold `case.json`: `{ "tolerance": 0.15 }` (seconds a line may be away from
+ * kamsim's time, default 0.15).
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { parseTrafficText, type TrafficPlan } from "../../../src/engine/index.js";
+import { compareRuns, type Disagreement } from "./compare.js";
+import { freeUdpPort, startKamailio, waitForChildren } from "./kamailio-process.js";
+import { CONFIG_NAME, runKamsim } from "./kamsim-run.js";
+import { keepComparable, type LogRecord, toRecords } from "./normalize.js";
+import { sendTraffic } from "./sender.js";
+
+export interface CaseResult {
+  name: string;
+  disagreements: Disagreement[];
+  /** Log lines found on both sides. */
+  matched: number;
+  /** Comparable lines on each side. */
+  kamsimLines: number;
+  kamailioLines: number;
+  /** Largest |Δt| of a matched line, seconds. */
+  maxSkew: number;
+  /** Median of Kamailio's time minus kamsim's over matched lines, seconds (the harness's offset). */
+  medianSkew: number;
+  /** Requests sent. */
+  requests: number;
+  /** Largest delay of a send after its planned time, seconds. */
+  maxLateness: number;
+  /** Source ports that could not be bound as planned. */
+  deviations: string[];
+  /** Wall-clock seconds: whole case, and Kamailio's start until t = 0. */
+  seconds: { total: number; startup: number };
+  /** The compared records, printed, for reading a failure. */
+  kamsimLog: string;
+  kamailioLog: string;
+}
+
+interface CaseOptions {
+  tolerance?: number;
+}
+
+const DEFAULT_TOLERANCE = 0.15;
+
+const render = (rs: readonly LogRecord[]) =>
+  rs.map((r) => `[${r.t.toFixed(3)}] ${String(r.proc).padStart(2)}| ${r.text}\n`).join("");
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? 0 : (s[Math.floor(s.length / 2)] as number);
+}
+
+function readPlan(dir: string): TrafficPlan {
+  const parsed = parseTrafficText(readFileSync(join(dir, "traffic.json"), "utf8"));
+  if ("errors" in parsed)
+    throw new Error(`traffic.json: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`);
+  return parsed.plan;
+}
+
+/** Runs the case in `dir` on both sides and compares them. */
+export async function runDifferentialCase(dir: string): Promise<CaseResult> {
+  const started = performance.now();
+  const opts: CaseOptions = existsSync(join(dir, "case.json"))
+    ? JSON.parse(readFileSync(join(dir, "case.json"), "utf8"))
+    : {};
+  const config = readFileSync(join(dir, CONFIG_NAME), "utf8");
+  const plan = readPlan(dir);
+  const end = plan.duration / 1e6;
+  const sim = runKamsim(config, plan, plan.seed);
+
+  const work = mkdtempSync(join(tmpdir(), "kamsim-diff-"));
+  const file = join(work, CONFIG_NAME);
+  writeFileSync(file, config);
+  try {
+    const port = await freeUdpPort();
+    const spawned = performance.now();
+    const run = await startKamailio(file, work, port);
+    try {
+      // Record the children for clean-up while the traffic runs (not awaited before sending).
+      const kids = waitForChildren(run, 3 + sim.workers.size, 1500);
+      const sent = await sendTraffic(plan, plan.seed, port, run.t0, end);
+      const cut = performance.now();
+      await kids;
+      await run.stop();
+      const realLines = run.lines.filter((l) => l.at <= cut).map((l) => ({ t: (l.at - run.t0) / 1000, text: l.text }));
+      const firstRequest = sent.requests[0]?.planned ?? end;
+      const kamsim = keepComparable(toRecords(sim.lines, ""), firstRequest, end);
+      const real = keepComparable(toRecords(realLines, file), firstRequest, end);
+      const cmp = compareRuns({
+        kamsim,
+        real,
+        workers: sim.workers,
+        requests: sent.requests,
+        kamsimReplies: sim.replies,
+        kamsimReceived: sim.received,
+        tolerance: opts.tolerance ?? DEFAULT_TOLERANCE,
+      });
+      for (const e of sent.errors.slice(0, 10)) cmp.disagreements.push({ kind: "setup", text: `sending: ${e}` });
+      if (sent.stray.length) cmp.disagreements.push({ kind: "setup", text: `replies to no request: ${sent.stray[0]}` });
+      return {
+        name: basename(dir),
+        disagreements: cmp.disagreements,
+        matched: cmp.matched,
+        kamsimLines: kamsim.length,
+        kamailioLines: real.length,
+        maxSkew: cmp.maxSkew,
+        medianSkew: median(cmp.skews),
+        requests: sent.requests.length,
+        maxLateness: Math.max(0, ...sent.requests.map((q) => q.sent - q.planned)),
+        deviations: sent.deviations,
+        seconds: { total: (performance.now() - started) / 1000, startup: (run.t0 - spawned) / 1000 },
+        kamsimLog: render(kamsim),
+        kamailioLog: render(real),
+      };
+    } finally {
+      await run.stop();
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
