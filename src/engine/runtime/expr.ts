@@ -5,6 +5,7 @@
  */
 import type { BinaryExpr, CallExpr, Expr, RouteCall } from "../lang/ast.js";
 import { compileCallRaw, compileRouteCall } from "./calls.js";
+import { kamailioPos } from "./cfg-pos.js";
 import type { ScriptContext } from "./context.js";
 import { conversionWarning } from "./core-log.js";
 import type { CfgPos, CompileEnv } from "./env.js";
@@ -51,9 +52,12 @@ function alwaysInt(e: Expr): boolean {
   }
 }
 
-/** An expression as an int (conditions, `return e`): a call inside is worth 0 or 1. */
-export function compileInt(e: Expr, env: CompileEnv): IntFn {
-  const pos = env.pos(e.span);
+/**
+ * An expression as an int (conditions, `return e`): a call inside is worth 0 or 1. `role` is
+ * its place in the parent expression, which decides the position a failed conversion reports.
+ */
+export function compileInt(e: Expr, env: CompileEnv, role: "left" | "right" | "unary" | "bare" = "bare"): IntFn {
+  const pos = kamailioPos(e, role, env.files, env.pos);
   if (e.kind === "PvarExpr" && e.spec) {
     const pv = env.pv(e.spec, e.span);
     return (ctx) => {
@@ -125,7 +129,7 @@ export function compileExpr(e: Expr, env: CompileEnv): ValueFn {
 
 function compileUnary(e: Expr & { kind: "UnaryExpr" }, env: CompileEnv): ValueFn {
   if (e.op === "defined") return compileDefined(e.operand, env);
-  const v = compileInt(e.operand, env);
+  const v = compileInt(e.operand, env, "unary");
   switch (e.op) {
     case "!":
       return (ctx) => (v(ctx) === 0 ? 1 : 0);
@@ -190,13 +194,14 @@ function compileBinary(unfolded: BinaryExpr, env: CompileEnv): ValueFn {
   if (e.op === "&&" || e.op === "||") return compileLogical(e, env);
   const intOp = INT_OPS[e.op];
   if (intOp) {
-    const a = compileInt(e.left, env);
-    const b = compileInt(e.right, env);
+    const a = compileInt(e.left, env, "left");
+    const b = compileInt(e.right, env, "right");
     return (ctx) => intOp(a(ctx), b(ctx));
   }
   const a = compileExpr(e.left, env);
   const b = compileExpr(e.right, env);
-  const pos = env.pos(e.span);
+  // Only the right operand is ever converted here (`+` and `==` follow the left one's type).
+  const pos = kamailioPos(e.right, "right", env.files, env.pos);
   // The warning callback is only built when a conversion actually fails.
   const warn = (ctx: ScriptContext) => () => (s: string) => conversionWarning(ctx, s, pos);
   switch (e.op) {
@@ -293,8 +298,8 @@ function equalsLiteral(
 
 /** `&&` and `||` short-circuit on C truth (non-zero). */
 function compileLogical(e: BinaryExpr, env: CompileEnv): ValueFn {
-  const a = compileInt(e.left, env);
-  const b = compileInt(e.right, env);
+  const a = compileInt(e.left, env, "left");
+  const b = compileInt(e.right, env, "right");
   if (e.op === "&&") return (ctx) => (a(ctx) !== 0 && b(ctx) !== 0 ? 1 : 0);
   return (ctx) => (a(ctx) !== 0 || b(ctx) !== 0 ? 1 : 0);
 }

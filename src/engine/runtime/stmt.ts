@@ -5,6 +5,7 @@
  */
 import type { AssignStmt, Expr, IfStmt, ReturnStmt, Stmt, SwitchStmt, WhileStmt } from "../lang/ast.js";
 import { compileCallRaw, compileRouteCall } from "./calls.js";
+import { kamailioPos } from "./cfg-pos.js";
 import { BREAK_R_F, DROP_R_F, EXIT_R_F, RETURN_R_F, type ScriptContext } from "./context.js";
 import { logActionError, logAssignFail, logExprFail, logIfFail, logRunawayWhile, logTooDeep } from "./core-log.js";
 import type { CfgPos, CompileEnv } from "./env.js";
@@ -105,7 +106,7 @@ function condition(cond: IntFn, ctx: ScriptContext, pos: CfgPos): number {
 
 function compileIf(s: IfStmt, env: CompileEnv): Action {
   const cond = compileInt(s.cond, env);
-  const pos = env.pos(s.cond.span);
+  const pos = kamailioPos(s.cond, "bare", env.files, env.pos);
   const then = body(s.then, env);
   const alt = body(s.else, env);
   return (ctx) => {
@@ -122,29 +123,9 @@ function compileIf(s: IfStmt, env: CompileEnv): Action {
   };
 }
 
-/**
- * Kamailio reports a while's condition at (line, column) of its rve, which its parser sets from
- * the last token it read for it: for a function call the call's closing parenthesis
- * ("runaway while (26, 28)" for `while (mq_fetch("alert"))`, the `)` of mq_fetch at column 28),
- * for a binary expression its operator (`while ($var(i) < 100)` → the `<`), both checked on
- * 5.6.3. The action's line is the end of the statement.
- */
-function whilePos(cond: Expr, env: CompileEnv): CfgPos {
-  const p = env.pos(cond.span);
-  const at =
-    cond.kind === "CallExpr"
-      ? { ...cond.span, start: cond.span.end - 1 }
-      : cond.kind === "BinaryExpr"
-        ? cond.opSpan
-        : undefined;
-  if (!at) return p;
-  const q = env.pos(at);
-  return { ...p, line: q.line, col: q.col };
-}
-
 function compileWhile(s: WhileStmt, env: CompileEnv): Action {
   const cond = compileInt(s.cond, env);
-  const pos = whilePos(s.cond, env);
+  const pos = kamailioPos(s.cond, "bare", env.files, env.pos);
   const file = env.fileOf(s.span);
   const line = env.pos({ ...s.span, start: s.span.end - 1 }).line;
   const list = body(s.body, env);
@@ -237,7 +218,7 @@ function compileAssign(s: AssignStmt, env: CompileEnv): Action {
   const set = pv.set;
   if (!set) throw new ExprFail(`read only pvar ${s.target.text}`);
   const value = compileAssigned(s.value, env);
-  const pos = env.pos(s.value.span);
+  const pos = kamailioPos(s.value, "bare", env.files, env.pos);
   return (ctx) => {
     let v: ReturnType<typeof value>;
     try {

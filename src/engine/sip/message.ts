@@ -42,6 +42,8 @@ export class SipRequest {
   private viaCache: ViaBody | null | undefined;
   private byteLength = -1;
   private appendedLines: string[] | undefined;
+  /** Header values rewritten in place, by header key. */
+  private rewritten: Map<string, string> | undefined;
 
   private constructor(raw: string, f: RequestFrame) {
     this.raw = raw;
@@ -99,6 +101,10 @@ export class SipRequest {
 
   /** Body of the first header with this name (case-insensitive, compact forms too): `$hdr(name)`. */
   header(name: string): string | undefined {
+    if (this.rewritten !== undefined) {
+      const v = this.rewritten.get(headerKey(name));
+      if (v !== undefined) return v;
+    }
     const fields = this.fields();
     if (fields === undefined) return undefined;
     const key = headerKey(name);
@@ -179,6 +185,12 @@ export class SipRequest {
    * `header()`, `$hdr` or `$ml` of this message (checked on 5.6.3: `$hdr` of an appended header
    * is `<null>`). `line` is kept as given, line end included.
    */
+  /** Replaces the first header's value (maxfwd writes the decremented Max-Forwards in place). */
+  rewriteHeader(name: string, value: string): void {
+    if (this.rewritten === undefined) this.rewritten = new Map();
+    this.rewritten.set(headerKey(name), value);
+  }
+
   appendHeader(line: string): void {
     if (this.appendedLines === undefined) this.appendedLines = [];
     this.appendedLines.push(line);

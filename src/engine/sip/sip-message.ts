@@ -23,4 +23,6 @@ export interface SipMessage {
   /** Bytes (`$ml`). */
   readonly length: number;
   appendHeader(line: string): void;
+  /** Rewrites the first header of that name in place, as some modules do to the received buffer. */
+  rewriteHeader(name: string, value: string): void;
 }

@@ -111,7 +111,7 @@ export class StreamRequest implements SipMessage {
   header(name: string): string | undefined {
     // Generated headers a stream did not replace are known without building the text.
     const key = name.toLowerCase();
-    if (!this.src.overrides(key)) {
+    if (this.parsed === undefined && !this.src.overrides(key)) {
       if (key === "max-forwards") return "70";
       if (key === "call-id" || key === "i") return this.src.callId(this.n);
       if (key === "cseq") return `${this.n} ${this.src.method}`;
@@ -122,6 +122,10 @@ export class StreamRequest implements SipMessage {
 
   headers(name: string): string[] {
     return this.full.headers(name);
+  }
+
+  rewriteHeader(name: string, value: string): void {
+    this.full.rewriteHeader(name, value);
   }
 
   appendHeader(line: string): void {

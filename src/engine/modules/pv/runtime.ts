@@ -7,7 +7,7 @@ import type { CallArg, CompileEnv, FunctionImpl, PvAccess, PvImpl } from "../../
 import { createColorPv } from "../../runtime/pv/color.js";
 import { messagePvars } from "../../runtime/pv/message.js";
 import { timePvars } from "../../runtime/pv/time.js";
-import { avpPv, createShvPv, varPv } from "../../runtime/pv/variables.js";
+import { avpPv, cntPv, createShvPv, varPv } from "../../runtime/pv/variables.js";
 import type { Value } from "../../runtime/values.js";
 import type { ModuleInstance, ModuleRuntime } from "../runtime-types.js";
 
@@ -55,6 +55,7 @@ export const pvRuntime: ModuleRuntime = {
       ...timePvars,
       var: varPv,
       avp: avpPv,
+      cnt: cntPv,
       shv: createShvPv(shared),
       C: createColorPv(setup.core.logStderror),
     };

@@ -38,6 +38,12 @@ export const avpPv: PvImpl = withName((raw, spec): PvAccess => {
     get: (ctx) => {
       const list = ctx.avps?.get(name);
       if (!list || list.length === 0) return null;
+      // `$(avp(x)[*])` prints every value, newest first, joined by ", " (checked on 5.6.3).
+      if (all)
+        return list
+          .map((v) => (v === null ? "<null>" : String(v)))
+          .reverse()
+          .join(", ");
       return list[list.length - 1 - index] ?? null;
     },
     set: (ctx, v) => {
@@ -55,4 +61,10 @@ export const avpPv: PvImpl = withName((raw, spec): PvAccess => {
       list.push(v);
     },
   };
+});
+
+/** `$cnt($avp(x))`: how many values the AVP holds (0 when none). */
+export const cntPv: PvImpl = withName((inner) => {
+  const name = /^\$avp\((?:[si]:)?([^)]*)\)$/.exec(inner)?.[1];
+  return { total: true, get: (ctx: ScriptContext) => (name === undefined ? 0 : (ctx.avps?.get(name)?.length ?? 0)) };
 });

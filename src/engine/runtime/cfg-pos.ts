@@ -1,0 +1,58 @@
+/**
+ * Kamailio's own position of an expression (rve->fpos), which its messages print: "runaway
+ * while (L, C)", "rval expression conversion to int failed (L,C-L,C)". cfg.y builds them so:
+ * a binary expression joins its operands' positions; a unary one takes its operand's; a leaf
+ * takes the lexer's current token when the parser reduces it — for a pseudo-variable that is
+ * the token after it, unless it is a right or unary operand; for a function call its closing
+ * parenthesis; for a literal the literal itself. (Derived from cfg.y/rvalue.c and checked on
+ * 5.6.3: `while ($var(i) < 100)` → the `<`, `while ($var(n))` → the `)`, `!$var(z)` → `$var(z)`.)
+ */
+import type { Expr } from "../lang/ast.js";
+import type { SourceFile, Span } from "../lang/source.js";
+import type { CfgPos } from "./env.js";
+
+type Role = "left" | "right" | "unary" | "bare";
+
+/** The position Kamailio gives `e` in the role it has in its parent expression. */
+export function kamailioPos(e: Expr, role: Role, files: readonly SourceFile[], pos: (s: Span) => CfgPos): CfgPos {
+  switch (e.kind) {
+    case "BinaryExpr": {
+      const a = kamailioPos(e.left, "left", files, pos);
+      const b = kamailioPos(e.right, "right", files, pos);
+      return { line: a.line, col: a.col, endLine: b.endLine, endCol: b.endCol };
+    }
+    case "UnaryExpr":
+    case "CastExpr":
+      return kamailioPos(e.operand, "unary", files, pos);
+    case "CallExpr":
+    case "RouteCall":
+    case "BuiltinExpr":
+      return pos({ ...e.span, start: e.span.end - 1 });
+    case "PvarExpr":
+    case "KeywordExpr":
+      if (role === "left" || role === "bare") {
+        const next = nextToken(files[e.span.file]?.text ?? "", e.span.end);
+        return pos({ file: e.span.file, start: next, end: next + 1 });
+      }
+      return pos(e.span);
+    default:
+      return pos(e.span);
+  }
+}
+
+/** Offset of the next token after `from`, skipping white space and comments. */
+function nextToken(text: string, from: number): number {
+  let i = from;
+  while (i < text.length) {
+    const c = text[i];
+    if (c === " " || c === "\t" || c === "\r" || c === "\n") i++;
+    else if (c === "#" || (c === "/" && text[i + 1] === "/")) {
+      const nl = text.indexOf("\n", i);
+      i = nl < 0 ? text.length : nl;
+    } else if (c === "/" && text[i + 1] === "*") {
+      const end = text.indexOf("*/", i + 2);
+      i = end < 0 ? text.length : end + 2;
+    } else break;
+  }
+  return Math.min(i, Math.max(0, text.length - 1));
+}
