@@ -3,7 +3,7 @@
  * int; `return`/`exit`/`drop`/`break` set flags that stop the current action list; `if`
  * and loops catch what their conditions set; nesting counts against max_recursive_level.
  */
-import type { AssignStmt, Expr, IfStmt, ReturnStmt, Stmt, SwitchStmt, WhileStmt } from "../lang/ast.js";
+import type { AssignStmt, IfStmt, ReturnStmt, Stmt, SwitchStmt, WhileStmt } from "../lang/ast.js";
 import { compileCallRaw, compileRouteCall } from "./calls.js";
 import { kamailioPos } from "./cfg-pos.js";
 import { BREAK_R_F, DROP_R_F, EXIT_R_F, RETURN_R_F, type ScriptContext } from "./context.js";
