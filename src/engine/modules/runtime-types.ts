@@ -22,8 +22,11 @@ export interface SimulationHost {
   core: CoreSettings;
   /** The slow timer process (mode-0 rtimers, pike, htable timers run there). */
   slowTimer: Process;
-  /** Runs a route in a timer process on its fake message; returns the run's cost. */
-  runTimerRoute(proc: Process, route: RouteCell, at: Micros): Micros;
+  /**
+   * Runs a route in a timer process on its fake message, from `at`; calls `done` with the time
+   * it finished — at once for a route that does not block, later for one that does.
+   */
+  runTimerRoute(proc: Process, route: RouteCell, at: Micros, done: (end: Micros) => void): void;
   route(name: string): RouteCell | undefined;
   /** `event_route[name]`, if the config has it. */
   events(name: string): RouteCell | undefined;

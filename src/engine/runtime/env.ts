@@ -3,7 +3,7 @@
  * implementations, route references, the file table for positions Kamailio prints, and the
  * services the running script uses.
  */
-import type { CallExpr, Expr } from "../lang/ast.js";
+import type { CallExpr, Expr, RouteCall } from "../lang/ast.js";
 import type { PvSpec } from "../lang/pv-spec.js";
 import type { SourceFile, Span } from "../lang/source.js";
 import type { ScriptContext } from "./context.js";
@@ -36,6 +36,8 @@ export interface CallArg {
 /** A function implementation: compiled once per call site. */
 export interface FunctionImpl {
   compile(args: readonly CallArg[], env: CompileEnv, call: CallExpr): ScriptFunction;
+  /** The call blocks its process for a while (it adds to `ctx.cost`): routes using it suspend. */
+  blocking?: boolean;
 }
 
 /** A pseudo-variable class implementation. */
@@ -46,7 +48,14 @@ export interface PvImpl {
 /** A route, filled in once compiled (routes may call each other in any order). */
 export interface RouteCell {
   name: string;
+  /** The route as one synchronous call (it never blocks). */
   run?: (ctx: ScriptContext) => number;
+  /**
+   * The route as a coroutine, for routes that may block (sleep, http_client_query...): it
+   * yields each time a blocking call has advanced `ctx.cost`, and the simulation resumes it when
+   * virtual time reaches `ctx.start + ctx.cost`, so other processes run meanwhile.
+   */
+  gen?: (ctx: ScriptContext) => Generator<void, number, void>;
 }
 
 /** Kamailio's position of an expression: start line/col, end line/col (as rve->fpos). */
@@ -67,5 +76,7 @@ export interface CompileEnv {
   fileOf(span: Span): string;
   /** The array slot of `$var(name)` in every process's variables. */
   varSlot(name: string): number;
+  /** Whether a call may block its process (directly, or through the route it calls). */
+  blocks(call: CallExpr | RouteCall): boolean;
   files: readonly SourceFile[];
 }

@@ -195,6 +195,11 @@ function compileBinary(unfolded: BinaryExpr, env: CompileEnv): ValueFn {
   const intOp = INT_OPS[e.op];
   if (intOp) {
     const a = compileInt(e.left, env, "left");
+    if (e.right.kind === "NumberLit") {
+      // A literal right side (`$var(i) < 10`): one call less per evaluation.
+      const k = e.right.value | 0;
+      return (ctx) => intOp(a(ctx), k);
+    }
     const b = compileInt(e.right, env, "right");
     return (ctx) => intOp(a(ctx), b(ctx));
   }

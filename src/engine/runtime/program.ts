@@ -16,6 +16,7 @@ import type { ScriptContext } from "./context.js";
 import type { CfgPos, CompileEnv, FunctionImpl, PvAccess, PvImpl, RouteCell } from "./env.js";
 import { corePvImpls } from "./pv/core.js";
 import { type Action, compileList, runActions } from "./stmt.js";
+import { compileSteps, runSteps, stmtBlocks } from "./suspend.js";
 
 /** A compiled route block. */
 export interface CompiledRoutes {
@@ -31,6 +32,40 @@ export interface ProgramBuild {
   diagnostics: Diagnostic[];
   /** The environment the routes were compiled in (for formats compiled later, e.g. log_prefix). */
   env: CompileEnv;
+}
+
+/** The coroutine form of makeRun, for routes that may block. */
+function makeGen(
+  name: string,
+  steps: ReturnType<typeof compileSteps>,
+): (ctx: ScriptContext) => Generator<void, number, void> {
+  return function* (ctx) {
+    const prev = ctx.route;
+    ctx.route = name;
+    const k = ctx.sv.kernel;
+    if (k.wants.route)
+      k.emit({
+        kind: "route",
+        t: ctx.start + ctx.cost,
+        proc: ctx.proc.index,
+        route: name,
+        phase: "enter",
+        req: ctx.req,
+      });
+    const r = yield* runSteps(ctx, steps);
+    if (k.wants.route)
+      k.emit({
+        kind: "route",
+        t: ctx.start + ctx.cost,
+        proc: ctx.proc.index,
+        route: name,
+        phase: "exit",
+        req: ctx.req,
+        rc: r,
+      });
+    ctx.route = prev;
+    return r;
+  };
 }
 
 /** Wraps a route body with the bookkeeping every run needs: the route name and route events. */
@@ -84,6 +119,8 @@ export function buildProgram(
   }
   const named = new Map<string, RouteCell>();
   const varSlots = new Map<string, number>();
+  /** Named routes that may block, found by a fixpoint over route() calls. */
+  const blockingRoutes = new Set<string>();
   for (const name of checked.routes.get("route")?.keys() ?? []) named.set(name, { name });
   const env: CompileEnv = {
     files,
@@ -102,6 +139,10 @@ export function buildProgram(
     route: (name) => named.get(name),
     pos: (span) => posOf(files, span),
     fileOf: (span) => files[span.file]?.name ?? "",
+    blocks(call) {
+      if (call.kind === "CallExpr") return fnImpls.get(call.name)?.blocking === true;
+      return typeof call.target === "string" ? blockingRoutes.has(call.target) : blockingRoutes.size > 0;
+    },
     varSlot(name) {
       let slot = varSlots.get(name);
       if (slot === undefined) {
@@ -111,17 +152,35 @@ export function buildProgram(
       return slot;
     },
   };
+  const blocks = checked.config.items.filter((i) => i.kind === "RouteBlock");
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const b of blocks) {
+      if (b.routeKind !== "route" || b.name === undefined || blockingRoutes.has(b.name)) continue;
+      if (stmtBlocks(b.body, env)) {
+        blockingRoutes.add(b.name);
+        changed = true;
+      }
+    }
+  }
   const routes: CompiledRoutes = { named, events: new Map() };
-  for (const item of checked.config.items) {
-    if (item.kind !== "RouteBlock") continue;
-    const actions = compileList(item.body.stmts, env);
+  for (const item of blocks) {
+    const name =
+      item.routeKind === "route"
+        ? (item.name as string)
+        : item.routeKind === "event"
+          ? `event_route[${item.name}]`
+          : "request_route";
+    const cell: RouteCell = { name };
+    if (stmtBlocks(item.body, env)) cell.gen = makeGen(name, compileSteps(item.body.stmts, env));
+    else cell.run = makeRun(name, compileList(item.body.stmts, env));
     if (item.routeKind === "route" && item.name !== undefined) {
-      const cell = named.get(item.name) as RouteCell;
-      cell.run ??= makeRun(item.name, actions);
+      const shared = named.get(item.name) as RouteCell;
+      if (!shared.run && !shared.gen) Object.assign(shared, cell);
     } else if (item.routeKind === "request") {
-      routes.request ??= { name: "request_route", run: makeRun("request_route", actions) };
+      routes.request ??= cell;
     } else if (item.routeKind === "event" && item.name !== undefined) {
-      routes.events.set(item.name, { name: item.name, run: makeRun(`event_route[${item.name}]`, actions) });
+      routes.events.set(item.name, cell);
     }
   }
   return { routes, diagnostics, env };

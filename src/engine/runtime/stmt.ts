@@ -20,7 +20,7 @@ export class StepBudgetExceeded extends Error {
   override name = "StepBudgetExceeded";
 }
 
-const STOP = BREAK_R_F | RETURN_R_F | EXIT_R_F;
+export const STOP = BREAK_R_F | RETURN_R_F | EXIT_R_F;
 
 /** Kamailio's run_actions(): runs a list until a flag stops it; returns the last action's code. */
 export function runActions(ctx: ScriptContext, actions: readonly Action[]): number {
@@ -50,7 +50,7 @@ export function compileList(stmts: readonly Stmt[], env: CompileEnv): Action[] {
 }
 
 /** A branch or loop body: a block's statements, or the single statement. */
-function body(s: Stmt | undefined, env: CompileEnv): Action[] | undefined {
+export function body(s: Stmt | undefined, env: CompileEnv): Action[] | undefined {
   if (!s) return undefined;
   return compileList(s.kind === "Block" ? s.stmts : [s], env);
 }
@@ -88,7 +88,7 @@ export function compileStmt(s: Stmt, env: CompileEnv): Action | undefined {
 }
 
 /** A condition that failed to evaluate is logged and counts as false (action.c IF_T). */
-function conditionFailed(err: unknown, ctx: ScriptContext, pos: CfgPos): number {
+export function conditionFailed(err: unknown, ctx: ScriptContext, pos: CfgPos): number {
   if (!(err instanceof ExprFail)) throw err;
   logExprFail(ctx, err, pos);
   logIfFail(ctx, pos);

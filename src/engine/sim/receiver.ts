@@ -9,8 +9,11 @@ import type { Kernel } from "./kernel.js";
 import type { Process } from "./processes.js";
 import type { Micros } from "./time.js";
 
-/** Runs the request route for an arrival in a worker at time t; returns the run's cost. */
-export type HandleRequest = (worker: Process, a: Arrival, id: number, t: Micros) => Micros;
+/**
+ * Runs the request route for an arrival in a worker from time t. Returns the run's cost, or
+ * undefined when the route blocked (sleep, HTTP...): then `Receiver.finish` is called later.
+ */
+export type HandleRequest = (worker: Process, a: Arrival, id: number, t: Micros) => Micros | undefined;
 
 export interface ReceiverStats {
   received: number;
@@ -68,10 +71,19 @@ export class Receiver {
     const k = this.kernel;
     if (k.wants.proc) k.emit({ kind: "proc", t, proc: w.index, state: "busy" });
     if (k.wants.request) this.emitRequest("started", a, id, w.index, t);
+    // Busy until the run says when it ends (a blocked run ends later).
+    w.busyUntil = Number.POSITIVE_INFINITY;
     const cost = this.handle(w, a, id, t);
+    if (cost !== undefined) this.finish(w, a, id, t, cost);
+  }
+
+  /** A worker's run is over: it is free from `t + cost` on. */
+  finish(w: Process, a: Arrival, id: number, t: Micros, cost: Micros): void {
+    const k = this.kernel;
     w.busyUntil = t + cost;
     if (k.wants.request) this.emitRequest("done", a, id, w.index, t + cost);
     if (k.wants.proc) k.emit({ kind: "proc", t: t + cost, proc: w.index, state: "idle" });
+    if (this.queued > 0) this.scheduleDrain();
   }
 
   /** Hands waiting requests to workers as they become free. */
@@ -79,6 +91,8 @@ export class Receiver {
     if (this.queued === 0) return;
     let earliest = Number.POSITIVE_INFINITY;
     for (const w of this.workers) earliest = Math.min(earliest, w.busyUntil);
+    // Every worker is in a blocked run: the first to finish schedules the drain.
+    if (earliest === Number.POSITIVE_INFINITY) return;
     if (this.drainAt !== undefined && this.drainAt <= earliest) return;
     this.drainAt = earliest;
     this.kernel.schedule(earliest, () => {

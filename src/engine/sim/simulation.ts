@@ -208,33 +208,69 @@ export class Simulation {
     };
   }
 
-  /** Runs a route to the end, stopping a run that exceeds the step budget. */
-  private run(cell: RouteCell | undefined, ctx: ScriptContext): void {
-    if (!cell?.run) return;
+  /**
+   * Runs a route to its end and calls `done`: at once for a route that cannot block; for one
+   * that can, each blocking call suspends it until virtual time reaches the call's end, while
+   * the rest of the simulation goes on. A run over the step budget is stopped with a message.
+   */
+  private run(cell: RouteCell | undefined, ctx: ScriptContext, done: () => void = () => {}): void {
+    if (cell?.run) {
+      const run = cell.run;
+      this.guard(ctx, () => run(ctx));
+      return done();
+    }
+    if (!cell?.gen) return done();
+    const it = cell.gen(ctx);
+    const step = () => {
+      let finished = true;
+      this.guard(ctx, () => {
+        finished = it.next().done === true;
+      });
+      if (finished) done();
+      else this.kernel.schedule(ctx.start + ctx.cost, step);
+    };
+    step();
+  }
+
+  /** Runs part of a script; a run over the step budget is stopped with kamsim's message. */
+  private guard(ctx: ScriptContext, body: () => void): void {
     try {
-      cell.run(ctx);
+      body();
     } catch (err) {
-      if (!(err instanceof StepBudgetExceeded)) throw err;
-      this.sv.log.write(
-        ctx.proc,
-        L_CRIT2,
-        `kamsim: script stopped after ${this.sv.stepBudget} actions in ${ctx.route} (step budget)`,
-        {
-          t: ctx.start + ctx.cost,
-          route: ctx.route,
-          req: ctx.req,
-        },
-      );
+      this.stopped(err, ctx);
     }
   }
 
-  private handleRequest(worker: Process, a: Arrival, id: number, t: Micros): Micros {
+  /** A run that went over the step budget gets kamsim's own message; other errors are bugs, rethrown. */
+  private stopped(err: unknown, ctx: ScriptContext): void {
+    if (!(err instanceof StepBudgetExceeded)) throw err;
+    const text = `kamsim: script stopped after ${this.sv.stepBudget} actions in ${ctx.route} (step budget)`;
+    this.sv.log.write(ctx.proc, L_CRIT2, text, { t: ctx.start + ctx.cost, route: ctx.route, req: ctx.req });
+  }
+
+  /** Handles a request in a worker; returns the cost, or undefined when the route blocked. */
+  private handleRequest(worker: Process, a: Arrival, id: number, t: Micros): Micros | undefined {
     const built = this.requests.requestFor(a);
     if ("error" in built) return this.plan.server.requestCost;
     const ctx = this.context(worker, built.msg, t, true, { ip: a.src, port: a.sport }, this.listen, id);
     if (this.logPrefix) ctx.logPrefix = this.logPrefix(ctx);
-    this.run(this.routes.request, ctx);
-    return this.plan.server.requestCost + ctx.cost;
+    const cell = this.routes.request;
+    if (!cell?.gen) {
+      try {
+        cell?.run?.(ctx);
+      } catch (err) {
+        this.stopped(err, ctx);
+      }
+      return this.plan.server.requestCost + ctx.cost;
+    }
+    let cost: Micros | undefined;
+    let sync = true;
+    this.run(cell, ctx, () => {
+      cost = this.plan.server.requestCost + ctx.cost;
+      if (!sync) this.receiver.finish(worker, a, id, t, cost);
+    });
+    sync = false;
+    return cost;
   }
 
   /** The fake message of a timer process; kept, so `$ru` changes persist (spec §2.3). */
@@ -252,10 +288,9 @@ export class Simulation {
       sv: this.sv,
       core: this.core,
       slowTimer: this.processes.find((p) => p.kind === "slow_timer") as Process,
-      runTimerRoute: (proc, cell, at) => {
+      runTimerRoute: (proc, cell, at, done) => {
         const ctx = this.context(proc, this.fakeMessage(proc), at, false);
-        this.run(cell, ctx);
-        return ctx.cost;
+        this.run(cell, ctx, () => done(at + ctx.cost));
       },
       route: (name) => this.routes.named.get(name),
       events: (name) => this.routes.events.get(name),

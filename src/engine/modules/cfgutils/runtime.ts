@@ -8,6 +8,7 @@ import type { ModuleInstance, ModuleRuntime } from "../runtime-types.js";
 
 function blocking(unit: number): FunctionImpl {
   return {
+    blocking: true,
     compile(args) {
       const v = (args[0] as CallArg).value();
       return (ctx) => {

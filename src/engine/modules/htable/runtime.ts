@@ -155,7 +155,7 @@ export const htableRuntime: ModuleRuntime = {
             for (const [name, table] of tables) {
               const gone = table.expire(t);
               const route = host.events(`htable:expired:${name}`);
-              if (route) for (const _ of gone) host.runTimerRoute(host.slowTimer, route, t);
+              if (route) for (const _ of gone) host.runTimerRoute(host.slowTimer, route, t, () => {});
             }
             tick(t + interval * 1_000_000);
           });

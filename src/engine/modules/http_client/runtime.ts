@@ -18,6 +18,7 @@ function target(arg: CallArg, env: CompileEnv): PvAccess | undefined {
 }
 
 const http_client_query: FunctionImpl = {
+  blocking: true,
   compile(args, env) {
     const url = (args[0] as CallArg).str();
     const result = target(args[args.length - 1] as CallArg, env);

@@ -10,27 +10,41 @@ import type { Micros } from "../../sim/time.js";
 import type { ModuleInstance, ModuleRuntime, SimulationHost } from "../runtime-types.js";
 import { type RtimerDef, RtimerTable } from "./params.js";
 
-/** Runs one firing of a timer in a process; returns when it finished. */
-function fire(host: SimulationHost, def: RtimerDef, proc: Process, worker: number, at: Micros): Micros {
+/** Runs one firing of a timer in a process: its routes one after the other, then `done(end)`. */
+function fire(
+  host: SimulationHost,
+  def: RtimerDef,
+  proc: Process,
+  worker: number,
+  at: Micros,
+  done: (end: Micros) => void,
+): void {
   const k = host.sv.kernel;
   if (k.wants.timer) k.emit({ kind: "timer", t: at, proc: proc.index, timer: def.name, phase: "fired" });
   proc.local.set("rtimer_worker", worker);
-  let t = at;
-  for (const name of def.routes) {
-    const cell = host.route(name);
+  const next = (i: number, t: Micros): void => {
+    if (i === def.routes.length) {
+      if (k.wants.timer)
+        k.emit({ kind: "timer", t, proc: proc.index, timer: def.name, phase: "done", duration: t - at });
+      done(t);
+      return;
+    }
+    const cell = host.route(def.routes[i] as string);
     // An exec naming a route that does not exist runs nothing (spec §4.1).
-    if (cell) t += host.runTimerRoute(proc, cell, t);
-  }
-  if (k.wants.timer) k.emit({ kind: "timer", t, proc: proc.index, timer: def.name, phase: "done", duration: t - at });
-  return t;
+    if (!cell) next(i + 1, t);
+    else host.runTimerRoute(proc, cell, t, (end) => next(i + 1, end));
+  };
+  next(0, at);
 }
 
 /** Mode ≥ 1: sleep one interval, run, repeat from the end of the run. */
 function loop(host: SimulationHost, def: RtimerDef, proc: Process, worker: number, at: Micros): void {
   host.sv.kernel.schedule(at, () => {
-    const end = fire(host, def, proc, worker, at);
-    proc.busyUntil = end;
-    loop(host, def, proc, worker, end + def.intervalUs);
+    proc.busyUntil = Number.POSITIVE_INFINITY;
+    fire(host, def, proc, worker, at, (end) => {
+      proc.busyUntil = end;
+      loop(host, def, proc, worker, end + def.intervalUs);
+    });
   });
 }
 
@@ -38,12 +52,19 @@ function loop(host: SimulationHost, def: RtimerDef, proc: Process, worker: numbe
 function periodic(host: SimulationHost, def: RtimerDef, at: Micros): void {
   host.sv.kernel.schedule(at, () => {
     const proc = host.slowTimer;
-    const start = Math.max(at, proc.busyUntil);
-    const end = fire(host, def, proc, 0, start);
-    proc.busyUntil = end;
-    let next = at + def.intervalUs;
-    if (next < end) next = end + def.intervalUs;
-    periodic(host, def, next);
+    // The slow timer is busy with another mode-0 timer's run: this firing waits for it.
+    if (proc.busyUntil > at) {
+      if (proc.busyUntil !== Number.POSITIVE_INFINITY) periodic(host, def, proc.busyUntil);
+      else host.sv.kernel.schedule(at + 1000, () => periodic(host, def, at + 1000));
+      return;
+    }
+    proc.busyUntil = Number.POSITIVE_INFINITY;
+    fire(host, def, proc, 0, at, (end) => {
+      proc.busyUntil = end;
+      let next = at + def.intervalUs;
+      if (next < end) next = end + def.intervalUs;
+      periodic(host, def, next);
+    });
   });
 }
 

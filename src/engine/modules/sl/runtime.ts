@@ -17,10 +17,14 @@ function statusCode(text: string): string {
 
 const reply: FunctionImpl = {
   compile(args) {
-    const code = (args[0] as CallArg).str();
+    const codeArg = args[0] as CallArg;
+    // A literal code is converted once, here.
+    const fixed =
+      codeArg.literal !== undefined && !codeArg.literal.includes("$") ? statusCode(codeArg.literal) : undefined;
+    const code = codeArg.str();
     const reason = (args[1] as CallArg).str();
     return (ctx) => {
-      const c = statusCode(code(ctx));
+      const c = fixed ?? statusCode(code(ctx));
       const r = reason(ctx);
       if (!ctx.real || ctx.msg.method === "ACK") return -1;
       const k = ctx.sv.kernel;
