@@ -34,6 +34,26 @@ export interface ProgramBuild {
   env: CompileEnv;
 }
 
+/** A route event, when the observer wants them. */
+function routeEvent(ctx: ScriptContext, route: string, phase: "enter" | "exit", rc?: number): void {
+  const k = ctx.sv.kernel;
+  if (k.wants.route)
+    k.emit({ kind: "route", t: ctx.start + ctx.cost, proc: ctx.proc.index, route, phase, req: ctx.req, rc });
+}
+
+/** Wraps a route body with the bookkeeping every run needs: the route name and route events. */
+function makeRun(name: string, actions: Action[]): (ctx: ScriptContext) => number {
+  return (ctx) => {
+    const prev = ctx.route;
+    ctx.route = name;
+    routeEvent(ctx, name, "enter");
+    const r = runActions(ctx, actions);
+    routeEvent(ctx, name, "exit", r);
+    ctx.route = prev;
+    return r;
+  };
+}
+
 /** The coroutine form of makeRun, for routes that may block. */
 function makeGen(
   name: string,
@@ -42,58 +62,9 @@ function makeGen(
   return function* (ctx) {
     const prev = ctx.route;
     ctx.route = name;
-    const k = ctx.sv.kernel;
-    if (k.wants.route)
-      k.emit({
-        kind: "route",
-        t: ctx.start + ctx.cost,
-        proc: ctx.proc.index,
-        route: name,
-        phase: "enter",
-        req: ctx.req,
-      });
+    routeEvent(ctx, name, "enter");
     const r = yield* runSteps(ctx, steps);
-    if (k.wants.route)
-      k.emit({
-        kind: "route",
-        t: ctx.start + ctx.cost,
-        proc: ctx.proc.index,
-        route: name,
-        phase: "exit",
-        req: ctx.req,
-        rc: r,
-      });
-    ctx.route = prev;
-    return r;
-  };
-}
-
-/** Wraps a route body with the bookkeeping every run needs: the route name and route events. */
-function makeRun(name: string, actions: Action[]): (ctx: ScriptContext) => number {
-  return (ctx) => {
-    const prev = ctx.route;
-    ctx.route = name;
-    const k = ctx.sv.kernel;
-    if (k.wants.route)
-      k.emit({
-        kind: "route",
-        t: ctx.start + ctx.cost,
-        proc: ctx.proc.index,
-        route: name,
-        phase: "enter",
-        req: ctx.req,
-      });
-    const r = runActions(ctx, actions);
-    if (k.wants.route)
-      k.emit({
-        kind: "route",
-        t: ctx.start + ctx.cost,
-        proc: ctx.proc.index,
-        route: name,
-        phase: "exit",
-        req: ctx.req,
-        rc: r,
-      });
+    routeEvent(ctx, name, "exit", r);
     ctx.route = prev;
     return r;
   };

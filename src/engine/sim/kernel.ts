@@ -5,7 +5,7 @@
  * such events back until the clock reaches them, so every observer sees time-ordered events.
  */
 import type { SimEvent, SimEventKind } from "../events.js";
-import { TimeHeap } from "./heap.js";
+import { MinHeap } from "./min-heap.js";
 import type { Micros } from "./time.js";
 
 interface Task {
@@ -18,6 +18,11 @@ interface Pending {
   t: Micros;
   seq: number;
   event: SimEvent;
+}
+
+/** Equal times keep insertion order. */
+function byTimeThenSeq(x: { t: Micros; seq: number }, y: { t: Micros; seq: number }): boolean {
+  return x.t < y.t || (x.t === y.t && x.seq < y.seq);
 }
 
 /** Which event kinds the observer wants; unwanted ones are never built. */
@@ -37,8 +42,8 @@ export const ALL_EVENTS: EventWants = {
 export class Kernel {
   now: Micros = 0;
   private seq = 0;
-  private readonly tasks = new TimeHeap<Task>();
-  private readonly pending = new TimeHeap<Pending>();
+  private readonly tasks = new MinHeap<Task>(byTimeThenSeq);
+  private readonly pending = new MinHeap<Pending>(byTimeThenSeq);
   /** A source of tasks that lives outside the heap (traffic arrivals), merged by time. */
   private feed: { peek(): Micros | undefined; run(): void } | undefined;
 

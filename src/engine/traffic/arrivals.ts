@@ -14,10 +14,11 @@
  * the plan's duration. Request numbers (`n`, also the CSeq) are given out in the order arrivals
  * are taken, so they rise with time within a stream.
  */
+
+import { MinHeap } from "../sim/min-heap.js";
 import { createRng, type Rng } from "../sim/rng.js";
 import { type Micros, US_PER_S } from "../sim/time.js";
 import { type AddressPool, createAddressPool } from "./address.js";
-import { MinHeap } from "./heap.js";
 import { MAX_RATE } from "./limits.js";
 import type { PlannedStream, TrafficPlan } from "./types.js";
 

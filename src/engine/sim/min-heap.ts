@@ -1,4 +1,7 @@
-/** A binary min-heap over a caller's order: the arrival merge's priority queue. */
+/**
+ * A binary min-heap over a caller's order: the kernel's task queue and event output (ordered by
+ * time, then sequence) and the arrival merge. A strict total order keeps every run deterministic.
+ */
 export class MinHeap<T> {
   private readonly items: T[] = [];
 
