@@ -44,7 +44,7 @@ export const janssonModule = defineModule({
       arity: [2],
       routes: ANY_ROUTE,
       argNames: ["xavp", "pv"],
-      doc: "Converts an XAVP into a JSON document.",
+      doc: "Converts an XAVP into a JSON document text.",
     },
     jansson_get_field: {
       arity: [3],

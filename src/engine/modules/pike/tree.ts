@@ -33,7 +33,7 @@ export interface PikeLog {
 /** pike.top's `status` of an address node: hot (over X), warm (inherited prefix hits ≥ X/4) or "". */
 export type PikeStatus = "HOT" | "WARM" | "";
 
-/** A node's counters for the previous and the current window. */
+/** A node's counters for the previous window and the current one. */
 export interface PikeCounters {
   /** Requests that matched only this prefix (on an address node: inherited when it was split off). */
   hitsPrev: number;
