@@ -100,7 +100,8 @@ export interface TimerEvent {
 export interface PikeEvent {
   kind: "pike";
   t: Micros;
-  op: "hit" | "blocked" | "unblocked";
+  /** `hit`: let through; `blocked`: newly blocked (-2); `refused`: already blocked (-1); `unblocked` (ip = node id). */
+  op: "hit" | "blocked" | "refused" | "unblocked";
   ip: string;
   proc: number;
   /** Hits of the address in the current window (on `hit`). */

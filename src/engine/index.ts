@@ -7,6 +7,7 @@ import type { Diagnostic } from "./lang/diagnostics.js";
 import { Simulation, type SimulationOptions } from "./sim/simulation.js";
 import type { TrafficPlan } from "./traffic/types.js";
 
+export { type Catalog, type CatalogFunction, type CatalogModule, moduleCatalog } from "./catalog.js";
 export type { LogEvent, SimEvent, SimEventKind } from "./events.js";
 export { createLogWriter, formatJsonLine } from "./events.js";
 export { analyzeConfig, type FrontEndOptions, type FrontEndResult } from "./lang/compile.js";

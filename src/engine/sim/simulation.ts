@@ -161,6 +161,23 @@ export class Simulation {
     return { ok: false, code: 500, message: "command not found" };
   }
 
+  /** Plain-data description of the simulated server, for views: processes and streams. */
+  info(): {
+    processes: { index: number; pid: number; name: string; kind: string }[];
+    streams: { index: number; name: string; src: string; method: string; rate: number }[];
+  } {
+    return {
+      processes: this.processes.map((p) => ({ index: p.index, pid: p.pid, name: p.name, kind: p.kind })),
+      streams: this.plan.streams.map((s, index) => ({
+        index,
+        name: s.name,
+        src: s.src.join(", "),
+        method: s.method,
+        rate: this.arrivals.rateOf(index),
+      })),
+    };
+  }
+
   /** Plain-data state of the modules, for views and tests. */
   snapshot(): Record<string, unknown> {
     const out: Record<string, unknown> = {};

@@ -65,7 +65,8 @@ export const pikeRuntime: ModuleRuntime = {
       const r = tree.check(bytes, pikeTicks(nowIn(c)));
       ctx = undefined;
       const k = c.sv.kernel;
-      if (k.wants.pike && r === 1) k.emit({ kind: "pike", t: nowIn(c), op: "hit", ip, proc: c.proc.index, req: c.req });
+      if (k.wants.pike && r !== -2)
+        k.emit({ kind: "pike", t: nowIn(c), op: r === 1 ? "hit" : "refused", ip, proc: c.proc.index, req: c.req });
       return r;
     };
     // Source addresses repeat: keep their bytes (bounded, so a huge address space cannot grow it forever).

@@ -1,0 +1,154 @@
+/**
+ * The one protocol between the playground's page and its worker: plain, structured-clone-safe
+ * data, a `type` tag on every message, and a version. Both ends switch exhaustively; messages
+ * are checked once where they arrive (`parseToWorker`, `parseFromWorker`).
+ */
+import type { PlacedDiagnostic, SimEvent } from "../engine/index.js";
+
+export const PROTOCOL_VERSION = 1;
+
+/** What the page asks of the worker. */
+export type ToWorker =
+  /** Compile config + traffic and prepare a fresh simulation (paused at t = 0). */
+  | { type: "load"; v: number; config: string; traffic: string; seed?: number }
+  /** Check texts while the user types (diagnostics only; nothing runs). */
+  | { type: "check"; v: number; config: string; traffic: string }
+  /** Run at `speed` × real time (`Infinity`: as fast as possible). */
+  | { type: "run"; v: number; speed: number }
+  | { type: "pause"; v: number }
+  /** Run the next task only. */
+  | { type: "step"; v: number }
+  /** Back to t = 0 with the same texts. */
+  | { type: "reset"; v: number }
+  | { type: "speed"; v: number; speed: number }
+  /** A burst of requests from `src` at `rate`/s for `duration` s, from now. */
+  | { type: "flood"; v: number; src: string; rate: number; duration: number }
+  /** One request of `method` from `src`, now. */
+  | { type: "sendOne"; v: number; method: string; src: string }
+  /** A stream's rate from now on. */
+  | { type: "rate"; v: number; stream: number; rate: number }
+  /** A kamcmd-style command against the current state. */
+  | { type: "rpc"; v: number; id: number; command: string; args: string[] };
+
+/** Counters the dashboard shows in large numerals. */
+export interface Counters {
+  received: number;
+  dropped: number;
+  refused: number;
+  queued: number;
+  alerts: number;
+  replies: number;
+  /** Requests per virtual second over the last second. */
+  rate: number;
+}
+
+/** What the worker tells the page. */
+export type FromWorker =
+  /** Diagnostics of the texts last checked or loaded (placed: file, line, col). */
+  | { type: "diagnostics"; v: number; config: PlacedDiagnostic[]; traffic: PlacedDiagnostic[] }
+  /** A simulation is ready (or could not be made: `ok` false, see diagnostics). */
+  | {
+      type: "loaded";
+      v: number;
+      ok: boolean;
+      processes: ProcessInfo[];
+      queues: QueueInfo[];
+      timers: TimerInfo[];
+      streams: StreamInfo[];
+    }
+  /** At most one per display frame: the events since the last frame, and the state now. */
+  | {
+      type: "frame";
+      v: number;
+      /** Virtual time now, in microseconds. */
+      t: number;
+      running: boolean;
+      /** The run reached the traffic's duration. */
+      ended: boolean;
+      /** Log, timer, queue and pike events since the last frame (capped; see `dropped`). */
+      events: SimEvent[];
+      /** Events left out of this frame to keep it small (the counters still count them). */
+      dropped: number;
+      counters: Counters;
+      /** Items in each queue now. */
+      queues: Record<string, number>;
+      /** Which processes are busy now (by index). */
+      busy: number[];
+      /** Datagrams waiting in the socket's receive queue now. */
+      rxQueued: number;
+      /** pike's busiest nodes now. */
+      pike: PikeRow[];
+    }
+  | { type: "rpcResult"; v: number; id: number; ok: boolean; text: string }
+  /** Something failed inside the worker (a bug): the page says so and restarts it. */
+  | { type: "crash"; v: number; message: string };
+
+export interface ProcessInfo {
+  index: number;
+  pid: number;
+  name: string;
+  kind: string;
+}
+
+export interface QueueInfo {
+  name: string;
+  /** 0 = unlimited. */
+  limit: number;
+}
+
+export interface TimerInfo {
+  name: string;
+  intervalUs: number;
+  mode: number;
+}
+
+export interface StreamInfo {
+  index: number;
+  name: string;
+  src: string;
+  method: string;
+  rate: number;
+}
+
+/** One address in pike's tree, for the Pike view. */
+export interface PikeRow {
+  prefix: string;
+  depth: number;
+  hits: number;
+  leafHits: number;
+  blocked: boolean;
+  isAddress: boolean;
+}
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === "object" && x !== null;
+}
+
+const TO_WORKER = new Set([
+  "load",
+  "check",
+  "run",
+  "pause",
+  "step",
+  "reset",
+  "speed",
+  "flood",
+  "sendOne",
+  "rate",
+  "rpc",
+]);
+const FROM_WORKER = new Set(["diagnostics", "loaded", "frame", "rpcResult", "crash"]);
+
+/** Checks a message arriving at the worker; undefined when it is not one of ours. */
+export function parseToWorker(data: unknown): ToWorker | undefined {
+  if (!isObject(data) || data.v !== PROTOCOL_VERSION || typeof data.type !== "string" || !TO_WORKER.has(data.type))
+    return undefined;
+  return data as ToWorker;
+}
+
+/** Checks a message arriving at the page; undefined when it is not one of ours. */
+export function parseFromWorker(data: unknown): FromWorker | undefined {
+  if (!isObject(data) || data.v !== PROTOCOL_VERSION || typeof data.type !== "string" || !FROM_WORKER.has(data.type))
+    return undefined;
+  return data as FromWorker;
+}

@@ -1,0 +1,55 @@
+/** The header: name and modelled version, examples, Share, theme, font size, help. */
+import { getBridge } from "../bridge/worker-bridge.js";
+import { EXAMPLES } from "../examples/index.js";
+import { useStore } from "../store/store.js";
+
+export function Header({ onShare }: { onShare: () => void }) {
+  const theme = useStore((s) => s.theme);
+  const scale = useStore((s) => s.fontScale);
+  const s = useStore.getState();
+  return (
+    <header className="header">
+      <h1>kamsim · Kamailio 5.6 playground</h1>
+      <label>
+        Examples{" "}
+        <select
+          aria-label="Examples"
+          value=""
+          onChange={(e) => {
+            const ex = EXAMPLES.find((x) => x.id === e.target.value);
+            if (!ex) return;
+            useStore.setState({ config: ex.config, traffic: ex.traffic, example: ex.id });
+            getBridge().load();
+          }}
+        >
+          <option value="">choose…</option>
+          {EXAMPLES.map((x) => (
+            <option key={x.id} value={x.id}>
+              {x.title}
+            </option>
+          ))}
+        </select>
+      </label>
+      <span className="spacer" />
+      <button type="button" aria-label="Share" onClick={onShare}>
+        Share
+      </button>
+      <button
+        type="button"
+        aria-label={theme === "light" ? "Dark theme" : "Light theme"}
+        onClick={() => s.setTheme(theme === "light" ? "dark" : "light")}
+      >
+        {theme === "light" ? "☾" : "☀"}
+      </button>
+      <button type="button" aria-label="Larger text" onClick={() => s.setFontScale(Math.min(2, scale + 0.15))}>
+        A+
+      </button>
+      <button type="button" aria-label="Smaller text" onClick={() => s.setFontScale(Math.max(0.8, scale - 0.15))}>
+        A−
+      </button>
+      <button type="button" aria-label="Keyboard shortcuts" aria-keyshortcuts="?" onClick={() => s.setHelpOpen(true)}>
+        ?
+      </button>
+    </header>
+  );
+}

@@ -1,0 +1,34 @@
+/**
+ * The playground's entry: restores the user's work (a share link first, then what was autosaved,
+ * else the classic example), starts the simulation worker and renders the page.
+ */
+import { createRoot } from "react-dom/client";
+import { App } from "./App.js";
+import { startBridge } from "./bridge/worker-bridge.js";
+import { EXAMPLES } from "./examples/index.js";
+import { installShortcuts } from "./keys.js";
+import { loadSaved, startAutosave } from "./share/autosave.js";
+import { decodeShare } from "./share/link.js";
+import { useStore } from "./store/store.js";
+import "./styles.css";
+
+async function initialWork(): Promise<void> {
+  const saved = loadSaved();
+  const classic = EXAMPLES[0];
+  if (saved)
+    useStore.setState({ config: saved.config, traffic: saved.traffic, seed: saved.seed, example: saved.example });
+  else if (classic) useStore.setState({ config: classic.config, traffic: classic.traffic, example: classic.id });
+  const shared = await decodeShare(location.hash);
+  if (shared && "error" in shared) {
+    useStore.getState().setNotice(`${shared.error} Your own work is unchanged.`);
+  } else if (shared) {
+    useStore.setState({ config: shared.config, traffic: shared.traffic, seed: shared.seed, example: undefined });
+  }
+}
+
+await initialWork();
+startAutosave();
+startBridge(() => new Worker(new URL("../worker/main.ts", import.meta.url), { type: "module" }));
+installShortcuts();
+const root = document.getElementById("root");
+if (root) createRoot(root).render(<App />);

@@ -1,0 +1,91 @@
+/**
+ * Applies what the worker says to the store: a `loaded` message resets the simulation slice, a
+ * `frame` appends its events (log lines to the ring, series points, firings) and replaces the
+ * current state. Series are bounded (SERIES_CAP), the log by its ring.
+ */
+import type { FromWorker } from "../../protocol/messages.js";
+import { EMPTY_COUNTERS, type Sample, SERIES_CAP, type TimerFiring, useStore } from "./store.js";
+
+function capped<T>(list: T[], cap = SERIES_CAP): T[] {
+  return list.length > cap ? list.slice(list.length - cap) : list;
+}
+
+function addPoint(points: Record<string, Sample[]>, queue: string, p: Sample): void {
+  const list = points[queue];
+  if (list) list.push(p);
+  else points[queue] = [p];
+}
+
+export function applyLoaded(msg: FromWorker & { type: "loaded" }): void {
+  const s = useStore.getState();
+  s.log.clear();
+  useStore.setState({
+    status: msg.ok ? "ready" : "error",
+    t: 0,
+    processes: msg.processes,
+    queues: msg.queues,
+    timers: msg.timers,
+    streams: msg.streams,
+    counters: EMPTY_COUNTERS,
+    busy: [],
+    rxQueued: 0,
+    pike: [],
+    queueSeries: Object.fromEntries(msg.queues.map((q) => [q.name, [{ t: 0, v: 0 }]])),
+    queueItems: [],
+    firings: Object.fromEntries(msg.timers.map((t) => [t.name, []])),
+    busySeries: [],
+    rxSeries: [],
+    blocked: {},
+    logVersion: s.logVersion + 1,
+    selectedLine: undefined,
+  });
+}
+
+export function applyFrame(msg: FromWorker & { type: "frame" }): void {
+  const s = useStore.getState();
+  // New points are gathered first, then appended once per series (frames can carry thousands).
+  const points: Record<string, Sample[]> = {};
+  const firings: Record<string, TimerFiring[]> = { ...s.firings };
+  const blocked = { ...s.blocked };
+  const newItems = [];
+  let logged = false;
+  for (const e of msg.events) {
+    if (e.kind === "log") {
+      s.log.push(e);
+      logged = true;
+    } else if (e.kind === "mq") {
+      addPoint(points, e.queue, { t: e.t, v: e.size });
+      newItems.push(e);
+    } else if (e.kind === "timer") {
+      const list = [...(firings[e.timer] ?? [])];
+      if (e.phase === "fired") list.push({ t: e.t, proc: e.proc });
+      else {
+        const last = list[list.length - 1];
+        if (last && last.duration === undefined) list[list.length - 1] = { ...last, duration: e.duration };
+      }
+      firings[e.timer] = capped(list);
+    } else if (e.kind === "pike") {
+      if (e.op === "blocked") blocked[e.ip] = e.t;
+    }
+  }
+  // A point per frame too, so the depth line reaches "now" even when nothing happens.
+  for (const [q, size] of Object.entries(msg.queues)) addPoint(points, q, { t: msg.t, v: size });
+  const queueSeries: Record<string, Sample[]> = { ...s.queueSeries };
+  for (const [q, list] of Object.entries(points)) queueSeries[q] = capped((queueSeries[q] ?? []).concat(list));
+  const items = newItems.length ? capped(s.queueItems.concat(newItems), 200) : s.queueItems;
+  useStore.setState({
+    t: msg.t,
+    status: msg.running ? "running" : msg.ended ? "ended" : s.status === "running" ? "paused" : s.status,
+    counters: msg.counters,
+    busy: msg.busy,
+    rxQueued: msg.rxQueued,
+    pike: msg.pike,
+    queueSeries,
+    queueItems: items,
+    firings,
+    blocked,
+    busySeries: capped([...s.busySeries, { t: msg.t, busy: msg.busy }]),
+    rxSeries: capped([...s.rxSeries, { t: msg.t, v: msg.rxQueued }]),
+    logVersion: logged ? s.logVersion + 1 : s.logVersion,
+  });
+}

@@ -1,0 +1,175 @@
+/**
+ * The playground's one store, in slices that each own their keys: editor texts and diagnostics,
+ * the simulation's state as the worker reports it, the log, and the page's own settings.
+ * Components read through the selectors below; the bridge applies worker messages through the
+ * actions. Nothing here touches the engine: only protocol data.
+ */
+import { create } from "zustand";
+import type { PlacedDiagnostic, SimEvent } from "../../engine/index.js";
+import type { Counters, PikeRow, ProcessInfo, QueueInfo, StreamInfo, TimerInfo } from "../../protocol/messages.js";
+import { LogRing } from "./log-ring.js";
+
+export type SimStatus = "loading" | "ready" | "running" | "paused" | "ended" | "error";
+
+/** One point of a series over virtual time. */
+export interface Sample {
+  t: number;
+  v: number;
+}
+
+export interface TimerFiring {
+  /** Virtual µs the firing started at. */
+  t: number;
+  /** Run time, once done. */
+  duration?: number;
+  proc: number;
+}
+
+/** Points kept per series (depth charts, busy lanes): enough for minutes of virtual time. */
+export const SERIES_CAP = 4000;
+
+export interface EditorSlice {
+  /** The example the texts came from, if any (for the gallery's explanation). */
+  example: string | undefined;
+  config: string;
+  traffic: string;
+  seed: number;
+  tab: "config" | "traffic";
+  /** The texts differ from what the simulation runs. */
+  dirty: boolean;
+  configDiagnostics: PlacedDiagnostic[];
+  trafficDiagnostics: PlacedDiagnostic[];
+  setConfig(text: string): void;
+  setTraffic(text: string): void;
+  setTab(tab: "config" | "traffic"): void;
+  setDiagnostics(config: PlacedDiagnostic[], traffic: PlacedDiagnostic[]): void;
+  markApplied(): void;
+}
+
+export interface SimSlice {
+  status: SimStatus;
+  /** Virtual µs now. */
+  t: number;
+  speed: number;
+  processes: ProcessInfo[];
+  queues: QueueInfo[];
+  timers: TimerInfo[];
+  streams: StreamInfo[];
+  counters: Counters;
+  busy: number[];
+  rxQueued: number;
+  pike: PikeRow[];
+  /** Depth over time per queue. */
+  queueSeries: Record<string, Sample[]>;
+  /** Recent mq events (entering/leaving items), newest last. */
+  queueItems: SimEvent[];
+  /** Firings per timer. */
+  firings: Record<string, TimerFiring[]>;
+  /** Busy processes over time (one sample per frame): [t, busy indexes]. */
+  busySeries: { t: number; busy: number[] }[];
+  /** Receive queue depth over time. */
+  rxSeries: Sample[];
+  /** Blocked addresses: ip → virtual µs it was blocked at. */
+  blocked: Record<string, number>;
+  setSpeed(speed: number): void;
+  setStatus(status: SimStatus): void;
+}
+
+export interface LogSlice {
+  log: LogRing;
+  /** Bumped on every change of the ring, so components re-render. */
+  logVersion: number;
+  levels: Record<string, boolean>;
+  logFilter: string;
+  /** The line whose details are shown, by its index in the whole run. */
+  selectedLine: number | undefined;
+  setLevel(level: string, on: boolean): void;
+  setLogFilter(text: string): void;
+  selectLine(index: number | undefined): void;
+}
+
+export interface UiSlice {
+  theme: "light" | "dark";
+  fontScale: number;
+  helpOpen: boolean;
+  notice: string | undefined;
+  workerRestarts: number;
+  setTheme(theme: "light" | "dark"): void;
+  setFontScale(scale: number): void;
+  setHelpOpen(open: boolean): void;
+  setNotice(text: string | undefined): void;
+}
+
+export type PlaygroundState = EditorSlice & SimSlice & LogSlice & UiSlice;
+
+export const LOG_CAPACITY = 20_000;
+
+const EMPTY_COUNTERS: Counters = { received: 0, dropped: 0, refused: 0, queued: 0, alerts: 0, replies: 0, rate: 0 };
+
+export const useStore = create<PlaygroundState>()((set) => ({
+  // editor
+  example: undefined,
+  config: "",
+  traffic: "",
+  seed: 1,
+  tab: "config",
+  dirty: false,
+  configDiagnostics: [],
+  trafficDiagnostics: [],
+  setConfig: (config) => set({ config, dirty: true }),
+  setTraffic: (traffic) => set({ traffic, dirty: true }),
+  setTab: (tab) => set({ tab }),
+  setDiagnostics: (configDiagnostics, trafficDiagnostics) => set({ configDiagnostics, trafficDiagnostics }),
+  markApplied: () => set({ dirty: false }),
+  // simulation
+  status: "loading",
+  t: 0,
+  speed: 10,
+  processes: [],
+  queues: [],
+  timers: [],
+  streams: [],
+  counters: EMPTY_COUNTERS,
+  busy: [],
+  rxQueued: 0,
+  pike: [],
+  queueSeries: {},
+  queueItems: [],
+  firings: {},
+  busySeries: [],
+  rxSeries: [],
+  blocked: {},
+  setSpeed: (speed) => set({ speed }),
+  setStatus: (status) => set({ status }),
+  // log
+  log: new LogRing(LOG_CAPACITY),
+  logVersion: 0,
+  levels: {
+    ALERT: true,
+    BUG: true,
+    CRITICAL: true,
+    "": true,
+    ERROR: true,
+    WARNING: true,
+    NOTICE: true,
+    INFO: true,
+    DEBUG: true,
+  },
+  logFilter: "",
+  selectedLine: undefined,
+  setLevel: (level, on) => set((s) => ({ levels: { ...s.levels, [level]: on } })),
+  setLogFilter: (logFilter) => set({ logFilter }),
+  selectLine: (selectedLine) => set({ selectedLine }),
+  // page
+  theme: "light",
+  fontScale: 1,
+  helpOpen: false,
+  notice: undefined,
+  workerRestarts: 0,
+  setTheme: (theme) => set({ theme }),
+  setFontScale: (fontScale) => set({ fontScale }),
+  setHelpOpen: (helpOpen) => set({ helpOpen }),
+  setNotice: (notice) => set({ notice }),
+}));
+
+export { EMPTY_COUNTERS };

@@ -1,0 +1,235 @@
+/**
+ * The worker's side of the playground: it owns the simulation, paces it against the wall clock
+ * (`speed` × real time, or as fast as possible), and sends frames. It uses only the engine's
+ * public API; the page gets plain data.
+ */
+import {
+  compileConfig,
+  createSimulation,
+  type PlacedDiagnostic,
+  parseTrafficText,
+  placeDiagnostics,
+  type Simulation,
+  type TrafficPlan,
+} from "../engine/index.js";
+import { type FromWorker, type PikeRow, PROTOCOL_VERSION, type ToWorker } from "../protocol/messages.js";
+import { FrameBuilder } from "./frames.js";
+
+/** What the host needs from its environment: posting, the clock, timers (a worker's globals). */
+export interface HostPort {
+  post(msg: FromWorker): void;
+  now(): number;
+  later(fn: () => void, ms: number): void;
+}
+
+const FRAME_MS = 16;
+/** Wall time one frame may spend simulating at "as fast as possible" (keeps the worker responsive). */
+const FAST_SLICE_MS = 12;
+
+export class SimulationHost {
+  private sim: Simulation | undefined;
+  private plan: TrafficPlan | undefined;
+  private frames = new FrameBuilder();
+  private texts = { config: "", traffic: "", seed: undefined as number | undefined };
+  private running = false;
+  private speed = 1;
+  private lastTick = 0;
+  private ticking = false;
+
+  constructor(private readonly port: HostPort) {}
+
+  handle(msg: ToWorker): void {
+    switch (msg.type) {
+      case "load":
+        this.texts = { config: msg.config, traffic: msg.traffic, seed: msg.seed };
+        return this.load();
+      case "check":
+        return void this.check(msg.config, msg.traffic);
+      case "run":
+        this.speed = msg.speed;
+        this.running = true;
+        return this.schedule();
+      case "pause":
+        this.running = false;
+        return this.sendFrame();
+      case "step":
+        this.running = false;
+        this.sim?.step();
+        return this.sendFrame();
+      case "reset":
+        this.running = false;
+        return this.load();
+      case "speed":
+        this.speed = msg.speed;
+        return;
+      case "flood":
+        return this.flood(msg.src, msg.rate, msg.duration);
+      case "sendOne":
+        return this.sendOne(msg.method, msg.src);
+      case "rate":
+        this.sim?.setRate(msg.stream, msg.rate);
+        return;
+      case "rpc": {
+        const r = this.sim?.rpc(msg.command, msg.args);
+        const text = !r ? "error: 500 - no simulation\n" : r.ok ? r.text : `error: ${r.code} - ${r.message}\n`;
+        return this.port.post({ type: "rpcResult", v: PROTOCOL_VERSION, id: msg.id, ok: r?.ok ?? false, text });
+      }
+    }
+  }
+
+  /** Compiles both texts; posts their diagnostics; returns what compiled. */
+  private check(config: string, traffic: string) {
+    const cfg = compileConfig(config, { name: "kamailio.cfg" });
+    const t = parseTrafficText(traffic);
+    const trafficDiags: PlacedDiagnostic[] =
+      "errors" in t
+        ? t.errors.map((e) => ({
+            code: "traffic",
+            severity: "error",
+            message: `${e.path}: ${e.message}`,
+            span: { file: 0, start: 0, end: 0 },
+            file: "traffic.json",
+            line: e.line ?? 1,
+            col: e.col ?? 1,
+            endLine: e.line ?? 1,
+            endCol: (e.col ?? 1) + 1,
+          }))
+        : [];
+    this.port.post({
+      type: "diagnostics",
+      v: PROTOCOL_VERSION,
+      config: placeDiagnostics(cfg.diagnostics, cfg.front.files),
+      traffic: trafficDiags,
+    });
+    return { cfg, plan: "plan" in t ? t.plan : undefined };
+  }
+
+  private load(): void {
+    this.running = false;
+    this.frames = new FrameBuilder();
+    const { cfg, plan } = this.check(this.texts.config, this.texts.traffic);
+    if (!cfg.ok || !plan) {
+      this.sim = undefined;
+      this.port.post({
+        type: "loaded",
+        v: PROTOCOL_VERSION,
+        ok: false,
+        processes: [],
+        queues: [],
+        timers: [],
+        streams: [],
+      });
+      return;
+    }
+    this.plan = plan;
+    const frames = this.frames;
+    this.sim = createSimulation(cfg, plan, {
+      seed: this.texts.seed,
+      onEvent: (e) => frames.add(e),
+      wants: { route: false },
+    });
+    const info = this.sim.info();
+    const snap = this.sim.snapshot() as {
+      mqueue?: { name: string; limit: number }[];
+      rtimer?: { name: string; intervalUs: number; mode: number }[];
+    };
+    this.port.post({
+      type: "loaded",
+      v: PROTOCOL_VERSION,
+      ok: true,
+      processes: info.processes,
+      queues: (snap.mqueue ?? []).map((q) => ({ name: q.name, limit: q.limit })),
+      timers: (snap.rtimer ?? []).map((t) => ({ name: t.name, intervalUs: t.intervalUs, mode: t.mode })),
+      streams: info.streams,
+    });
+    this.sendFrame();
+  }
+
+  private schedule(): void {
+    if (this.ticking) return;
+    this.ticking = true;
+    this.lastTick = this.port.now();
+    this.port.later(() => this.tick(), FRAME_MS);
+  }
+
+  /** One display frame's worth of simulation, then a frame to the page. */
+  private tick(): void {
+    this.ticking = false;
+    const sim = this.sim;
+    const plan = this.plan;
+    if (!this.running || !sim || !plan) return;
+    const now = this.port.now();
+    const wall = now - this.lastTick;
+    if (Number.isFinite(this.speed)) {
+      sim.runUntil(Math.min(plan.duration, sim.now + Math.round(wall * 1000 * this.speed)));
+    } else {
+      const stop = now + FAST_SLICE_MS;
+      while (this.port.now() < stop && sim.now < plan.duration) sim.runUntil(Math.min(plan.duration, sim.now + 50_000));
+    }
+    if (sim.now >= plan.duration) this.running = false;
+    this.sendFrame();
+    if (this.running) this.schedule();
+  }
+
+  private sendFrame(): void {
+    const sim = this.sim;
+    const t = sim?.now ?? 0;
+    const { events, dropped } = this.frames.take(t);
+    this.port.post({
+      type: "frame",
+      v: PROTOCOL_VERSION,
+      t,
+      running: this.running,
+      ended: sim !== undefined && this.plan !== undefined && sim.now >= this.plan.duration,
+      events,
+      dropped,
+      counters: { ...this.frames.counters },
+      queues: { ...this.frames.queues },
+      busy: [...this.frames.busy],
+      rxQueued: this.frames.rxQueued,
+      pike: sim ? pikeRows(sim) : [],
+    });
+  }
+
+  private flood(src: string, rate: number, duration: number): void {
+    const sim = this.sim;
+    if (!sim) return;
+    const n = Math.max(1, Math.round(rate * duration));
+    for (let i = 0; i < n; i++) sim.inject({ t: sim.now + Math.round((i * 1_000_000) / rate), stream: 0, src });
+  }
+
+  private sendOne(method: string, src: string): void {
+    const sim = this.sim;
+    if (!sim) return;
+    const stream = this.plan?.streams.findIndex((s) => s.method === method) ?? -1;
+    sim.inject({ t: sim.now, stream: Math.max(stream, 0), src });
+  }
+}
+
+/** The busiest pike nodes now, from the engine's snapshot. */
+function pikeRows(sim: Simulation): PikeRow[] {
+  const snap = sim.snapshot() as {
+    pike?: {
+      nodes: {
+        prefix: string;
+        depth: number;
+        hitsCurr: number;
+        leafHitsCurr: number;
+        blocked?: boolean;
+        ipLeaf?: boolean;
+      }[];
+    };
+  };
+  const nodes = snap.pike?.nodes ?? [];
+  return nodes
+    .map((n) => ({
+      prefix: n.prefix,
+      depth: n.depth,
+      hits: n.hitsCurr,
+      leafHits: n.leafHitsCurr,
+      blocked: n.blocked === true,
+      isAddress: n.ipLeaf === true,
+    }))
+    .sort((a, b) => b.leafHits + b.hits - (a.leafHits + a.hits))
+    .slice(0, 50);
+}
