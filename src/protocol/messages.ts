@@ -28,7 +28,9 @@ export type ToWorker =
   /** A stream's rate from now on. */
   | { type: "rate"; v: number; stream: number; rate: number }
   /** A kamcmd-style command against the current state. */
-  | { type: "rpc"; v: number; id: number; command: string; args: string[] };
+  | { type: "rpc"; v: number; id: number; command: string; args: string[] }
+  /** The SIP text of request `req` (for the Log's line details). */
+  | { type: "request"; v: number; id: number; req: number };
 
 /** Counters the dashboard shows in large numerals. */
 export interface Counters {
@@ -80,6 +82,8 @@ export type FromWorker =
       pike: PikeRow[];
     }
   | { type: "rpcResult"; v: number; id: number; ok: boolean; text: string }
+  /** A request's SIP text, or undefined when it is too old to be kept. */
+  | { type: "requestText"; v: number; id: number; text: string | undefined }
   /** Something failed inside the worker (a bug): the page says so and restarts it. */
   | { type: "crash"; v: number; message: string };
 

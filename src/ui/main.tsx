@@ -28,7 +28,22 @@ async function initialWork(): Promise<void> {
 
 await initialWork();
 startAutosave();
-startBridge(() => new Worker(new URL("../worker/main.ts", import.meta.url), { type: "module" }));
+const bridge = startBridge(() => new Worker(new URL("../worker/main.ts", import.meta.url), { type: "module" }));
+// For automation and curious users: `kamsim.texts()` reads the editor's texts, `kamsim.setTexts()`
+// replaces them (as typing would), `kamsim.killWorker()` stops the worker to see the page recover.
+(window as unknown as { kamsim: object }).kamsim = {
+  killWorker: () => bridge.kill(),
+  texts: () => {
+    const s = useStore.getState();
+    return { config: s.config, traffic: s.traffic, seed: s.seed };
+  },
+  setTexts: (t: { config?: string; traffic?: string }) => {
+    const s = useStore.getState();
+    if (t.config !== undefined) s.setConfig(t.config);
+    if (t.traffic !== undefined) s.setTraffic(t.traffic);
+    bridge.checkSoon();
+  },
+};
 installShortcuts();
 const root = document.getElementById("root");
 if (root) createRoot(root).render(<App />);

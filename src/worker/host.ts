@@ -69,6 +69,13 @@ export class SimulationHost {
       case "rate":
         this.sim?.setRate(msg.stream, msg.rate);
         return;
+      case "request":
+        return this.port.post({
+          type: "requestText",
+          v: PROTOCOL_VERSION,
+          id: msg.id,
+          text: this.sim?.requestText(msg.req),
+        });
       case "rpc": {
         const r = this.sim?.rpc(msg.command, msg.args);
         const text = !r ? "error: 500 - no simulation\n" : r.ok ? r.text : `error: ${r.code} - ${r.message}\n`;

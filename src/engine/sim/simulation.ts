@@ -43,6 +43,9 @@ export interface SimulationOptions {
 /** 2026-01-01T00:00:00Z: `$Ts` at t = 0 unless a run says otherwise. */
 export const DEFAULT_EPOCH = 1_767_225_600;
 
+/** How many recent requests keep their arrival for `requestText`. */
+const RECENT_REQUESTS = 20_000;
+
 /** The source address 5.6.3 reports for its faked message (byte-order bug, spec §2.3). */
 const FAKED_SRC = { ip: "1.0.0.127", port: 5060 };
 
@@ -58,6 +61,8 @@ export class Simulation {
   private readonly arrivals: Arrivals;
   private readonly logPrefix?: (ctx: ScriptContext) => string;
   private readonly requests: RequestFactory;
+  /** The last requests' arrivals by id, so their text can be shown on demand (bounded). */
+  private readonly recent = new Map<number, Arrival>();
   /** The socket requests are received on (`$Ri`, `$Rp`). */
   private readonly listen: { ip: string; port: number };
 
@@ -265,8 +270,18 @@ export class Simulation {
     this.sv.log.write(ctx.proc, L_CRIT2, text, { t: ctx.start + ctx.cost, route: ctx.route, req: ctx.req });
   }
 
+  /** The SIP text of a recent request (the Log shows it when a line is clicked). */
+  requestText(id: number): string | undefined {
+    const a = this.recent.get(id);
+    if (!a) return undefined;
+    const built = this.requests.requestFor(a);
+    return "error" in built ? undefined : built.msg.raw;
+  }
+
   /** Handles a request in a worker; returns the cost, or undefined when the route blocked. */
   private handleRequest(worker: Process, a: Arrival, id: number, t: Micros): Micros | undefined {
+    this.recent.set(id, a);
+    if (this.recent.size > RECENT_REQUESTS) this.recent.delete(id - RECENT_REQUESTS);
     const built = this.requests.requestFor(a);
     if ("error" in built) return this.plan.server.requestCost;
     const ctx = this.context(worker, built.msg, t, true, { ip: a.src, port: a.sport }, this.listen, id);

@@ -61,7 +61,8 @@ export class WorkerBridge {
         applyFrame(msg);
         return;
       case "rpcResult":
-        this.rpcWaiting.get(msg.id)?.(msg.text);
+      case "requestText":
+        this.rpcWaiting.get(msg.id)?.(msg.text ?? "");
         this.rpcWaiting.delete(msg.id);
         return;
       case "crash":
@@ -125,6 +126,15 @@ export class WorkerBridge {
 
   setRate(stream: number, rate: number): void {
     this.send({ type: "rate", stream, rate });
+  }
+
+  /** The SIP text of a recent request ("" when it is too old). */
+  requestText(req: number): Promise<string> {
+    const id = ++this.rpcId;
+    return new Promise((resolve) => {
+      this.rpcWaiting.set(id, resolve);
+      this.send({ type: "request", id, req });
+    });
   }
 
   rpc(command: string, args: string[]): Promise<string> {

@@ -50,7 +50,7 @@ export function Controls() {
           ))}
         </select>
       </label>
-      <span className="muted" role="status" aria-live="polite">
+      <span className="muted" role="status" aria-label="Simulation status" aria-live="polite">
         {status}
       </span>
       <output className="clock" aria-label="Virtual time">

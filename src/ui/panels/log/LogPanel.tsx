@@ -8,6 +8,7 @@ import { formatTimestamp } from "../../../engine/index.js";
 import { useStore } from "../../store/store.js";
 import { download, logAsJsonLines, logAsText } from "./export.js";
 import { filteredIndexes } from "./filter.js";
+import { LineDetails } from "./LineDetails.js";
 
 const LEVELS = ["ALERT", "CRITICAL", "ERROR", "WARNING", "NOTICE", "INFO", "DEBUG"];
 const ROW_PX = 19;
@@ -113,11 +114,7 @@ export function LogPanel() {
           {rows}
         </ul>
       </section>
-      {sel && (
-        <section className="details" aria-label="Line details">
-          {`time ${formatTimestamp(sel.t).trim()} s · process ${sel.proc}${sel.route ? ` · route ${sel.route}` : ""}${sel.req !== undefined ? ` · request #${sel.req}` : ""}\n${sel.line}`}
-        </section>
-      )}
+      {sel && <LineDetails line={sel} />}
     </section>
   );
 }

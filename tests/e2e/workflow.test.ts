@@ -1,0 +1,138 @@
+/**
+ * The playground's controls and the safety of the user's work, in real Chromium on the built app:
+ * Step, Reset, speed, share links (round trip, broken ones), reload, a killed worker.
+ */
+import { rmSync } from "node:fs";
+import type { Server } from "node:http";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromiumAvailability, launchChromium, serveFolder } from "./browser.js";
+import { buildPlayground } from "./build.js";
+
+const avail = chromiumAvailability();
+
+interface Texts {
+  config: string;
+  traffic: string;
+  seed: number;
+}
+
+type KamsimWindow = { kamsim: { texts(): Texts; setTexts(t: Partial<Texts>): void; killWorker(): void } };
+
+const clock = async (page: Page) =>
+  Number(/t = ([\d.]+) s/.exec((await page.getByLabel("Virtual time").textContent()) ?? "")?.[1]);
+const texts = (page: Page) => page.evaluate(() => (window as unknown as KamsimWindow).kamsim.texts());
+
+describe.skipIf(!avail.ok)(`playground workflow${avail.ok ? "" : ` (skipped: ${avail.reason})`}`, () => {
+  let dist = "";
+  let server: Server;
+  let url = "";
+  let context: BrowserContext;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    dist = await buildPlayground();
+    ({ server, url } = await serveFolder(dist));
+    ({ context, close } = await launchChromium());
+  });
+
+  afterAll(async () => {
+    await close?.();
+    server?.close();
+    if (dist) rmSync(dist, { recursive: true, force: true });
+  });
+
+  async function open(hash = ""): Promise<Page> {
+    const page = await context.newPage();
+    await page.goto(url + hash);
+    await expect
+      .poll(() => page.getByRole("status", { name: "Simulation status" }).textContent())
+      .toMatch(/ready|paused|ended/);
+    return page;
+  }
+
+  it("Step advances one event, Reset starts again from t = 0", async () => {
+    const page = await open();
+    await page.getByRole("button", { name: "Reset" }).click();
+    await expect.poll(() => clock(page)).toBe(0);
+    await page.getByRole("button", { name: "Step" }).click();
+    await expect.poll(() => clock(page)).toBeGreaterThan(0);
+    const first = await clock(page);
+    await page.getByRole("button", { name: "Step" }).click();
+    await expect.poll(() => clock(page)).toBeGreaterThan(first);
+    await page.getByRole("button", { name: "Run" }).click();
+    await expect.poll(() => clock(page)).toBeGreaterThan(5);
+    await page.getByRole("button", { name: "Pause" }).click();
+    await page.getByRole("button", { name: "Reset" }).click();
+    await expect.poll(() => clock(page)).toBe(0);
+    await page.close();
+  });
+
+  it("paces the run by the speed control", async () => {
+    const page = await open();
+    const speed = page.getByLabel("Speed");
+    const measure = async (value: string) => {
+      await page.getByRole("button", { name: "Reset" }).click();
+      await expect.poll(() => clock(page)).toBe(0);
+      await speed.selectOption(value);
+      await page.getByRole("button", { name: "Run" }).click();
+      await page.waitForTimeout(1000);
+      await page.getByRole("button", { name: "Pause" }).click();
+      return clock(page);
+    };
+    const slow = await measure("1");
+    const fast = await measure("10");
+    expect(slow).toBeGreaterThan(0.5);
+    expect(slow).toBeLessThan(2);
+    expect(fast).toBeGreaterThan(5 * slow);
+    await page.close();
+  });
+
+  it("round-trips the exact texts through a share link", async () => {
+    const page = await open();
+    const config = `${(await texts(page)).config}\n# shared: ünïcödé "quotes" \\ backslash\n`;
+    await page.evaluate((c) => (window as unknown as KamsimWindow).kamsim.setTexts({ config: c }), config);
+    await page.getByRole("button", { name: "Share" }).click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#s=1\./);
+    const hash = await page.evaluate(() => location.hash);
+    const other = await open(hash);
+    expect((await texts(other)).config).toBe(config);
+    expect((await texts(other)).traffic).toBe((await texts(page)).traffic);
+    await page.close();
+    await other.close();
+  });
+
+  it("keeps the user's work when a link is damaged", async () => {
+    const page = await open();
+    await page.evaluate(() => (window as unknown as KamsimWindow).kamsim.setTexts({ config: "# my own work\n" }));
+    await page.waitForTimeout(700);
+    const broken = await open("#s=1.AAAA-this-is-not-a-deflated-text");
+    await expect.poll(() => broken.getByRole("alert").textContent()).toContain("damaged");
+    expect((await texts(broken)).config).toBe("# my own work\n");
+    await page.close();
+    await broken.close();
+  });
+
+  it("restores unsaved edits after a reload", async () => {
+    const page = await open();
+    await page.evaluate(() =>
+      (window as unknown as KamsimWindow).kamsim.setTexts({ config: "# typed, not applied\n" }),
+    );
+    await page.waitForTimeout(700);
+    await page.reload();
+    await expect.poll(() => texts(page).then((t) => t.config)).toBe("# typed, not applied\n");
+    await page.close();
+  });
+
+  it("recovers when the worker is killed, keeping the editor's text", async () => {
+    const page = await open();
+    const before = await texts(page);
+    await page.evaluate(() => (window as unknown as KamsimWindow).kamsim.killWorker());
+    await expect.poll(() => page.getByRole("alert").textContent()).toContain("restarted");
+    await expect.poll(() => page.getByRole("status", { name: "Simulation status" }).textContent()).toMatch(/ready/);
+    expect(await texts(page)).toEqual(before);
+    await page.getByRole("button", { name: "Run" }).click();
+    await expect.poll(() => clock(page)).toBeGreaterThan(1);
+    await page.close();
+  });
+});
