@@ -23,6 +23,12 @@ try {
     const r = spawnSync(process.execPath, ["--expose-gc", out, name], { stdio: "inherit", cwd: process.cwd() });
     if (r.status !== 0) process.exitCode = r.status ?? 1;
   }
+  // The playground in Chromium (skips itself when chromium is missing).
+  const b = spawnSync(process.execPath, ["--import", "tsx", "bench/browser.ts"], {
+    stdio: "inherit",
+    cwd: process.cwd(),
+  });
+  if (b.status !== 0) process.exitCode = b.status ?? 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
