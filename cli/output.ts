@@ -6,14 +6,19 @@ import { writeSync } from "node:fs";
 
 const pause = new Int32Array(new SharedArrayBuffer(4));
 
+/** Set once the reader has gone (`kamsim run ... | head`): the rest is dropped quietly. */
+let closed = false;
+
 function writeAll(fd: number, text: string): void {
   let rest = Buffer.from(text);
-  while (rest.length > 0) {
+  while (rest.length > 0 && !closed) {
     try {
       rest = rest.subarray(writeSync(fd, rest));
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "EAGAIN") throw e;
-      Atomics.wait(pause, 0, 0, 2);
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === "EPIPE") closed = true;
+      else if (code === "EAGAIN") Atomics.wait(pause, 0, 0, 2);
+      else throw e;
     }
   }
 }

@@ -82,6 +82,10 @@ export function runCommand(argv: readonly string[]): number {
     onEvent,
     wants: all ? {} : { request: false, reply: false, route: false, mq: false, timer: false, pike: false, proc: false },
   });
+  // What only a start-up (fixup) finds, such as a bad regular expression, stops here as it would.
+  const fixups = placeDiagnostics(sim.diagnostics, loaded.config.front.files);
+  for (const d of fixups) console.error(formatDiagnostic(d));
+  if (fixups.some((d) => d.severity === "error")) return 1;
   sim.runUntil(loaded.plan.duration);
   out.end();
   return 0;

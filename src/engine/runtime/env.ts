@@ -78,5 +78,7 @@ export interface CompileEnv {
   varSlot(name: string): number;
   /** Whether a call may block its process (directly, or through the route it calls). */
   blocks(call: CallExpr | RouteCall): boolean;
+  /** A problem Kamailio's start-up (fixup) would refuse the config for. */
+  fixupError(message: string, span: Span): void;
   files: readonly SourceFile[];
 }

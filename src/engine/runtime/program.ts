@@ -110,6 +110,9 @@ export function buildProgram(
     route: (name) => named.get(name),
     pos: (span) => posOf(files, span),
     fileOf: (span) => files[span.file]?.name ?? "",
+    fixupError(message, span) {
+      diagnostics.push({ code: "fixup_failed", severity: "error", message, span });
+    },
     blocks(call) {
       if (call.kind === "CallExpr") return fnImpls.get(call.name)?.blocking === true;
       return typeof call.target === "string" ? blockingRoutes.has(call.target) : blockingRoutes.size > 0;

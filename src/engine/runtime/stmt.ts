@@ -188,8 +188,13 @@ function compileSwitch(s: SwitchStmt, env: CompileEnv): Action {
     if (c.label === undefined) return undefined;
     const text = String(c.label.value);
     if (!c.regex) return (v: string) => v === text;
-    const re = new RegExp(text);
-    return (v: string) => re.test(v);
+    try {
+      const re = new RegExp(text);
+      return (v: string) => re.test(v);
+    } catch {
+      env.fixupError(`bad regular expression in case: ${text}`, c.span);
+      return () => false;
+    }
   });
   return (ctx) => {
     const v = toStr(subject(ctx));

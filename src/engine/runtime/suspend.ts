@@ -336,8 +336,13 @@ function genSwitch(s: Stmt & { kind: "SwitchStmt" }, env: CompileEnv): (ctx: Scr
     if (c.label === undefined) return () => false;
     const text = String(c.label.value);
     if (c.regex) {
-      const re = new RegExp(text);
-      return (v: Value) => re.test(toStr(v));
+      try {
+        const re = new RegExp(text);
+        return (v: Value) => re.test(toStr(v));
+      } catch {
+        env.fixupError(`bad regular expression in case: ${text}`, c.span);
+        return () => false;
+      }
     }
     // Int labels compare the subject as an int (its conversion is silent here).
     return stringMode ? (v: Value) => toStr(v) === text : (v: Value) => toInt(v) === Number(text);

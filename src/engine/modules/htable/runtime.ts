@@ -8,8 +8,9 @@ import type { ScriptContext } from "../../runtime/context.js";
 import type { CallArg, CompileEnv, FunctionImpl, PvAccess, PvImpl } from "../../runtime/env.js";
 import { compileFormat } from "../../runtime/format.js";
 import { formatKamcmd, type RpcStruct } from "../../runtime/kamcmd.js";
-import { nowIn } from "../../runtime/services.js";
+import { nowIn, whereIn } from "../../runtime/services.js";
 import type { Value } from "../../runtime/values.js";
+import { L_ERR } from "../../sim/log.js";
 import type { Micros } from "../../sim/time.js";
 import type { ModuleInstance, ModuleRuntime, RpcResult } from "../runtime-types.js";
 import { parseHtableDef } from "./params.js";
@@ -101,13 +102,7 @@ export const htableRuntime: ModuleRuntime = {
     const shtcn: PvImpl = {
       compile(spec, env) {
         const { table, key } = cellOf(spec.inner ?? "", env, tables);
-        return {
-          get: (ctx) => {
-            if (!table) return null;
-            const re = new RegExp(key(ctx));
-            return table.live(nowIn(ctx)).filter((it) => re.test(it.name)).length;
-          },
-        };
+        return { total: true, get: (ctx) => (table ? countByName(table, key(ctx), ctx) : 0) };
       },
     };
     const byRe = (field: "name" | "value"): FunctionImpl => ({
@@ -118,7 +113,21 @@ export const htableRuntime: ModuleRuntime = {
           const arrow = text.indexOf("=>");
           const t = tables.get(arrow < 0 ? text : text.slice(0, arrow));
           if (!t) return -1;
-          const re = new RegExp(text.slice(arrow + 2));
+          let re: RegExp;
+          try {
+            re = new RegExp(text.slice(arrow + 2));
+          } catch {
+            ctx.sv.log.module(
+              ctx.proc,
+              L_ERR,
+              "htable",
+              "ht_api.c:1352",
+              "ht_rm_cell_re",
+              `bad re ${text.slice(arrow + 2)}`,
+              whereIn(ctx),
+            );
+            return -1;
+          }
           t.deleteMatching((it) => re.test(String(it[field])));
           return 1;
         };
@@ -182,4 +191,29 @@ function dump(tables: Tables, name: string | undefined): RpcResult {
     records.push({ entry, size: slot.length, slot: items });
   });
   return { ok: true, text: formatKamcmd(records), data: records };
+}
+
+/**
+ * `$shtcn(t=>exp)`: items whose name matches (ht_count_cells_re in ht_api.c): `**` all,
+ * `~~re` a regex (extended, case-insensitive), `~%x` ends with x, `%~x` starts with x, `==x`
+ * equals x; anything else is a regex. Expired items not yet cleaned count too, as in Kamailio.
+ */
+function countByName(table: HtStore, exp: string, ctx: ScriptContext): number {
+  const items = table.all();
+  const op = exp.slice(0, 2);
+  if (op === "**") return items.length;
+  const rest = exp.slice(2);
+  if (op === "~%") return items.filter((it) => it.name.endsWith(rest)).length;
+  if (op === "%~") return items.filter((it) => it.name.startsWith(rest)).length;
+  if (op === "==") return items.filter((it) => it.name === rest).length;
+  if (op === "eq") return 0; // an int compare on names: nothing matches
+  const source = op === "~~" ? rest : exp;
+  let re: RegExp;
+  try {
+    re = new RegExp(source, "im");
+  } catch {
+    ctx.sv.log.module(ctx.proc, L_ERR, "htable", "ht_api.c:1653", "ht_count_cells_re", `bad re ${exp}`, whereIn(ctx));
+    return 0;
+  }
+  return items.filter((it) => re.test(it.name)).length;
 }

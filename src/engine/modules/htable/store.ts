@@ -100,6 +100,11 @@ export class HtStore {
     return gone;
   }
 
+  /** Every item held, expired or not (what Kamailio's slots hold until the timer cleans them). */
+  all(): HtItem[] {
+    return [...this.byName.values()];
+  }
+
   live(now: Micros): HtItem[] {
     return [...this.byName.values()].filter((it) => it.expires === 0 || it.expires > now);
   }

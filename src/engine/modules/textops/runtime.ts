@@ -24,8 +24,15 @@ const is_method: FunctionImpl = {
 };
 
 const search: FunctionImpl = {
-  compile(args) {
-    const re = new RegExp(args[0]?.literal ?? "", "im");
+  compile(args, env) {
+    const text = args[0]?.literal ?? "";
+    let re: RegExp;
+    try {
+      re = new RegExp(text, "im");
+    } catch {
+      env.fixupError(`fixup_regexp_null(): bad re ${text}`, (args[0] as CallArg).node.span);
+      return () => -1;
+    }
     return (ctx) => (re.test(ctx.msg.raw) ? 1 : -1);
   },
 };
