@@ -43,7 +43,7 @@ export function App() {
     <div className="app">
       <Header onShare={share} />
       {notice && (
-        <div className="notice" role="alert">
+        <div className="notice" role="alert" aria-label="Notice">
           {notice}
           <button type="button" onClick={() => useStore.getState().setNotice(undefined)}>
             Dismiss

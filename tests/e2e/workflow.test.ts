@@ -107,7 +107,7 @@ describe.skipIf(!avail.ok)(`playground workflow${avail.ok ? "" : ` (skipped: ${a
     await page.evaluate(() => (window as unknown as KamsimWindow).kamsim.setTexts({ config: "# my own work\n" }));
     await page.waitForTimeout(700);
     const broken = await open("#s=1.AAAA-this-is-not-a-deflated-text");
-    await expect.poll(() => broken.getByRole("alert").textContent()).toContain("damaged");
+    await expect.poll(() => broken.getByRole("alert", { name: "Notice" }).textContent()).toContain("damaged");
     expect((await texts(broken)).config).toBe("# my own work\n");
     await page.close();
     await broken.close();
@@ -128,7 +128,7 @@ describe.skipIf(!avail.ok)(`playground workflow${avail.ok ? "" : ` (skipped: ${a
     const page = await open();
     const before = await texts(page);
     await page.evaluate(() => (window as unknown as KamsimWindow).kamsim.killWorker());
-    await expect.poll(() => page.getByRole("alert").textContent()).toContain("restarted");
+    await expect.poll(() => page.getByRole("alert", { name: "Notice" }).textContent()).toContain("restarted");
     await expect.poll(() => page.getByRole("status", { name: "Simulation status" }).textContent()).toMatch(/ready/);
     expect(await texts(page)).toEqual(before);
     await page.getByRole("button", { name: "Run" }).click();

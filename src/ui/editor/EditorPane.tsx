@@ -1,12 +1,18 @@
 /**
  * The editor pane: tabs for kamailio.cfg and traffic.json, the editor, and the Apply button
- * (Ctrl/Cmd+Enter). The editor itself is Monaco (see MonacoEditor.tsx), loaded lazily.
+ * (Ctrl/Cmd+Enter), the count of problems and how to leave the editor from the keyboard. The
+ * editor itself is Monaco (see MonacoEditor.tsx), loaded lazily: the page is usable before it.
  */
 import { lazy, Suspense } from "react";
 import { getBridge } from "../bridge/worker-bridge.js";
 import { useStore } from "../store/store.js";
 
 const MonacoEditor = lazy(() => import("./MonacoEditor.js"));
+
+const TABS: readonly ["config" | "traffic", string][] = [
+  ["config", "kamailio.cfg"],
+  ["traffic", "traffic.json"],
+];
 
 export function EditorPane() {
   const tab = useStore((s) => s.tab);
@@ -19,14 +25,29 @@ export function EditorPane() {
   return (
     <section className="editor-pane" aria-label="Editor">
       <div className="tabs" role="tablist" aria-label="Files">
-        <button type="button" role="tab" aria-selected={tab === "config"} onClick={() => s.setTab("config")}>
-          kamailio.cfg
-        </button>
-        <button type="button" role="tab" aria-selected={tab === "traffic"} onClick={() => s.setTab("traffic")}>
-          traffic.json
-        </button>
+        {TABS.map(([id, name]) => (
+          <button
+            key={id}
+            id={`editor-tab-${id}`}
+            type="button"
+            role="tab"
+            aria-selected={tab === id}
+            aria-controls="editor-panel"
+            tabIndex={tab === id ? 0 : -1}
+            onClick={() => s.setTab(id)}
+            onKeyDown={(e) => {
+              // Tabs pattern (WAI-ARIA): arrows move between the two files.
+              if (e.key !== "ArrowLeft" && e.key !== "ArrowRight") return;
+              const other = id === "config" ? "traffic" : "config";
+              s.setTab(other);
+              document.getElementById(`editor-tab-${other}`)?.focus();
+            }}
+          >
+            {name}
+          </button>
+        ))}
       </div>
-      <div className="editor-host">
+      <div className="editor-host" id="editor-panel" role="tabpanel" aria-labelledby={`editor-tab-${tab}`}>
         <Suspense fallback={<div className="muted">loading the editor…</div>}>
           <MonacoEditor />
         </Suspense>

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { definitionAt } from "./definition-target.js";
+
+const CFG = `modparam("rtimer", "timer", "name=ta;interval=5;mode=1;")
+modparam("rtimer", "exec", "timer=ta;route=QMALERT")
+modparam("mqueue", "mqueue", "name=alert;size=10")
+modparam("mqueue", "mqueue_name", "audit")
+request_route {
+    route(CHECK);
+    t_on_failure("MISSED");
+    mq_add("alert", "k", "v");
+    mq_fetch("audit");
+    xlog("L_INFO", "$mqk(alert)");
+}
+route[CHECK] { }
+route[QMALERT] { }
+failure_route[MISSED] { }
+route[MISSED] { }
+`;
+
+/** Where going to definition from `needle` (plus `delta`) lands, as "line: text". */
+function target(needle: string, delta = 1): string | undefined {
+  const d = definitionAt(CFG, CFG.indexOf(needle) + delta);
+  if (!d) return undefined;
+  const line = CFG.slice(0, d.start).split("\n").length;
+  return `${line}: ${CFG.slice(d.start, d.end)}`;
+}
+
+describe("definitionAt", () => {
+  it("goes from route(NAME) to route[NAME]", () => {
+    expect(target("CHECK)")).toBe("12: CHECK");
+  });
+
+  it("goes from t_on_failure to the failure_route, not the route of the same name", () => {
+    expect(target('"MISSED"')).toBe("14: MISSED");
+  });
+
+  it("goes from rtimer's route= and timer= to their definitions", () => {
+    expect(target("QMALERT")).toBe("13: QMALERT");
+    expect(target("timer=ta", 6)).toBe("1: ta");
+  });
+
+  it("goes from a queue's use to the modparam declaring it", () => {
+    expect(target('"alert", "k"')).toBe("3: alert");
+    expect(target('fetch("audit"', 7)).toBe("4: audit");
+    expect(target("$mqk(alert)", 6)).toBe("3: alert");
+  });
+
+  it("finds nothing for names the config does not define or other words", () => {
+    expect(definitionAt("route(NOPE);", 7)).toBeUndefined();
+    expect(target("request_route")).toBeUndefined();
+  });
+});
