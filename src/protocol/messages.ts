@@ -57,6 +57,8 @@ export type FromWorker =
       queues: QueueInfo[];
       timers: TimerInfo[];
       streams: StreamInfo[];
+      /** pike's settings, when pike is loaded: the limit per window and the window's length (µs). */
+      pike?: { limit: number; windowUs: number };
     }
   /** At most one per display frame: the events since the last frame, and the state now. */
   | {
@@ -74,6 +76,10 @@ export type FromWorker =
       counters: Counters;
       /** Items in each queue now. */
       queues: Record<string, number>;
+      /** Items each queue dropped on overflow since the last frame. */
+      queueDrops: Record<string, number>;
+      /** Microseconds each process (by index) was busy since the last frame. */
+      busyUs: Record<number, number>;
       /** Which processes are busy now (by index). */
       busy: number[];
       /** Datagrams waiting in the socket's receive queue now. */
@@ -140,8 +146,9 @@ const TO_WORKER = new Set([
   "sendOne",
   "rate",
   "rpc",
+  "request",
 ]);
-const FROM_WORKER = new Set(["diagnostics", "loaded", "frame", "rpcResult", "crash"]);
+const FROM_WORKER = new Set(["diagnostics", "loaded", "frame", "rpcResult", "requestText", "crash"]);
 
 /** Checks a message arriving at the worker; undefined when it is not one of ours. */
 export function parseToWorker(data: unknown): ToWorker | undefined {

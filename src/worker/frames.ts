@@ -16,7 +16,13 @@ export class FrameBuilder {
   private dropped = 0;
   readonly counters: Counters = { received: 0, dropped: 0, refused: 0, queued: 0, alerts: 0, replies: 0, rate: 0 };
   readonly queues: Record<string, number> = {};
+  private queueDrops: Record<string, number> = {};
   readonly busy = new Set<number>();
+  /** When each busy process became busy (or the last frame, if later). */
+  private busySince = new Map<number, number>();
+  private busyUs: Record<number, number> = {};
+  /** Timer firings: few, and the Timers view needs every one, so they are never left out. */
+  private timers: SimEvent[] = [];
   rxQueued = 0;
   /** Arrivals per frame over the last virtual second, for the rate: [time, count]. */
   private recent: [number, number][] = [];
@@ -40,8 +46,14 @@ export class FrameBuilder {
         this.counters.replies++;
         return;
       case "proc":
-        if (e.state === "busy") this.busy.add(e.proc);
-        else this.busy.delete(e.proc);
+        if (e.state === "busy") {
+          this.busy.add(e.proc);
+          this.busySince.set(e.proc, e.t);
+        } else {
+          this.busy.delete(e.proc);
+          this.addBusy(e.proc, e.t - (this.busySince.get(e.proc) ?? e.t));
+          this.busySince.delete(e.proc);
+        }
         return;
       case "pike":
         if (e.op === "refused" || e.op === "blocked") this.counters.refused++;
@@ -49,14 +61,19 @@ export class FrameBuilder {
         return;
       case "mq":
         this.queues[e.queue] = e.size;
+        if (e.op === "drop") this.queueDrops[e.queue] = (this.queueDrops[e.queue] ?? 0) + 1;
         this.keep(this.others, e, MAX_FRAME_EVENTS - MAX_FRAME_LOGS);
         return;
       case "timer":
-        this.keep(this.others, e, MAX_FRAME_EVENTS - MAX_FRAME_LOGS);
+        this.timers.push(e);
         return;
       case "route":
         return;
     }
+  }
+
+  private addBusy(proc: number, us: number): void {
+    this.busyUs[proc] = (this.busyUs[proc] ?? 0) + us;
   }
 
   private keep(list: SimEvent[], e: SimEvent, cap: number): void {
@@ -64,18 +81,34 @@ export class FrameBuilder {
     else this.dropped++;
   }
 
-  /** The events gathered since the last call, in time order, and how many were left out. */
-  take(now: number): { events: SimEvent[]; dropped: number } {
-    const events = this.others.length === 0 ? this.logs : [...this.logs, ...this.others].sort((a, b) => a.t - b.t);
+  /** The events gathered since the last call, in time order, and per-frame totals. */
+  take(now: number): {
+    events: SimEvent[];
+    dropped: number;
+    queueDrops: Record<string, number>;
+    busyUs: Record<number, number>;
+  } {
+    const rest = this.others.concat(this.timers);
+    const events = rest.length === 0 ? this.logs : this.logs.concat(rest).sort((a, b) => a.t - b.t);
     const dropped = this.dropped;
+    // Processes still busy count up to now, and from now on for the next frame.
+    for (const [proc, since] of this.busySince) {
+      this.addBusy(proc, Math.max(0, now - since));
+      this.busySince.set(proc, now);
+    }
+    const queueDrops = this.queueDrops;
+    const busyUs = this.busyUs;
     this.logs = [];
     this.others = [];
+    this.timers = [];
     this.dropped = 0;
+    this.queueDrops = {};
+    this.busyUs = {};
     this.recent.push([now, this.arrived]);
     this.arrived = 0;
     while (this.recent.length > 0 && (this.recent[0] as [number, number])[0] <= now - 1_000_000) this.recent.shift();
     this.counters.rate = this.recent.reduce((n, [, c]) => n + c, 0);
     this.counters.queued = Object.values(this.queues).reduce((a, b) => a + b, 0);
-    return { events, dropped };
+    return { events, dropped, queueDrops, busyUs };
   }
 }

@@ -128,9 +128,9 @@ export class SimulationHost {
       });
       return;
     }
-    this.plan = plan;
+    this.plan = withPlaygroundStreams(plan);
     const frames = this.frames;
-    this.sim = createSimulation(cfg, plan, {
+    this.sim = createSimulation(cfg, this.plan, {
       seed: this.texts.seed,
       onEvent: (e) => frames.add(e),
       wants: { route: false },
@@ -139,6 +139,7 @@ export class SimulationHost {
     const snap = this.sim.snapshot() as {
       mqueue?: { name: string; limit: number }[];
       rtimer?: { name: string; intervalUs: number; mode: number }[];
+      pike?: { maxHits: number; unitUs: number };
     };
     this.port.post({
       type: "loaded",
@@ -147,7 +148,8 @@ export class SimulationHost {
       processes: info.processes,
       queues: (snap.mqueue ?? []).map((q) => ({ name: q.name, limit: q.limit })),
       timers: (snap.rtimer ?? []).map((t) => ({ name: t.name, intervalUs: t.intervalUs, mode: t.mode })),
-      streams: info.streams,
+      streams: info.streams.filter((st) => !isPlaygroundStream(st.name)),
+      pike: snap.pike ? { limit: snap.pike.maxHits, windowUs: snap.pike.unitUs } : undefined,
     });
     this.sendFrame();
   }
@@ -181,7 +183,7 @@ export class SimulationHost {
   private sendFrame(): void {
     const sim = this.sim;
     const t = sim?.now ?? 0;
-    const { events, dropped } = this.frames.take(t);
+    const { events, dropped, queueDrops, busyUs } = this.frames.take(t);
     this.port.post({
       type: "frame",
       v: PROTOCOL_VERSION,
@@ -192,6 +194,8 @@ export class SimulationHost {
       dropped,
       counters: { ...this.frames.counters },
       queues: { ...this.frames.queues },
+      queueDrops,
+      busyUs,
       busy: [...this.frames.busy],
       rxQueued: this.frames.rxQueued,
       pike: sim ? pikeRows(sim) : [],
@@ -211,6 +215,36 @@ export class SimulationHost {
     const stream = this.plan?.streams.findIndex((s) => s.method === method) ?? -1;
     sim.inject({ t: sim.now, stream: Math.max(stream, 0), src });
   }
+}
+
+/** Streams the playground adds for Flood and Send one; they never send on their own (rate 0). */
+const PLAYGROUND_PREFIX = "playground:";
+const PLAYGROUND_METHODS = ["INVITE", "OPTIONS", "REGISTER", "MESSAGE", "SUBSCRIBE", "BYE"];
+
+function isPlaygroundStream(name: string): boolean {
+  return name.startsWith(PLAYGROUND_PREFIX);
+}
+
+/** The plan plus one paused stream per method for Send one, and one for Flood. */
+function withPlaygroundStreams(plan: TrafficPlan): TrafficPlan {
+  const make = (kind: string, method: string) => ({
+    name: `${PLAYGROUND_PREFIX}${kind}-${method}`,
+    src: ["192.0.2.200"],
+    sport: 5060,
+    method,
+    rate: 0,
+    pattern: "uniform" as const,
+    start: 0,
+    stop: plan.duration,
+    count: null,
+    from: `sip:${kind}{n}@example.net`,
+    to: "sip:service@example.com",
+    ruri: "sip:service@example.com",
+    headers: [],
+    body: "",
+  });
+  const extra = [make("flood", "INVITE"), ...PLAYGROUND_METHODS.map((m) => make("send", m))];
+  return { ...plan, streams: [...plan.streams, ...extra] };
 }
 
 /** The busiest pike nodes now, from the engine's snapshot. */

@@ -16,6 +16,21 @@ function addPoint(points: Record<string, Sample[]>, queue: string, p: Sample): v
   else points[queue] = [p];
 }
 
+/**
+ * Within one frame a queue keeps at most two points from its events: the highest depth and the
+ * last one, so long runs do not crowd out the chart's history but peaks stay visible.
+ */
+function keepPeak(points: Record<string, Sample[]>, queue: string, p: Sample): void {
+  const list = points[queue];
+  if (!list) points[queue] = [p];
+  else if (list.length === 1) list.push(p);
+  else {
+    const [peak] = list as [Sample, Sample];
+    if (p.v >= peak.v) list[0] = p;
+    list[1] = p;
+  }
+}
+
 export function applyLoaded(msg: FromWorker & { type: "loaded" }): void {
   const s = useStore.getState();
   s.log.clear();
@@ -36,9 +51,19 @@ export function applyLoaded(msg: FromWorker & { type: "loaded" }): void {
     busySeries: [],
     rxSeries: [],
     blocked: {},
+    pikeSettings: msg.pike,
+    queueDrops: {},
+    busyTime: [],
     logVersion: s.logVersion + 1,
     selectedLine: undefined,
   });
+}
+
+function addCounts(a: Record<string, number>, b: Record<string, number>): Record<string, number> {
+  if (Object.keys(b).length === 0) return a;
+  const out = { ...a };
+  for (const [k, n] of Object.entries(b)) out[k] = (out[k] ?? 0) + n;
+  return out;
 }
 
 export function applyFrame(msg: FromWorker & { type: "frame" }): void {
@@ -54,7 +79,7 @@ export function applyFrame(msg: FromWorker & { type: "frame" }): void {
       s.log.push(e);
       logged = true;
     } else if (e.kind === "mq") {
-      addPoint(points, e.queue, { t: e.t, v: e.size });
+      keepPeak(points, e.queue, { t: e.t, v: e.size });
       newItems.push(e);
     } else if (e.kind === "timer") {
       const list = [...(firings[e.timer] ?? [])];
@@ -85,6 +110,8 @@ export function applyFrame(msg: FromWorker & { type: "frame" }): void {
     firings,
     blocked,
     busySeries: capped([...s.busySeries, { t: msg.t, busy: msg.busy }]),
+    busyTime: capped([...s.busyTime, { t: msg.t, dt: Math.max(0, msg.t - s.t), busyUs: msg.busyUs }]),
+    queueDrops: addCounts(s.queueDrops, msg.queueDrops),
     rxSeries: capped([...s.rxSeries, { t: msg.t, v: msg.rxQueued }]),
     logVersion: logged ? s.logVersion + 1 : s.logVersion,
   });

@@ -71,6 +71,12 @@ export interface SimSlice {
   rxSeries: Sample[];
   /** Blocked addresses: ip → virtual µs it was blocked at. */
   blocked: Record<string, number>;
+  /** pike's limit per window and window length (µs), when pike is loaded. */
+  pikeSettings: { limit: number; windowUs: number } | undefined;
+  /** Items each queue has dropped on overflow in this run. */
+  queueDrops: Record<string, number>;
+  /** Busy time per process over time: one sample per frame, µs busy during that frame. */
+  busyTime: { t: number; dt: number; busyUs: Record<number, number> }[];
   setSpeed(speed: number): void;
   setStatus(status: SimStatus): void;
 }
@@ -139,6 +145,9 @@ export const useStore = create<PlaygroundState>()((set) => ({
   busySeries: [],
   rxSeries: [],
   blocked: {},
+  pikeSettings: undefined,
+  queueDrops: {},
+  busyTime: [],
   setSpeed: (speed) => set({ speed }),
   setStatus: (status) => set({ status }),
   // log

@@ -132,7 +132,7 @@ export const pikeRuntime: ModuleRuntime = {
         clean(SECOND);
         now = () => host.sv.kernel.now;
       },
-      snapshot: () => ({ maxHits: tree.maxHits, nodes: tree.nodes() }),
+      snapshot: () => ({ maxHits: tree.maxHits, unitUs: p.samplingTimeUnit * SECOND, nodes: tree.nodes() }),
     };
 
     function reply(t: PikeTree, arg: string | undefined) {

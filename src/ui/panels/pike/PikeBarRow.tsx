@@ -1,0 +1,62 @@
+/** One address (or prefix) in the Pike view: its hits this window as a bar against the limit line. */
+import { formatSeconds } from "../timers/format.js";
+import { type PikeBar, releaseEstimate } from "./rows.js";
+
+const LABEL: Record<PikeBar["tone"], string> = { blocked: "", near: "⚠ near limit", ok: "", prefix: "" };
+
+function pct(x: number): string {
+  return `${Math.min(100, x * 100).toFixed(2)}%`;
+}
+
+export function PikeBarRow({
+  bar,
+  scale,
+  now,
+  blockedAt,
+  limit,
+  windowUs,
+}: {
+  bar: PikeBar;
+  scale: number;
+  now: number;
+  blockedAt: number | undefined;
+  /** pike's reqs_density_per_unit and window length (µs). */
+  limit: number;
+  windowUs: number;
+}) {
+  const release = bar.blocked ? releaseEstimate(now, bar.hits, limit, windowUs) : undefined;
+  const releaseText = release
+    ? release.ifUnder === "this"
+      ? `released at ${formatSeconds(release.at, 0)} if it stays under ${limit} until then`
+      : `released at ${formatSeconds(release.at, 0)} at the earliest, if the next window stays under ${limit}`
+    : "";
+  return (
+    <li className={`pike-row ${bar.tone}`} data-address={bar.label} data-blocked={bar.blocked ? "" : undefined}>
+      <span className="pike-label" title={bar.isAddress ? "source address" : "address prefix (all addresses under it)"}>
+        {bar.label}
+        {!bar.isAddress && <span className="sr-only"> (prefix)</span>}
+      </span>
+      <span className="pike-bar" aria-hidden="true">
+        <span className="fill" style={{ width: pct(bar.hits / scale) }} />
+        <span className="limit" style={{ left: pct(limit / scale) }} />
+      </span>
+      <span className="pike-hits">
+        {bar.hits.toLocaleString("en-US")}
+        <span className="sr-only"> hits this window{bar.isAddress ? `, limit ${limit}` : ""}</span>
+      </span>
+      <span className="pike-state">
+        {bar.blocked ? (
+          <>
+            <b className="blocked-tag">
+              <span aria-hidden="true">⊘ </span>BLOCKED
+            </b>{" "}
+            {blockedAt !== undefined && <span className="muted">since {formatSeconds(blockedAt, 1)} · </span>}
+            <span className="muted">{releaseText}</span>
+          </>
+        ) : (
+          LABEL[bar.tone] && <span className={bar.tone === "near" ? "near-tag" : "muted"}>{LABEL[bar.tone]}</span>
+        )}
+      </span>
+    </li>
+  );
+}

@@ -1,0 +1,72 @@
+/**
+ * The Processes view's numbers: how busy each process was over time, from the busy time each
+ * frame carries (µs per process), gathered into time columns for a compact heatmap.
+ */
+import type { ProcessInfo } from "../../../protocol/messages.js";
+
+/** One frame's sample: its end time, its length, and µs each process was busy in it. */
+export interface BusySample {
+  t: number;
+  dt: number;
+  busyUs: Record<number, number>;
+}
+
+/** Columns of the heatmap. */
+export const BUSY_COLUMNS = 60;
+
+/**
+ * For each process (row) and time column between `from` and `to` µs: the share of that time it
+ * was busy (0..1), or -1 where no frame fell. Row-major: `grid[row * columns + col]`.
+ */
+export function busyGrid(
+  series: readonly BusySample[],
+  rows: number,
+  from: number,
+  to: number,
+  columns = BUSY_COLUMNS,
+): Float32Array {
+  const busy = new Float32Array(rows * columns);
+  const time = new Float64Array(columns);
+  const span = Math.max(1, to - from);
+  for (let i = series.length - 1; i >= 0; i--) {
+    const s = series[i] as BusySample;
+    if (s.t < from) break;
+    const col = Math.min(columns - 1, Math.floor(((s.t - from) / span) * columns));
+    time[col] = (time[col] as number) + s.dt;
+    for (const [p, us] of Object.entries(s.busyUs)) {
+      const r = Number(p);
+      if (r < rows) busy[r * columns + col] = (busy[r * columns + col] as number) + us;
+    }
+  }
+  for (let r = 0; r < rows; r++)
+    for (let c = 0; c < columns; c++) {
+      const dt = time[c] as number;
+      busy[r * columns + c] = dt > 0 ? Math.min(1, (busy[r * columns + c] as number) / dt) : -1;
+    }
+  return busy;
+}
+
+/** Share of the time since `from` each process was busy (0 when no time passed). */
+export function busyShares(series: readonly BusySample[], rows: number, from: number): number[] {
+  const busy = new Array<number>(rows).fill(0);
+  let total = 0;
+  for (let i = series.length - 1; i >= 0; i--) {
+    const s = series[i] as BusySample;
+    if (s.t < from) break;
+    total += s.dt;
+    for (const [p, us] of Object.entries(s.busyUs))
+      if (Number(p) < rows) busy[Number(p)] = (busy[Number(p)] as number) + us;
+  }
+  return busy.map((b) => (total > 0 ? Math.min(1, b / total) : 0));
+}
+
+/** A short name for a lane: `SIP worker 0`, `rtimer ta`, or Kamailio's own name. */
+export function shortName(p: ProcessInfo): string {
+  if (p.kind === "receiver") {
+    const child = /child=(\d+)/.exec(p.name);
+    return `SIP worker ${child ? child[1] : p.index}`;
+  }
+  const rtimer = /^RTIMER EXEC child=(\d+) timer=(\S+)/.exec(p.name);
+  if (rtimer) return `rtimer ${rtimer[2]}${rtimer[1] === "0" ? "" : ` #${rtimer[1]}`}`;
+  return p.name.replace(/ - attendant$/, "");
+}

@@ -1,0 +1,99 @@
+/**
+ * The live views in real Chromium, on the classic example: Flood from the Traffic view trips
+ * pike (the Pike view marks the address BLOCKED), the `alert` queue fills, the `ta` timer drains
+ * it back to 0, the Timers view counts firings and the Processes view lists the SIP workers; the
+ * RPC console answers. Screenshots: idle, flooding, after the drain, and at phone width.
+ */
+import { mkdirSync, rmSync } from "node:fs";
+import type { Server } from "node:http";
+import { join } from "node:path";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromiumAvailability, launchChromium, serveFolder } from "./browser.js";
+import { buildPlayground } from "./build.js";
+
+const avail = chromiumAvailability();
+/** Polls often: the states checked last a few seconds of virtual time. */
+const SOON = { timeout: 15_000, intervals: [50] };
+const shots = join(import.meta.dirname, "..", "..", "test-results", "screenshots");
+
+/** The number a view renders in the element with `testId`. */
+async function numberIn(page: Page, region: string, testId: string): Promise<number> {
+  const text = (await page.getByRole("region", { name: region, exact: true }).getByTestId(testId).textContent()) ?? "";
+  return Number(text.replace(/[^\d.-]/g, ""));
+}
+
+describe.skipIf(!avail.ok)(`live views in Chromium${avail.ok ? "" : ` (skipped: ${avail.reason})`}`, () => {
+  let dist = "";
+  let server: Server;
+  let url = "";
+  let context: BrowserContext;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    dist = await buildPlayground();
+    ({ server, url } = await serveFolder(dist));
+    ({ context, close } = await launchChromium());
+    mkdirSync(shots, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await close?.();
+    server?.close();
+    if (dist) rmSync(dist, { recursive: true, force: true });
+  });
+
+  it("has every view as a named region", async () => {
+    const page = await context.newPage();
+    await page.goto(url);
+    for (const name of ["Traffic", "Queues", "Timers", "Pike", "Processes", "RPC console"])
+      await expect.poll(() => page.getByRole("region", { name, exact: true }).count()).toBe(1);
+    await expect.poll(() => page.getByRole("button", { name: "Flood", exact: true }).count()).toBe(1);
+    await page.close();
+  });
+
+  it("Flood trips pike, fills the alert queue, and the timer drains it", async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.goto(url);
+    const run = page.getByRole("button", { name: "Run" });
+    await expect.poll(() => run.isEnabled(), { timeout: 20_000 }).toBe(true);
+    const processes = page.getByRole("region", { name: "Processes", exact: true });
+    await expect.poll(() => processes.textContent()).toContain("SIP worker 0");
+    await page.screenshot({ path: join(shots, "panels-idle.png") });
+
+    // Real time: the burst (1 s) and the queue before the timer's first run at 5 s are seen.
+    await page.getByRole("combobox", { name: "Speed" }).selectOption("1");
+    await run.click();
+    await page.getByRole("button", { name: "Flood", exact: true }).click();
+
+    const pike = page.getByRole("region", { name: "Pike", exact: true });
+    const flooder = pike.locator('[data-address="203.0.113.99"]');
+    await expect.poll(() => flooder.getAttribute("data-blocked"), SOON).toBe("");
+    expect(await flooder.textContent()).toContain("BLOCKED");
+    await expect.poll(() => numberIn(page, "Queues", "queue-depth-alert"), SOON).toBeGreaterThan(0);
+    // Paused for the picture: a screenshot takes long enough for the burst to end meanwhile.
+    await page.getByRole("button", { name: "Pause", exact: true }).click();
+    await page.screenshot({ path: join(shots, "panels-flooding.png") });
+    await run.click();
+
+    await expect.poll(() => numberIn(page, "Timers", "timer-firings-ta"), SOON).toBeGreaterThan(0);
+    await expect.poll(() => numberIn(page, "Queues", "queue-depth-alert"), SOON).toBe(0);
+    expect(await processes.textContent()).toContain("rtimer ta");
+    await page.screenshot({ path: join(shots, "panels-after-drain.png") });
+
+    const rpc = page.getByRole("region", { name: "RPC console", exact: true });
+    await rpc.getByRole("textbox").fill("mqueue.get_sizes");
+    await rpc.getByRole("textbox").press("Enter");
+    await expect.poll(() => rpc.getByRole("log").textContent()).toContain("name: alert");
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole("region", { name: "Traffic", exact: true }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(shots, "panels-phone.png") });
+    for (const name of ["Traffic", "Queues", "Timers", "Pike", "Processes", "RPC console"]) {
+      const file = `panels-phone-${name.split(" ")[0]?.toLowerCase()}.png`;
+      await page.getByRole("region", { name, exact: true }).screenshot({ path: join(shots, file) });
+    }
+    await page.close();
+  });
+});
