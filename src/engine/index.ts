@@ -25,7 +25,7 @@ export { formatKamcmd, formatKamcmdError } from "./runtime/kamcmd.js";
 export type { Simulation, SimulationOptions } from "./sim/simulation.js";
 export { formatTimestamp, type Micros, seconds, toSeconds } from "./sim/time.js";
 export { DEFAULT_TRAFFIC } from "./traffic/default-scenario.js";
-export type { TrafficError, TrafficPlan } from "./traffic/types.js";
+export type { PlannedStream, TrafficError, TrafficPlan } from "./traffic/types.js";
 export { parseTrafficText, validateTraffic } from "./traffic/validate.js";
 
 /** A config read and checked; it can run when it has no error. */

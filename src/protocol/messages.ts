@@ -30,7 +30,9 @@ export type ToWorker =
   /** A kamcmd-style command against the current state. */
   | { type: "rpc"; v: number; id: number; command: string; args: string[] }
   /** The SIP text of request `req` (for the Log's line details). */
-  | { type: "request"; v: number; id: number; req: number };
+  | { type: "request"; v: number; id: number; req: number }
+  /** The run's traffic as a file: traffic.json plus a stream per Flood and Send one. */
+  | { type: "saveTraffic"; v: number; id: number };
 
 /** Counters the dashboard shows in large numerals. */
 export interface Counters {
@@ -90,6 +92,10 @@ export type FromWorker =
   | { type: "rpcResult"; v: number; id: number; ok: boolean; text: string }
   /** A request's SIP text, or undefined when it is too old to be kept. */
   | { type: "requestText"; v: number; id: number; text: string | undefined }
+  /** The run's traffic file; `exact` false when it cannot replay the run (see `note`). */
+  | { type: "runTraffic"; v: number; id: number; text: string; exact: boolean; note: string }
+  /** Something the user asked for could not be done (e.g. a Flood after the run's end). */
+  | { type: "notice"; v: number; message: string }
   /** Something failed inside the worker (a bug): the page says so and restarts it. */
   | { type: "crash"; v: number; message: string };
 
@@ -147,8 +153,18 @@ const TO_WORKER = new Set([
   "rate",
   "rpc",
   "request",
+  "saveTraffic",
 ]);
-const FROM_WORKER = new Set(["diagnostics", "loaded", "frame", "rpcResult", "requestText", "crash"]);
+const FROM_WORKER = new Set([
+  "diagnostics",
+  "loaded",
+  "frame",
+  "rpcResult",
+  "requestText",
+  "runTraffic",
+  "notice",
+  "crash",
+]);
 
 /** Checks a message arriving at the worker; undefined when it is not one of ours. */
 export function parseToWorker(data: unknown): ToWorker | undefined {

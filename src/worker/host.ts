@@ -14,6 +14,7 @@ import {
 } from "../engine/index.js";
 import { type FromWorker, type PikeRow, PROTOCOL_VERSION, type ToWorker } from "../protocol/messages.js";
 import { FrameBuilder } from "./frames.js";
+import { RunTraffic } from "./run-traffic.js";
 
 /** What the host needs from its environment: posting, the clock, timers (a worker's globals). */
 export interface HostPort {
@@ -30,6 +31,7 @@ export class SimulationHost {
   private sim: Simulation | undefined;
   private plan: TrafficPlan | undefined;
   private frames = new FrameBuilder();
+  private runTraffic: RunTraffic | undefined;
   private texts = { config: "", traffic: "", seed: undefined as number | undefined };
   private running = false;
   private speed = 1;
@@ -66,9 +68,16 @@ export class SimulationHost {
         return this.flood(msg.src, msg.rate, msg.duration);
       case "sendOne":
         return this.sendOne(msg.method, msg.src);
-      case "rate":
+      case "rate": {
+        const name = this.plan?.streams[msg.stream]?.name;
+        if (name !== undefined && this.sim) this.runTraffic?.rateChanged.add(name);
         this.sim?.setRate(msg.stream, msg.rate);
         return;
+      }
+      case "saveTraffic": {
+        const saved = this.runTraffic?.save() ?? { text: this.texts.traffic, exact: true, note: "" };
+        return this.port.post({ type: "runTraffic", v: PROTOCOL_VERSION, id: msg.id, ...saved });
+      }
       case "request":
         return this.port.post({
           type: "requestText",
@@ -128,7 +137,8 @@ export class SimulationHost {
       });
       return;
     }
-    this.plan = withPlaygroundStreams(plan);
+    this.plan = plan;
+    this.runTraffic = new RunTraffic(this.texts.traffic, this.texts.seed);
     const frames = this.frames;
     this.sim = createSimulation(cfg, this.plan, {
       seed: this.texts.seed,
@@ -148,7 +158,7 @@ export class SimulationHost {
       processes: info.processes,
       queues: (snap.mqueue ?? []).map((q) => ({ name: q.name, limit: q.limit })),
       timers: (snap.rtimer ?? []).map((t) => ({ name: t.name, intervalUs: t.intervalUs, mode: t.mode })),
-      streams: info.streams.filter((st) => !isPlaygroundStream(st.name)),
+      streams: info.streams,
       pike: snap.pike ? { limit: snap.pike.maxHits, windowUs: snap.pike.unitUs } : undefined,
     });
     this.sendFrame();
@@ -202,49 +212,41 @@ export class SimulationHost {
     });
   }
 
+  /** A burst from `src`: a uniform stream of `rate`/s for `duration` s, starting now. */
   private flood(src: string, rate: number, duration: number): void {
-    const sim = this.sim;
-    if (!sim) return;
-    const n = Math.max(1, Math.round(rate * duration));
-    for (let i = 0; i < n; i++) sim.inject({ t: sim.now + Math.round((i * 1_000_000) / rate), stream: 0, src });
+    const count = Math.max(1, Math.round(rate * duration));
+    this.addStream("flood", {
+      src,
+      method: "INVITE",
+      rate,
+      pattern: "uniform",
+      count,
+      from: "sip:flood{n}@example.net",
+    });
   }
 
+  /** One request of `method` from `src`, now. */
   private sendOne(method: string, src: string): void {
-    const sim = this.sim;
-    if (!sim) return;
-    const stream = this.plan?.streams.findIndex((s) => s.method === method) ?? -1;
-    sim.inject({ t: sim.now, stream: Math.max(stream, 0), src });
+    this.addStream(`send-${method.toLowerCase()}`, { src, method, rate: 1, pattern: "uniform", count: 1 });
   }
-}
 
-/** Streams the playground adds for Flood and Send one; they never send on their own (rate 0). */
-const PLAYGROUND_PREFIX = "playground:";
-const PLAYGROUND_METHODS = ["INVITE", "OPTIONS", "REGISTER", "MESSAGE", "SUBSCRIBE", "BYE"];
-
-function isPlaygroundStream(name: string): boolean {
-  return name.startsWith(PLAYGROUND_PREFIX);
-}
-
-/** The plan plus one paused stream per method for Send one, and one for Flood. */
-function withPlaygroundStreams(plan: TrafficPlan): TrafficPlan {
-  const make = (kind: string, method: string) => ({
-    name: `${PLAYGROUND_PREFIX}${kind}-${method}`,
-    src: ["192.0.2.200"],
-    sport: 5060,
-    method,
-    rate: 0,
-    pattern: "uniform" as const,
-    start: 0,
-    stop: plan.duration,
-    count: null,
-    from: `sip:${kind}{n}@example.net`,
-    to: "sip:service@example.com",
-    ruri: "sip:service@example.com",
-    headers: [],
-    body: "",
-  });
-  const extra = [make("flood", "INVITE"), ...PLAYGROUND_METHODS.map((m) => make("send", m))];
-  return { ...plan, streams: [...plan.streams, ...extra] };
+  /**
+   * Adds a stream to the running simulation and to the run's traffic file. It starts at the next
+   * whole millisecond: strictly after everything already simulated, so a file listing it
+   * replays the run exactly, and its start reads well in the file.
+   */
+  private addStream(base: string, fields: Record<string, unknown>): void {
+    const sim = this.sim;
+    const run = this.runTraffic;
+    if (!sim || !run) return;
+    const startUs = (Math.floor(sim.now / 1000) + 1) * 1000;
+    const notSent = (why: string) =>
+      this.port.post({ type: "notice", v: PROTOCOL_VERSION, message: `Not sent: ${why}` });
+    if (startUs >= (this.plan?.duration ?? 0)) return notSent("the run has ended; press Reset to start again");
+    const r = run.add({ name: run.freshName(base), ...fields, start: startUs / 1_000_000 });
+    if ("error" in r) return notSent(r.error);
+    sim.addStream(r.planned);
+  }
 }
 
 /** The busiest pike nodes now, from the engine's snapshot. */

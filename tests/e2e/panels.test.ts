@@ -2,12 +2,14 @@
  * The live views in real Chromium, on the classic example: Flood from the Traffic view trips
  * pike (the Pike view marks the address BLOCKED), the `alert` queue fills, the `ta` timer drains
  * it back to 0, the Timers view counts firings and the Processes view lists the SIP workers; the
- * RPC console answers. Screenshots: idle, flooding, after the drain, and at phone width.
+ * RPC console answers; the run's saved traffic replayed by `kamsim run` prints the Log's exact text.
+ * Screenshots: idle, flooding, after the drain, and at phone width.
  */
-import { mkdirSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
 import { join } from "node:path";
-import type { BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Download, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumAvailability, launchChromium, serveFolder } from "./browser.js";
 import { buildPlayground } from "./build.js";
@@ -15,7 +17,14 @@ import { buildPlayground } from "./build.js";
 const avail = chromiumAvailability();
 /** Polls often: the states checked last a few seconds of virtual time. */
 const SOON = { timeout: 15_000, intervals: [50] };
-const shots = join(import.meta.dirname, "..", "..", "test-results", "screenshots");
+const root = join(import.meta.dirname, "..", "..");
+const shots = join(root, "test-results", "screenshots");
+
+/** The file a click offers for download. */
+async function saveDownload(page: Page, click: () => Promise<void>): Promise<Download> {
+  const [download] = await Promise.all([page.waitForEvent("download"), click()]);
+  return download;
+}
 
 /** The number a view renders in the element with `testId`. */
 async function numberIn(page: Page, region: string, testId: string): Promise<number> {
@@ -86,6 +95,30 @@ describe.skipIf(!avail.ok)(`live views in Chromium${avail.ok ? "" : ` (skipped: 
     await rpc.getByRole("textbox").fill("mqueue.get_sizes");
     await rpc.getByRole("textbox").press("Enter");
     await expect.poll(() => rpc.getByRole("log").textContent()).toContain("name: alert");
+
+    // The same run from the CLI: the playground saves the run's traffic (its file plus the
+    // Flood), `kamsim run` replays it, and the Log's ALERT lines — indeed the whole log — match.
+    await page.getByRole("combobox", { name: "Speed" }).selectOption("Infinity");
+    await expect.poll(() => page.getByRole("status", { name: "Simulation status" }).textContent(), SOON).toBe("ended");
+    const traffic = join(shots, "..", "playground-run-traffic.json");
+    await (await saveDownload(page, () => page.getByRole("button", { name: "Save traffic" }).click())).saveAs(traffic);
+    const logFile = await saveDownload(page, () => page.getByRole("button", { name: "Save log as text" }).click());
+    const logText = readFileSync((await logFile.path()) ?? "", "utf8");
+    // Run beside the config, so its messages name it `kamailio.cfg` as the playground does.
+    const cli = spawnSync(
+      process.execPath,
+      [join(root, "cli", "bin.js"), "run", "kamailio.cfg", "--traffic", traffic],
+      {
+        cwd: join(root, "examples", "classic"),
+        encoding: "utf8",
+      },
+    );
+    expect(cli.status).toBe(0);
+    const alerts = (text: string) =>
+      text.split("\n").filter((l) => l.includes("ALERT: <script>: ALERT: src [203.0.113.99:"));
+    expect(alerts(logText).length).toBeGreaterThan(0);
+    expect(alerts(logText)).toEqual(alerts(cli.stdout));
+    expect(logText).toBe(cli.stdout);
 
     await page.setViewportSize({ width: 390, height: 844 });
     await page.getByRole("region", { name: "Traffic", exact: true }).scrollIntoViewIfNeeded();

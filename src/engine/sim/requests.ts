@@ -60,6 +60,11 @@ export class RequestFactory {
     this.templates = plan.streams.map((s, i) => streamTemplate(s, i + 1, plan.seed));
   }
 
+  /** The templates of a stream added at index `plan.streams.length - 1` (the caller added it). */
+  addStream(s: PlannedStream): void {
+    this.templates.push(streamTemplate(s, this.templates.length + 1, this.plan.seed));
+  }
+
   requestFor(a: Arrival): BuiltRequest | { error: string } {
     if (a.stream < 0) {
       const m = this.plan.messages[a.message ?? -1];

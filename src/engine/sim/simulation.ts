@@ -19,7 +19,7 @@ import { FAKED_SIP_MSG } from "../sip/faked.js";
 import { SipRequest } from "../sip/message.js";
 import type { SipMessage } from "../sip/sip-message.js";
 import { type Arrival, type Arrivals, createArrivals, type Injection } from "../traffic/arrivals.js";
-import type { TrafficPlan } from "../traffic/types.js";
+import type { PlannedStream, TrafficPlan } from "../traffic/types.js";
 import { ALL_EVENTS, type EventWants, Kernel } from "./kernel.js";
 import { L_CRIT2, Logger } from "./log.js";
 import { buildProcessTable, type Process } from "./processes.js";
@@ -66,11 +66,12 @@ export class Simulation {
   /** The socket requests are received on (`$Ri`, `$Rp`). */
   private readonly listen: { ip: string; port: number };
 
-  constructor(
-    front: FrontEndResult,
-    private readonly plan: TrafficPlan,
-    opts: SimulationOptions,
-  ) {
+  /** The run's own copy of the plan: `addStream` adds to it, the caller's stays as given. */
+  private readonly plan: TrafficPlan;
+
+  constructor(front: FrontEndResult, given: TrafficPlan, opts: SimulationOptions) {
+    const plan: TrafficPlan = { ...given, streams: [...given.streams] };
+    this.plan = plan;
     this.core = readCoreSettings(front.config);
     this.requests = new RequestFactory(plan);
     this.listen = { ip: this.core.listenIp, port: this.core.listenPort };
@@ -150,6 +151,16 @@ export class Simulation {
   /** Adds a one-off arrival (Flood, Send one). */
   inject(i: Injection): boolean {
     return this.arrivals.inject(i);
+  }
+
+  /**
+   * Adds a stream after the plan's last one (the playground's Flood and Send one), exactly as if
+   * the traffic file had listed it there, so a file with it replays the run. Returns its index.
+   */
+  addStream(stream: PlannedStream): number {
+    this.plan.streams.push(stream);
+    this.requests.addStream(stream);
+    return this.arrivals.addStream(stream);
   }
 
   /** Changes a stream's rate from now on. */

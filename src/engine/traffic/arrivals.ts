@@ -76,6 +76,11 @@ export interface Arrivals {
   rateOf(stream: number): number;
   /** Adds a one-off arrival; false (and nothing added) when it names no stream or message, or comes too late. */
   inject(injection: Injection): boolean;
+  /**
+   * Adds a stream after the plan's last one, as if the file had listed it there (its seed comes
+   * from its name); its arrivals before the last one taken are moved up to that time. Returns its index.
+   */
+  addStream(stream: PlannedStream): number;
 }
 
 const STREAM = 0;
@@ -205,6 +210,13 @@ export function createArrivals(plan: TrafficPlan, rng: Rng): Arrivals {
       injections.set(injected, { ...inj, stream: isStream ? inj.stream : -1 });
       heap.push({ t, kind: INJECTED, index: injected++, version: 0 });
       return true;
+    },
+    addStream(stream) {
+      const s = createStreamState(stream, root);
+      s.anchor = s.clock = Math.max(stream.start, now);
+      streams.push(s);
+      schedule(streams.length - 1);
+      return streams.length - 1;
     },
   };
 

@@ -7,6 +7,13 @@ import { type FromWorker, PROTOCOL_VERSION, parseFromWorker, type ToWorker } fro
 import { applyFrame, applyLoaded } from "../store/apply.js";
 import { useStore } from "../store/store.js";
 
+/** The run's traffic as a file (see the worker's RunTraffic). */
+export interface SavedTraffic {
+  text: string;
+  exact: boolean;
+  note: string;
+}
+
 type Outgoing = ToWorker extends infer T ? (T extends { v: number } ? Omit<T, "v"> : never) : never;
 
 const CHECK_DELAY_MS = 300;
@@ -16,6 +23,7 @@ export class WorkerBridge {
   private checkTimer: ReturnType<typeof setTimeout> | undefined;
   private rpcId = 0;
   private readonly rpcWaiting = new Map<number, (text: string) => void>();
+  private readonly savesWaiting = new Map<number, (saved: SavedTraffic) => void>();
 
   constructor(private readonly makeWorker: () => Worker) {}
 
@@ -64,6 +72,13 @@ export class WorkerBridge {
       case "requestText":
         this.rpcWaiting.get(msg.id)?.(msg.text ?? "");
         this.rpcWaiting.delete(msg.id);
+        return;
+      case "runTraffic":
+        this.savesWaiting.get(msg.id)?.({ text: msg.text, exact: msg.exact, note: msg.note });
+        this.savesWaiting.delete(msg.id);
+        return;
+      case "notice":
+        useStore.getState().setNotice(msg.message);
         return;
       case "crash":
         this.failed(msg.message);
@@ -134,6 +149,15 @@ export class WorkerBridge {
     return new Promise((resolve) => {
       this.rpcWaiting.set(id, resolve);
       this.send({ type: "request", id, req });
+    });
+  }
+
+  /** traffic.json plus the streams Flood and Send one added: `kamsim run` with it replays this run. */
+  saveTraffic(): Promise<SavedTraffic> {
+    const id = ++this.rpcId;
+    return new Promise((resolve) => {
+      this.savesWaiting.set(id, resolve);
+      this.send({ type: "saveTraffic", id });
     });
   }
 

@@ -2,6 +2,7 @@
 import { getBridge } from "../bridge/worker-bridge.js";
 import { EXAMPLES } from "../examples/index.js";
 import { useStore } from "../store/store.js";
+import { FileMenu } from "./FileMenu.js";
 
 export function Header({ onShare }: { onShare: () => void }) {
   const theme = useStore((s) => s.theme);
@@ -31,6 +32,7 @@ export function Header({ onShare }: { onShare: () => void }) {
         </select>
       </label>
       <span className="spacer" />
+      <FileMenu />
       <button type="button" aria-label="Share" onClick={onShare}>
         Share
       </button>

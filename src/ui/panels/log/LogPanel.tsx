@@ -85,11 +85,16 @@ export function LogPanel() {
         <label>
           <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} /> follow
         </label>
-        <button type="button" onClick={() => download("kamsim.log", logAsText(ring.toArray()))}>
+        <button
+          type="button"
+          aria-label="Save log as text"
+          onClick={() => download("kamsim.log", logAsText(ring.toArray()))}
+        >
           ⤓ text
         </button>
         <button
           type="button"
+          aria-label="Save log as JSON lines"
           onClick={() => download("kamsim.jsonl", logAsJsonLines(ring.toArray()), "application/x-ndjson")}
         >
           ⤓ JSON lines

@@ -1,0 +1,96 @@
+/**
+ * The worker's host, driven as the page drives it, with a fake clock: a Flood pressed mid-run
+ * becomes a stream of the run, and the run's saved traffic replays the run's log exactly.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runEngine } from "../../tests/support/engine.js";
+import { createLogWriter, DEFAULT_TRAFFIC, type LogEvent } from "../engine/index.js";
+import { type FromWorker, PROTOCOL_VERSION, type ToWorker } from "../protocol/messages.js";
+import { SimulationHost } from "./host.js";
+
+const classic = readFileSync(join(import.meta.dirname, "..", "..", "examples", "classic", "kamailio.cfg"), "utf8");
+
+type Outgoing = ToWorker extends infer T ? (T extends { v: number } ? Omit<T, "v"> : never) : never;
+
+/** A host with a clock that moves only when the test says, and everything it posted. */
+function harness() {
+  const posted: FromWorker[] = [];
+  let wall = 0;
+  let pending: (() => void)[] = [];
+  const host = new SimulationHost({
+    post: (m) => posted.push(m),
+    now: () => wall,
+    later: (fn) => void pending.push(fn),
+  });
+  return {
+    posted,
+    send: (m: Outgoing) => host.handle({ ...m, v: PROTOCOL_VERSION } as ToWorker),
+    /** Lets `ms` of wall time pass, one 16 ms display frame at a time. */
+    advance(ms: number) {
+      for (let end = wall + ms; wall < end; ) {
+        wall += 16;
+        const run = pending;
+        pending = [];
+        for (const fn of run) fn();
+      }
+    },
+    virtualNow: () => [...posted].reverse().find((m) => m.type === "frame")?.t ?? 0,
+    logText() {
+      let out = "";
+      const write = createLogWriter((s) => {
+        out += s;
+      });
+      for (const m of posted)
+        if (m.type === "frame") for (const e of m.events) if (e.kind === "log") write(e as LogEvent);
+      return out;
+    },
+  };
+}
+
+describe("the playground's host", () => {
+  it("replays a run with a Flood from its saved traffic, line for line", async () => {
+    const h = harness();
+    h.send({ type: "load", config: classic, traffic: DEFAULT_TRAFFIC });
+    h.send({ type: "run", speed: 10 });
+    h.advance(2_000); // 20 s of virtual time at 10×: after the file's own flood
+    h.send({ type: "flood", src: "198.51.100.77", rate: 200, duration: 1 });
+    h.send({ type: "sendOne", method: "OPTIONS", src: "198.51.100.8" });
+    h.advance(1_500);
+    expect(h.posted.some((m) => m.type === "frame" && m.ended)).toBe(true);
+
+    h.send({ type: "saveTraffic", id: 1 });
+    const saved = h.posted.find((m) => m.type === "runTraffic");
+    if (saved?.type !== "runTraffic") throw new Error("no runTraffic answer");
+    expect(saved.exact).toBe(true);
+    const file = JSON.parse(saved.text) as { streams: { name: string; start: number; count?: number }[] };
+    expect(file.streams.map((s) => s.name)).toEqual(["callers", "flood", "flood-1", "send-options-1"]);
+    const added = file.streams[2];
+    expect(added?.count).toBe(200);
+    expect(added?.start).toBeGreaterThan(19.9);
+
+    const played = h.logText();
+    expect(played).toContain("ALERT: <script>: ALERT: src [198.51.100.77:5060]");
+    expect(runEngine(classic, saved.text).text).toBe(played);
+  });
+
+  it("says why a Flood after the run's end is not sent", () => {
+    const h = harness();
+    h.send({ type: "load", config: classic, traffic: DEFAULT_TRAFFIC });
+    h.send({ type: "run", speed: Number.POSITIVE_INFINITY });
+    h.advance(5_000);
+    h.send({ type: "flood", src: "198.51.100.77", rate: 200, duration: 1 });
+    const notice = h.posted.find((m) => m.type === "notice");
+    expect(notice?.type === "notice" && notice.message).toMatch(/run has ended/);
+  });
+
+  it("marks the saved traffic inexact after a rate slider moved", () => {
+    const h = harness();
+    h.send({ type: "load", config: classic, traffic: DEFAULT_TRAFFIC });
+    h.send({ type: "rate", stream: 0, rate: 50 });
+    h.send({ type: "saveTraffic", id: 7 });
+    const saved = h.posted.find((m) => m.type === "runTraffic");
+    expect(saved?.type === "runTraffic" && !saved.exact && saved.note).toMatch(/callers/);
+  });
+});
