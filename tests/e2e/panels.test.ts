@@ -121,6 +121,8 @@ describe.skipIf(!avail.ok)(`live views in Chromium${avail.ok ? "" : ` (skipped: 
     expect(logText).toBe(cli.stdout);
 
     await page.setViewportSize({ width: 390, height: 844 });
+    // Stacked, and nothing wider than the phone: no sideways scrolling.
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.getByRole("region", { name: "Traffic", exact: true }).scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(shots, "panels-phone.png") });
     for (const name of ["Traffic", "Queues", "Timers", "Pike", "Processes", "RPC console"]) {

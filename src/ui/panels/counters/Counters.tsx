@@ -3,7 +3,7 @@ import { useStore } from "../../store/store.js";
 
 function Counter({ label, value, tone }: { label: string; value: number; tone?: "alert" | "warn" | "ok" }) {
   return (
-    <div className={`counter ${tone ?? ""}`}>
+    <div className={`counter ${tone ?? ""}`} data-testid={`counter-${label.replace(/\W+/g, "-")}`}>
       <b>{value.toLocaleString("en-US")}</b>
       <span>{label}</span>
     </div>

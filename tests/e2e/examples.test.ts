@@ -1,0 +1,127 @@
+/**
+ * Every example of the gallery in real Chromium: picked from the header, run to its end, its
+ * Log equals its expected.log (the CLI's output, a golden test), and the views show what its
+ * explanation tells the user to watch. A screenshot of each end state is saved.
+ */
+import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import type { Server } from "node:http";
+import { join } from "node:path";
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromiumAvailability, launchChromium, serveFolder } from "./browser.js";
+import { buildPlayground } from "./build.js";
+
+const avail = chromiumAvailability();
+const root = join(import.meta.dirname, "..", "..");
+const shots = join(root, "test-results", "screenshots");
+const SOON = { timeout: 30_000, intervals: [100] };
+
+async function numberOf(page: Page, testId: string): Promise<number> {
+  const text = (await page.getByTestId(testId).first().textContent()) ?? "";
+  return Number(text.replace(/[^\d.-]/g, ""));
+}
+
+/** What each explanation says to watch, as the views show it at the end of the run. */
+const PROMISES: Record<string, (page: Page, log: string) => Promise<void>> = {
+  classic: async (page, log) => {
+    expect(await numberOf(page, "counter-refused-by-pike")).toBeGreaterThan(0);
+    expect(await numberOf(page, "counter-alerts")).toBeGreaterThan(100);
+    expect(await numberOf(page, "timer-firings-ta")).toBeGreaterThanOrEqual(5);
+    expect(log).toContain("runaway while");
+  },
+  "pike-tuning": async (page, log) => {
+    const pike = page.getByRole("region", { name: "Pike", exact: true });
+    expect(await pike.textContent()).toContain("limit 10 requests per 10 s window");
+    expect(log).toMatch(/^\[ {2}16\.750\].*BLOCKing ip 203\.0\.113\.50/m);
+    expect(log).toMatch(/^\[ {2}40\.000\].*UNBLOCKing/m);
+    const trunk = log.split("\n").filter((l) => l.includes("198.51.100.20"));
+    expect(trunk.filter((l) => l.includes("INVITE accepted"))).toHaveLength(36);
+    expect(trunk.length).toBe(36);
+  },
+  "queue-overflow": async (page) => {
+    const queues = page.getByRole("region", { name: "Queues", exact: true });
+    expect(await queues.textContent()).toContain("size 50");
+    expect(await numberOf(page, "queue-drops-events")).toBeGreaterThan(0);
+  },
+  "user-online": async (page, log) => {
+    expect(await numberOf(page, "timer-firings-notify")).toBeGreaterThan(0);
+    expect(log).toMatch(/^\[ {2}25\.000\].*carol.*online again/m);
+    expect(log).toMatch(/^\[ {2}45\.000\].*bob.*no REGISTER for 30 s/m);
+  },
+  "rate-alert-htable": async (page, log) => {
+    expect(await numberOf(page, "counter-alerts")).toBe(2);
+    const alerts = log.split("\n").filter((l) => l.includes(" ALERT: "));
+    expect(alerts.every((l) => l.includes("203.0.113.9 "))).toBe(true);
+  },
+  "http-blocking": async (page) => {
+    expect(await numberOf(page, "requests-dropped")).toBe(50);
+  },
+  "http-queued": async (page, log) => {
+    expect(await numberOf(page, "requests-dropped")).toBe(0);
+    expect(log).toContain("lost so far: 0");
+  },
+  "switch-and-return": async (page, log) => {
+    expect(await numberOf(page, "counter-received")).toBe(5);
+    expect(log).not.toContain("CLASSIFY gave 2 and == 2");
+  },
+};
+
+const examples = readdirSync(join(root, "examples")).filter((d) => {
+  try {
+    return readFileSync(join(root, "examples", d, "expected.log"), "utf8") !== undefined;
+  } catch {
+    return false;
+  }
+});
+
+describe.skipIf(!avail.ok)(`examples in Chromium${avail.ok ? "" : ` (skipped: ${avail.reason})`}`, () => {
+  let dist = "";
+  let server: Server;
+  let url = "";
+  let context: BrowserContext;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    dist = await buildPlayground();
+    ({ server, url } = await serveFolder(dist));
+    ({ context, close } = await launchChromium());
+    mkdirSync(shots, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await close?.();
+    server?.close();
+    if (dist) rmSync(dist, { recursive: true, force: true });
+  });
+
+  it("has a promise checked for every example", () => {
+    expect(examples.length).toBeGreaterThanOrEqual(6);
+    expect(Object.keys(PROMISES).sort()).toEqual([...examples].sort());
+  });
+
+  for (const id of examples) {
+    it(`${id}: runs to its end, logs its expected.log and shows what its explanation promises`, async () => {
+      const page = await context.newPage();
+      await page.setViewportSize({ width: 1400, height: 900 });
+      await page.goto(url);
+      const run = page.getByRole("button", { name: "Run" });
+      await expect.poll(() => run.isEnabled(), SOON).toBe(true);
+      await page.getByRole("combobox", { name: "Examples" }).selectOption(id);
+      await page.getByRole("combobox", { name: "Speed" }).selectOption("Infinity");
+      await expect.poll(() => run.isEnabled(), SOON).toBe(true);
+      await run.click();
+      const status = page.getByRole("status", { name: "Simulation status" });
+      await expect.poll(() => status.textContent(), SOON).toBe("ended");
+
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: "Save log as text" }).click(),
+      ]);
+      const log = readFileSync((await download.path()) ?? "", "utf8");
+      expect(log).toBe(readFileSync(join(root, "examples", id, "expected.log"), "utf8"));
+      await PROMISES[id]?.(page, log);
+      await page.screenshot({ path: join(shots, `example-${id}.png`) });
+      await page.close();
+    });
+  }
+});
