@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from "react";
 import { EditorPane } from "./editor/EditorPane.js";
+import { ExampleNote } from "./examples/ExampleNote.js";
 import { HelpDialog } from "./HelpDialog.js";
 import { Header } from "./header/Header.js";
 import { Controls } from "./panels/controls/Controls.js";
@@ -79,6 +80,7 @@ export function App() {
           }}
         />
         <div className="dashboard">
+          <ExampleNote />
           <Controls />
           <Counters />
           <Traffic />

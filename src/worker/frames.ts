@@ -5,6 +5,7 @@
  */
 import type { SimEvent } from "../engine/index.js";
 import type { Counters } from "../protocol/messages.js";
+import { type DepthPoint, DepthSampler } from "./depth-sampler.js";
 
 /** The most events one frame carries; the rest is counted in `dropped`. */
 export const MAX_FRAME_EVENTS = 3000;
@@ -16,6 +17,7 @@ export class FrameBuilder {
   private dropped = 0;
   readonly counters: Counters = { received: 0, dropped: 0, refused: 0, queued: 0, alerts: 0, replies: 0, rate: 0 };
   readonly queues: Record<string, number> = {};
+  private readonly depths = new DepthSampler();
   private queueDrops: Record<string, number> = {};
   readonly busy = new Set<number>();
   /** When each busy process became busy (or the last frame, if later). */
@@ -61,6 +63,7 @@ export class FrameBuilder {
         return;
       case "mq":
         this.queues[e.queue] = e.size;
+        this.depths.add(e.queue, e.t, e.size);
         if (e.op === "drop") this.queueDrops[e.queue] = (this.queueDrops[e.queue] ?? 0) + 1;
         this.keep(this.others, e, MAX_FRAME_EVENTS - MAX_FRAME_LOGS);
         return;
@@ -86,6 +89,7 @@ export class FrameBuilder {
     events: SimEvent[];
     dropped: number;
     queueDrops: Record<string, number>;
+    queuePoints: Record<string, DepthPoint[]>;
     busyUs: Record<number, number>;
   } {
     const rest = this.others.concat(this.timers);
@@ -109,6 +113,6 @@ export class FrameBuilder {
     while (this.recent.length > 0 && (this.recent[0] as [number, number])[0] <= now - 1_000_000) this.recent.shift();
     this.counters.rate = this.recent.reduce((n, [, c]) => n + c, 0);
     this.counters.queued = Object.values(this.queues).reduce((a, b) => a + b, 0);
-    return { events, dropped, queueDrops, busyUs };
+    return { events, dropped, queueDrops, queuePoints: this.depths.take(now), busyUs };
   }
 }

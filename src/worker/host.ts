@@ -193,7 +193,7 @@ export class SimulationHost {
   private sendFrame(): void {
     const sim = this.sim;
     const t = sim?.now ?? 0;
-    const { events, dropped, queueDrops, busyUs } = this.frames.take(t);
+    const { events, dropped, queueDrops, queuePoints, busyUs } = this.frames.take(t);
     this.port.post({
       type: "frame",
       v: PROTOCOL_VERSION,
@@ -205,6 +205,7 @@ export class SimulationHost {
       counters: { ...this.frames.counters },
       queues: { ...this.frames.queues },
       queueDrops,
+      queuePoints,
       busyUs,
       busy: [...this.frames.busy],
       rxQueued: this.frames.rxQueued,

@@ -107,6 +107,10 @@ describe.skipIf(!avail.ok)(`examples in Chromium${avail.ok ? "" : ` (skipped: ${
       const run = page.getByRole("button", { name: "Run" });
       await expect.poll(() => run.isEnabled(), SOON).toBe(true);
       await page.getByRole("combobox", { name: "Examples" }).selectOption(id);
+      const about = page.getByRole("region", { name: "About this example" });
+      const readme = readFileSync(join(root, "examples", id, "README.md"), "utf8");
+      const title = readme.split("\n")[0]?.replace(/^#\s*/, "") ?? id;
+      await expect.poll(() => about.textContent(), SOON).toContain(title);
       await page.getByRole("combobox", { name: "Speed" }).selectOption("Infinity");
       await expect.poll(() => run.isEnabled(), SOON).toBe(true);
       await run.click();
@@ -120,6 +124,9 @@ describe.skipIf(!avail.ok)(`examples in Chromium${avail.ok ? "" : ` (skipped: ${
       const log = readFileSync((await download.path()) ?? "", "utf8");
       expect(log).toBe(readFileSync(join(root, "examples", id, "expected.log"), "utf8"));
       await PROMISES[id]?.(page, log);
+      await page.locator(".dashboard").evaluate((el) => {
+        el.scrollTop = 0;
+      });
       await page.screenshot({ path: join(shots, `example-${id}.png`) });
       await page.close();
     });

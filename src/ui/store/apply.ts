@@ -1,34 +1,13 @@
 /**
  * Applies what the worker says to the store: a `loaded` message resets the simulation slice, a
- * `frame` appends its events (log lines to the ring, series points, firings) and replaces the
+ * `frame` appends its events (log lines to the ring, firings) and sampled depths, and replaces the
  * current state. Series are bounded (SERIES_CAP), the log by its ring.
  */
 import type { FromWorker } from "../../protocol/messages.js";
-import { EMPTY_COUNTERS, type Sample, SERIES_CAP, type TimerFiring, useStore } from "./store.js";
+import { EMPTY_COUNTERS, SERIES_CAP, type TimerFiring, useStore } from "./store.js";
 
 function capped<T>(list: T[], cap = SERIES_CAP): T[] {
   return list.length > cap ? list.slice(list.length - cap) : list;
-}
-
-function addPoint(points: Record<string, Sample[]>, queue: string, p: Sample): void {
-  const list = points[queue];
-  if (list) list.push(p);
-  else points[queue] = [p];
-}
-
-/**
- * Within one frame a queue keeps at most two points from its events: the highest depth and the
- * last one, so long runs do not crowd out the chart's history but peaks stay visible.
- */
-function keepPeak(points: Record<string, Sample[]>, queue: string, p: Sample): void {
-  const list = points[queue];
-  if (!list) points[queue] = [p];
-  else if (list.length === 1) list.push(p);
-  else {
-    const [peak] = list as [Sample, Sample];
-    if (p.v >= peak.v) list[0] = p;
-    list[1] = p;
-  }
 }
 
 export function applyLoaded(msg: FromWorker & { type: "loaded" }): void {
@@ -46,6 +25,7 @@ export function applyLoaded(msg: FromWorker & { type: "loaded" }): void {
     rxQueued: 0,
     pike: [],
     queueSeries: Object.fromEntries(msg.queues.map((q) => [q.name, [{ t: 0, v: 0 }]])),
+    queueDepth: {},
     queueItems: [],
     firings: Object.fromEntries(msg.timers.map((t) => [t.name, []])),
     busySeries: [],
@@ -68,8 +48,6 @@ function addCounts(a: Record<string, number>, b: Record<string, number>): Record
 
 export function applyFrame(msg: FromWorker & { type: "frame" }): void {
   const s = useStore.getState();
-  // New points are gathered first, then appended once per series (frames can carry thousands).
-  const points: Record<string, Sample[]> = {};
   const firings: Record<string, TimerFiring[]> = { ...s.firings };
   const blocked = { ...s.blocked };
   const newItems = [];
@@ -79,7 +57,6 @@ export function applyFrame(msg: FromWorker & { type: "frame" }): void {
       s.log.push(e);
       logged = true;
     } else if (e.kind === "mq") {
-      keepPeak(points, e.queue, { t: e.t, v: e.size });
       newItems.push(e);
     } else if (e.kind === "timer") {
       const list = [...(firings[e.timer] ?? [])];
@@ -93,10 +70,13 @@ export function applyFrame(msg: FromWorker & { type: "frame" }): void {
       if (e.op === "blocked") blocked[e.ip] = e.t;
     }
   }
-  // A point per frame too, so the depth line reaches "now" even when nothing happens.
-  for (const [q, size] of Object.entries(msg.queues)) addPoint(points, q, { t: msg.t, v: size });
-  const queueSeries: Record<string, Sample[]> = { ...s.queueSeries };
-  for (const [q, list] of Object.entries(points)) queueSeries[q] = capped((queueSeries[q] ?? []).concat(list));
+  // Depths come sampled in virtual time by the worker (the chart draws the last one on to "now").
+  let queueSeries = s.queueSeries;
+  const sampled = Object.entries(msg.queuePoints);
+  if (sampled.length) {
+    queueSeries = { ...queueSeries };
+    for (const [q, list] of sampled) queueSeries[q] = capped((queueSeries[q] ?? []).concat(list));
+  }
   const items = newItems.length ? capped(s.queueItems.concat(newItems), 200) : s.queueItems;
   useStore.setState({
     t: msg.t,
@@ -106,6 +86,7 @@ export function applyFrame(msg: FromWorker & { type: "frame" }): void {
     rxQueued: msg.rxQueued,
     pike: msg.pike,
     queueSeries,
+    queueDepth: msg.queues,
     queueItems: items,
     firings,
     blocked,

@@ -61,6 +61,8 @@ export interface SimSlice {
   pike: PikeRow[];
   /** Depth over time per queue. */
   queueSeries: Record<string, Sample[]>;
+  /** Items in each queue now. */
+  queueDepth: Record<string, number>;
   /** Recent mq events (entering/leaving items), newest last. */
   queueItems: SimEvent[];
   /** Firings per timer. */
@@ -140,6 +142,7 @@ export const useStore = create<PlaygroundState>()((set) => ({
   rxQueued: 0,
   pike: [],
   queueSeries: {},
+  queueDepth: {},
   queueItems: [],
   firings: {},
   busySeries: [],

@@ -52,9 +52,15 @@ export function DepthChart({ name, limit }: { name: string; limit: number }) {
       }),
       data: (s) => {
         now.current = s.t;
-        return toColumns(s.queueSeries[name] ?? [], xRange(s.t)[0] * 1e6);
+        const [xs, ys] = toColumns(s.queueSeries[name] ?? [], xRange(s.t)[0] * 1e6);
+        // The depth now, so the line reaches the present even when nothing changed lately.
+        if (s.t / 1e6 > (xs[xs.length - 1] ?? -1)) {
+          xs.push(s.t / 1e6);
+          ys.push(s.queueDepth[name] ?? ys[ys.length - 1] ?? 0);
+        }
+        return [xs, ys];
       },
-      changed: (s, prev) => s.queueSeries !== prev.queueSeries || s.t !== prev.t,
+      changed: (s, prev) => s.queueSeries !== prev.queueSeries || s.t !== prev.t || s.queueDepth !== prev.queueDepth,
     },
     [name, limit],
   );

@@ -6,14 +6,12 @@ import { ChipStrip } from "./ChipStrip.js";
 import { leavingWindow, queueChips } from "./chips.js";
 import { DepthChart } from "./DepthChart.js";
 import { hueClass } from "./hues.js";
-import { lastValue } from "./series.js";
 
 export function QueueCard({ queue, drops }: { queue: QueueInfo; drops: number }) {
-  const points = useStore((s) => s.queueSeries[queue.name]);
   const items = useStore((s) => s.queueItems);
   const t = useStore((s) => s.t);
   const speed = useStore((s) => s.speed);
-  const depth = lastValue(points);
+  const depth = useStore((s) => s.queueDepth[queue.name] ?? 0);
   const chips = useMemo(
     () => queueChips(items, queue.name, depth, t - leavingWindow(speed)),
     [items, queue.name, depth, t, speed],

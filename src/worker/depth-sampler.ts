@@ -1,0 +1,62 @@
+/**
+ * Queue depths for the charts, sampled in virtual time rather than per frame: each 50 ms of
+ * virtual time keeps its highest depth and its last one. At 1× that is every change a person
+ * can see; at "as fast as possible", where one frame covers seconds, the saw-tooth of a queue
+ * filling and draining is still drawn. And it does not depend on which events a frame carried.
+ */
+export const DEPTH_RESOLUTION_US = 50_000;
+
+export interface DepthPoint {
+  t: number;
+  v: number;
+}
+
+interface Bucket {
+  index: number;
+  peakT: number;
+  peak: number;
+  lastT: number;
+  last: number;
+}
+
+export class DepthSampler {
+  private readonly open = new Map<string, Bucket>();
+  private points: Record<string, DepthPoint[]> = {};
+
+  /** A queue's depth changed to `v` at `t`. */
+  add(queue: string, t: number, v: number): void {
+    const index = Math.floor(t / DEPTH_RESOLUTION_US);
+    const b = this.open.get(queue);
+    if (b && b.index === index) {
+      if (v > b.peak) {
+        b.peak = v;
+        b.peakT = t;
+      }
+      b.last = v;
+      b.lastT = t;
+      return;
+    }
+    if (b) this.close(queue, b);
+    this.open.set(queue, { index, peakT: t, peak: v, lastT: t, last: v });
+  }
+
+  /** The points since the last call; `now` closes the buckets that time has left behind. */
+  take(now: number): Record<string, DepthPoint[]> {
+    const index = Math.floor(now / DEPTH_RESOLUTION_US);
+    for (const [queue, b] of this.open)
+      if (b.index < index) {
+        this.close(queue, b);
+        this.open.delete(queue);
+      }
+    const out = this.points;
+    this.points = {};
+    return out;
+  }
+
+  private close(queue: string, b: Bucket): void {
+    const list = this.points[queue] ?? [];
+    this.points[queue] = list;
+    list.push({ t: b.peakT, v: b.peak });
+    if (b.lastT !== b.peakT) list.push({ t: b.lastT, v: b.last });
+  }
+}
