@@ -42,7 +42,9 @@ describe.skipIf(!avail.ok)(`playground in Chromium${avail.ok ? "" : ` (skipped: 
     await page.goto(url);
     await page.getByRole("button", { name: "Run" }).click();
     const log = page.getByRole("region", { name: "Log", exact: true });
-    await expect.poll(() => log.innerText(), { timeout: 20_000 }).toContain("ALERT: <script>: ALERT: src [203.0.113.66:5060]");
+    await expect
+      .poll(() => log.innerText(), { timeout: 20_000 })
+      .toContain("ALERT: <script>: ALERT: src [203.0.113.66:5060]");
     expect(foreign).toEqual([]);
     mkdirSync(shots, { recursive: true });
     await page.screenshot({ path: join(shots, "playground-after-drain.png") });
