@@ -83,11 +83,20 @@ describe.skipIf(!avail.ok)(`live views in Chromium${avail.ok ? "" : ` (skipped: 
     await expect.poll(() => numberIn(page, "Queues", "queue-depth-alert"), SOON).toBeGreaterThan(0);
     // Paused for the picture: a screenshot takes long enough for the burst to end meanwhile.
     await page.getByRole("button", { name: "Pause", exact: true }).click();
+    // One story across views: picking the address in Pike marks its items in the queue.
+    await pike.getByRole("button", { name: "203.0.113.99" }).click();
+    await expect.poll(() => page.locator(".chip.related").count()).toBeGreaterThan(0);
+    expect(await page.getByRole("region", { name: "Log", exact: true }).textContent()).toContain(
+      "marking 203.0.113.99 in every view",
+    );
     await page.screenshot({ path: join(shots, "panels-flooding.png") });
     await run.click();
 
     await expect.poll(() => numberIn(page, "Timers", "timer-firings-ta"), SOON).toBeGreaterThan(0);
     await expect.poll(() => numberIn(page, "Queues", "queue-depth-alert"), SOON).toBe(0);
+    // …and the ALERT lines the timer wrote about it, seconds later, in the Log.
+    await expect.poll(() => page.locator(".log-line.related").count(), SOON).toBeGreaterThan(0);
+    expect(await page.locator(".log-line.related").first().textContent()).toContain("203.0.113.99");
     expect(await processes.textContent()).toContain("rtimer ta");
     await page.screenshot({ path: join(shots, "panels-after-drain.png") });
 

@@ -94,6 +94,9 @@ export interface LogSlice {
   setLevel(level: string, on: boolean): void;
   setLogFilter(text: string): void;
   selectLine(index: number | undefined): void;
+  /** The address whose story every view marks (see story.ts). */
+  focusIp: string | undefined;
+  setFocusIp(ip: string | undefined): void;
 }
 
 export interface UiSlice {
@@ -172,6 +175,8 @@ export const useStore = create<PlaygroundState>()((set) => ({
   setLevel: (level, on) => set((s) => ({ levels: { ...s.levels, [level]: on } })),
   setLogFilter: (logFilter) => set({ logFilter }),
   selectLine: (selectedLine) => set({ selectedLine }),
+  focusIp: undefined,
+  setFocusIp: (focusIp) => set({ focusIp }),
   // page
   theme: "light",
   fontScale: 1,

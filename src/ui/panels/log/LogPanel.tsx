@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { formatTimestamp } from "../../../engine/index.js";
 import { useStore } from "../../store/store.js";
+import { addressIn, mentions } from "../../story.js";
 import { download, logAsJsonLines, logAsText } from "./export.js";
 import { filteredIndexes } from "./filter.js";
 import { LineDetails } from "./LineDetails.js";
@@ -19,7 +20,12 @@ export function LogPanel() {
   const levels = useStore((s) => s.levels);
   const text = useStore((s) => s.logFilter);
   const selected = useStore((s) => s.selectedLine);
-  const { setLevel, setLogFilter, selectLine } = useStore.getState();
+  const focusIp = useStore((s) => s.focusIp);
+  const { setLevel, setLogFilter, selectLine, setFocusIp } = useStore.getState();
+  const pick = (whole: number, line: string) => {
+    selectLine(whole);
+    setFocusIp(addressIn(line));
+  };
   const view = useRef<HTMLElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(300);
@@ -54,10 +60,12 @@ export function LogPanel() {
     rows.push(
       <li
         key={whole}
-        className={`log-line lv-${e.level}${selected === whole ? " selected" : ""}`}
+        className={`log-line lv-${e.level}${selected === whole ? " selected" : ""}${
+          focusIp && mentions(e.line, focusIp) ? " related" : ""
+        }`}
         style={{ position: "absolute", top: i * ROW_PX, left: 0, right: 0 }}
-        onClick={() => selectLine(whole)}
-        onKeyDown={(k) => k.key === "Enter" && selectLine(whole)}
+        onClick={() => pick(whole, e.line)}
+        onKeyDown={(k) => k.key === "Enter" && pick(whole, e.line)}
         tabIndex={-1}
       >
         [{formatTimestamp(e.t)}] {e.line}
@@ -102,6 +110,14 @@ export function LogPanel() {
         <span className="muted" aria-live="polite">
           {count.toLocaleString("en-US")} lines
         </span>
+        {focusIp && (
+          <span className="focus-tag" aria-live="polite">
+            <span aria-hidden="true">◆ </span>marking {focusIp} in every view{" "}
+            <button type="button" aria-label={`Stop marking ${focusIp}`} onClick={() => setFocusIp(undefined)}>
+              ✕
+            </button>
+          </span>
+        )}
       </div>
       <section
         ref={view}

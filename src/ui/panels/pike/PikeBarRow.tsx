@@ -1,4 +1,5 @@
 /** One address (or prefix) in the Pike view: its hits this window as a bar against the limit line. */
+import { useStore } from "../../store/store.js";
 import { formatSeconds } from "../timers/format.js";
 import { type PikeBar, releaseEstimate } from "./rows.js";
 
@@ -24,6 +25,8 @@ export function PikeBarRow({
   limit: number;
   windowUs: number;
 }) {
+  const focusIp = useStore((s) => s.focusIp);
+  const setFocusIp = useStore.getState().setFocusIp;
   const release = bar.blocked ? releaseEstimate(now, bar.hits, limit, windowUs) : undefined;
   const releaseText = release
     ? release.ifUnder === "this"
@@ -31,11 +34,27 @@ export function PikeBarRow({
       : `released at ${formatSeconds(release.at, 0)} at the earliest, if the next window stays under ${limit}`
     : "";
   return (
-    <li className={`pike-row ${bar.tone}`} data-address={bar.label} data-blocked={bar.blocked ? "" : undefined}>
-      <span className="pike-label" title={bar.isAddress ? "source address" : "address prefix (all addresses under it)"}>
-        {bar.label}
-        {!bar.isAddress && <span className="sr-only"> (prefix)</span>}
-      </span>
+    <li
+      className={`pike-row ${bar.tone}${focusIp === bar.label ? " related" : ""}`}
+      data-address={bar.label}
+      data-blocked={bar.blocked ? "" : undefined}
+    >
+      {bar.isAddress ? (
+        <button
+          type="button"
+          className="pike-label link"
+          title="Mark this address's requests, queue items and log lines in every view"
+          aria-pressed={focusIp === bar.label}
+          onClick={() => setFocusIp(focusIp === bar.label ? undefined : bar.label)}
+        >
+          {bar.label}
+        </button>
+      ) : (
+        <span className="pike-label" title="address prefix (all addresses under it)">
+          {bar.label}
+          <span className="sr-only"> (prefix)</span>
+        </span>
+      )}
       <span className="pike-bar" aria-hidden="true">
         <span className="fill" style={{ width: pct(bar.hits / scale) }} />
         <span className="limit" style={{ left: pct(limit / scale) }} />

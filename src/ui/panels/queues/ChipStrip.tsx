@@ -4,6 +4,8 @@
  * line below names the focused or hovered chip (else the next one out) — key and value.
  */
 import { useState } from "react";
+import { useStore } from "../../store/store.js";
+import { addressIn, mentions } from "../../story.js";
 import { type Chip, chipText, type QueueChips } from "./chips.js";
 
 function moveFocus(e: React.KeyboardEvent<HTMLUListElement>): void {
@@ -20,9 +22,15 @@ function moveFocus(e: React.KeyboardEvent<HTMLUListElement>): void {
 function ChipItem({ chip, head, onShow }: { chip: Chip; head: boolean; onShow: (c: Chip | undefined) => void }) {
   const text = chipText(chip);
   const inside = chip.state === "in";
+  const focusIp = useStore((s) => s.focusIp);
+  const related = focusIp !== undefined && (mentions(chip.key, focusIp) || mentions(chip.value, focusIp));
+  const pick = () => useStore.getState().setFocusIp(addressIn(chip.key) ?? addressIn(chip.value));
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: Enter on the focused chip does the same (onKeyDown).
     <li
-      className={`chip ${chip.state}`}
+      className={`chip ${chip.state}${related ? " related" : ""}`}
+      onClick={pick}
+      onKeyDown={(k) => k.key === "Enter" && pick()}
       title={text}
       data-inside={inside ? "" : undefined}
       tabIndex={inside ? (head ? 0 : -1) : undefined}
