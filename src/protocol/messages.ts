@@ -78,6 +78,8 @@ export type FromWorker =
       counters: Counters;
       /** Items in each queue now. */
       queues: Record<string, number>;
+      /** Routes entered since the last frame (the editor marks their headers). */
+      routesRan: string[];
       /** Each queue's depth over the frame, sampled in virtual time (peak and last per 50 ms). */
       queuePoints: Record<string, { t: number; v: number }[]>;
       /** Items each queue dropped on overflow since the last frame. */

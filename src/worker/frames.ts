@@ -18,6 +18,7 @@ export class FrameBuilder {
   readonly counters: Counters = { received: 0, dropped: 0, refused: 0, queued: 0, alerts: 0, replies: 0, rate: 0 };
   readonly queues: Record<string, number> = {};
   private readonly depths = new DepthSampler();
+  private routesRan = new Set<string>();
   private queueDrops: Record<string, number> = {};
   readonly busy = new Set<number>();
   /** When each busy process became busy (or the last frame, if later). */
@@ -71,6 +72,7 @@ export class FrameBuilder {
         this.timers.push(e);
         return;
       case "route":
+        if (e.phase === "enter") this.routesRan.add(e.route);
         return;
     }
   }
@@ -90,6 +92,7 @@ export class FrameBuilder {
     dropped: number;
     queueDrops: Record<string, number>;
     queuePoints: Record<string, DepthPoint[]>;
+    routesRan: string[];
     busyUs: Record<number, number>;
   } {
     const rest = this.others.concat(this.timers);
@@ -113,6 +116,8 @@ export class FrameBuilder {
     while (this.recent.length > 0 && (this.recent[0] as [number, number])[0] <= now - 1_000_000) this.recent.shift();
     this.counters.rate = this.recent.reduce((n, [, c]) => n + c, 0);
     this.counters.queued = Object.values(this.queues).reduce((a, b) => a + b, 0);
-    return { events, dropped, queueDrops, queuePoints: this.depths.take(now), busyUs };
+    const routesRan = [...this.routesRan];
+    this.routesRan.clear();
+    return { events, dropped, queueDrops, queuePoints: this.depths.take(now), routesRan, busyUs };
   }
 }

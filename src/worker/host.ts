@@ -143,7 +143,8 @@ export class SimulationHost {
     this.sim = createSimulation(cfg, this.plan, {
       seed: this.texts.seed,
       onEvent: (e) => frames.add(e),
-      wants: { route: false },
+      // Route events only name the routes that ran, for the editor's mark; cheap enough.
+      wants: { route: true },
     });
     const info = this.sim.info();
     const snap = this.sim.snapshot() as {
@@ -193,7 +194,7 @@ export class SimulationHost {
   private sendFrame(): void {
     const sim = this.sim;
     const t = sim?.now ?? 0;
-    const { events, dropped, queueDrops, queuePoints, busyUs } = this.frames.take(t);
+    const { events, dropped, queueDrops, queuePoints, routesRan, busyUs } = this.frames.take(t);
     this.port.post({
       type: "frame",
       v: PROTOCOL_VERSION,
@@ -206,6 +207,7 @@ export class SimulationHost {
       queues: { ...this.frames.queues },
       queueDrops,
       queuePoints,
+      routesRan,
       busyUs,
       busy: [...this.frames.busy],
       rxQueued: this.frames.rxQueued,

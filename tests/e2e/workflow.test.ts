@@ -1,6 +1,7 @@
 /**
  * The playground's controls and the safety of the user's work, in real Chromium on the built app:
- * Step, Reset, speed, share links (round trip, broken ones), reload, a killed worker.
+ * Step, Reset, the running route's mark, speed, share links (round trip, broken ones), reload, a
+ * killed worker.
  */
 import { rmSync } from "node:fs";
 import type { Server } from "node:http";
@@ -65,6 +66,27 @@ describe.skipIf(!avail.ok)(`playground workflow${avail.ok ? "" : ` (skipped: ${a
     await page.getByRole("button", { name: "Pause" }).click();
     await page.getByRole("button", { name: "Reset" }).click();
     await expect.poll(() => clock(page)).toBe(0);
+    await page.close();
+  });
+
+  it("marks the route that just ran in the editor", async () => {
+    const page = await open();
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.getByRole("button", { name: "Run" }).click();
+    // The text of the editor lines under the route marks (the classic's request_route, route[QMALERT]).
+    const marked = () =>
+      page.evaluate(() => {
+        const lines = [...document.querySelectorAll<HTMLElement>(".monaco-editor .view-line")];
+        return [...document.querySelectorAll<HTMLElement>(".monaco-editor .route-running")].map((band) => {
+          const top = band.getBoundingClientRect().top;
+          const line = lines.find((l) => Math.abs(l.getBoundingClientRect().top - top) < 3);
+          return (line?.textContent ?? "").replace(/\u00a0/g, " "); // Monaco draws spaces as NBSP
+        });
+      });
+    await expect
+      .poll(marked, { timeout: 15_000, interval: 50 })
+      .toContainEqual(expect.stringContaining("request_route {"));
+    for (const text of await marked()) expect(text).toMatch(/^(request_route|route\[QMALERT\]) \{/);
     await page.close();
   });
 

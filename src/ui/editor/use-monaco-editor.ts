@@ -10,6 +10,7 @@ import { useStore } from "../store/store.js";
 import { type EditorTab, editorModel, FILES } from "./editor-models.js";
 import { installLeaveKeys } from "./leave-editor.js";
 import type { monaco } from "./monaco.js";
+import { installRunningRoutes } from "./running-route.js";
 import { setupMonaco } from "./setup.js";
 import { themeFor } from "./themes.js";
 
@@ -37,9 +38,11 @@ function createEditor(host: HTMLElement): { editor: monaco.editor.IStandaloneCod
   // Apply: Monaco would otherwise insert a line on Ctrl+Enter and keep the key to itself.
   editor.addCommand(m.KeyMod.CtrlCmd | m.KeyCode.Enter, () => getBridge().load());
   const leave = installLeaveKeys(m, editor, host);
+  const stopRoutes = installRunningRoutes(m);
   return {
     editor,
     dispose: () => {
+      stopRoutes();
       leave.dispose();
       editor.dispose();
     },

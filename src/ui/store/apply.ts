@@ -87,6 +87,7 @@ export function applyFrame(msg: FromWorker & { type: "frame" }): void {
     pike: msg.pike,
     queueSeries,
     queueDepth: msg.queues,
+    ...(msg.routesRan.length ? { routesRan: msg.routesRan } : {}),
     queueItems: items,
     firings,
     blocked,

@@ -63,6 +63,8 @@ export interface SimSlice {
   queueSeries: Record<string, Sample[]>;
   /** Items in each queue now. */
   queueDepth: Record<string, number>;
+  /** Routes that ran during the last frame (a new array per frame that has any). */
+  routesRan: string[];
   /** Recent mq events (entering/leaving items), newest last. */
   queueItems: SimEvent[];
   /** Firings per timer. */
@@ -146,6 +148,7 @@ export const useStore = create<PlaygroundState>()((set) => ({
   pike: [],
   queueSeries: {},
   queueDepth: {},
+  routesRan: [],
   queueItems: [],
   firings: {},
   busySeries: [],

@@ -1,0 +1,74 @@
+/**
+ * The running route, softly highlighted in the editor: each route that ran during the last frames
+ * (a request entering request_route, a timer's route, route(X) called) has its header line marked
+ * for a moment, with a ▶ in the gutter. At Step it shows exactly the route that step ran.
+ */
+import { useStore } from "../store/store.js";
+import { editorModel } from "./editor-models.js";
+import type { monaco } from "./monaco.js";
+
+/** How long a route stays marked after it last ran, in wall-clock milliseconds. */
+const HOLD_MS = 700;
+
+const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The 1-based line of the header of the route the engine calls `route`, in `text`. */
+export function routeHeaderLine(text: string, route: string): number | undefined {
+  const event = /^event_route\[(.+)\]$/.exec(route);
+  const header =
+    route === "request_route"
+      ? /(^|[\s;}])(request_route|route)\s*\{/
+      : event
+        ? new RegExp(`(^|[\\s;}])event_route\\s*\\[\\s*"?${literal(event[1] as string)}"?\\s*\\]\\s*\\{`)
+        : new RegExp(`(^|[\\s;}])route\\s*\\[\\s*"?${literal(route)}"?\\s*\\]\\s*\\{`);
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const code = (lines[i] as string).replace(/#.*$|\/\/.*$/, "");
+    if (header.test(code)) return i + 1;
+  }
+  return undefined;
+}
+
+/** Marks routes as the frames report them; returns the function that stops it. */
+export function installRunningRoutes(m: typeof monaco): () => void {
+  const model = editorModel(m, "config");
+  let ids: string[] = [];
+  const lastRan = new Map<string, number>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const redraw = () => {
+    const now = performance.now();
+    for (const [r, at] of lastRan) if (now - at > HOLD_MS) lastRan.delete(r);
+    const text = model.getValue();
+    const marks: monaco.editor.IModelDeltaDecoration[] = [];
+    for (const r of lastRan.keys()) {
+      const line = routeHeaderLine(text, r);
+      if (line === undefined) continue;
+      marks.push({
+        range: new m.Range(line, 1, line, 1),
+        options: {
+          isWholeLine: true,
+          className: "route-running",
+          linesDecorationsClassName: "route-running-gutter",
+          hoverMessage: { value: `\`${r}\` ran just now` },
+        },
+      });
+    }
+    ids = model.deltaDecorations(ids, marks);
+    clearTimeout(timer);
+    if (lastRan.size) timer = setTimeout(redraw, HOLD_MS);
+  };
+
+  const stop = useStore.subscribe((s, prev) => {
+    if (s.routesRan === prev.routesRan) return;
+    if (s.routesRan.length === 0 && lastRan.size === 0) return;
+    const now = performance.now();
+    for (const r of s.routesRan) lastRan.set(r, now);
+    redraw();
+  });
+  return () => {
+    stop();
+    clearTimeout(timer);
+    ids = model.deltaDecorations(ids, []);
+  };
+}
