@@ -14,7 +14,7 @@ import { buildPlayground } from "./build.js";
 const avail = chromiumAvailability();
 const root = join(import.meta.dirname, "..", "..");
 const shots = join(root, "test-results", "screenshots");
-const SOON = { timeout: 30_000, intervals: [100] };
+const SOON = { timeout: 30_000, interval: 100 };
 
 async function numberOf(page: Page, testId: string): Promise<number> {
   const text = (await page.getByTestId(testId).first().textContent()) ?? "";

@@ -16,7 +16,7 @@ import { buildPlayground } from "./build.js";
 
 const avail = chromiumAvailability();
 /** Polls often: the states checked last a few seconds of virtual time. */
-const SOON = { timeout: 15_000, intervals: [50] };
+const SOON = { timeout: 15_000, interval: 50 };
 const root = join(import.meta.dirname, "..", "..");
 const shots = join(root, "test-results", "screenshots");
 
