@@ -21,6 +21,8 @@ export type ToWorker =
   /** Back to t = 0 with the same texts. */
   | { type: "reset"; v: number }
   | { type: "speed"; v: number; speed: number }
+  /** The page has drawn the last frame: the worker may send the next one (flow control). */
+  | { type: "frameAck"; v: number }
   /** A burst of requests from `src` at `rate`/s for `duration` s, from now. */
   | { type: "flood"; v: number; src: string; rate: number; duration: number }
   /** One request of `method` from `src`, now. */
@@ -152,6 +154,7 @@ const TO_WORKER = new Set([
   "step",
   "reset",
   "speed",
+  "frameAck",
   "flood",
   "sendOne",
   "rate",

@@ -1,15 +1,20 @@
 /**
- * Batches engine events into frames for the page: at most one frame per display frame, a few
- * thousand events at most (log lines first), with counters and current depths alongside, so
- * that the page stays smooth at any speed. At high speed the page draws depths, not every item.
+ * Batches engine events into frames for the page: at most one frame per display frame, the
+ * newest log lines (as many as the page keeps) and a thousand other events at most, with
+ * counters and current depths alongside, so that the page stays smooth at any speed. At high
+ * speed the page draws depths, not every item.
  */
 import type { SimEvent } from "../engine/index.js";
 import type { Counters } from "../protocol/messages.js";
 import { type DepthPoint, DepthSampler } from "./depth-sampler.js";
 
-/** The most events one frame carries; the rest is counted in `dropped`. */
-export const MAX_FRAME_EVENTS = 3000;
-const MAX_FRAME_LOGS = 2000;
+/** The most non-log events one frame carries; the rest is counted in `dropped`. */
+export const MAX_FRAME_EVENTS = 1000;
+/**
+ * The most log lines one frame carries: the newest, as many as the page's log keeps (its ring
+ * holds 20,000), so the Log loses nothing it could have shown, even after a slow page's pause.
+ */
+export const MAX_FRAME_LOGS = 20_000;
 
 export class FrameBuilder {
   private logs: SimEvent[] = [];
@@ -36,7 +41,9 @@ export class FrameBuilder {
     switch (e.kind) {
       case "log":
         if (e.level === "ALERT") this.counters.alerts++;
-        this.keep(this.logs, e, MAX_FRAME_LOGS);
+        this.logs.push(e);
+        // Amortised: trim the oldest only when twice the cap is reached.
+        if (this.logs.length >= 2 * MAX_FRAME_LOGS) this.trimLogs();
         return;
       case "request":
         this.rxQueued = e.queued;
@@ -60,13 +67,13 @@ export class FrameBuilder {
         return;
       case "pike":
         if (e.op === "refused" || e.op === "blocked") this.counters.refused++;
-        if (e.op !== "hit" && e.op !== "refused") this.keep(this.others, e, MAX_FRAME_EVENTS - MAX_FRAME_LOGS);
+        if (e.op !== "hit" && e.op !== "refused") this.keep(this.others, e, MAX_FRAME_EVENTS);
         return;
       case "mq":
         this.queues[e.queue] = e.size;
         this.depths.add(e.queue, e.t, e.size);
         if (e.op === "drop") this.queueDrops[e.queue] = (this.queueDrops[e.queue] ?? 0) + 1;
-        this.keep(this.others, e, MAX_FRAME_EVENTS - MAX_FRAME_LOGS);
+        this.keep(this.others, e, MAX_FRAME_EVENTS);
         return;
       case "timer":
         this.timers.push(e);
@@ -79,6 +86,13 @@ export class FrameBuilder {
 
   private addBusy(proc: number, us: number): void {
     this.busyUs[proc] = (this.busyUs[proc] ?? 0) + us;
+  }
+
+  private trimLogs(): void {
+    const over = this.logs.length - MAX_FRAME_LOGS;
+    if (over <= 0) return;
+    this.logs = this.logs.slice(over);
+    this.dropped += over;
   }
 
   private keep(list: SimEvent[], e: SimEvent, cap: number): void {
@@ -95,6 +109,7 @@ export class FrameBuilder {
     routesRan: string[];
     busyUs: Record<number, number>;
   } {
+    this.trimLogs();
     const rest = this.others.concat(this.timers);
     const events = rest.length === 0 ? this.logs : this.logs.concat(rest).sort((a, b) => a.t - b.t);
     const dropped = this.dropped;

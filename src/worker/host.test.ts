@@ -15,12 +15,16 @@ const classic = readFileSync(join(import.meta.dirname, "..", "..", "examples", "
 type Outgoing = ToWorker extends infer T ? (T extends { v: number } ? Omit<T, "v"> : never) : never;
 
 /** A host with a clock that moves only when the test says, and everything it posted. */
-function harness() {
+function harness(autoAck = true) {
   const posted: FromWorker[] = [];
   let wall = 0;
   let pending: (() => void)[] = [];
-  const host = new SimulationHost({
-    post: (m) => posted.push(m),
+  const host: SimulationHost = new SimulationHost({
+    // The page acks every frame at once (flow control is tested below).
+    post: (m) => {
+      posted.push(m);
+      if (m.type === "frame" && autoAck) host.handle({ type: "frameAck", v: PROTOCOL_VERSION });
+    },
     now: () => wall,
     later: (fn) => void pending.push(fn),
   });
@@ -50,6 +54,21 @@ function harness() {
 }
 
 describe("the playground's host", () => {
+  it("sends no frame while the page has not taken the last one, then one with everything", () => {
+    const h = harness(false);
+    h.send({ type: "load", config: classic, traffic: DEFAULT_TRAFFIC });
+    h.send({ type: "run", speed: 10 });
+    h.advance(2_000);
+    const frames = () => h.posted.filter((m) => m.type === "frame");
+    expect(frames()).toHaveLength(1); // the one after load, never acked
+    h.send({ type: "frameAck" });
+    expect(frames()).toHaveLength(2);
+    const second = frames()[1];
+    expect(second?.type === "frame" && second.events.some((e) => e.kind === "log")).toBe(true);
+    h.advance(500);
+    expect(frames()).toHaveLength(2);
+  });
+
   it("replays a run with a Flood from its saved traffic, line for line", async () => {
     const h = harness();
     h.send({ type: "load", config: classic, traffic: DEFAULT_TRAFFIC });

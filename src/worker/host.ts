@@ -32,6 +32,8 @@ export class SimulationHost {
   private plan: TrafficPlan | undefined;
   private frames = new FrameBuilder();
   private runTraffic: RunTraffic | undefined;
+  private frameInFlight = false;
+  private framePending = false;
   private texts = { config: "", traffic: "", seed: undefined as number | undefined };
   private running = false;
   private speed = 1;
@@ -61,6 +63,10 @@ export class SimulationHost {
       case "reset":
         this.running = false;
         return this.load();
+      case "frameAck":
+        this.frameInFlight = false;
+        if (this.framePending) this.sendFrame();
+        return;
       case "speed":
         this.speed = msg.speed;
         return;
@@ -191,7 +197,18 @@ export class SimulationHost {
     if (this.running) this.schedule();
   }
 
+  /**
+   * Sends a frame, unless the page has not taken the last one yet: then the events keep
+   * gathering (bounded) and go in one frame when the page acks. So a slow or busy page is never
+   * flooded with messages, and its memory stays bounded.
+   */
   private sendFrame(): void {
+    if (this.frameInFlight) {
+      this.framePending = true;
+      return;
+    }
+    this.frameInFlight = true;
+    this.framePending = false;
     const sim = this.sim;
     const t = sim?.now ?? 0;
     const { events, dropped, queueDrops, queuePoints, routesRan, busyUs } = this.frames.take(t);

@@ -67,6 +67,8 @@ export class WorkerBridge {
         return;
       case "frame":
         applyFrame(msg);
+        // After the page has painted it: at most one frame per display frame, never a backlog.
+        requestAnimationFrame(() => this.send({ type: "frameAck" }));
         return;
       case "rpcResult":
       case "requestText":
