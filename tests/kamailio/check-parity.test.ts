@@ -9,33 +9,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyzeConfig, placeDiagnostics } from "../../src/engine/index.js";
 import { judgeWithKamailio, kamailioAvailability } from "./kamailio.js";
-
-/** What Kamailio says for each kind of error kamsim reports. */
-const KAMAILIO_WORDS: Readonly<Record<string, RegExp>> = {
-  missing_semicolon: /missing ';'/,
-  syntax_error: /syntax error|bad command/,
-  unknown_function: /failed to find command/,
-  wrong_arg_count: /failed to find command \S+ \(params \d+\)/,
-  function_not_allowed: /misused command|cannot be used in the block/,
-  unknown_modparam: /not found in module/,
-  modparam_no_module: /No module matching/,
-  unknown_core_param: /unknown config variable/,
-  duplicate_route: /duplicate route/,
-  bad_event_route: /syntax error/,
-  route_not_defined: /route "\S+" not found/,
-  unknown_pvar: /error searching pvar/,
-  readonly_pvar: /read only pvar/,
-  type_mismatch: /type mismatch/,
-  param_not_constant: /is not constant/,
-  include_not_found: /cannot open included file/,
-  already_defined: /already defined/,
-  rtimer_unknown_timer: /timer not found/,
-  bad_modparam: /Can't set module parameter/,
-  switch_default: /too many "default:" labels/,
-  unclosed_string: /unclosed string/,
-  bad_log_level: /log level/,
-  bad_format: /wrong format|wrong char/,
-};
+import { KAMAILIO_WORDS } from "./kamailio-words.js";
 
 const dir = join(import.meta.dirname, "broken");
 const files = readdirSync(dir)

@@ -5,12 +5,17 @@
  * agree (see harness/compare.ts for what is compared, harness/normalize.ts for what is not).
  * Cases run one after another, each for its traffic's duration in real time. `FILTER=text`
  * selects cases by name.
+ *
+ * A case marked `knownDeviation` in its case.json still runs; it passes only while it differs
+ * exactly as declared (harness/verdict.ts). With `KAMSIM_CONFORMANCE_REPORT=file`, each case's
+ * summary is appended to that file as one JSON line (read by scripts/conformance.js).
  */
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { appendFileSync, existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { stopAllKamailios } from "./harness/kamailio-process.js";
-import { runDifferentialCase } from "./harness/run-case.js";
+import { type CaseResult, runDifferentialCase } from "./harness/run-case.js";
+import { disagreementTexts, verdictOf, verdictProblems } from "./harness/verdict.js";
 import { kamailioAvailability } from "./kamailio.js";
 
 const root = join(import.meta.dirname, "cases");
@@ -21,30 +26,79 @@ const all = existsSync(root)
   : [];
 const cases = all.filter((n) => !process.env.FILTER || n.includes(process.env.FILTER));
 const kam = kamailioAvailability();
+const reportFile = process.env.KAMSIM_CONFORMANCE_REPORT;
+/**
+ * A case that disagrees after the machine stalled the harness longer than this (seconds) while
+ * Kamailio ran is run again, at most RUNS times in all (see harness/stalls.ts); every run is
+ * reported. A case that disagrees without such a stall fails at once.
+ */
+const STALL_LIMIT = 0.05;
+const RUNS = 3;
+
+/** One case's summary for the conformance table; `stalled`: the stalls of the runs done again. */
+function report(r: CaseResult, stalled: number[]): void {
+  if (!reportFile) return;
+  const summary = {
+    name: r.name,
+    verdict: verdictOf(r),
+    knownDeviation: r.options.knownDeviation ?? null,
+    seconds: r.seconds.total,
+    matched: r.matched,
+    kamsimLines: r.kamsimLines,
+    kamailioLines: r.kamailioLines,
+    requests: r.requests,
+    repliesAgreed: r.repliesAgreed,
+    pikeBlocks: r.pikeBlocks,
+    pikeAgreed: r.pikeAgreed,
+    maxSkew: r.maxSkew,
+    medianSkew: r.medianSkew,
+    maxLateness: r.maxLateness,
+    load: r.load,
+    disagreements: disagreementTexts(r),
+    problems: verdictProblems(r),
+    maxStall: r.maxStall,
+    rerunAfterStalls: stalled,
+  };
+  appendFileSync(reportFile, `${JSON.stringify(summary)}\n`);
+}
 
 describe.skipIf(!kam.ok)(`differential against real Kamailio 5.6${kam.ok ? "" : ` (skipped: ${kam.reason})`}`, () => {
   afterEach(async () => {
     await stopAllKamailios();
   });
 
-  it("has starter cases, each with kamailio.cfg, traffic.json and README.md", () => {
-    expect(all.length).toBeGreaterThanOrEqual(5);
+  it("has at least 30 cases, each with kamailio.cfg, traffic.json and README.md", () => {
+    expect(all.length).toBeGreaterThanOrEqual(30);
     for (const n of all)
       for (const f of ["kamailio.cfg", "traffic.json", "README.md"])
         expect(existsSync(join(root, n, f)), `${n}/${f}`).toBe(true);
   });
 
   for (const name of cases) {
-    it(name, { timeout: 90_000 }, async () => {
-      const r = await runDifferentialCase(join(root, name));
+    it(name, { timeout: 180_000 }, async () => {
+      const stalled: number[] = [];
+      let r = await runDifferentialCase(join(root, name));
+      while (verdictProblems(r).length > 0 && r.maxStall > STALL_LIMIT && stalled.length < RUNS - 1) {
+        console.log(
+          `differential ${name}: disagreed after the machine stalled ${(r.maxStall * 1000).toFixed(0)} ms, running it again:\n  ${verdictProblems(r).slice(0, 5).join("\n  ")}`,
+        );
+        stalled.push(r.maxStall);
+        await stopAllKamailios();
+        r = await runDifferentialCase(join(root, name));
+      }
       console.log(
         `differential ${name}: ${r.seconds.total.toFixed(2)} s, ${r.requests} requests, ${r.matched} lines matched, ` +
-          `max skew ${(r.maxSkew * 1000).toFixed(1)} ms, max send lateness ${(r.maxLateness * 1000).toFixed(1)} ms`,
+          `max skew ${(r.maxSkew * 1000).toFixed(1)} ms, max send lateness ${(r.maxLateness * 1000).toFixed(1)} ms, ` +
+          `longest stall ${(r.maxStall * 1000).toFixed(0)} ms, load ${r.load}`,
       );
-      const found = r.disagreements.map((d) => `${d.kind}: ${d.text}`);
+      report(r, stalled);
+      if (r.options.knownDeviation)
+        console.log(
+          `differential ${name}: known deviation (${r.options.knownDeviation}):\n  ${disagreementTexts(r).join("\n  ")}`,
+        );
+      const problems = verdictProblems(r);
       const context = `\n--- kamsim\n${r.kamsimLog}--- Kamailio\n${r.kamailioLog}`;
-      expect(r.deviations, "source ports that could not be bound as planned").toEqual([]);
-      expect(found, found.length ? context : "").toEqual([]);
+      expect(problems, problems.length ? context : "").toEqual([]);
     });
   }
 });

@@ -4,9 +4,10 @@
  * by its own PID, always, even when a test fails.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createSocket } from "node:dgram";
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, isAbsolute, join, relative } from "node:path";
 
 /** Where Debian installs Kamailio. */
 export const KAMAILIO_BINARY = "/usr/sbin/kamailio";
@@ -30,69 +31,106 @@ export interface KamailioVerdict {
   output: string;
   /** The config line Kamailio blamed, when it named one. */
   line?: number;
+  /** The file of that line, relative to the config's folder, when Kamailio named one. */
+  file?: string;
 }
 
 /** The line number Kamailio's messages name first, in any of its forms. */
 export function blamedLine(output: string): number | undefined {
+  return blamedPlace(output)?.line;
+}
+
+/** The place (file as Kamailio wrote it, when it names one; line) its messages name first. */
+export function blamedPlace(output: string): { line: number; file?: string } | undefined {
   const forms = [
-    /parse error in config file [^,]*, (?:from )?line (\d+)/,
-    /error at cfg line (\d+)/,
-    /not found at [^:\s]+:(\d+)/,
-    /fixing failed \(code=-?\d+\) at cfg:[^:\s]+:(\d+)/,
+    /parse error in config file ([^,]*), (?:from )?line (\d+)/,
+    /error at cfg line ()(\d+)/,
+    /error at (\S+) line (\d+)/,
+    /preprocessor directive '\w+' - at cfg line ()(\d+)/,
+    /not found at ([^:\s]+):(\d+)/,
+    /fixing failed \(code=-?\d+\) at cfg:([^:\s]+):(\d+)/,
   ];
   for (const re of forms) {
     const m = re.exec(output);
-    if (m) return Number(m[1]);
+    if (m) return m[1] ? { line: Number(m[2]), file: m[1] } : { line: Number(m[2]) };
   }
   return undefined;
 }
 
-/** Runs `kamailio -c`, then, if that passes, a short start; returns what Kamailio said. */
-export async function judgeWithKamailio(config: string, name = "kamailio.cfg"): Promise<KamailioVerdict> {
+/**
+ * Runs `kamailio -c`, then, if that passes, a short start; returns what Kamailio said. `files`
+ * (path relative to the config's folder → text) are written next to the config, for includes.
+ */
+export async function judgeWithKamailio(
+  config: string,
+  name = "kamailio.cfg",
+  files: Readonly<Record<string, string>> = {},
+): Promise<KamailioVerdict> {
   const dir = mkdtempSync(join(tmpdir(), "kamsim-kam-"));
+  const place = (output: string) => {
+    const p = blamedPlace(output);
+    if (!p) return {};
+    if (p.file === undefined) return { line: p.line };
+    return { line: p.line, file: isAbsolute(p.file) ? relative(dir, p.file) : p.file };
+  };
   try {
     const file = join(dir, name);
     writeFileSync(file, config);
-    const c = spawnSync(BINARY, ["-c", "-f", file], { encoding: "utf8", timeout: 20_000 });
+    for (const [path, text] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), text);
+    }
+    // Relative includes are tried as given (from the working directory) first: run in `dir`.
+    const c = spawnSync(BINARY, ["-c", "-f", file], { encoding: "utf8", timeout: 20_000, cwd: dir });
     const checkOut = `${c.stdout}${c.stderr}`;
-    if (c.status !== 0) return { rejected: true, stage: "check", output: checkOut, line: blamedLine(checkOut) };
+    if (c.status !== 0) return { rejected: true, stage: "check", output: checkOut, ...place(checkOut) };
     const start = await shortStart(file, dir);
-    if (start.exitedEarly)
-      return { rejected: true, stage: "start", output: start.output, line: blamedLine(start.output) };
+    if (start.exitedEarly) return { rejected: true, stage: "start", output: start.output, ...place(start.output) };
     return { rejected: false, stage: "none", output: start.output };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-/** Starts Kamailio in the foreground on 127.0.0.1 for up to `ms`; it is stopped by its PID. */
-function shortStart(file: string, dir: string, ms = 2500): Promise<{ exitedEarly: boolean; output: string }> {
-  const port = 20000 + Math.floor(Math.random() * 30000);
+/** A UDP port on 127.0.0.1 that was free a moment ago. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createSocket("udp4");
+    s.once("error", reject);
+    s.bind(0, "127.0.0.1", () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Starts Kamailio in the foreground on 127.0.0.1 for up to `ms`; it is stopped by its PID.
+ * `exitedEarly` is true only when Kamailio ended by itself before that (a start-up failure).
+ */
+async function shortStart(file: string, dir: string, ms = 2500): Promise<{ exitedEarly: boolean; output: string }> {
+  const port = await freePort();
   const child = spawn(
     BINARY,
     ["-f", file, "-DD", "-E", "-l", `udp:127.0.0.1:${port}`, "-Y", dir, "-P", join(dir, "k.pid"), "-w", dir],
     {
       stdio: ["ignore", "pipe", "pipe"],
+      cwd: dir,
     },
   );
   let output = "";
   child.stdout.on("data", (d) => (output += d));
   child.stderr.on("data", (d) => (output += d));
   return new Promise((resolve) => {
-    let done = false;
-    const finish = (exitedEarly: boolean) => {
-      if (done) return;
-      done = true;
-      resolve({ exitedEarly, output });
-    };
+    let stopping = false;
     const timer = setTimeout(() => {
-      child.once("exit", () => finish(false));
+      stopping = true;
       if (child.pid) process.kill(child.pid, "SIGTERM");
       setTimeout(() => child.pid && child.exitCode === null && process.kill(child.pid, "SIGKILL"), 2000).unref();
     }, ms);
     child.once("exit", () => {
       clearTimeout(timer);
-      finish(true);
+      resolve({ exitedEarly: !stopping, output });
     });
   });
 }

@@ -43,6 +43,13 @@ export interface SendResult {
   errors: string[];
 }
 
+/**
+ * The smallest gap kept between two sends that were planned apart (ms): a sender that fell
+ * behind (a busy machine) does not fire its overdue requests back to back, where Kamailio's
+ * SIP workers would take them at once and handle them in racing order.
+ */
+const MIN_GAP_MS = 5;
+
 /** More requests than a differential case should need (each one costs real time). */
 const MAX_REQUESTS = 5000;
 
@@ -141,6 +148,8 @@ export async function sendTraffic(
       });
       sockets.set(id, s);
     }
+    let lastSend = Number.NEGATIVE_INFINITY;
+    let lastPlanned = Number.NEGATIVE_INFINITY;
     for (const [i, a] of arrivals.entries()) {
       const s = sockets.get(`${a.src}:${a.sport}`) as Socket;
       const built = factory.requestFor({ ...a, sport: s.address().port });
@@ -159,8 +168,11 @@ export async function sendTraffic(
       };
       byKey.set(keyOf(text), r);
       requests.push(r);
-      await waitUntil(t0 + a.t / 1000);
-      r.sent = (performance.now() - t0) / 1000;
+      const planned = t0 + a.t / 1000;
+      await waitUntil(Math.max(planned, lastSend + Math.min(planned - lastPlanned, MIN_GAP_MS)));
+      lastSend = performance.now();
+      lastPlanned = planned;
+      r.sent = (lastSend - t0) / 1000;
       try {
         s.send(text);
       } catch (e) {

@@ -1,0 +1,41 @@
+/**
+ * What Kamailio 5.6 says for each kind of error kamsim reports (by kamsim's diagnostic code):
+ * a pattern its output must match for the two to count as the same kind of error. Shared by
+ * the check-parity suites.
+ */
+export const KAMAILIO_WORDS: Readonly<Record<string, RegExp>> = {
+  // A missing ';' is a syntax error; Kamailio adds "missing ';'?" only where its grammar can tell.
+  missing_semicolon: /missing ';'|syntax error/,
+  missing_brace: /syntax error|bad command/,
+  syntax_error: /syntax error|bad command/,
+  unexpected_char: /syntax error/,
+  unknown_function: /failed to find command/,
+  module_not_loaded: /failed to find command/,
+  wrong_arg_count: /failed to find command \S+ \(params \d+\)/,
+  function_not_allowed: /misused command|cannot be used in the block/,
+  unknown_modparam: /not found in module/,
+  modparam_no_module: /No module matching/,
+  module_not_found: /could not find module|failed to load module/,
+  unknown_core_param: /unknown config variable/,
+  bad_core_param_value: /number expected|syntax error/,
+  duplicate_route: /duplicate route/,
+  bad_event_route: /syntax error/,
+  route_not_defined: /route "\S+" not found/,
+  unknown_pvar: /error searching pvar/,
+  readonly_pvar: /read only pvar|pvar with transformations in assignment left side/,
+  type_mismatch: /type mismatch/,
+  param_not_constant: /is not constant/,
+  include_not_found: /cannot open included file/,
+  include_too_deep: /too many includes/,
+  already_defined: /already defined/,
+  define_dash: /'-' not allowed/,
+  unbalanced_ifdef: /different number of preprocessor directives/,
+  invalid_directive_position: /invalid position for preprocessor directive/,
+  rtimer_unknown_timer: /timer not found/,
+  bad_modparam: /Can't set module parameter/,
+  switch_default: /too many "default:" labels/,
+  switch_mixed: /mixed integer and string\/RE cases not allowed|type mismatch in case/,
+  unclosed_string: /unclosed string/,
+  bad_log_level: /log level/,
+  bad_format: /wrong format|wrong char/,
+};
