@@ -43,10 +43,6 @@ const KNOWN: Readonly<Record<string, Known>> = {
     reason:
       "without #!KAMAILIO Kamailio runs in max-compat mode: `$foo` logs `error searching pvar` but is taken as an AVP and the config starts; kamsim always applies #!KAMAILIO rules (spec §1.1)",
   },
-  "top-level.txt | failure route needs a name": {
-    differs: "accepted",
-    reason: "Kamailio accepts `failure_route { ... }` without a name (-c and start); kamsim reports a syntax error",
-  },
   "preprocess.txt | stray endif": {
     differs: "line",
     reason:

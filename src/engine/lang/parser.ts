@@ -25,7 +25,8 @@ const ROUTE_KEYWORDS: Readonly<Record<string, RouteKindName>> = {
 };
 
 /** Route kinds that must have a name. */
-const NEEDS_NAME: ReadonlySet<string> = new Set(["failure_route", "branch_route", "event_route"]);
+// `failure_route { }` without a name is accepted by Kamailio 5.6.3 (checked with -c and at start).
+const NEEDS_NAME: ReadonlySet<string> = new Set(["branch_route", "event_route"]);
 /** Route kinds that cannot have one. */
 const NO_NAME: ReadonlySet<string> = new Set(["request_route", "reply_route", "onsend_route", "error_route"]);
 

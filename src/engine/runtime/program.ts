@@ -17,6 +17,7 @@ import type { CfgPos, CompileEnv, FunctionImpl, PvAccess, PvImpl, RouteCell } fr
 import { corePvImpls } from "./pv/core.js";
 import { type Action, compileList, runActions } from "./stmt.js";
 import { compileSteps, runSteps, stmtBlocks } from "./suspend.js";
+import { compileTransform } from "./transformations.js";
 
 /** A compiled route block. */
 export interface CompiledRoutes {
@@ -93,11 +94,26 @@ export function buildProgram(
   /** Named routes that may block, found by a fixpoint over route() calls. */
   const blockingRoutes = new Set<string>();
   for (const name of checked.routes.get("route")?.keys() ?? []) named.set(name, { name });
+  /** The reference with its transformations applied (the checker warns of those kamsim lacks). */
+  const withTransforms = (access: PvAccess, spec: PvSpec): PvAccess => {
+    if (spec.transforms.length === 0) return access;
+    const chain = spec.transforms.flatMap((body) => compileTransform(body) ?? []);
+    return {
+      get(ctx) {
+        let v = access.get(ctx);
+        for (const t of chain) {
+          if (v === undefined || v === null) return v;
+          v = t(v);
+        }
+        return v;
+      },
+    };
+  };
   const env: CompileEnv = {
     files,
     pv(spec: PvSpec, span: Span): PvAccess {
       const impl = pvImpls.get(spec.name);
-      if (impl) return impl.compile(spec, env);
+      if (impl) return withTransforms(impl.compile(spec, env), spec);
       notSimulated(`$${spec.name}`, `$${spec.name} is not simulated by kamsim: it reads as <null>`, span);
       return { get: () => null };
     },

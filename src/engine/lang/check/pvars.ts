@@ -3,6 +3,8 @@
  * (`error searching pvar "foo"`, spec §2.2), a class that needs an inner name must have one,
  * and only writable ones may be assigned ("read only pvar in assignment left side", §1.8).
  */
+
+import { compileTransform } from "../../runtime/transformations.js";
 import type { PvarExpr } from "../ast.js";
 import type { DiagnosticBag } from "../diagnostics.js";
 import { type PvSpec, parsePvAt } from "../pv-spec.js";
@@ -51,6 +53,13 @@ export function checkPvarSpec(spec: PvSpec, span: Span, scope: Scope, diags: Dia
     const m = scope.moduleOf(found.module);
     m?.checker?.pvar?.(spec, span, scope.contextFor(m));
   }
+  for (const body of spec.transforms)
+    if (!compileTransform(body))
+      diags.warning(
+        "not_simulated",
+        `transformation {${body}} is not simulated by kamsim: the value passes unchanged`,
+        span,
+      );
 }
 
 /** Checks an assignment's left side. */

@@ -242,7 +242,7 @@ export const htableModule = defineModule({
     shtex: {
       inner: "required",
       writable: true,
-      doc: "`$shtex(table=>key)`: seconds until the item expires (0 when it never does; $null when absent). Assigning an integer sets a new lifetime.",
+      doc: "`$shtex(table=>key)`: seconds until the item expires (0 when it never does, and 0 for a key the table does not hold). Assigning an integer sets a new lifetime.",
     },
     shtcn: {
       inner: "required",

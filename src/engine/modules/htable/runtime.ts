@@ -89,7 +89,8 @@ export const htableRuntime: ModuleRuntime = {
         return {
           get: (ctx) => {
             const it = table?.get(key(ctx), nowIn(ctx));
-            if (!it) return null;
+            // ht_get_cell_expire() leaves 0 for a key the table does not hold (real Kamailio).
+            if (!it) return table ? 0 : null;
             return it.expires === 0 ? 0 : Math.ceil((it.expires - nowIn(ctx)) / 1_000_000);
           },
           set: (ctx, v) => {

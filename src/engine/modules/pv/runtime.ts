@@ -25,7 +25,8 @@ const pv_isset: FunctionImpl = {
     const pv = namedPv(args[0] as CallArg, env);
     return (ctx) => {
       const v = pv?.get(ctx);
-      return v === null || v === undefined || v === "" ? -1 : 1;
+      // Only a null value is unset: an empty string is a value (real Kamailio; spec §7.3 says otherwise).
+      return v === null || v === undefined ? -1 : 1;
     };
   },
 };

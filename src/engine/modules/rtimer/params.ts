@@ -1,7 +1,8 @@
 /**
  * rtimer's `timer` and `exec` parameters, read as Kamailio 5.6 reads them (spec §4.1):
  * names compare case-insensitively, unknown attributes are ignored, a `u` interval is in
- * microseconds and forces a process of its own (a later `mode=` is then ignored).
+ * microseconds and sets mode 1 when it is read — over an earlier `mode=`, while a later `mode=`
+ * still counts (measured on Kamailio 5.6.3; spec §4.1 has it the other way round).
  */
 import { parseAttrList, parseUnsigned } from "../param-list.js";
 
@@ -39,25 +40,24 @@ export class RtimerTable {
 
   private timer(text: string): string | undefined {
     const def: RtimerDef = { name: "", intervalUs: 0, mode: 0, routes: [] };
-    let modeLocked = false;
+    let micro = false;
     for (const a of parseAttrList(text)) {
       const key = a.name.toLowerCase();
       if (key === "name") def.name = a.value;
       else if (key === "interval") {
-        const micro = /[uU]$/.test(a.value);
+        micro = /[uU]$/.test(a.value);
         const n = parseUnsigned(micro ? a.value.slice(0, -1) : a.value);
         if (n === undefined) return `stm_t_param(): invalid interval: ${a.value}`;
         def.intervalUs = micro ? n : n * 1_000_000;
-        if (micro) {
-          if (def.mode === 0) def.mode = 1;
-          modeLocked = true;
-        }
-      } else if (key === "mode" && !modeLocked) {
+        if (micro) def.mode = 1;
+      } else if (key === "mode") {
         const n = parseUnsigned(a.value);
         if (n === undefined) return `stm_t_param(): invalid mode: ${a.value}`;
         def.mode = n;
       }
     }
+    // A µs timer never runs on the core's timer: mode 0 still gets a process of its own.
+    if (micro && def.mode === 0) def.mode = 1;
     if (def.name === "") return "stm_t_param(): invalid timer name";
     if (this.find(def.name)) return `stm_t_param(): duplicate timer with same name: ${def.name}`;
     if (def.intervalUs === 0) def.intervalUs = this.defaultInterval * 1_000_000;

@@ -48,7 +48,10 @@ function loop(host: SimulationHost, def: RtimerDef, proc: Process, worker: numbe
   });
 }
 
-/** Mode 0: on the slow timer, every interval; an overrun delays the next firing. */
+/** Kamailio's timer tick: 1/16 s. */
+const TIMER_TICK_US = 62_500;
+
+/** Mode 0: on the slow timer, every interval, counted from the tick at which the last run ended. */
 function periodic(host: SimulationHost, def: RtimerDef, at: Micros): void {
   host.sv.kernel.schedule(at, () => {
     const proc = host.slowTimer;
@@ -61,9 +64,9 @@ function periodic(host: SimulationHost, def: RtimerDef, at: Micros): void {
     proc.busyUntil = Number.POSITIVE_INFINITY;
     fire(host, def, proc, 0, at, (end) => {
       proc.busyUntil = end;
-      let next = at + def.intervalUs;
-      if (next < end) next = end + def.intervalUs;
-      periodic(host, def, next);
+      // The core's timer re-arms the handler from the tick (1/16 s) at which it returned: a route
+      // that takes time shifts the timer by whole ticks (measured on Kamailio 5.6.3).
+      periodic(host, def, Math.floor(end / TIMER_TICK_US) * TIMER_TICK_US + def.intervalUs);
     });
   });
 }
