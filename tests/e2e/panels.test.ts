@@ -97,6 +97,14 @@ describe.skipIf(!avail.ok)(`live views in Chromium${avail.ok ? "" : ` (skipped: 
     // …and the ALERT lines the timer wrote about it, seconds later, in the Log.
     await expect.poll(() => page.locator(".log-line.related").count(), SOON).toBeGreaterThan(0);
     expect(await page.locator(".log-line.related").first().textContent()).toContain("203.0.113.99");
+    // The Log draws only the lines in view (plus a few), however many it holds.
+    const held = Number(
+      /([\d,]+) lines/
+        .exec((await page.getByRole("region", { name: "Log", exact: true }).textContent()) ?? "")?.[1]
+        ?.replace(/,/g, ""),
+    );
+    expect(held).toBeGreaterThan(60);
+    expect(await page.locator(".log-line").count()).toBeLessThan(60);
     expect(await processes.textContent()).toContain("rtimer ta");
     await page.screenshot({ path: join(shots, "panels-after-drain.png") });
 

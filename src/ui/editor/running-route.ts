@@ -35,10 +35,19 @@ export function installRunningRoutes(m: typeof monaco): () => void {
   let ids: string[] = [];
   const lastRan = new Map<string, number>();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** The routes marked now and the text they were found in: nothing to redo while both stand. */
+  let shown = "";
+  let shownVersion = -1;
 
   const redraw = () => {
     const now = performance.now();
     for (const [r, at] of lastRan) if (now - at > HOLD_MS) lastRan.delete(r);
+    clearTimeout(timer);
+    if (lastRan.size) timer = setTimeout(redraw, HOLD_MS);
+    const key = [...lastRan.keys()].sort().join("\n");
+    if (key === shown && model.getVersionId() === shownVersion) return;
+    shown = key;
+    shownVersion = model.getVersionId();
     const text = model.getValue();
     const marks: monaco.editor.IModelDeltaDecoration[] = [];
     for (const r of lastRan.keys()) {
@@ -55,16 +64,16 @@ export function installRunningRoutes(m: typeof monaco): () => void {
       });
     }
     ids = model.deltaDecorations(ids, marks);
-    clearTimeout(timer);
-    if (lastRan.size) timer = setTimeout(redraw, HOLD_MS);
   };
 
   const stop = useStore.subscribe((s, prev) => {
     if (s.routesRan === prev.routesRan) return;
-    if (s.routesRan.length === 0 && lastRan.size === 0) return;
     const now = performance.now();
+    // Redraw only when a route starts being marked: while it keeps running, its mark just stays
+    // (the editor is not re-rendered every frame at high rates).
+    const fresh = s.routesRan.some((r) => !lastRan.has(r));
     for (const r of s.routesRan) lastRan.set(r, now);
-    redraw();
+    if (fresh) redraw();
   });
   return () => {
     stop();
