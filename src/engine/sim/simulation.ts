@@ -24,6 +24,7 @@ import { ALL_EVENTS, type EventWants, Kernel } from "./kernel.js";
 import { L_CRIT2, Logger } from "./log.js";
 import { buildProcessTable, type Process } from "./processes.js";
 import { Receiver } from "./receiver.js";
+import { RecentArrivals } from "./recent-arrivals.js";
 import { RequestFactory } from "./requests.js";
 import { createRng } from "./rng.js";
 import type { Micros } from "./time.js";
@@ -62,7 +63,7 @@ export class Simulation {
   private readonly logPrefix?: (ctx: ScriptContext) => string;
   private readonly requests: RequestFactory;
   /** The last requests' arrivals by id, so their text can be shown on demand (bounded). */
-  private readonly recent = new Map<number, Arrival>();
+  private readonly recent = new RecentArrivals(RECENT_REQUESTS);
   /** The socket requests are received on (`$Ri`, `$Rp`). */
   private readonly listen: { ip: string; port: number };
 
@@ -291,8 +292,7 @@ export class Simulation {
 
   /** Handles a request in a worker; returns the cost, or undefined when the route blocked. */
   private handleRequest(worker: Process, a: Arrival, id: number, t: Micros): Micros | undefined {
-    this.recent.set(id, a);
-    if (this.recent.size > RECENT_REQUESTS) this.recent.delete(id - RECENT_REQUESTS);
+    this.recent.record(id, a);
     const built = this.requests.requestFor(a);
     if ("error" in built) return this.plan.server.requestCost;
     const ctx = this.context(worker, built.msg, t, true, { ip: a.src, port: a.sport }, this.listen, id);
