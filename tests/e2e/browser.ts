@@ -7,6 +7,8 @@ import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
 import { type BrowserContext, chromium } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
+import { buildPlayground } from "./build.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 
@@ -70,4 +72,32 @@ export async function serveFolder(root: string): Promise<{ url: string; server: 
   const addr = server.address();
   const port = typeof addr === "object" && addr ? addr.port : 0;
   return { url: `http://127.0.0.1:${port}/`, server };
+}
+
+/** The production build served locally and a browser on it, for one describe block's tests. */
+export interface ServedPlayground {
+  url: string;
+  context: BrowserContext;
+}
+
+/**
+ * Builds the playground, serves it and launches Chromium before the block's tests; stops and
+ * removes all of it after them. Call inside `describe`.
+ */
+export function servePlayground(): ServedPlayground {
+  const pg = { url: "", context: undefined as unknown as BrowserContext };
+  let dist = "";
+  let server: Server | undefined;
+  let close: (() => Promise<void>) | undefined;
+  beforeAll(async () => {
+    dist = await buildPlayground();
+    ({ server, url: pg.url } = await serveFolder(dist));
+    ({ context: pg.context, close } = await launchChromium());
+  });
+  afterAll(async () => {
+    await close?.();
+    server?.close();
+    if (dist) rmSync(dist, { recursive: true, force: true });
+  });
+  return pg;
 }

@@ -3,13 +3,11 @@
  * Log equals its expected.log (the CLI's output, a golden test), and the views show what its
  * explanation tells the user to watch. A screenshot of each end state is saved.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import type { Server } from "node:http";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailability, launchChromium, serveFolder } from "./browser.js";
-import { buildPlayground } from "./build.js";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { chromiumAvailability, servePlayground } from "./browser.js";
 
 const avail = chromiumAvailability();
 const root = join(import.meta.dirname, "..", "..");
@@ -75,23 +73,10 @@ const examples = readdirSync(join(root, "examples")).filter((d) => {
 });
 
 describe.skipIf(!avail.ok)(`examples in Chromium${avail.ok ? "" : ` (skipped: ${avail.reason})`}`, () => {
-  let dist = "";
-  let server: Server;
-  let url = "";
-  let context: BrowserContext;
-  let close: () => Promise<void>;
+  const pg = servePlayground();
 
-  beforeAll(async () => {
-    dist = await buildPlayground();
-    ({ server, url } = await serveFolder(dist));
-    ({ context, close } = await launchChromium());
+  beforeAll(() => {
     mkdirSync(shots, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await close?.();
-    server?.close();
-    if (dist) rmSync(dist, { recursive: true, force: true });
   });
 
   it("has a promise checked for every example", () => {
@@ -101,9 +86,9 @@ describe.skipIf(!avail.ok)(`examples in Chromium${avail.ok ? "" : ` (skipped: ${
 
   for (const id of examples) {
     it(`${id}: runs to its end, logs its expected.log and shows what its explanation promises`, async () => {
-      const page = await context.newPage();
+      const page = await pg.context.newPage();
       await page.setViewportSize({ width: 1400, height: 900 });
-      await page.goto(url);
+      await page.goto(pg.url);
       const run = page.getByRole("button", { name: "Run" });
       await expect.poll(() => run.isEnabled(), SOON).toBe(true);
       await page.getByRole("combobox", { name: "Examples" }).selectOption(id);

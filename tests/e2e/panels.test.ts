@@ -6,13 +6,11 @@
  * Screenshots: idle, flooding, after the drain, and at phone width.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
-import type { Server } from "node:http";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { BrowserContext, Download, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailability, launchChromium, serveFolder } from "./browser.js";
-import { buildPlayground } from "./build.js";
+import type { Download, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { chromiumAvailability, servePlayground } from "./browser.js";
 
 const avail = chromiumAvailability();
 /** Polls often: the states checked last a few seconds of virtual time. */
@@ -33,28 +31,15 @@ async function numberIn(page: Page, region: string, testId: string): Promise<num
 }
 
 describe.skipIf(!avail.ok)(`live views in Chromium${avail.ok ? "" : ` (skipped: ${avail.reason})`}`, () => {
-  let dist = "";
-  let server: Server;
-  let url = "";
-  let context: BrowserContext;
-  let close: () => Promise<void>;
+  const pg = servePlayground();
 
-  beforeAll(async () => {
-    dist = await buildPlayground();
-    ({ server, url } = await serveFolder(dist));
-    ({ context, close } = await launchChromium());
+  beforeAll(() => {
     mkdirSync(shots, { recursive: true });
   });
 
-  afterAll(async () => {
-    await close?.();
-    server?.close();
-    if (dist) rmSync(dist, { recursive: true, force: true });
-  });
-
   it("has every view as a named region", async () => {
-    const page = await context.newPage();
-    await page.goto(url);
+    const page = await pg.context.newPage();
+    await page.goto(pg.url);
     for (const name of ["Traffic", "Queues", "Timers", "Pike", "Processes", "RPC console"])
       await expect.poll(() => page.getByRole("region", { name, exact: true }).count()).toBe(1);
     await expect.poll(() => page.getByRole("button", { name: "Flood", exact: true }).count()).toBe(1);
@@ -62,9 +47,9 @@ describe.skipIf(!avail.ok)(`live views in Chromium${avail.ok ? "" : ` (skipped: 
   });
 
   it("Flood trips pike, fills the alert queue, and the timer drains it", async () => {
-    const page = await context.newPage();
+    const page = await pg.context.newPage();
     await page.setViewportSize({ width: 1400, height: 900 });
-    await page.goto(url);
+    await page.goto(pg.url);
     const run = page.getByRole("button", { name: "Run" });
     await expect.poll(() => run.isEnabled(), { timeout: 20_000 }).toBe(true);
     const processes = page.getByRole("region", { name: "Processes", exact: true });

@@ -1,14 +1,6 @@
-/**
- * The playground's controls and the safety of the user's work, in real Chromium on the built app:
- * Step, Reset, the running route's mark, speed, share links (round trip, broken ones), reload, a
- * killed worker.
- */
-import { rmSync } from "node:fs";
-import type { Server } from "node:http";
-import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailability, launchChromium, serveFolder } from "./browser.js";
-import { buildPlayground } from "./build.js";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { chromiumAvailability, servePlayground } from "./browser.js";
 
 const avail = chromiumAvailability();
 
@@ -25,27 +17,11 @@ const clock = async (page: Page) =>
 const texts = (page: Page) => page.evaluate(() => (window as unknown as KamsimWindow).kamsim.texts());
 
 describe.skipIf(!avail.ok)(`playground workflow${avail.ok ? "" : ` (skipped: ${avail.reason})`}`, () => {
-  let dist = "";
-  let server: Server;
-  let url = "";
-  let context: BrowserContext;
-  let close: () => Promise<void>;
-
-  beforeAll(async () => {
-    dist = await buildPlayground();
-    ({ server, url } = await serveFolder(dist));
-    ({ context, close } = await launchChromium());
-  });
-
-  afterAll(async () => {
-    await close?.();
-    server?.close();
-    if (dist) rmSync(dist, { recursive: true, force: true });
-  });
+  const pg = servePlayground();
 
   async function open(hash = ""): Promise<Page> {
-    const page = await context.newPage();
-    await page.goto(url + hash);
+    const page = await pg.context.newPage();
+    await page.goto(pg.url + hash);
     await expect
       .poll(() => page.getByRole("status", { name: "Simulation status" }).textContent())
       .toMatch(/ready|paused|ended/);
