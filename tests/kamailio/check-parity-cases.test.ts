@@ -14,21 +14,9 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { analyzeConfig, type PlacedDiagnostic, placeDiagnostics } from "../../src/engine/index.js";
 import { parseCaseFile } from "../lang/case-file.js";
+import { INCLUDE_FILES } from "../lang/include-files.js";
 import { judgeWithKamailio, type KamailioVerdict, kamailioAvailability } from "./kamailio.js";
 import { KAMAILIO_WORDS } from "./kamailio-words.js";
-
-/**
- * The virtual files the language case test (tests/lang/cases.test.ts, `includeFiles`) gives the
- * include cases; a copy, since that test file exports nothing. Every include a case names must
- * be here (checked below).
- */
-const INCLUDE_FILES: Readonly<Record<string, string>> = {
-  "inc/routes.cfg": 'route[INC] {\n  xlog("L_INFO", "included\\n");\n}\n',
-  "inc/defs.cfg": "#!define INCLUDED 1\n",
-  "inc/nested.cfg": 'include_file "inc/defs.cfg"\n',
-  "inc/self.cfg": 'include_file "inc/self.cfg"\n',
-  "inc/bad.cfg": "request_route {\n  $var(x) = ;\n}\n",
-};
 
 /** How a known disagreement shows: Kamailio accepts the config, or blames another line. */
 interface Known {

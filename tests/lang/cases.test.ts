@@ -8,6 +8,7 @@ import { parseConfig } from "../../src/engine/lang/parser.js";
 import { preprocess } from "../../src/engine/lang/preprocess.js";
 import { printConfig } from "../../src/engine/lang/print.js";
 import { normalizeAst, parseCaseFile } from "./case-file.js";
+import { INCLUDE_FILES } from "./include-files.js";
 
 const dir = join(import.meta.dirname, "cases");
 const files = readdirSync(dir)
@@ -22,13 +23,13 @@ for (const f of files) {
       it(`${c.name} (line ${c.line})`, () => {
         if (c.mode === "ast") {
           const diags = new DiagnosticBag();
-          const pp = preprocess("case.cfg", c.input, diags, { files: includeFiles });
+          const pp = preprocess("case.cfg", c.input, diags, { files: INCLUDE_FILES });
           const ast = parseConfig(pp.tokens, pp.files, diags);
           const errors = placeDiagnostics(diags.items, pp.files).filter((d) => d.severity === "error");
           expect(errors.map((d) => `${d.code} ${d.line}:${d.col} ${d.message}`)).toEqual([]);
           expect(normalizeAst(printConfig(ast))).toBe(normalizeAst(c.expected));
         } else {
-          const r = analyzeConfig(c.input, { name: "case.cfg", files: includeFiles });
+          const r = analyzeConfig(c.input, { name: "case.cfg", files: INCLUDE_FILES });
           const got = placeDiagnostics(r.diagnostics, r.files).map((d) => `${d.code} ${d.line}:${d.col}`);
           const want =
             c.expected === "none"
@@ -43,12 +44,3 @@ for (const f of files) {
     }
   });
 }
-
-/** Virtual files the include cases may read. */
-const includeFiles: Record<string, string> = {
-  "inc/routes.cfg": 'route[INC] {\n  xlog("L_INFO", "included\\n");\n}\n',
-  "inc/defs.cfg": "#!define INCLUDED 1\n",
-  "inc/nested.cfg": 'include_file "inc/defs.cfg"\n',
-  "inc/self.cfg": 'include_file "inc/self.cfg"\n',
-  "inc/bad.cfg": "request_route {\n  $var(x) = ;\n}\n",
-};
