@@ -1,0 +1,75 @@
+/**
+ * `npm start` (Vite's dev server) opens the playground with the classic example loaded, and it
+ * runs. The other browser tests use the production build; this one checks the newcomer's command.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { chromiumAvailability, launchChromium } from "./browser.js";
+
+const avail = chromiumAvailability();
+const root = join(import.meta.dirname, "..", "..");
+
+/** A port nothing listens on now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const addr = s.address();
+      s.close(() => resolve(typeof addr === "object" && addr ? addr.port : 0));
+    });
+  });
+}
+
+describe.skipIf(!avail.ok)(`npm start${avail.ok ? "" : ` (skipped: ${avail.reason})`}`, () => {
+  let vite: ChildProcess | undefined;
+  afterAll(() => {
+    if (vite?.pid) vite.kill("SIGTERM");
+  });
+
+  it("serves the playground with the classic example, ready to run", async () => {
+    const port = await freePort();
+    // What `npm start` runs (`vite`), bound to loopback on a free port.
+    vite = spawn(
+      process.execPath,
+      [
+        join(root, "node_modules", "vite", "bin", "vite.js"),
+        "--host",
+        "127.0.0.1",
+        "--port",
+        String(port),
+        "--strictPort",
+      ],
+      {
+        cwd: root,
+        stdio: "ignore",
+      },
+    );
+    const url = `http://127.0.0.1:${port}/`;
+    await expect
+      .poll(
+        () =>
+          fetch(url).then(
+            (r) => r.status,
+            () => 0,
+          ),
+        { timeout: 30_000, interval: 200 },
+      )
+      .toBe(200);
+    const { context, close } = await launchChromium();
+    try {
+      const page = await context.newPage();
+      await page.goto(url);
+      await page.getByRole("button", { name: "Run" }).and(page.locator(":enabled")).waitFor({ timeout: 60_000 });
+      const editor = page.locator(".monaco-editor .view-lines");
+      await editor.waitFor({ timeout: 60_000 });
+      expect(await editor.innerText()).toContain("QMALERT");
+      await page.getByRole("button", { name: "Run" }).click();
+      await expect
+        .poll(() => page.getByLabel("Virtual time").textContent(), { timeout: 15_000 })
+        .not.toBe("t = 0.000 s");
+    } finally {
+      await close();
+    }
+  }, 120_000);
+});
