@@ -31,20 +31,39 @@ function makeArg(node: Expr, env: CompileEnv): CallArg {
   };
 }
 
-/** A function call returning its raw code, with `$rc` and the exit-on-0 rule applied. */
-export function compileCallRaw(call: CallExpr, env: CompileEnv): (ctx: ScriptContext) => number {
+/** The function's own compiled call, without the script's rules around it. */
+function compileImpl(call: CallExpr, env: CompileEnv): (ctx: ScriptContext) => number {
   const impl = env.fn(call.name, call.args.length);
   if (!impl) throw new ExprFail(`function ${call.name}/${call.args.length} has no implementation`);
-  const f = impl.compile(
+  return impl.compile(
     call.args.map((a) => makeArg(a, env)),
     env,
     call,
   );
+}
+
+/** A function call returning its raw code, with `$rc` and the exit-on-0 rule applied. */
+export function compileCallRaw(call: CallExpr, env: CompileEnv): (ctx: ScriptContext) => number {
+  const f = compileImpl(call, env);
   return (ctx) => {
     const r = f(ctx);
     if (r === 0) ctx.flags |= EXIT_R_F;
     ctx.rc = r;
     return r;
+  };
+}
+
+/**
+ * A function call inside an expression: the same rules, worth 1 when its code is positive and 0
+ * otherwise (one closure, not a wrapper around compileCallRaw's: conditions call it all the time).
+ */
+export function compileCallTruth(call: CallExpr, env: CompileEnv): (ctx: ScriptContext) => number {
+  const f = compileImpl(call, env);
+  return (ctx) => {
+    const r = f(ctx);
+    if (r === 0) ctx.flags |= EXIT_R_F;
+    ctx.rc = r;
+    return r > 0 ? 1 : 0;
   };
 }
 

@@ -17,6 +17,11 @@ export interface PvAccess {
   set?(ctx: ScriptContext, v: Value): void;
   /** The getter never fails (never returns undefined): expressions may call it directly. */
   total?: boolean;
+  /**
+   * Set for `$var(name)` without transformations: its slot in `ctx.proc.vars`, so the hottest
+   * reads and writes of a script compile to an array access instead of a call.
+   */
+  varSlot?: number;
 }
 
 /** A compiled script function call: returns Kamailio's return code. */

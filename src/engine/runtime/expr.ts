@@ -4,11 +4,12 @@
  * raw return code, `x && 1` is `(int)x`), `== $null` already rewritten by the parser.
  */
 import type { BinaryExpr, CallExpr, Expr, RouteCall } from "../lang/ast.js";
-import { compileCallRaw, compileRouteCall } from "./calls.js";
+import { compileCallRaw, compileCallTruth, compileRouteCall } from "./calls.js";
 import { kamailioPos } from "./cfg-pos.js";
 import type { ScriptContext } from "./context.js";
 import { conversionWarning } from "./core-log.js";
 import type { CfgPos, CompileEnv } from "./env.js";
+import { intOpBoth, intOpLiteral } from "./int-closures.js";
 import { compileKeywordCompare, keywordValue } from "./keywords.js";
 import { ExprFail, equals, INT_OPS, matches, plus } from "./ops.js";
 import { strToInt, toStr, type Value } from "./values.js";
@@ -60,6 +61,12 @@ export function compileInt(e: Expr, env: CompileEnv, role: "left" | "right" | "u
   const pos = kamailioPos(e, role, env.files, env.pos);
   if (e.kind === "PvarExpr" && e.spec) {
     const pv = env.pv(e.spec, e.span);
+    const slot = pv.varSlot;
+    if (slot !== undefined)
+      return (ctx) => {
+        const x = ctx.proc.vars[slot] ?? 0;
+        return typeof x === "number" ? x : intOf(x, ctx, pos);
+      };
     return (ctx) => {
       const x = pv.get(ctx);
       return typeof x === "number" ? x : intOf(x ?? null, ctx, pos);
@@ -102,10 +109,8 @@ export function compileExpr(e: Expr, env: CompileEnv): ValueFn {
     }
     case "KeywordExpr":
       return keywordValue(e.name);
-    case "CallExpr": {
-      const f = compileCallRaw(e, env);
-      return (ctx) => (f(ctx) > 0 ? 1 : 0);
-    }
+    case "CallExpr":
+      return compileCallTruth(e, env);
     case "RouteCall": {
       const f = compileRouteCall(e, env);
       return (ctx) => (f(ctx) > 0 ? 1 : 0);
@@ -192,16 +197,11 @@ function compileBinary(unfolded: BinaryExpr, env: CompileEnv): ValueFn {
     (e.op === "||" && e.right.kind === "NumberLit" && e.right.value === 0);
   if (identity) return compileInt(e.left, env);
   if (e.op === "&&" || e.op === "||") return compileLogical(e, env);
-  const intOp = INT_OPS[e.op];
-  if (intOp) {
+  if (INT_OPS[e.op]) {
     const a = compileInt(e.left, env, "left");
-    if (e.right.kind === "NumberLit") {
-      // A literal right side (`$var(i) < 10`): one call less per evaluation.
-      const k = e.right.value | 0;
-      return (ctx) => intOp(a(ctx), k);
-    }
-    const b = compileInt(e.right, env, "right");
-    return (ctx) => intOp(a(ctx), b(ctx));
+    // A literal right side (`$var(i) < 10`): one call less per evaluation.
+    if (e.right.kind === "NumberLit") return intOpLiteral(e.op, a, e.right.value | 0) as IntFn;
+    return intOpBoth(e.op, a, compileInt(e.right, env, "right")) as IntFn;
   }
   const a = compileExpr(e.left, env);
   const b = compileExpr(e.right, env);

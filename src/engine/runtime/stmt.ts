@@ -217,6 +217,14 @@ function compileReturn(s: ReturnStmt, env: CompileEnv): Action {
   };
 }
 
+/** An assignment whose value failed: Kamailio's two ERROR lines, and the action yields -1. */
+function assignFailed(err: unknown, ctx: ScriptContext, pos: CfgPos): number {
+  if (!(err instanceof ExprFail)) throw err;
+  logExprFail(ctx, err, pos);
+  logAssignFail(ctx, pos);
+  return -1;
+}
+
 function compileAssign(s: AssignStmt, env: CompileEnv): Action {
   if (!s.target.spec) throw new ExprFail(`bad assignment target ${s.target.text}`);
   const pv = env.pv(s.target.spec, s.target.span);
@@ -224,15 +232,25 @@ function compileAssign(s: AssignStmt, env: CompileEnv): Action {
   if (!set) throw new ExprFail(`read only pvar ${s.target.text}`);
   const value = compileAssigned(s.value, env);
   const pos = kamailioPos(s.value, "bare", env.files, env.pos);
+  const slot = pv.varSlot;
+  if (slot !== undefined)
+    // `$var(x) = ...`, the commonest statement: the store without a call (as varPv's set).
+    return (ctx) => {
+      let v: ReturnType<typeof value>;
+      try {
+        v = value(ctx);
+      } catch (err) {
+        return assignFailed(err, ctx, pos);
+      }
+      ctx.proc.vars[slot] = v === null ? 0 : v;
+      return 1;
+    };
   return (ctx) => {
     let v: ReturnType<typeof value>;
     try {
       v = value(ctx);
     } catch (err) {
-      if (!(err instanceof ExprFail)) throw err;
-      logExprFail(ctx, err, pos);
-      logAssignFail(ctx, pos);
-      return -1;
+      return assignFailed(err, ctx, pos);
     }
     set(ctx, v);
     return 1;

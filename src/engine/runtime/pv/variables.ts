@@ -12,6 +12,7 @@ export const varPv: PvImpl = withName((name, _spec, env) => {
   const slot = env.varSlot(name);
   return {
     total: true,
+    varSlot: slot,
     get: (ctx: ScriptContext) => ctx.proc.vars[slot] ?? 0,
     set: (ctx: ScriptContext, v: Value) => {
       ctx.proc.vars[slot] = v === null ? 0 : v;
