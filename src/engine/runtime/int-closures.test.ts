@@ -31,8 +31,14 @@ describe("fused int operator closures", () => {
             () => a,
             () => b,
           );
-          expect(outcome(() => (lit as (c: ScriptContext) => number)(ctx)), `${a} ${op} ${b}`).toBe(want);
-          expect(outcome(() => (both as (c: ScriptContext) => number)(ctx)), `${a} ${op} ${b}`).toBe(want);
+          expect(
+            outcome(() => (lit as (c: ScriptContext) => number)(ctx)),
+            `${a} ${op} ${b}`,
+          ).toBe(want);
+          expect(
+            outcome(() => (both as (c: ScriptContext) => number)(ctx)),
+            `${a} ${op} ${b}`,
+          ).toBe(want);
         }
     }
   });
@@ -41,8 +47,8 @@ describe("fused int operator closures", () => {
     const order: string[] = [];
     const f = intOpBoth(
       "-",
-      () => (order.push("left"), 5),
-      () => (order.push("right"), 3),
+      () => order.push("left") + 4,
+      () => order.push("right") + 1,
     );
     expect(f?.(ctx)).toBe(2);
     expect(order).toEqual(["left", "right"]);
@@ -50,6 +56,12 @@ describe("fused int operator closures", () => {
 
   it("are undefined for operators that are not int operators", () => {
     expect(intOpLiteral("+", () => 1, 1)).toBeUndefined();
-    expect(intOpBoth("==", () => 1, () => 1)).toBeUndefined();
+    expect(
+      intOpBoth(
+        "==",
+        () => 1,
+        () => 1,
+      ),
+    ).toBeUndefined();
   });
 });

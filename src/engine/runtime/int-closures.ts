@@ -22,7 +22,7 @@ export function intOpLiteral(op: BinaryOp, a: IntFn, k: number): IntFn | undefin
       if (k !== 0) return (ctx) => (a(ctx) / k) | 0;
       break;
     case "mod":
-      if (k !== 0) return (ctx) => a(ctx) % k | 0;
+      if (k !== 0) return (ctx) => (a(ctx) % k) | 0;
       break;
     case "<":
       return (ctx) => (a(ctx) < k ? 1 : 0);
