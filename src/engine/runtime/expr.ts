@@ -3,16 +3,17 @@
  * function calls worth 0/1 inside expressions, the optimiser's identities (`f() + 0` keeps the
  * raw return code, `x && 1` is `(int)x`), `== $null` already rewritten by the parser.
  */
-import type { BinaryExpr, CallExpr, Expr, RouteCall } from "../lang/ast.js";
+import type { BinaryExpr, CallExpr, Expr, NumberLit, RouteCall } from "../lang/ast.js";
 import { compileCallRaw, compileCallTruth, compileRouteCall } from "./calls.js";
 import { kamailioPos } from "./cfg-pos.js";
 import type { ScriptContext } from "./context.js";
 import { conversionWarning } from "./core-log.js";
-import type { CfgPos, CompileEnv } from "./env.js";
+import type { CfgPos, CompileEnv, PvAccess } from "./env.js";
+import { guessType } from "./guess-type.js";
 import { intOpBoth, intOpLiteral } from "./int-closures.js";
 import { compileKeywordCompare, keywordValue } from "./keywords.js";
 import { ExprFail, equals, INT_OPS, matches, plus } from "./ops.js";
-import { strToInt, toStr, type Value } from "./values.js";
+import { type ConversionWarning, strToInt, toStr, type Value } from "./values.js";
 
 export type ValueFn = (ctx: ScriptContext) => Value;
 export type IntFn = (ctx: ScriptContext) => number;
@@ -72,9 +73,18 @@ export function compileInt(e: Expr, env: CompileEnv, role: "left" | "right" | "u
       return typeof x === "number" ? x : intOf(x ?? null, ctx, pos);
     };
   }
+  if (e.kind === "BinaryExpr" && e.op === "+") {
+    const sum = intPlus(e, env);
+    if (sum) return sum;
+  }
   const v = compileExpr(e, env);
   if (alwaysInt(e)) return v as IntFn;
   return (ctx) => intOf(v(ctx), ctx, pos);
+}
+
+/** A left operand compileBinary gives no special meaning to (a keyword compares, a string literal concatenates). */
+function isPlainOperand(e: Expr): boolean {
+  return e.kind !== "StringLit" && e.kind !== "KeywordExpr";
 }
 
 /**
@@ -97,12 +107,9 @@ export function compileExpr(e: Expr, env: CompileEnv): ValueFn {
       const s = e.value;
       return () => s;
     }
-    case "PvarExpr": {
+    case "PvarExpr":
       if (!e.spec) throw new ExprFail(`bad pseudo-variable ${e.text}`);
-      const pv = env.pv(e.spec, e.span);
-      if (pv.total) return pv.get as ValueFn;
-      return (ctx) => pv.get(ctx) ?? null;
-    }
+      return pvValue(env.pv(e.spec, e.span));
     case "IpLit": {
       const text = e.prefix === undefined ? e.address : `${e.address}/${e.prefix}`;
       return () => text;
@@ -120,6 +127,9 @@ export function compileExpr(e: Expr, env: CompileEnv): ValueFn {
     case "UnaryExpr":
       return compileUnary(e, env);
     case "CastExpr": {
+      // `(int)` evaluates its operand as an int (RVE_LONG_OP), which decides what `+` does.
+      const sum = e.to === "int" && e.operand.kind === "BinaryExpr" ? intPlus(e.operand, env) : undefined;
+      if (sum) return sum;
       const v = compileExpr(e.operand, env);
       if (e.to === "str") return (ctx) => toStr(v(ctx));
       const pos = env.pos(e.operand.span);
@@ -130,6 +140,12 @@ export function compileExpr(e: Expr, env: CompileEnv): ValueFn {
     case "ErrorExpr":
       throw new ExprFail("expression with a syntax error");
   }
+}
+
+/** A PV's value in an expression: a failed getter reads as null. */
+function pvValue(pv: PvAccess): ValueFn {
+  if (pv.total) return pv.get as ValueFn;
+  return (ctx) => pv.get(ctx) ?? null;
 }
 
 function compileUnary(e: Expr & { kind: "UnaryExpr" }, env: CompileEnv): ValueFn {
@@ -203,23 +219,14 @@ function compileBinary(unfolded: BinaryExpr, env: CompileEnv): ValueFn {
     if (e.right.kind === "NumberLit") return intOpLiteral(e.op, a, e.right.value | 0) as IntFn;
     return intOpBoth(e.op, a, compileInt(e.right, env, "right")) as IntFn;
   }
+  if (e.op === "+" && e.right.kind === "NumberLit" && isPlainOperand(e.left)) return plusLiteral(e, env);
   const a = compileExpr(e.left, env);
   const b = compileExpr(e.right, env);
-  // Only the right operand is ever converted here (`+` and `==` follow the left one's type).
-  const pos = kamailioPos(e.right, "right", env.files, env.pos);
-  // The warning callback is only built when a conversion actually fails.
-  const warn = (ctx: ScriptContext) => () => (s: string) => conversionWarning(ctx, s, pos);
+  const warn = rightWarning(e, env);
   switch (e.op) {
     case "+": {
       const chain = stringChain(e, env);
       if (chain) return chain;
-      if (e.right.kind === "NumberLit") {
-        const k = e.right.value | 0;
-        return (ctx) => {
-          const x = a(ctx);
-          return typeof x === "number" ? (x + k) | 0 : plus(x, k, warn(ctx));
-        };
-      }
       return (ctx) => {
         const x = a(ctx);
         const y = b(ctx);
@@ -255,6 +262,56 @@ function compileBinary(unfolded: BinaryExpr, env: CompileEnv): ValueFn {
     default:
       throw new ExprFail(`operator ${e.op} not handled`);
   }
+}
+
+/**
+ * The warning callback for a failed conversion of `e`'s right operand: only the right one is ever
+ * converted (`+` and `==` follow the left one's type), and the callback is only built when a
+ * conversion actually fails.
+ */
+function rightWarning(e: BinaryExpr, env: CompileEnv): (ctx: ScriptContext) => () => ConversionWarning {
+  const pos = kamailioPos(e.right, "right", env.files, env.pos);
+  return (ctx) => () => (s: string) => conversionWarning(ctx, s, pos);
+}
+
+/**
+ * `x + k` for an int literal `k` (`$var(i) + 1`, the commonest arithmetic) as a value: int
+ * addition when x is an int, concatenation otherwise. A plain `$var` on the left is read in place.
+ */
+function plusLiteral(e: BinaryExpr, env: CompileEnv): ValueFn {
+  const k = (e.right as NumberLit).value | 0;
+  const warn = rightWarning(e, env);
+  const pv = e.left.kind === "PvarExpr" && e.left.spec ? env.pv(e.left.spec, e.left.span) : undefined;
+  const slot = pv?.varSlot;
+  if (slot !== undefined)
+    return (ctx) => {
+      const x = ctx.proc.vars[slot] ?? 0;
+      return typeof x === "number" ? (x + k) | 0 : plus(x, k, warn(ctx));
+    };
+  const a = pv ? pvValue(pv) : compileExpr(e.left, env);
+  return (ctx) => {
+    const x = a(ctx);
+    return typeof x === "number" ? (x + k) | 0 : plus(x, k, warn(ctx));
+  };
+}
+
+/**
+ * `a + b` evaluated as an int (rval_expr_eval_int: a condition, an operand of `-` or `<`, a
+ * `(int)` cast): unless the fixup guessed a string on the left (then it is a concatenation,
+ * converted as a whole), both sides are converted to ints and added, so `"12" + 1` in a variable
+ * counts 13 here and concatenates to "121" in an assignment. Undefined when it concatenates.
+ */
+function intPlus(unfolded: BinaryExpr, env: CompileEnv): IntFn | undefined {
+  const e = fold(unfolded);
+  if (e.kind !== "BinaryExpr" || e.op !== "+" || guessType(e.left) === "str" || e.left.kind === "KeywordExpr")
+    return undefined;
+  const a = compileInt(e.left, env, "left");
+  if (e.right.kind === "NumberLit") {
+    const k = e.right.value | 0;
+    return (ctx) => (a(ctx) + k) | 0;
+  }
+  const b = compileInt(e.right, env, "right");
+  return (ctx) => (a(ctx) + b(ctx)) | 0;
 }
 
 /**
