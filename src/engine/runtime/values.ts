@@ -46,3 +46,14 @@ export function printValue(v: Value): string {
   if (v === null) return "<null>";
   return typeof v === "number" ? String(v) : v;
 }
+
+/**
+ * A string stored in Kamailio's shared memory (an mqueue item, an htable value, a `$shv`):
+ * Kamailio copies it there. Here a formatted string is a tree of the pieces it was concatenated
+ * from, which may point into the message; a store holding a flood's worth of values would keep
+ * them all alive. Reading a character makes the engine flatten the tree into one copy.
+ */
+export function shmCopy<T extends Value>(v: T): T {
+  if (typeof v === "string") v.charCodeAt(0);
+  return v;
+}

@@ -9,7 +9,7 @@ import type { CallArg, CompileEnv, FunctionImpl, PvAccess, PvImpl } from "../../
 import { compileFormat } from "../../runtime/format.js";
 import { formatKamcmd, type RpcStruct } from "../../runtime/kamcmd.js";
 import { nowIn, whereIn } from "../../runtime/services.js";
-import type { Value } from "../../runtime/values.js";
+import { shmCopy, type Value } from "../../runtime/values.js";
 import { L_ERR } from "../../sim/log.js";
 import type { Micros } from "../../sim/time.js";
 import type { ModuleInstance, ModuleRuntime, RpcResult } from "../runtime-types.js";
@@ -78,7 +78,7 @@ export const htableRuntime: ModuleRuntime = {
           set: (ctx, v: Value) => {
             if (!table) return;
             if (v === null) table.delete(key(ctx));
-            else table.set(key(ctx), v, nowIn(ctx));
+            else table.set(shmCopy(key(ctx)), shmCopy(v), nowIn(ctx));
           },
         };
       },

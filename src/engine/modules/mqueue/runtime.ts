@@ -9,6 +9,7 @@ import type { ScriptContext } from "../../runtime/context.js";
 import type { CallArg, CompileEnv, FunctionImpl, PvImpl } from "../../runtime/env.js";
 import { compileFormat } from "../../runtime/format.js";
 import { nowIn, whereIn } from "../../runtime/services.js";
+import { shmCopy } from "../../runtime/values.js";
 import { L_ERR } from "../../sim/log.js";
 import type { ModuleInstance, ModuleRuntime, ModuleSetup } from "../runtime-types.js";
 import { type MqueueDef, MqueueTable } from "./params.js";
@@ -78,17 +79,6 @@ function emitMq(ctx: ScriptContext, q: Mqueue, op: "add" | "fetch" | "drop" | "r
   });
 }
 
-/**
- * The string in one piece. Kamailio copies an item's key and value into shared memory; here a
- * formatted string is a tree of the pieces it was concatenated from (and they may point into
- * the message), which a queue holding a flood's worth of items would all keep alive. Reading a
- * character makes the engine flatten the tree into one copy and drop the pieces.
- */
-function flatten(s: string): string {
-  s.charCodeAt(0);
-  return s;
-}
-
 function add(ctx: ScriptContext, q: Mqueue, item: MqItem): void {
   const mode = q.def.addmode;
   if (mode === 1 && q.indexOfKey(item.key) >= 0) return;
@@ -144,7 +134,7 @@ export const mqueueRuntime: ModuleRuntime = {
             );
             return -1;
           }
-          add(ctx, q, { key: flatten(key(ctx)), value: flatten(value(ctx)) });
+          add(ctx, q, { key: shmCopy(key(ctx)), value: shmCopy(value(ctx)) });
           return 1;
         };
       },

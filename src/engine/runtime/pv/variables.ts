@@ -4,7 +4,7 @@
  */
 import type { ScriptContext } from "../context.js";
 import type { PvAccess, PvImpl } from "../env.js";
-import type { Value } from "../values.js";
+import { shmCopy, type Value } from "../values.js";
 import { withName } from "./simple.js";
 
 /** `$var(x)`: never null — unset reads 0, `= $null` sets 0. Each name gets an array slot at compile time. */
@@ -25,7 +25,7 @@ export function createShvPv(shared: Map<string, Value>): PvImpl {
   return withName((name) => ({
     get: () => shared.get(name) ?? 0,
     set: (_ctx: ScriptContext, v: Value) => {
-      shared.set(name, v === null ? "" : v);
+      shared.set(name, v === null ? "" : shmCopy(v));
     },
   }));
 }
