@@ -1,11 +1,12 @@
 /**
  * The core's own runtime messages, with the source locations Kamailio 5.6.3 prints
- * (src/core/action.c, rvalue.c, lvalue.c at tag 5.6.3). One place, so that a wrong line number
+ * (src/core/action.c, rvalue.c, lvalue.c, pvapi.c at tag 5.6.3). One place, so that a wrong line number
  * is fixed once.
  */
 import { L_ERR, L_WARN } from "../sim/log.js";
 import type { ScriptContext } from "./context.js";
 import type { CfgPos } from "./env.js";
+import type { FormatOverflow } from "./format.js";
 import type { ExprFail } from "./ops.js";
 import { whereIn } from "./services.js";
 
@@ -116,5 +117,27 @@ export function logRouteNotFound(ctx: ScriptContext, name: string, file: string,
     "do_action",
     `route "${name}" not found at ${file}:${line}`,
     whereIn(ctx),
+  );
+}
+
+/** A format that did not fit its buffer (pv_printf_mode, pvapi.c): two errors, nothing printed. */
+export function logPrintfOverflow(ctx: ScriptContext, o: FormatOverflow, size: number): void {
+  const w = whereIn(ctx);
+  const [at, what] = o.piece === "text" ? ["pvapi.c:1469", "text"] : ["pvapi.c:1491", "spec"];
+  ctx.sv.log.core(
+    ctx.proc,
+    L_ERR,
+    at,
+    "pv_printf_mode",
+    `no more space for ${what} value - printed:${o.printed} token:${o.token} buffer:${size}`,
+    w,
+  );
+  ctx.sv.log.core(
+    ctx.proc,
+    L_ERR,
+    "pvapi.c:1503",
+    "pv_printf_mode",
+    "buffer overflow -- increase the buffer size...",
+    w,
   );
 }

@@ -12,7 +12,7 @@ export const xlogModule = defineModule({
     buf_size: {
       type: "int",
       default: 4096,
-      doc: "Largest size of one printed message, in bytes; longer messages are cut.",
+      doc: "Size in bytes of the buffer a message is formatted into. A message that does not fit (with its terminating NUL) is not printed: the core logs two ERROR lines instead and xlog returns -1.",
     },
     force_color: {
       type: "int",

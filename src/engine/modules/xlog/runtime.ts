@@ -6,8 +6,9 @@
 
 import { parsePvAt } from "../../lang/pv-spec.js";
 import type { ScriptContext } from "../../runtime/context.js";
+import { logPrintfOverflow } from "../../runtime/core-log.js";
 import type { CallArg, CompileEnv, FunctionImpl, ScriptFunction } from "../../runtime/env.js";
-import { compileFormat, type StringFn } from "../../runtime/format.js";
+import { compileBoundedFormat, type FormatOverflow } from "../../runtime/format.js";
 import { whereIn } from "../../runtime/services.js";
 import { L_ALERT, L_BUG, L_CRIT2, L_DBG, L_ERR, L_INFO, L_NOTICE, L_WARN } from "../../sim/log.js";
 import type { ModuleInstance, ModuleRuntime, ModuleSetup } from "../runtime-types.js";
@@ -40,6 +41,26 @@ interface XlogSettings {
   longFormat: boolean;
   /** The core `debug` level (fixed for a run). */
   debug: number;
+  /** `buf_size`: the formatted text must fit in it, with its terminating NUL. */
+  bufSize: number;
+}
+
+type PrintFn = (ctx: ScriptContext) => string | FormatOverflow;
+
+/** The message format, printed as xlog prints it into its buffer of `buf_size` bytes. */
+function messageFormat(arg: CallArg, env: CompileEnv, s: XlogSettings): PrintFn {
+  return compileBoundedFormat(arg.literal ?? "", env, arg.node.span, s.bufSize);
+}
+
+/** Prints the message, or logs the overflow and returns -1 as xlog_helper does. */
+function print(ctx: ScriptContext, level: number, fmt: PrintFn, s: XlogSettings, line?: number, file?: string): number {
+  const text = fmt(ctx);
+  if (typeof text !== "string") {
+    logPrintfOverflow(ctx, text, s.bufSize);
+    return -1;
+  }
+  emit(ctx, level, text, s, line, file);
+  return 1;
 }
 
 type LevelFn = (ctx: ScriptContext) => number | undefined;
@@ -89,7 +110,7 @@ function xlogImpl(s: XlogSettings, withLine: boolean): FunctionImpl {
       const line = withLine ? env.pos(call.span).line : undefined;
       const file = env.fileOf(call.span);
       const fmtArg = args[args.length - 1] as CallArg;
-      const fmt: StringFn = compileFormat(fmtArg.literal ?? "", env, fmtArg.node.span);
+      const fmt = messageFormat(fmtArg, env, s);
       const fixed = args.length === 1 ? L_ERR : literalLevel(args[args.length - 2] as CallArg);
       if (fixed !== undefined && s.debug < fixed) return () => 1;
       const level: LevelFn = fixed !== undefined ? () => fixed : pvLevel(args[args.length - 2] as CallArg, env);
@@ -97,8 +118,7 @@ function xlogImpl(s: XlogSettings, withLine: boolean): FunctionImpl {
         const lev = level(ctx);
         if (lev === undefined) return -1;
         if (!ctx.sv.log.enabled(lev)) return 1;
-        emit(ctx, lev, fmt(ctx), s, line, file);
-        return 1;
+        return print(ctx, lev, fmt, s, line, file);
       };
     },
   };
@@ -110,12 +130,11 @@ function fixedImpl(s: XlogSettings, level: number, withLine: boolean): FunctionI
       const line = withLine ? env.pos(call.span).line : undefined;
       const file = env.fileOf(call.span);
       const a = args[0] as CallArg;
-      const fmt = compileFormat(a.literal ?? "", env, a.node.span);
+      const fmt = messageFormat(a, env, s);
       if (s.debug < level) return () => 1;
       return (ctx) => {
         if (!ctx.sv.log.enabled(level)) return 1;
-        emit(ctx, level, fmt(ctx), s, line, file);
-        return 1;
+        return print(ctx, level, fmt, s, line, file);
       };
     },
   };
@@ -124,10 +143,11 @@ function fixedImpl(s: XlogSettings, level: number, withLine: boolean): FunctionI
 export const xlogRuntime: ModuleRuntime = {
   name: "xlog",
   create(setup: ModuleSetup): ModuleInstance {
-    const s: XlogSettings = { prefix: "<script>: ", longFormat: false, debug: setup.core.debug };
+    const s: XlogSettings = { prefix: "<script>: ", longFormat: false, debug: setup.core.debug, bufSize: 4096 };
     for (const p of setup.params) {
       if (p.name === "prefix") s.prefix = String(p.value);
       if (p.name === "long_format") s.longFormat = Number(p.value) === 1;
+      if (p.name === "buf_size") s.bufSize = Number(p.value);
     }
     const functions: Record<string, FunctionImpl> = {
       xlog: xlogImpl(s, false),
