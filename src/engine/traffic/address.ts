@@ -170,6 +170,9 @@ function hostRange(b: AddressBlock): { offset: number; size: number } {
   return { offset: 0, size: all };
 }
 
+/** Pools up to this many addresses keep their texts (a /16 at most: 64 Ki strings). */
+const TEXT_CACHE_LIMIT = 65_536;
+
 /** Hands out the addresses of a `src` list in turn. */
 export interface AddressPool {
   /** How many addresses the list holds (at most 2⁵³−1: the rest could never be reached). */
@@ -190,11 +193,16 @@ export function createAddressPool(entries: readonly string[]): AddressPool {
     total = Math.min(total + r.size, Number.MAX_SAFE_INTEGER);
     blocks.push({ block: p.block, offset: r.offset, start, end: total });
   }
+  // A list of a few thousand addresses (the usual case) keeps each one's text once made: every
+  // request would otherwise format a fresh string for the same address.
+  const texts: (string | undefined)[] | undefined = total <= TEXT_CACHE_LIMIT ? new Array(total) : undefined;
   return {
     size: total,
     forRequest(n) {
       if (total === 0) return "";
       const i = (n - 1) % total;
+      const known = texts?.[i];
+      if (known !== undefined) return known;
       let lo = 0;
       let hi = blocks.length - 1;
       while (lo < hi) {
@@ -204,7 +212,9 @@ export function createAddressPool(entries: readonly string[]): AddressPool {
       }
       const b = blocks[lo] as (typeof blocks)[number];
       const k = i - b.start + b.offset;
-      return b.block.family === 4 ? formatIPv4(b.block.network + k) : formatIPv6(b.block.network + BigInt(k));
+      const text = b.block.family === 4 ? formatIPv4(b.block.network + k) : formatIPv6(b.block.network + BigInt(k));
+      if (texts) texts[i] = text;
+      return text;
     },
   };
 }
