@@ -67,4 +67,27 @@ describe("addresses", () => {
     expect(createAddressPool(["2001:db8::/32", "192.0.2.1"]).size).toBe(Number.MAX_SAFE_INTEGER);
     expect(createAddressPool(["2001:db8::/32"]).forRequest(2 ** 40 + 1)).toBe("2001:db8::100:0:1");
   });
+
+  it("hands out the addresses in turn, the same ones on every round", () => {
+    const pool = createAddressPool(["192.0.2.0/30", "198.51.100.7", "2001:db8::5"]);
+    const rounds = [1, 2, 3, 4, 5, 6, 7, 8].map((n) => pool.forRequest(n));
+    expect(rounds).toEqual([
+      "192.0.2.1",
+      "192.0.2.2",
+      "198.51.100.7",
+      "2001:db8::5",
+      "192.0.2.1",
+      "192.0.2.2",
+      "198.51.100.7",
+      "2001:db8::5",
+    ]);
+    // A pool too large to keep the texts formats them each time, with the same result.
+    const big = createAddressPool(["10.0.0.0/8"]);
+    expect([1, 2, 2 ** 24 - 2, 2 ** 24 - 1].map((n) => big.forRequest(n))).toEqual([
+      "10.0.0.1",
+      "10.0.0.2",
+      "10.255.255.254",
+      "10.0.0.1",
+    ]);
+  });
 });
