@@ -40,3 +40,60 @@ export function utf8Bytes(text: string): number[] {
   }
   return out;
 }
+
+/**
+ * Text of UTF-8 bytes, each invalid or cut sequence read as U+FFFD the way WHATWG's decoder
+ * (and Node's) does: Kamailio handles bytes, so a transformation may cut a character in two,
+ * and the harness reads Kamailio's log through such a decoder.
+ */
+export function utf8Decode(bytes: ArrayLike<number>): string {
+  let out = "";
+  let i = 0;
+  const n = bytes.length;
+  while (i < n) {
+    const b = bytes[i] as number;
+    if (b < 0x80) {
+      out += String.fromCharCode(b);
+      i++;
+      continue;
+    }
+    // The sequence length and the allowed range of its second byte (no overlong forms, no
+    // surrogates, nothing above U+10FFFF).
+    let need = 0;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) need = 1;
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      if (b === 0xe0) lo = 0xa0;
+      else if (b === 0xed) hi = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      if (b === 0xf0) lo = 0x90;
+      else if (b === 0xf4) hi = 0x8f;
+    }
+    if (need === 0) {
+      out += "\ufffd";
+      i++;
+      continue;
+    }
+    let cp = b & (0x3f >> need);
+    let j = 1;
+    for (; j <= need; j++) {
+      const c = bytes[i + j];
+      if (c === undefined || c < lo || c > hi) break;
+      cp = (cp << 6) | (c & 0x3f);
+      lo = 0x80;
+      hi = 0xbf;
+    }
+    if (j <= need) {
+      // A maximal subpart is one replacement character; the byte that broke it starts anew.
+      out += "\ufffd";
+      i += j;
+      continue;
+    }
+    out += String.fromCodePoint(cp);
+    i += need + 1;
+  }
+  return out;
+}
