@@ -79,6 +79,16 @@ export function logAssignFail(ctx: ScriptContext, pos: CfgPos): void {
   );
 }
 
+/**
+ * An assignment from a PV that has no value because its getter failed (a transformation that
+ * failed): lval_pvar_assign() logs it, stores `<null>`, and lval_assign() reports the failure.
+ */
+export function logNoRightPvar(ctx: ScriptContext, pos: CfgPos): void {
+  const w = whereIn(ctx);
+  ctx.sv.log.core(ctx.proc, L_ERR, "lvalue.c:346", "lval_pvar_assign", "non existing right pvar", w);
+  ctx.sv.log.core(ctx.proc, L_ERR, "lvalue.c:404", "lval_assign", `assignment failed at pos: ${fposText(pos)}`, w);
+}
+
 /** Every failing action ends with this line (action.c's `error:` label). */
 export function logActionError(ctx: ScriptContext, file: string, line: number): void {
   ctx.sv.log.core(ctx.proc, L_ERR, "action.c:1533", "do_action", `run action error at: ${file}:${line}`, whereIn(ctx));

@@ -17,7 +17,7 @@ import type { CfgPos, CompileEnv, FunctionImpl, PvAccess, PvImpl, RouteCell } fr
 import { corePvImpls } from "./pv/core.js";
 import { type Action, compileList, runActions } from "./stmt.js";
 import { compileSteps, runSteps, stmtBlocks } from "./suspend.js";
-import { compileTransform } from "./transformations.js";
+import { compileTransform, runChain, type TransformEnv } from "./transformations/index.js";
 
 /** A compiled route block. */
 export interface CompiledRoutes {
@@ -94,26 +94,28 @@ export function buildProgram(
   /** Named routes that may block, found by a fixpoint over route() calls. */
   const blockingRoutes = new Set<string>();
   for (const name of checked.routes.get("route")?.keys() ?? []) named.set(name, { name });
-  /** The reference with its transformations applied (the checker warns of those kamsim lacks). */
-  const withTransforms = (access: PvAccess, spec: PvSpec): PvAccess => {
+  /**
+   * The reference with its transformations applied (the checker warns of those kamsim lacks).
+   * A transformation given `<null>`, or failing, leaves the reference without a value.
+   */
+  const withTransforms = (access: PvAccess, spec: PvSpec, span: Span): PvAccess => {
     if (spec.transforms.length === 0) return access;
-    const chain = spec.transforms.flatMap((body) => compileTransform(body) ?? []);
-    return {
-      get(ctx) {
-        let v = access.get(ctx);
-        for (const t of chain) {
-          if (v === undefined || v === null) return v;
-          v = t(v);
-        }
-        return v;
+    const trEnv: TransformEnv = {
+      pv(param) {
+        const a = env.pv(param, span);
+        return (ctx) => a.get(ctx);
       },
+      line: env.pos(span).line,
     };
+    const chain = spec.transforms.flatMap((body) => compileTransform(body, trEnv) ?? []);
+    if (chain.length === 0) return access;
+    return { get: (ctx) => runChain(chain, access.get(ctx), ctx) };
   };
   const env: CompileEnv = {
     files,
     pv(spec: PvSpec, span: Span): PvAccess {
       const impl = pvImpls.get(spec.name);
-      if (impl) return withTransforms(impl.compile(spec, env), spec);
+      if (impl) return withTransforms(impl.compile(spec, env), spec, span);
       notSimulated(`$${spec.name}`, `$${spec.name} is not simulated by kamsim: it reads as <null>`, span);
       return { get: () => null };
     },

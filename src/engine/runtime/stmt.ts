@@ -7,11 +7,19 @@ import type { AssignStmt, IfStmt, ReturnStmt, Stmt, SwitchStmt, WhileStmt } from
 import { compileCallRaw, compileRouteCall } from "./calls.js";
 import { kamailioPos } from "./cfg-pos.js";
 import { BREAK_R_F, DROP_R_F, EXIT_R_F, RETURN_R_F, type ScriptContext } from "./context.js";
-import { logActionError, logAssignFail, logExprFail, logIfFail, logRunawayWhile, logTooDeep } from "./core-log.js";
+import {
+  logActionError,
+  logAssignFail,
+  logExprFail,
+  logIfFail,
+  logNoRightPvar,
+  logRunawayWhile,
+  logTooDeep,
+} from "./core-log.js";
 import type { CfgPos, CompileEnv } from "./env.js";
 import { compileAssigned, compileExpr, compileInt, type IntFn } from "./expr.js";
 import { ExprFail } from "./ops.js";
-import { toStr } from "./values.js";
+import { toStr, type Value } from "./values.js";
 
 export type Action = (ctx: ScriptContext) => number;
 
@@ -230,9 +238,32 @@ function compileAssign(s: AssignStmt, env: CompileEnv): Action {
   const pv = env.pv(s.target.spec, s.target.span);
   const set = pv.set;
   if (!set) throw new ExprFail(`read only pvar ${s.target.text}`);
-  const value = compileAssigned(s.value, env);
   const pos = kamailioPos(s.value, "bare", env.files, env.pos);
   const slot = pv.varSlot;
+  // A PV alone on the right whose getter may fail (a transformation): Kamailio logs it and
+  // stores <null> (lval_pvar_assign()'s RV_PVAR case).
+  const rhs = s.value.kind === "PvarExpr" && s.value.spec ? env.pv(s.value.spec, s.value.span) : undefined;
+  if (rhs && !rhs.total) {
+    // Kamailio prints the reference's own span here (checked on 5.6.3 with `$(var(s){s.int})`).
+    const at = env.pos(s.value.span);
+    const store =
+      slot === undefined
+        ? set
+        : (ctx: ScriptContext, v: Value) => {
+            ctx.proc.vars[slot] = v ?? 0;
+          };
+    return (ctx) => {
+      const v = rhs.get(ctx);
+      if (v === undefined) {
+        logNoRightPvar(ctx, at);
+        store(ctx, null);
+        return -1;
+      }
+      store(ctx, v);
+      return 1;
+    };
+  }
+  const value = compileAssigned(s.value, env);
   if (slot !== undefined)
     // `$var(x) = ...`, the commonest statement: the store without a call (as varPv's set).
     return (ctx) => {

@@ -4,7 +4,7 @@
  * and only writable ones may be assigned ("read only pvar in assignment left side", §1.8).
  */
 
-import { compileTransform } from "../../runtime/transformations.js";
+import { compileTransform, transformPvParams, unsimulatedReason } from "../../runtime/transformations/index.js";
 import type { PvarExpr } from "../ast.js";
 import type { DiagnosticBag } from "../diagnostics.js";
 import { type PvSpec, parsePvAt } from "../pv-spec.js";
@@ -53,13 +53,17 @@ export function checkPvarSpec(spec: PvSpec, span: Span, scope: Scope, diags: Dia
     const m = scope.moduleOf(found.module);
     m?.checker?.pvar?.(spec, span, scope.contextFor(m));
   }
-  for (const body of spec.transforms)
-    if (!compileTransform(body))
+  for (const body of spec.transforms) {
+    if (!compileTransform(body)) {
+      const why = unsimulatedReason(body);
       diags.warning(
         "not_simulated",
-        `transformation {${body}} is not simulated by kamsim: the value passes unchanged`,
+        `transformation {${body}} is not simulated by kamsim: the value passes unchanged${why ? `; ${why}` : ""}`,
         span,
       );
+    }
+    for (const param of transformPvParams(body)) checkPvarSpec(param, span, scope, diags);
+  }
 }
 
 /** Checks an assignment's left side. */
