@@ -7,7 +7,7 @@
  * parenthesis; for a literal the literal itself. (Derived from cfg.y/rvalue.c and checked on
  * 5.6.3: `while ($var(i) < 100)` → the `<`, `while ($var(n))` → the `)`, `!$var(z)` → `$var(z)`.)
  */
-import type { Expr } from "../lang/ast.js";
+import type { Expr, Stmt } from "../lang/ast.js";
 import type { SourceFile, Span } from "../lang/source.js";
 import type { CfgPos } from "./env.js";
 
@@ -38,6 +38,22 @@ export function kamailioPos(e: Expr, role: Role, files: readonly SourceFile[], p
     default:
       return pos(e.span);
   }
+}
+
+/**
+ * The line Kamailio records for a statement's action (cfg_action_t.cline, printed as `cfg line`):
+ * cfg.y's set_cfg_pos() takes the lexer's line when the rule is reduced. That is the statement's
+ * last token, except for an `if` without `else`, which the parser reduces only after reading the
+ * token that follows it (to see there is no `else`). Checked on 5.6.3: an `if` ending on line 18
+ * followed by a statement on line 19 reports 19; an xlog call written over lines 19-20 reports 20.
+ */
+export function actionLine(s: Stmt, files: readonly SourceFile[], pos: (s: Span) => CfgPos): number {
+  if (s.kind === "IfStmt") {
+    if (s.else) return actionLine(s.else, files, pos);
+    const next = nextToken(files[s.span.file]?.text ?? "", s.span.end);
+    return pos({ file: s.span.file, start: next, end: next + 1 }).line;
+  }
+  return pos({ ...s.span, start: Math.max(s.span.start, s.span.end - 1) }).line;
 }
 
 /** Offset of the next token after `from`, skipping white space and comments. */

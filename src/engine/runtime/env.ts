@@ -86,4 +86,9 @@ export interface CompileEnv {
   /** A problem Kamailio's start-up (fixup) would refuse the config for. */
   fixupError(message: string, span: Span): void;
   files: readonly SourceFile[];
+  /**
+   * While a statement compiles: the line Kamailio records for its action (cfg-pos.ts
+   * actionLine()), which messages such as the transformations' `(cfg line: N)` print.
+   */
+  actionLine?: number;
 }

@@ -105,7 +105,7 @@ export function buildProgram(
         const a = env.pv(param, span);
         return (ctx) => a.get(ctx);
       },
-      line: env.pos(span).line,
+      line: env.actionLine ?? env.pos(span).line,
     };
     const chain = spec.transforms.flatMap((body) => compileTransform(body, trEnv) ?? []);
     if (chain.length === 0) return access;

@@ -25,8 +25,8 @@ export interface TransformEnv {
   /** The getter of a PV written as a parameter (`$var(n)` in `{s.substr,$var(n),1}`). */
   pv(spec: PvSpec): (ctx: ScriptContext) => Value | undefined;
   /**
-   * The line printed in `(cfg line: N)`. Kamailio prints the line of the action running; kamsim
-   * gives the line of the reference, the same for a statement written on one line.
+   * The line printed in `(cfg line: N)`: the line Kamailio records for the action running
+   * (CompileEnv.actionLine, see cfg-pos.ts actionLine()).
    */
   line: number;
 }
