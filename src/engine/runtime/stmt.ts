@@ -273,7 +273,8 @@ function compileAssign(s: AssignStmt, env: CompileEnv): Action {
       return 1;
     };
   }
-  const value = compileAssigned(s.value, env);
+  // A total getter never fails: the PV compiled above reads as compileExpr() would read it.
+  const value = rhs ? (rhs.get as (ctx: ScriptContext) => Value) : compileAssigned(s.value, env);
   if (slot !== undefined)
     // `$var(x) = ...`, the commonest statement: the store without a call (as varPv's set).
     return (ctx) => {
