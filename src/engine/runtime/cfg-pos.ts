@@ -9,7 +9,7 @@
  */
 import type { Expr, Stmt } from "../lang/ast.js";
 import type { SourceFile, Span } from "../lang/source.js";
-import type { CfgPos } from "./env.js";
+import type { CfgPos, CompileEnv } from "./env.js";
 
 type Role = "left" | "right" | "unary" | "bare";
 
@@ -54,6 +54,17 @@ export function actionLine(s: Stmt, files: readonly SourceFile[], pos: (s: Span)
     return pos({ file: s.span.file, start: next, end: next + 1 }).line;
   }
   return pos({ ...s.span, start: Math.max(s.span.start, s.span.end - 1) }).line;
+}
+
+/** Compiles statement `s` with `env.actionLine` set to its action's line, restoring it after. */
+export function atActionLine<T>(s: Stmt, env: CompileEnv, compile: () => T): T {
+  const outer = env.actionLine;
+  env.actionLine = actionLine(s, env.files, env.pos);
+  try {
+    return compile();
+  } finally {
+    env.actionLine = outer;
+  }
 }
 
 /** Offset of the next token after `from`, skipping white space and comments. */

@@ -5,7 +5,7 @@
  */
 import type { AssignStmt, IfStmt, ReturnStmt, Stmt, SwitchStmt, WhileStmt } from "../lang/ast.js";
 import { compileCallRaw, compileRouteCall } from "./calls.js";
-import { actionLine, kamailioPos } from "./cfg-pos.js";
+import { atActionLine, kamailioPos } from "./cfg-pos.js";
 import { BREAK_R_F, DROP_R_F, EXIT_R_F, RETURN_R_F, type ScriptContext } from "./context.js";
 import {
   logActionError,
@@ -64,13 +64,7 @@ export function body(s: Stmt | undefined, env: CompileEnv): Action[] | undefined
 }
 
 export function compileStmt(s: Stmt, env: CompileEnv): Action | undefined {
-  const outer = env.actionLine;
-  env.actionLine = actionLine(s, env.files, env.pos);
-  try {
-    return compileStmtAt(s, env);
-  } finally {
-    env.actionLine = outer;
-  }
+  return atActionLine(s, env, () => compileStmtAt(s, env));
 }
 
 function compileStmtAt(s: Stmt, env: CompileEnv): Action | undefined {

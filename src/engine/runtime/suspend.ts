@@ -17,7 +17,7 @@ import type {
   WhileStmt,
 } from "../lang/ast.js";
 import { compileCallRaw, compileRouteCall } from "./calls.js";
-import { actionLine, kamailioPos } from "./cfg-pos.js";
+import { atActionLine, kamailioPos } from "./cfg-pos.js";
 import { BREAK_R_F, DROP_R_F, EXIT_R_F, RETURN_R_F, type ScriptContext } from "./context.js";
 import {
   conversionWarning,
@@ -112,13 +112,7 @@ const bodySteps = (s: Stmt | undefined, env: CompileEnv) =>
   s === undefined ? undefined : compileSteps(s.kind === "Block" ? s.stmts : [s], env);
 
 function compileGenStmt(s: Stmt, env: CompileEnv): (ctx: ScriptContext) => Gen<number> {
-  const outer = env.actionLine;
-  env.actionLine = actionLine(s, env.files, env.pos);
-  try {
-    return compileGenStmtAt(s, env);
-  } finally {
-    env.actionLine = outer;
-  }
+  return atActionLine(s, env, () => compileGenStmtAt(s, env));
 }
 
 function compileGenStmtAt(s: Stmt, env: CompileEnv): (ctx: ScriptContext) => Gen<number> {
