@@ -5,6 +5,7 @@
  */
 import type { CSeq } from "./fields.js";
 import type { NameAddr } from "./name-addr.js";
+import type { SipUri } from "./uri.js";
 
 export interface SipMessage {
   /** The whole message (`$mb`). */
@@ -12,6 +13,9 @@ export interface SipMessage {
   readonly method: string;
   /** The current R-URI (`$ru`); assignable. */
   ruri: string;
+  /** The current R-URI parsed, kept until `ruri` changes; undefined when parse_uri() fails on it
+   * (`$rU`, `$rd`, `$rp` are then `<null>`). */
+  readonly uri: SipUri | undefined;
   header(name: string): string | undefined;
   headers(name: string): string[];
   readonly from: NameAddr | undefined;

@@ -9,6 +9,7 @@ import type { CSeq } from "./fields.js";
 import { SipRequest } from "./message.js";
 import type { NameAddr } from "./name-addr.js";
 import type { SipMessage } from "./sip-message.js";
+import { parseUri, type SipUri } from "./uri.js";
 
 /**
  * A stream's request fields for request number n, computed on demand. One object per stream;
@@ -36,6 +37,7 @@ export interface StreamTemplate {
 export class StreamRequest implements SipMessage {
   private parsed: SipRequest | undefined;
   private currentRuri: string | undefined;
+  private parsedUri: SipUri | null | undefined;
   private fromCache: NameAddr | undefined;
   private toCache: NameAddr | undefined;
 
@@ -67,7 +69,13 @@ export class StreamRequest implements SipMessage {
 
   set ruri(v: string) {
     this.currentRuri = v;
+    this.parsedUri = undefined;
     if (this.parsed) this.parsed.ruri = v;
+  }
+
+  get uri(): SipUri | undefined {
+    if (this.parsedUri === undefined) this.parsedUri = parseUri(this.ruri) ?? null;
+    return this.parsedUri ?? undefined;
   }
 
   get from(): NameAddr | undefined {

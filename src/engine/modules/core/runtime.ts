@@ -2,11 +2,12 @@
  * The core's script actions kamsim simulates (action.c): `log`, message flags, R-URI
  * rewriting. Every other core action is known to the checker and runs as "not simulated".
  */
+import type { ScriptContext } from "../../runtime/context.js";
 import type { CallArg, FunctionImpl } from "../../runtime/env.js";
 import { whereIn } from "../../runtime/services.js";
 import { toInt } from "../../runtime/values.js";
-import { L_DBG, L_NOTICE } from "../../sim/log.js";
-import { formatUri, parseUri, type SipUri } from "../../sip/uri.js";
+import { L_DBG, L_NOTICE, L_WARN } from "../../sim/log.js";
+import { formatUri, isTelUri, type SipUri } from "../../sip/uri.js";
 
 /** `log([level,] "text")`: level 4 (DEBUG) by default, prefix `<script>: `. */
 const log: FunctionImpl = {
@@ -40,20 +41,44 @@ function flagAction(op: "set" | "reset" | "is"): FunctionImpl {
   };
 }
 
-/** An action rewriting part of the R-URI. */
-function rewrite(edit: (u: SipUri, arg: string) => void): FunctionImpl {
+/**
+ * An action rewriting part of the R-URI (action.c's set*() actions); `edit` returns false where
+ * Kamailio fails, and `hostSet` tells formatUri() the host was set (a tel URI then becomes sip).
+ */
+function rewrite(edit: (u: SipUri, arg: string, ctx: ScriptContext) => boolean, hostSet = false): FunctionImpl {
   return {
     compile(args) {
       const value = args[0] ? (args[0] as CallArg).str() : () => "";
       return (ctx) => {
-        const u = parseUri(ctx.msg.ruri);
-        if (!u) return -1;
-        edit(u, value(ctx));
-        ctx.msg.ruri = formatUri(u);
+        const parsed = ctx.msg.uri;
+        if (!parsed) return -1;
+        const u = { ...parsed };
+        if (!edit(u, value(ctx), ctx)) return -1;
+        ctx.msg.ruri = formatUri(u, hostSet);
         return 1;
       };
     },
   };
+}
+
+/** SET_PORT_T: fails on a tel URI; an empty port removes it. */
+function setPort(u: SipUri, v: string): boolean {
+  if (isTelUri(u)) return false;
+  if (v === "") delete u.port;
+  else u.port = v;
+  return true;
+}
+
+/** STRIP_T / STRIP_TAIL_T: the user without its first (last) n characters; more than it has is
+ * warned about (action.c) and deletes it. */
+function stripped(user: string, n: number, ctx: ScriptContext, tail: boolean): string {
+  if (n > user.length) {
+    const [line, what] = tail ? ["903", "strip_tail"] : ["892", "strip"];
+    const text = `too long ${what} asked; deleting username: ${n} of <${user}>`;
+    ctx.sv.log.core(ctx.proc, L_WARN, `action.c:${line}`, "do_action", text, whereIn(ctx));
+    return "";
+  }
+  return tail ? user.slice(0, user.length - n) : user.slice(n);
 }
 
 const seturi: FunctionImpl = {
@@ -95,31 +120,33 @@ export const coreActionImpls: Readonly<Record<string, FunctionImpl>> = {
   rewriteuri: seturi,
   rewritehost: rewrite((u, v) => {
     u.host = v;
-  }),
+    return true;
+  }, true),
   sethost: rewrite((u, v) => {
     u.host = v;
-  }),
+    return true;
+  }, true),
   rewriteuser: rewrite((u, v) => {
     u.user = v;
+    return true;
   }),
   setuser: rewrite((u, v) => {
     u.user = v;
+    return true;
   }),
-  rewriteport: rewrite((u, v) => {
-    u.port = Number(v);
-  }),
-  setport: rewrite((u, v) => {
-    u.port = Number(v);
-  }),
+  rewriteport: rewrite(setPort),
+  setport: rewrite(setPort),
   prefix: rewrite((u, v) => {
     u.user = v + (u.user ?? "");
+    return true;
   }),
-  strip: rewrite((u, v) => {
-    u.user = (u.user ?? "").slice(Number(v));
+  strip: rewrite((u, v, ctx) => {
+    u.user = stripped(u.user ?? "", Number(v), ctx, false);
+    return true;
   }),
-  strip_tail: rewrite((u, v) => {
-    const user = u.user ?? "";
-    u.user = user.slice(0, Math.max(0, user.length - Number(v)));
+  strip_tail: rewrite((u, v, ctx) => {
+    u.user = stripped(u.user ?? "", Number(v), ctx, true);
+    return true;
   }),
   force_rport: ok,
   add_local_rport: ok,

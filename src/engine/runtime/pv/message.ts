@@ -3,7 +3,7 @@
  * `$ru`, `$fu`, `$hdr(Name)`... Values and types as Kamailio's pv module gives them: ports and
  * lengths are ints, CSeq number and tags are strings, absent parts are null.
  */
-import { formatUri, parseUri, type SipUri, uriPort } from "../../sip/uri.js";
+import { formatUri, isTelUri, parseUri, type SipUri, uriPort } from "../../sip/uri.js";
 import type { ScriptContext } from "../context.js";
 import type { PvAccess, PvImpl } from "../env.js";
 import { toStr, type Value } from "../values.js";
@@ -21,25 +21,29 @@ const uriOf = (text: string | undefined): SipUri | undefined => {
   return lastUri;
 };
 
-/** A part of the R-URI, writable: the R-URI is rebuilt with that part replaced. */
-function ruriPart(get: (u: SipUri) => Value, set: (u: SipUri, v: string) => void): PvImpl {
+/**
+ * A part of the R-URI, writable: the R-URI is rebuilt with that part replaced (as action.c's
+ * SET_USER_T, SET_HOST_T, SET_PORT_T do); `set` returns false where Kamailio fails.
+ */
+function ruriPart(get: (u: SipUri) => Value, set: (u: SipUri, v: string) => boolean, hostSet = false): PvImpl {
   const access: PvAccess = {
     get: (ctx) => {
-      const u = parseUri(ctx.msg.ruri);
+      const u = ctx.msg.uri;
       return u ? get(u) : null;
     },
     set: (ctx, v) => {
-      const u = parseUri(ctx.msg.ruri);
-      if (!u) return;
-      set(u, toStr(v));
-      ctx.msg.ruri = formatUri(u);
+      const parsed = ctx.msg.uri;
+      if (!parsed) return;
+      const u = { ...parsed };
+      if (set(u, toStr(v))) ctx.msg.ruri = formatUri(u, hostSet);
     },
   };
   return { compile: () => access };
 }
 
+/** pv_get_xuri_attr(): an empty user or host is `<null>`. */
 function uriUser(u: SipUri | undefined): Value {
-  return u?.user ?? null;
+  return u?.user ? u.user : null;
 }
 
 function uriHost(u: SipUri | undefined): Value {
@@ -59,21 +63,28 @@ export const messagePvars: Readonly<Record<string, PvImpl>> = {
     }),
   },
   rU: ruriPart(
-    (u) => u.user ?? null,
+    (u) => uriUser(u),
     (u, v) => {
       u.user = v;
+      return true;
     },
   ),
   rd: ruriPart(
-    (u) => (u.host === "" ? null : u.host),
+    (u) => uriHost(u),
     (u, v) => {
       u.host = v;
+      return true;
     },
+    true,
   ),
   rp: ruriPart(
     (u) => uriPort(u),
     (u, v) => {
-      u.port = Number(v);
+      // action.c: SET_PORT_T fails on a tel URI; an empty port removes it.
+      if (isTelUri(u)) return false;
+      if (v === "") delete u.port;
+      else u.port = v;
+      return true;
     },
   ),
   fu: readOnly((ctx) => ctx.msg.from?.uri ?? null),

@@ -1,7 +1,6 @@
 /** uri.* and parse_uri() against Kamailio 5.6.3 (tests/kamailio/cases/pv-transformations-uri-params). */
 import { describe, expect, it } from "vitest";
 import { applyChain, logged, tr } from "./testing.js";
-import { parseRawUri } from "./uri-parse.js";
 
 const U1 =
   "sip:alice:pw@Example.COM:5070;transport=TCP;lr;ttl=5;user=ip;maddr=10.0.0.1;method=INVITE;r2=on;x=1;X=2?h1=a&h2=b";
@@ -74,30 +73,5 @@ describe("uri transformations", () => {
     expect(logged("uri.param,$var(e)", "sip:h;a=1", { e: "" }).logs).toEqual([
       "pv [pv_trans.c:1720]: tr_eval_uri(): param cannot get p1",
     ]);
-  });
-});
-
-describe("parseRawUri", () => {
-  it("refuses what parse_uri() refuses", () => {
-    for (const bad of [
-      "sip:",
-      "sip:@h",
-      "sip:a@",
-      "sip:h:70000",
-      "sip:h:000005060",
-      "sip:[::1",
-      "sip:a:b:c@h",
-      "sip:h?a;b",
-      "xip:h",
-    ])
-      expect(parseRawUri(bad), bad).toBeUndefined();
-  });
-
-  it("reads host:port without a user, and a user whose password looks like a port", () => {
-    expect(parseRawUri("sip:h.com:5070;x")).toMatchObject({ host: "h.com", port: "5070", portNo: 5070 });
-    expect(parseRawUri("sip:h.com:5070;x")?.user).toBeUndefined();
-    expect(parseRawUri("sip:bob:5070@h.com")).toMatchObject({ user: "bob", passwd: "5070", host: "h.com" });
-    expect(parseRawUri("sip:h:")).toMatchObject({ host: "h", port: "" });
-    expect(parseRawUri("sip:a?b@h")).toMatchObject({ user: "a?b", host: "h" });
   });
 });

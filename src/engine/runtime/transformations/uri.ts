@@ -4,12 +4,13 @@
  * fails on logs `invalid uri [...]` (every time: a failed parse is not cached) and the
  * transformation fails. A part the URI lacks is "", never `<null>`.
  */
+
+import { parseRawUri, type RawUri } from "../../sip/parse-uri.js";
 import type { ScriptContext } from "../context.js";
 import { bytesOf, fromBytes } from "./bytes.js";
 import { findParam, parseParamList } from "./param-list.js";
 import { stringParam, type TrCursor } from "./parse.js";
 import { coreError, strParam, type Transform, type TransformEnv, trError } from "./support.js";
-import { parseRawUri, type RawUri } from "./uri-parse.js";
 
 // pv_trans.c keeps the last URI parsed (_tr_uri); a parse is a pure function of the text.
 let lastText: string | undefined;

@@ -1,34 +1,15 @@
 /**
- * parse_uri() of src/core/parser/parse_uri.c (5.6.3), keeping every part as the text Kamailio
- * points to, which the uri transformations print: the raw parameter and header strings, the port
- * as written, and the values of the parameters parse_uri() knows (`transport`, `ttl`, `user`,
- * `method`, `maddr`, `lr`, `r2`). sip/uri.ts gives the PVs a structured URI; this one follows the
- * state machine where it matters to the transformations: a `@` met in the parameters or headers
- * makes all before it the user part (`sip:a;x=1@h` has the user `a;x=1`), `tel:` URIs have the
- * number as user, an empty host and no `sip_params`, and with `;user=phone` (phone2tel, on by
- * default) the user stops at its first `;`.
+ * parse_uri() of src/core/parser/parse_uri.c (5.6.3): kamsim's one URI parser. Every part is kept
+ * as the text Kamailio points to: the PVs (`$rU`, `$fd`... through sip/uri.ts) and the uri
+ * transformations print them. Where the state machine surprises: a `@` met in the parameters or
+ * headers makes all before it the user part (`sip:a;x=1@h` has the user `a;x=1`), `tel:` URIs
+ * have the number as user, an empty host and no `sip_params`, and with `;user=phone` (phone2tel,
+ * on by default) the user stops at its first `;` and the rest becomes the tel parameters.
  */
 
-/** What tr_eval_uri() reads from the parsed URI; undefined stands for a NULL pointer. */
-export interface RawUri {
-  type: "sip" | "sips" | "tel" | "urn";
-  user?: string;
-  passwd?: string;
-  host?: string;
-  /** The port as written (digits, maybe none) and its value. */
-  port?: string;
-  portNo: number;
-  /** `sip_params`: the parameters of a sip:/sips: URI, as written. */
-  sipParams?: string;
-  headers?: string;
-  transport?: string;
-  ttl?: string;
-  userParam?: string;
-  method?: string;
-  maddr?: string;
-  lr?: string;
-  r2?: string;
-}
+import { finish, type Parts, type RawUri } from "./uri-parts.js";
+
+export type { RawUri };
 
 enum S {
   Init,
@@ -46,17 +27,6 @@ enum S {
 
 const isDigit = (c: string) => c >= "0" && c <= "9";
 const isAlnum = (c: string) => isDigit(c) || (c >= "a" && c <= "z") || (c >= "A" && c <= "Z");
-
-/** Parts as offsets while scanning, [start, end). */
-interface Parts {
-  user?: [number, number];
-  passwd?: [number, number];
-  host?: [number, number];
-  port?: [number, number];
-  portNo: number;
-  params?: [number, number];
-  headers?: [number, number];
-}
 
 /** The scheme from the first four characters, compared as parse_uri() does (`| 0x20`). */
 function schemeOf(t: string): RawUri["type"] | undefined {
@@ -269,50 +239,4 @@ export function parseRawUri(t: string): RawUri | undefined {
       break;
   }
   return finish(t, type, u);
-}
-
-const KNOWN = /^(transport|ttl|user|method|maddr|lr|r2)=([\s\S]+)$/i;
-
-/** The end of parse_uri(): the known parameters, the scheme's fix-ups, the sanity checks. */
-function finish(t: string, type: RawUri["type"], u: Parts): RawUri | undefined {
-  const text = (r?: [number, number]) => (r ? t.slice(r[0], r[1]) : undefined);
-  const out: RawUri = { type, portNo: u.portNo };
-  let user = text(u.user);
-  let host = text(u.host);
-  const params = text(u.params);
-  if (params !== undefined)
-    for (const seg of params.split(";")) {
-      const m = KNOWN.exec(seg);
-      if (!m) continue;
-      const value = m[2] as string;
-      const name = (m[1] as string).toLowerCase();
-      if (name === "transport") out.transport = value;
-      else if (name === "ttl") out.ttl = value;
-      else if (name === "user") out.userParam = value;
-      else if (name === "method") out.method = value;
-      else if (name === "maddr") out.maddr = value;
-      else if (name === "lr") out.lr = value;
-      else out.r2 = value;
-    }
-  if (type === "sip" || type === "sips") {
-    out.sipParams = params;
-    // phone2tel: the user part of a `user=phone` URI ends at its first `;`.
-    if (out.userParam === "phone" && user !== undefined && user.includes(";")) user = user.slice(0, user.indexOf(";"));
-  } else if (type === "tel") {
-    user = host;
-    host = "";
-  }
-  if (u.port && u.port[1] - u.port[0] > 5) return undefined;
-  // `@` before the host but no user part.
-  if (u.host && type !== "tel" && host && !user && u.host[0] > 0 && (t[u.host[0] - 1] === "@" || t[u.host[0]] === "@"))
-    return undefined;
-  if (user !== undefined) out.user = user;
-  const passwd = text(u.passwd);
-  if (passwd !== undefined) out.passwd = passwd;
-  if (host !== undefined) out.host = host;
-  const port = text(u.port);
-  if (port !== undefined) out.port = port;
-  const headers = text(u.headers);
-  if (headers !== undefined) out.headers = headers;
-  return out;
 }
