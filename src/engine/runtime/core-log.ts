@@ -89,6 +89,21 @@ export function logNoRightPvar(ctx: ScriptContext, pos: CfgPos): void {
   ctx.sv.log.core(ctx.proc, L_ERR, "lvalue.c:404", "lval_assign", `assignment failed at pos: ${fposText(pos)}`, w);
 }
 
+/** An assignment whose target PV's setter failed (lval_pvar_assign(), then lval_assign()). */
+export function logSetPvarFail(ctx: ScriptContext, pos: CfgPos): void {
+  const w = whereIn(ctx);
+  ctx.sv.log.core(ctx.proc, L_ERR, "lvalue.c:353", "lval_pvar_assign", "setting pvar failed", w);
+  ctx.sv.log.core(ctx.proc, L_ERR, "lvalue.c:404", "lval_assign", `assignment failed at pos: ${fposText(pos)}`, w);
+}
+
+/** SET_PORT_T on a tel: URI (`$rp = ...`, setport()): action.c refuses it and the action fails;
+ * `file`/`line` are the action's (`""`/0 for the one pv_set_ruri_port() builds). */
+export function logTelPort(ctx: ScriptContext, file: string, line: number): void {
+  const text = "port number of a tel: URI cannot be set";
+  ctx.sv.log.core(ctx.proc, L_ERR, "action.c:810", "do_action", text, whereIn(ctx));
+  logActionError(ctx, file, line);
+}
+
 /** Every failing action ends with this line (action.c's `error:` label). */
 export function logActionError(ctx: ScriptContext, file: string, line: number): void {
   ctx.sv.log.core(ctx.proc, L_ERR, "action.c:1533", "do_action", `run action error at: ${file}:${line}`, whereIn(ctx));

@@ -13,8 +13,9 @@ import type { Value } from "./values.js";
 export interface PvAccess {
   /** The value; `null` for no value; `undefined` when the getter failed (prints as empty). */
   get(ctx: ScriptContext): Value | undefined;
-  /** Assignment; absent for read-only PVs. `null` means `= $null`. */
-  set?(ctx: ScriptContext, v: Value): void;
+  /** Assignment; absent for read-only PVs. `null` means `= $null`. False when it failed (the PV's
+   * setter returned -1, after logging why): the assignment then logs it and yields -1. */
+  set?(ctx: ScriptContext, v: Value): unknown;
   /** The getter never fails (never returns undefined): expressions may call it directly. */
   total?: boolean;
   /**

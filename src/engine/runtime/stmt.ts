@@ -14,6 +14,7 @@ import {
   logIfFail,
   logNoRightPvar,
   logRunawayWhile,
+  logSetPvarFail,
   logTooDeep,
 } from "./core-log.js";
 import type { CfgPos, CompileEnv } from "./env.js";
@@ -263,7 +264,10 @@ function compileAssign(s: AssignStmt, env: CompileEnv): Action {
         store(ctx, null);
         return -1;
       }
-      store(ctx, v);
+      if (store(ctx, v) === false) {
+        logSetPvarFail(ctx, pos);
+        return -1;
+      }
       return 1;
     };
   }
@@ -288,7 +292,10 @@ function compileAssign(s: AssignStmt, env: CompileEnv): Action {
     } catch (err) {
       return assignFailed(err, ctx, pos);
     }
-    set(ctx, v);
+    if (set(ctx, v) === false) {
+      logSetPvarFail(ctx, pos);
+      return -1;
+    }
     return 1;
   };
 }

@@ -25,6 +25,7 @@ import {
   logAssignFail,
   logExprFail,
   logRunawayWhile,
+  logSetPvarFail,
   logTooDeep,
 } from "./core-log.js";
 import type { CfgPos, CompileEnv } from "./env.js";
@@ -320,7 +321,10 @@ function genAssign(s: AssignStmt, env: CompileEnv): (ctx: ScriptContext) => Gen<
       logAssignFail(ctx, pos);
       return -1;
     }
-    set(ctx, v);
+    if (set(ctx, v) === false) {
+      logSetPvarFail(ctx, pos);
+      return -1;
+    }
     return 1;
   };
 }

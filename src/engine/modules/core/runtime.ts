@@ -3,6 +3,7 @@
  * rewriting. Every other core action is known to the checker and runs as "not simulated".
  */
 import type { ScriptContext } from "../../runtime/context.js";
+import { logTelPort } from "../../runtime/core-log.js";
 import type { CallArg, FunctionImpl } from "../../runtime/env.js";
 import { whereIn } from "../../runtime/services.js";
 import { toInt } from "../../runtime/values.js";
@@ -45,15 +46,16 @@ function flagAction(op: "set" | "reset" | "is"): FunctionImpl {
  * An action rewriting part of the R-URI (action.c's set*() actions); `edit` returns false where
  * Kamailio fails, and `hostSet` tells formatUri() the host was set (a tel URI then becomes sip).
  */
-function rewrite(edit: (u: SipUri, arg: string, ctx: ScriptContext) => boolean, hostSet = false): FunctionImpl {
+function rewrite(edit: (u: SipUri, arg: string, ctx: ScriptContext, at: At) => boolean, hostSet = false): FunctionImpl {
   return {
-    compile(args) {
+    compile(args, env, call) {
       const value = args[0] ? (args[0] as CallArg).str() : () => "";
+      const at: At = { file: env.fileOf(call.span), line: env.pos(call.span).line };
       return (ctx) => {
         const parsed = ctx.msg.uri;
         if (!parsed) return -1;
         const u = { ...parsed };
-        if (!edit(u, value(ctx), ctx)) return -1;
+        if (!edit(u, value(ctx), ctx, at)) return -1;
         ctx.msg.ruri = formatUri(u, hostSet);
         return 1;
       };
@@ -61,9 +63,18 @@ function rewrite(edit: (u: SipUri, arg: string, ctx: ScriptContext) => boolean, 
   };
 }
 
+/** Where a call is, for `run action error at: FILE:LINE`. */
+interface At {
+  file: string;
+  line: number;
+}
+
 /** SET_PORT_T: fails on a tel URI; an empty port removes it. */
-function setPort(u: SipUri, v: string): boolean {
-  if (isTelUri(u)) return false;
+function setPort(u: SipUri, v: string, ctx: ScriptContext, at: At): boolean {
+  if (isTelUri(u)) {
+    logTelPort(ctx, at.file, at.line);
+    return false;
+  }
   if (v === "") delete u.port;
   else u.port = v;
   return true;
@@ -73,8 +84,9 @@ function setPort(u: SipUri, v: string): boolean {
  * warned about (action.c) and deletes it. */
 function stripped(user: string, n: number, ctx: ScriptContext, tail: boolean): string {
   if (n > user.length) {
-    const [line, what] = tail ? ["903", "strip_tail"] : ["892", "strip"];
-    const text = `too long ${what} asked; deleting username: ${n} of <${user}>`;
+    // action.c:903 splits its format string in two, which leaves two spaces.
+    const [line, what] = tail ? ["903", "strip_tail asked;  "] : ["892", "strip asked; "];
+    const text = `too long ${what}deleting username: ${n} of <${user}>`;
     ctx.sv.log.core(ctx.proc, L_WARN, `action.c:${line}`, "do_action", text, whereIn(ctx));
     return "";
   }

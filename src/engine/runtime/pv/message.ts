@@ -3,9 +3,13 @@
  * `$ru`, `$fu`, `$hdr(Name)`... Values and types as Kamailio's pv module gives them: ports and
  * lengths are ints, CSeq number and tags are strings, absent parts are null.
  */
+
+import { L_ERR } from "../../sim/log.js";
 import { formatUri, isTelUri, parseUri, type SipUri, uriPort } from "../../sip/uri.js";
 import type { ScriptContext } from "../context.js";
+import { logTelPort } from "../core-log.js";
 import type { PvAccess, PvImpl } from "../env.js";
+import { whereIn } from "../services.js";
 import { toStr, type Value } from "../values.js";
 import { readOnly, withName } from "./simple.js";
 
@@ -25,7 +29,11 @@ const uriOf = (text: string | undefined): SipUri | undefined => {
  * A part of the R-URI, writable: the R-URI is rebuilt with that part replaced (as action.c's
  * SET_USER_T, SET_HOST_T, SET_PORT_T do); `set` returns false where Kamailio fails.
  */
-function ruriPart(get: (u: SipUri) => Value, set: (u: SipUri, v: string) => boolean, hostSet = false): PvImpl {
+function ruriPart(
+  get: (u: SipUri) => Value,
+  set: (u: SipUri, v: string, ctx: ScriptContext) => boolean,
+  hostSet = false,
+): PvImpl {
   const access: PvAccess = {
     get: (ctx) => {
       const u = ctx.msg.uri;
@@ -35,7 +43,9 @@ function ruriPart(get: (u: SipUri) => Value, set: (u: SipUri, v: string) => bool
       const parsed = ctx.msg.uri;
       if (!parsed) return;
       const u = { ...parsed };
-      if (set(u, toStr(v))) ctx.msg.ruri = formatUri(u, hostSet);
+      if (!set(u, toStr(v), ctx)) return false;
+      ctx.msg.ruri = formatUri(u, hostSet);
+      return true;
     },
   };
   return { compile: () => access };
@@ -79,9 +89,21 @@ export const messagePvars: Readonly<Record<string, PvImpl>> = {
   ),
   rp: ruriPart(
     (u) => uriPort(u),
-    (u, v) => {
+    (u, v, ctx) => {
       // action.c: SET_PORT_T fails on a tel URI; an empty port removes it.
-      if (isTelUri(u)) return false;
+      if (isTelUri(u)) {
+        logTelPort(ctx, "", 0);
+        ctx.sv.log.module(
+          ctx.proc,
+          L_ERR,
+          "pv",
+          "pv_core.c:3182",
+          "pv_set_ruri_port",
+          "do action failed",
+          whereIn(ctx),
+        );
+        return false;
+      }
       if (v === "") delete u.port;
       else u.port = v;
       return true;
