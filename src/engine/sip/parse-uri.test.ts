@@ -26,6 +26,12 @@ describe("parseRawUri", () => {
     expect(parseRawUri("sip:a?b@h")).toMatchObject({ user: "a?b", host: "h" });
   });
 
+  it("reads the scheme case-insensitively, as parse_uri()'s `| 0x20` compare does", () => {
+    expect(parseRawUri("SIPS:h")?.type).toBe("sips");
+    expect(parseRawUri("Tel:+1")?.type).toBe("tel");
+    expect(parseRawUri("sipx:h")).toBeUndefined();
+  });
+
   it("makes a user=phone URI a tel URI whose user ends at its first ';'", () => {
     expect(parseRawUri("sip:+4930123;npdi@example.com;user=phone")).toMatchObject({
       type: "sip",

@@ -28,14 +28,24 @@ enum S {
 const isDigit = (c: string) => c >= "0" && c <= "9";
 const isAlnum = (c: string) => isDigit(c) || (c >= "a" && c <= "z") || (c >= "A" && c <= "Z");
 
+/** The first four characters as one number, each `| 0x20` as parse_uri() compares them. */
+function word4(t: string): number {
+  let w = 0;
+  for (let i = 0; i < 4; i++) w = (w << 8) | (t.charCodeAt(i) | 0x20);
+  return w >>> 0;
+}
+const SIP = word4("sip:");
+const SIPS = word4("sips");
+const TEL = word4("tel:");
+const URN = word4("urn:");
+
 /** The scheme from the first four characters, compared as parse_uri() does (`| 0x20`). */
 function schemeOf(t: string): RawUri["type"] | undefined {
-  let w = "";
-  for (let i = 0; i < 4; i++) w += String.fromCharCode(t.charCodeAt(i) | 0x20);
-  if (w === "sip:") return "sip";
-  if (w === "sips") return t[4] === ":" ? "sips" : undefined;
-  if (w === "tel:") return "tel";
-  if (w === "urn:") return "urn";
+  const w = word4(t);
+  if (w === SIP) return "sip";
+  if (w === SIPS) return t[4] === ":" ? "sips" : undefined;
+  if (w === TEL) return "tel";
+  if (w === URN) return "urn";
   return undefined;
 }
 
