@@ -231,7 +231,7 @@ function compileReturn(s: ReturnStmt, env: CompileEnv): Action {
 }
 
 /** An assignment whose value failed: Kamailio's two ERROR lines, and the action yields -1. */
-function assignFailed(err: unknown, ctx: ScriptContext, pos: CfgPos): number {
+export function assignFailed(err: unknown, ctx: ScriptContext, pos: CfgPos): number {
   if (!(err instanceof ExprFail)) throw err;
   logExprFail(ctx, err, pos);
   logAssignFail(ctx, pos);

@@ -22,8 +22,6 @@ import { BREAK_R_F, DROP_R_F, EXIT_R_F, RETURN_R_F, type ScriptContext } from ".
 import {
   conversionWarning,
   logActionError,
-  logAssignFail,
-  logExprFail,
   logRunawayWhile,
   logSetPvarFail,
   logTooDeep,
@@ -31,7 +29,7 @@ import {
 import type { CfgPos, CompileEnv } from "./env.js";
 import { compileExpr, intOf } from "./expr.js";
 import { ExprFail, equals, INT_OPS, matches, plus } from "./ops.js";
-import { type Action, compileStmt, conditionFailed, STOP, StepBudgetExceeded } from "./stmt.js";
+import { type Action, assignFailed, compileStmt, conditionFailed, STOP, StepBudgetExceeded } from "./stmt.js";
 import { toInt, toStr, type Value } from "./values.js";
 
 type Gen<T> = Generator<void, T, void>;
@@ -316,10 +314,7 @@ function genAssign(s: AssignStmt, env: CompileEnv): (ctx: ScriptContext) => Gen<
     try {
       v = yield* value(ctx);
     } catch (err) {
-      if (!(err instanceof ExprFail)) throw err;
-      logExprFail(ctx, err, pos);
-      logAssignFail(ctx, pos);
-      return -1;
+      return assignFailed(err, ctx, pos);
     }
     if (set(ctx, v) === false) {
       logSetPvarFail(ctx, pos);
