@@ -19,13 +19,7 @@ import type {
 import { compileCallRaw, compileRouteCall } from "./calls.js";
 import { atActionLine, kamailioPos } from "./cfg-pos.js";
 import { BREAK_R_F, DROP_R_F, EXIT_R_F, RETURN_R_F, type ScriptContext } from "./context.js";
-import {
-  conversionWarning,
-  logActionError,
-  logRunawayWhile,
-  logSetPvarFail,
-  logTooDeep,
-} from "./core-log.js";
+import { conversionWarning, logActionError, logRunawayWhile, logSetPvarFail, logTooDeep } from "./core-log.js";
 import type { CfgPos, CompileEnv } from "./env.js";
 import { compileExpr, intOf } from "./expr.js";
 import { ExprFail, equals, INT_OPS, matches, plus } from "./ops.js";
