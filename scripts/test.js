@@ -2,11 +2,17 @@
 // `npm test`: every suite in one run — dependencies, typecheck, lint, then Vitest (unit, language
 // cases, golden, CLI, differential against real Kamailio, browser). It ends with one closing line,
 // `kamsim: N passed, N failed, N skipped`, and exits non-zero when anything failed.
+//
+// In CI (env CI set, as .ci/run sets it) nothing may be skipped: a failed setup step, a suite
+// whose tool is missing (those become failing tests, tests/support/needs.ts) or any other skipped
+// test fails the run, and the lines above the closing one name what is missing. Outside CI a skip
+// is allowed and listed there too.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
+const CI = !!process.env.CI && process.env.CI !== "0" && process.env.CI !== "false";
 const steps = [];
 const run = (name, cmd, args) => {
   console.log(`\n── ${name}: ${cmd} ${args.join(" ")}`);
@@ -20,6 +26,7 @@ run("typecheck", "npx", ["tsc", "-p", "tsconfig.json"]);
 run("typecheck engine (no DOM, no Node)", "npx", ["tsc", "-p", "src/engine/tsconfig.json"]);
 run("lint", "npx", ["biome", "check", "."]);
 
+const setupOk = steps[0].ok;
 const dir = mkdtempSync(join(tmpdir(), "kamsim-test-"));
 // The differential suite times real Kamailio against the wall clock: it runs on its own, after
 // the rest, so that browsers and other suites never steal its CPU (this machine has 2 cores).
@@ -31,6 +38,8 @@ const parts = [
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+const skips = new Set();
+const missing = new Set();
 for (const [i, part] of parts.entries()) {
   const report = join(dir, `vitest-${i}.json`);
   run(part.name, "npx", [
@@ -46,13 +55,16 @@ for (const [i, part] of parts.entries()) {
     passed += r.numPassedTests;
     failed += r.numFailedTests;
     skipped += r.numPendingTests + r.numTodoTests;
-    const skips = new Set();
     for (const file of r.testResults) {
       for (const t of file.assertionResults) {
-        if (t.status === "pending" || t.status === "skipped") skips.add(t.ancestorTitles[0] ?? t.title);
+        if (t.status === "pending" || t.status === "skipped" || t.status === "todo")
+          skips.add(t.ancestorTitles[0] ?? t.title);
+        // A suite whose tool is missing fails in CI with one "needs X" test (tests/support/needs.ts).
+        const why = (t.failureMessages ?? []).join("\n").match(/[^\n]* is missing: [^\n]*/);
+        if (t.status === "failed" && why)
+          missing.add(`${t.ancestorTitles[0] ?? t.title}: ${why[0].replace(/^Error: /, "")}`);
       }
     }
-    for (const s of skips) console.log(`skipped: ${s}`);
   } catch {
     failed += 1;
     console.log(`${part.name} wrote no report`);
@@ -61,11 +73,22 @@ for (const [i, part] of parts.entries()) {
 rmSync(dir, { recursive: true, force: true });
 
 for (const s of steps) {
-  if (s.name === "setup" || s.name.startsWith("vitest")) continue;
+  if (s.name.startsWith("vitest")) continue;
   if (s.ok) passed += 1;
   else failed += 1;
 }
 const vitestOk = steps.filter((s) => s.name.startsWith("vitest")).every((s) => s.ok);
 if (!vitestOk && failed === 0) failed = 1;
-console.log(`\nkamsim: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+
+console.log("");
+if (!setupOk) console.log("FAILED setup: the packages the suites need could not be installed (see setup-deps above)");
+for (const s of steps) if (!s.ok && s.name !== "setup") console.log(`FAILED ${s.name}`);
+for (const m of missing) console.log(`FAILED, missing: ${m}`);
+for (const s of skips) console.log(`${CI ? "FAILED (skipped in CI)" : "skipped"}: ${s}`);
+// In CI a skip is a failure: the proof it stands for did not run.
+if (CI && skipped > 0) {
+  failed += skipped;
+  skipped = 0;
+}
+console.log(`kamsim: ${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 ? 1 : 0);

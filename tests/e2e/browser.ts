@@ -2,6 +2,7 @@
  * Browser tests' support: Debian's Chromium driven by playwright-core (no downloaded browser),
  * and the production build of the playground served from a local static server.
  */
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
@@ -12,10 +13,17 @@ import { buildPlayground } from "./build.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 
+/** What the browser suites need, as a failing CI run names it. */
+export const CHROMIUM_NEED = "Chromium (Debian package chromium, /usr/bin/chromium)";
+
+/** Whether Debian's Chromium is there and runs (a binary that cannot start is as missing as none). */
 export function chromiumAvailability(): { ok: true } | { ok: false; reason: string } {
-  return existsSync(CHROMIUM)
-    ? { ok: true }
-    : { ok: false, reason: "Debian package chromium is not installed (needs root on Debian to install)" };
+  if (!existsSync(CHROMIUM))
+    return { ok: false, reason: `${CHROMIUM} not found (npm test installs it when run as root on Debian)` };
+  const v = spawnSync(CHROMIUM, ["--headless", "--no-sandbox", "--version"], { encoding: "utf8", timeout: 30_000 });
+  if (v.status !== 0 || v.error || !/Chromium/i.test(`${v.stdout}`))
+    return { ok: false, reason: `\`${CHROMIUM} --version\` does not run (${v.error?.message ?? `exit ${v.status}`})` };
+  return { ok: true };
 }
 
 /** Launches headless Chromium with a fresh profile; `close()` removes the profile too. */

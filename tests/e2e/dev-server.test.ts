@@ -5,8 +5,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { chromiumAvailability, launchChromium } from "./browser.js";
+import { afterAll, expect, it } from "vitest";
+import { describeNeeding } from "../support/needs.js";
+import { CHROMIUM_NEED, chromiumAvailability, launchChromium } from "./browser.js";
 
 const avail = chromiumAvailability();
 const root = join(import.meta.dirname, "..", "..");
@@ -21,7 +22,7 @@ function freePort(): Promise<number> {
   });
 }
 
-describe.skipIf(!avail.ok)(`npm start${avail.ok ? "" : ` (skipped: ${avail.reason})`}`, () => {
+describeNeeding(CHROMIUM_NEED, avail, `npm start`, () => {
   let vite: ChildProcess | undefined;
   afterAll(() => {
     if (vite?.pid) vite.kill("SIGTERM");

@@ -9,9 +9,10 @@ import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import type { Server } from "node:http";
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { compileConfig, placeDiagnostics } from "../../src/engine/index.js";
-import { chromiumAvailability, launchChromium, serveFolder } from "./browser.js";
+import { describeNeeding } from "../support/needs.js";
+import { CHROMIUM_NEED, chromiumAvailability, launchChromium, serveFolder } from "./browser.js";
 import { buildPlayground } from "./build.js";
 
 const avail = chromiumAvailability();
@@ -44,7 +45,7 @@ function cursorLine(page: Page): Promise<number> {
   return page.evaluate(() => Number(document.querySelector(".line-numbers.active-line-number")?.textContent ?? "0"));
 }
 
-describe.skipIf(!avail.ok)(`editor in Chromium${avail.ok ? "" : ` (skipped: ${avail.reason})`}`, () => {
+describeNeeding(CHROMIUM_NEED, avail, `editor in Chromium`, () => {
   let dist = "";
   let server: Server;
   let url = "";

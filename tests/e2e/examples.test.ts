@@ -6,8 +6,9 @@
 import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailability, servePlayground } from "./browser.js";
+import { beforeAll, expect, it } from "vitest";
+import { describeNeeding } from "../support/needs.js";
+import { CHROMIUM_NEED, chromiumAvailability, servePlayground } from "./browser.js";
 
 const avail = chromiumAvailability();
 const root = join(import.meta.dirname, "..", "..");
@@ -72,7 +73,7 @@ const examples = readdirSync(join(root, "examples")).filter((d) => {
   }
 });
 
-describe.skipIf(!avail.ok)(`examples in Chromium${avail.ok ? "" : ` (skipped: ${avail.reason})`}`, () => {
+describeNeeding(CHROMIUM_NEED, avail, `examples in Chromium`, () => {
   const pg = servePlayground();
 
   beforeAll(() => {

@@ -9,8 +9,9 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Download, Page } from "playwright-core";
-import { beforeAll, describe, expect, it } from "vitest";
-import { chromiumAvailability, servePlayground } from "./browser.js";
+import { beforeAll, expect, it } from "vitest";
+import { describeNeeding } from "../support/needs.js";
+import { CHROMIUM_NEED, chromiumAvailability, servePlayground } from "./browser.js";
 
 const avail = chromiumAvailability();
 /** Polls often: the states checked last a few seconds of virtual time. */
@@ -30,7 +31,7 @@ async function numberIn(page: Page, region: string, testId: string): Promise<num
   return Number(text.replace(/[^\d.-]/g, ""));
 }
 
-describe.skipIf(!avail.ok)(`live views in Chromium${avail.ok ? "" : ` (skipped: ${avail.reason})`}`, () => {
+describeNeeding(CHROMIUM_NEED, avail, `live views in Chromium`, () => {
   const pg = servePlayground();
 
   beforeAll(() => {

@@ -4,13 +4,14 @@
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { chromiumAvailability, servePlayground } from "./browser.js";
+import { expect, it } from "vitest";
+import { describeNeeding } from "../support/needs.js";
+import { CHROMIUM_NEED, chromiumAvailability, servePlayground } from "./browser.js";
 
 const avail = chromiumAvailability();
 const shots = join(import.meta.dirname, "..", "..", "test-results", "screenshots");
 
-describe.skipIf(!avail.ok)(`playground in Chromium${avail.ok ? "" : ` (skipped: ${avail.reason})`}`, () => {
+describeNeeding(CHROMIUM_NEED, avail, `playground in Chromium`, () => {
   const pg = servePlayground();
 
   it("loads from its own origin only, runs the classic example and shows its ALERT lines", async () => {

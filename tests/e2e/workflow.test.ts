@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
-import { describe, expect, it } from "vitest";
-import { chromiumAvailability, servePlayground } from "./browser.js";
+import { expect, it } from "vitest";
+import { describeNeeding } from "../support/needs.js";
+import { CHROMIUM_NEED, chromiumAvailability, servePlayground } from "./browser.js";
 
 const avail = chromiumAvailability();
 
@@ -16,7 +17,7 @@ const clock = async (page: Page) =>
   Number(/t = ([\d.]+) s/.exec((await page.getByLabel("Virtual time").textContent()) ?? "")?.[1]);
 const texts = (page: Page) => page.evaluate(() => (window as unknown as KamsimWindow).kamsim.texts());
 
-describe.skipIf(!avail.ok)(`playground workflow${avail.ok ? "" : ` (skipped: ${avail.reason})`}`, () => {
+describeNeeding(CHROMIUM_NEED, avail, `playground workflow`, () => {
   const pg = servePlayground();
 
   async function open(hash = ""): Promise<Page> {

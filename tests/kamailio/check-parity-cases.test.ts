@@ -11,11 +11,12 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { analyzeConfig, type PlacedDiagnostic, placeDiagnostics } from "../../src/engine/index.js";
 import { parseCaseFile } from "../lang/case-file.js";
 import { INCLUDE_FILES } from "../lang/include-files.js";
-import { judgeWithKamailio, type KamailioVerdict, kamailioAvailability } from "./kamailio.js";
+import { describeNeeding } from "../support/needs.js";
+import { judgeWithKamailio, KAMAILIO_NEED, type KamailioVerdict, kamailioAvailability } from "./kamailio.js";
 import { KAMAILIO_WORDS } from "./kamailio-words.js";
 
 /** How a known disagreement shows: Kamailio accepts the config, or blames another line. */
@@ -81,35 +82,31 @@ function disagreements(errors: readonly PlacedDiagnostic[], v: KamailioVerdict):
   return [];
 }
 
-describe.skipIf(!kam.ok)(
-  `check parity of the language cases with real Kamailio 5.6${kam.ok ? "" : ` (skipped: ${kam.reason})`}`,
-  () => {
-    it("finds the error cases and knows every known disagreement", () => {
-      expect(cases.length).toBeGreaterThanOrEqual(50);
-      if (!process.env.FILTER) for (const k of Object.keys(KNOWN)) expect(cases.map((c) => c.key)).toContain(k);
-      const missing = cases
-        .flatMap((c) => [...c.input.matchAll(/"(inc\/[^"]+)"/g)].map((m) => m[1] as string))
-        .filter((f) => !(f in INCLUDE_FILES) && f !== "inc/missing.cfg");
-      expect(missing, "include files the language cases name").toEqual([]);
+describeNeeding(KAMAILIO_NEED, kam, `check parity of the language cases with real Kamailio 5.6`, () => {
+  it("finds the error cases and knows every known disagreement", () => {
+    expect(cases.length).toBeGreaterThanOrEqual(50);
+    if (!process.env.FILTER) for (const k of Object.keys(KNOWN)) expect(cases.map((c) => c.key)).toContain(k);
+    const missing = cases
+      .flatMap((c) => [...c.input.matchAll(/"(inc\/[^"]+)"/g)].map((m) => m[1] as string))
+      .filter((f) => !(f in INCLUDE_FILES) && f !== "inc/missing.cfg");
+    expect(missing, "include files the language cases name").toEqual([]);
+  });
+  for (const c of cases) {
+    it(`${c.key} (line ${c.line})`, { timeout: 30_000 }, async () => {
+      for (const d of c.errors) expect(KAMAILIO_WORDS[d.code], `no Kamailio wording known for ${d.code}`).toBeDefined();
+      // Written as a file is: with its final newline.
+      const v = await judgeWithKamailio(`${c.input}\n`, "case.cfg", INCLUDE_FILES);
+      const found = disagreements(c.errors, v);
+      const known = KNOWN[c.key];
+      const context = `\n--- kamsim\n${c.errors.map((d) => `${d.code} ${d.file}:${d.line}:${d.col}-${d.endLine} ${d.message}`).join("\n")}\n--- Kamailio (${v.stage})\n${v.output}`;
+      if (!known) {
+        expect(found, context).toEqual([]);
+        return;
+      }
+      console.log(`check parity ${c.key}: known disagreement — ${found.join("; ")} (${known.reason})`);
+      // A known disagreement must still be there, of the declared sort.
+      expect(found.length, `known disagreement gone (remove it from KNOWN): ${known.reason}${context}`).toBe(1);
+      expect(found[0]?.split(":")[0], context).toBe(known.differs);
     });
-    for (const c of cases) {
-      it(`${c.key} (line ${c.line})`, { timeout: 30_000 }, async () => {
-        for (const d of c.errors)
-          expect(KAMAILIO_WORDS[d.code], `no Kamailio wording known for ${d.code}`).toBeDefined();
-        // Written as a file is: with its final newline.
-        const v = await judgeWithKamailio(`${c.input}\n`, "case.cfg", INCLUDE_FILES);
-        const found = disagreements(c.errors, v);
-        const known = KNOWN[c.key];
-        const context = `\n--- kamsim\n${c.errors.map((d) => `${d.code} ${d.file}:${d.line}:${d.col}-${d.endLine} ${d.message}`).join("\n")}\n--- Kamailio (${v.stage})\n${v.output}`;
-        if (!known) {
-          expect(found, context).toEqual([]);
-          return;
-        }
-        console.log(`check parity ${c.key}: known disagreement — ${found.join("; ")} (${known.reason})`);
-        // A known disagreement must still be there, of the declared sort.
-        expect(found.length, `known disagreement gone (remove it from KNOWN): ${known.reason}${context}`).toBe(1);
-        expect(found[0]?.split(":")[0], context).toBe(known.differs);
-      });
-    }
-  },
-);
+  }
+});

@@ -6,9 +6,10 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { analyzeConfig, placeDiagnostics } from "../../src/engine/index.js";
-import { judgeWithKamailio, kamailioAvailability } from "./kamailio.js";
+import { describeNeeding } from "../support/needs.js";
+import { judgeWithKamailio, KAMAILIO_NEED, kamailioAvailability } from "./kamailio.js";
 import { KAMAILIO_WORDS } from "./kamailio-words.js";
 
 const dir = join(import.meta.dirname, "broken");
@@ -17,7 +18,7 @@ const files = readdirSync(dir)
   .sort();
 const kam = kamailioAvailability();
 
-describe.skipIf(!kam.ok)(`check parity with real Kamailio 5.6${kam.ok ? "" : ` (skipped: ${kam.reason})`}`, () => {
+describeNeeding(KAMAILIO_NEED, kam, `check parity with real Kamailio 5.6`, () => {
   it("has at least 12 broken configs", () => expect(files.length).toBeGreaterThanOrEqual(12));
   for (const f of files) {
     it(f, async () => {

@@ -12,11 +12,12 @@
  */
 import { appendFileSync, existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, expect, it } from "vitest";
+import { describeNeeding } from "../support/needs.js";
 import { stopAllKamailios } from "./harness/kamailio-process.js";
 import { type CaseResult, runDifferentialCase } from "./harness/run-case.js";
 import { disagreementTexts, verdictOf, verdictProblems } from "./harness/verdict.js";
-import { kamailioAvailability } from "./kamailio.js";
+import { KAMAILIO_NEED, kamailioAvailability } from "./kamailio.js";
 
 const root = join(import.meta.dirname, "cases");
 const all = existsSync(root)
@@ -62,7 +63,7 @@ function report(r: CaseResult, stalled: number[]): void {
   appendFileSync(reportFile, `${JSON.stringify(summary)}\n`);
 }
 
-describe.skipIf(!kam.ok)(`differential against real Kamailio 5.6${kam.ok ? "" : ` (skipped: ${kam.reason})`}`, () => {
+describeNeeding(KAMAILIO_NEED, kam, `differential against real Kamailio 5.6`, () => {
   afterEach(async () => {
     await stopAllKamailios();
   });

@@ -4,11 +4,12 @@
  * its warnings name exactly the modules and functions kamsim does not simulate.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { analyzeConfig, placeDiagnostics } from "../../src/engine/index.js";
 import type { Expr, Stmt } from "../../src/engine/lang/ast.js";
 import { coreFunctions } from "../../src/engine/modules/core/def.js";
 import { findModule } from "../../src/engine/modules/registry.js";
+import { describeNeeding } from "../support/needs.js";
 
 const PATH = "/etc/kamailio/kamailio.cfg";
 const present = existsSync(PATH);
@@ -88,33 +89,38 @@ const variants: [string, Record<string, string>][] = [
   ["all WITH_* defines", Object.fromEntries(defines.map((d) => [d, ""]))],
 ];
 
-describe.skipIf(!present)(`Debian's kamailio.cfg${present ? "" : " (skipped: package kamailio not installed)"}`, () => {
-  it("has WITH_* defines to try", () => expect(defines.length).toBeGreaterThan(10));
-  for (const [label, defs] of variants) {
-    it(`has no error with ${label}; warnings name exactly what is not simulated`, () => {
-      const r = analyzeConfig(text, { name: PATH, defines: defs });
-      const placed = placeDiagnostics(r.diagnostics, r.files);
-      expect(placed.filter((d) => d.severity === "error").map((d) => `${d.line}:${d.col} ${d.message}`)).toEqual([]);
-      expect(
-        placed.filter((d) => d.code !== "not_simulated").map((d) => `${d.line}:${d.col} ${d.code} ${d.message}`),
-      ).toEqual([]);
+describeNeeding(
+  "Debian's stock kamailio.cfg (package kamailio, /etc/kamailio/kamailio.cfg)",
+  present ? { ok: true } : { ok: false, reason: `${PATH} not found` },
+  "Debian's kamailio.cfg",
+  () => {
+    it("has WITH_* defines to try", () => expect(defines.length).toBeGreaterThan(10));
+    for (const [label, defs] of variants) {
+      it(`has no error with ${label}; warnings name exactly what is not simulated`, () => {
+        const r = analyzeConfig(text, { name: PATH, defines: defs });
+        const placed = placeDiagnostics(r.diagnostics, r.files);
+        expect(placed.filter((d) => d.severity === "error").map((d) => `${d.line}:${d.col} ${d.message}`)).toEqual([]);
+        expect(
+          placed.filter((d) => d.code !== "not_simulated").map((d) => `${d.line}:${d.col} ${d.code} ${d.message}`),
+        ).toEqual([]);
 
-      const warned = new Set(placed.map((d) => /^(?:module )?([\w]+)/.exec(d.message)?.[1]));
-      const loaded = r.checked.modules.map((m) => m.name);
-      const expected = new Set<string>(loaded.filter((m) => !findModule(m)?.simulated));
-      const found: { name: string; argc: number }[] = [];
-      for (const item of r.config.items) if (item.kind === "RouteBlock") calls(item.body, found);
-      for (const c of found) {
-        const core = coreFunctions[c.name];
-        if (core?.arity.includes(c.argc)) {
-          if (core.simulated === false) expected.add(c.name);
-          continue;
+        const warned = new Set(placed.map((d) => /^(?:module )?([\w]+)/.exec(d.message)?.[1]));
+        const loaded = r.checked.modules.map((m) => m.name);
+        const expected = new Set<string>(loaded.filter((m) => !findModule(m)?.simulated));
+        const found: { name: string; argc: number }[] = [];
+        for (const item of r.config.items) if (item.kind === "RouteBlock") calls(item.body, found);
+        for (const c of found) {
+          const core = coreFunctions[c.name];
+          if (core?.arity.includes(c.argc)) {
+            if (core.simulated === false) expected.add(c.name);
+            continue;
+          }
+          const owner = r.checked.modules.find((m) => m.def?.functions[c.name]?.arity.includes(c.argc));
+          const def = owner?.def?.functions[c.name];
+          if (def && (def.simulated ?? owner?.def?.simulated) === false) expected.add(c.name);
         }
-        const owner = r.checked.modules.find((m) => m.def?.functions[c.name]?.arity.includes(c.argc));
-        const def = owner?.def?.functions[c.name];
-        if (def && (def.simulated ?? owner?.def?.simulated) === false) expected.add(c.name);
-      }
-      expect([...warned].sort()).toEqual([...expected].sort());
-    });
-  }
-});
+        expect([...warned].sort()).toEqual([...expected].sort());
+      });
+    }
+  },
+);
