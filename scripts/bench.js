@@ -23,6 +23,12 @@ try {
     const r = spawnSync(process.execPath, ["--expose-gc", out, name], { stdio: "inherit", cwd: process.cwd() });
     if (r.status !== 0) process.exitCode = r.status ?? 1;
   }
+  // The CLI's start beside a bare `node -e 0` (issue 8: under 3× of it).
+  const c = spawnSync(process.execPath, ["--import", "tsx", "bench/cli-start.ts"], {
+    stdio: "inherit",
+    cwd: process.cwd(),
+  });
+  if (c.status !== 0) process.exitCode = c.status ?? 1;
   // The playground in Chromium (skips itself when chromium is missing).
   const b = spawnSync(process.execPath, ["--import", "tsx", "bench/browser.ts"], {
     stdio: "inherit",
