@@ -40,6 +40,10 @@ function harness(autoAck = true) {
         for (const fn of run) fn();
       }
     },
+    /** Wall time passes with no timer firing (a hidden tab, a starved CPU). */
+    stall(ms: number) {
+      wall += ms;
+    },
     virtualNow: () => [...posted].reverse().find((m) => m.type === "frame")?.t ?? 0,
     logText() {
       let out = "";
@@ -102,6 +106,45 @@ describe("the playground's host", () => {
     h.send({ type: "flood", src: "198.51.100.77", rate: 200, duration: 1 });
     const notice = h.posted.find((m) => m.type === "notice");
     expect(notice?.type === "notice" && notice.message).toMatch(/run has ended/);
+  });
+
+  it("keeps the virtual clock at speed × wall time on a busy machine, never ahead", () => {
+    // A loaded machine: timers fire 40 ms late and every frame costs 15 ms of wall time.
+    let wall = 0;
+    let pending: (() => void)[] = [];
+    let t = 0;
+    const host: SimulationHost = new SimulationHost({
+      post: (m) => {
+        if (m.type !== "frame") return;
+        wall += 15;
+        t = m.t;
+        host.handle({ type: "frameAck", v: PROTOCOL_VERSION });
+      },
+      now: () => wall,
+      later: (fn, ms) => void pending.push(() => ((wall += ms + 40), fn())),
+    });
+    host.handle({ type: "load", v: PROTOCOL_VERSION, config: classic, traffic: DEFAULT_TRAFFIC });
+    const start = wall;
+    host.handle({ type: "run", v: PROTOCOL_VERSION, speed: 2 });
+    while (wall - start < 5_000) {
+      const run = pending;
+      pending = [];
+      for (const fn of run) fn();
+      expect(t).toBeLessThanOrEqual((wall - start) * 2 * 1000);
+    }
+    // Behind by at most the tick in progress (its frame's 15 ms, at 2×).
+    expect(t).toBeGreaterThanOrEqual((wall - start - 15) * 2 * 1000);
+  });
+
+  it("resumes after a long stall instead of simulating the whole gap at once", () => {
+    const h = harness();
+    h.send({ type: "load", config: classic, traffic: DEFAULT_TRAFFIC });
+    h.send({ type: "run", speed: 1 });
+    h.advance(1_000);
+    const before = h.virtualNow();
+    h.stall(10_000);
+    h.advance(16);
+    expect(h.virtualNow() - before).toBeLessThanOrEqual(150_000);
   });
 
   it("marks the saved traffic inexact after a rate slider moved", () => {

@@ -24,6 +24,13 @@ export interface HostPort {
 }
 
 const FRAME_MS = 16;
+/**
+ * Wall time one tick makes up for at most. A tick simulates the wall time since the previous
+ * tick began (its own simulating and a late timer included, so a busy machine does not slow the
+ * virtual clock); after a longer stall (a hidden tab, a starved CPU) the run resumes from there
+ * instead of simulating the whole gap at once and freezing the worker.
+ */
+const MAX_TICK_MS = 100;
 /** Wall time one frame may spend simulating at "as fast as possible" (keeps the worker responsive). */
 const FAST_SLICE_MS = 12;
 
@@ -171,10 +178,11 @@ export class SimulationHost {
     this.sendFrame();
   }
 
-  private schedule(): void {
+  /** Plans the next tick; it simulates the wall time since `from` (now, when a run starts). */
+  private schedule(from = this.port.now()): void {
     if (this.ticking) return;
     this.ticking = true;
-    this.lastTick = this.port.now();
+    this.lastTick = from;
     this.port.later(() => this.tick(), FRAME_MS);
   }
 
@@ -185,7 +193,7 @@ export class SimulationHost {
     const plan = this.plan;
     if (!this.running || !sim || !plan) return;
     const now = this.port.now();
-    const wall = now - this.lastTick;
+    const wall = Math.min(MAX_TICK_MS, now - this.lastTick);
     if (Number.isFinite(this.speed)) {
       sim.runUntil(Math.min(plan.duration, sim.now + Math.round(wall * 1000 * this.speed)));
     } else {
@@ -194,7 +202,7 @@ export class SimulationHost {
     }
     if (sim.now >= plan.duration) this.running = false;
     this.sendFrame();
-    if (this.running) this.schedule();
+    if (this.running) this.schedule(now);
   }
 
   /**
