@@ -121,7 +121,11 @@ describe("the playground's host", () => {
         host.handle({ type: "frameAck", v: PROTOCOL_VERSION });
       },
       now: () => wall,
-      later: (fn, ms) => void pending.push(() => ((wall += ms + 40), fn())),
+      later: (fn, ms) =>
+        void pending.push(() => {
+          wall += ms + 40;
+          fn();
+        }),
     });
     host.handle({ type: "load", v: PROTOCOL_VERSION, config: classic, traffic: DEFAULT_TRAFFIC });
     const start = wall;
