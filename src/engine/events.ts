@@ -2,11 +2,12 @@
  * Events: everything observable in a simulation, as plain data. The CLI and the playground
  * only ever see these, never engine objects. Times are integer microseconds of virtual time.
  */
-import type { Micros } from "./sim/time.js";
-import { formatTimestamp } from "./sim/time.js";
 
-/** Kamailio's log level labels (spec §6.1); L_CRIT prints an empty label. */
-export type LogLevel = "ALERT" | "BUG" | "CRITICAL" | "" | "ERROR" | "WARNING" | "NOTICE" | "INFO" | "DEBUG";
+import type { LogLevel } from "./base/log-levels.js";
+import type { Micros } from "./base/time.js";
+import { formatTimestamp } from "./base/time.js";
+
+export type { LogLevel } from "./base/log-levels.js";
 
 /** A line Kamailio would write to stderr. */
 export interface LogEvent {
@@ -119,6 +120,30 @@ export interface ProcEvent {
 
 export type SimEvent = LogEvent | RequestEvent | ReplyEvent | RouteEvent | MqEvent | TimerEvent | PikeEvent | ProcEvent;
 export type SimEventKind = SimEvent["kind"];
+
+/** Which event kinds the observer wants; unwanted ones are never built. */
+export type EventWants = Readonly<Record<SimEventKind, boolean>>;
+
+export const ALL_EVENTS: EventWants = {
+  log: true,
+  request: true,
+  reply: true,
+  route: true,
+  mq: true,
+  timer: true,
+  pike: true,
+  proc: true,
+};
+
+/**
+ * Where events go: what the script runtime and the modules see of the simulation kernel
+ * (sim/kernel.ts implements it), so that they emit without depending on the kernel itself.
+ */
+export interface EventOutput {
+  readonly wants: EventWants;
+  /** Emits an event stamped at `e.t` (at or after the current virtual time). */
+  emit(e: SimEvent): void;
+}
 
 /**
  * `[SSSS.mmm] line`: the CLI's text format, written as Kamailio writes stderr — a line whose

@@ -4,9 +4,11 @@
  */
 import { analyzeConfig, type FrontEndOptions, type FrontEndResult } from "./lang/compile.js";
 import type { Diagnostic } from "./lang/diagnostics.js";
-import { Simulation, type SimulationOptions } from "./sim/simulation.js";
+import { Simulation, type SimulationOptions } from "./simulation.js";
 import type { TrafficPlan } from "./traffic/types.js";
 
+export type { SourceFile, Span } from "./base/source.js";
+export { formatTimestamp, type Micros, seconds, toSeconds } from "./base/time.js";
 export { type Catalog, type CatalogFunction, type CatalogModule, moduleCatalog } from "./catalog.js";
 export type { LogEvent, SimEvent, SimEventKind } from "./events.js";
 export { createLogWriter, formatJsonLine } from "./events.js";
@@ -19,11 +21,9 @@ export {
   placeDiagnostics,
   type Severity,
 } from "./lang/diagnostics.js";
-export type { SourceFile, Span } from "./lang/source.js";
 export type { RpcResult } from "./modules/runtime-types.js";
 export { formatKamcmd, formatKamcmdError } from "./runtime/kamcmd.js";
-export type { Simulation, SimulationOptions } from "./sim/simulation.js";
-export { formatTimestamp, type Micros, seconds, toSeconds } from "./sim/time.js";
+export type { Simulation, SimulationOptions } from "./simulation.js";
 export { DEFAULT_TRAFFIC } from "./traffic/default-scenario.js";
 export type { PlannedStream, TrafficError, TrafficPlan } from "./traffic/types.js";
 export { parseTrafficText, validateTraffic } from "./traffic/validate.js";

@@ -2,8 +2,9 @@
  * The AST of a Kamailio config. Kinds are PascalCase nouns; every node has a span. The parser
  * keeps all valid structure even when it reports errors, so later phases see as much as possible.
  */
+
+import type { Span } from "../base/source.js";
 import type { PvSpec } from "./pv-spec.js";
-import type { Span } from "./source.js";
 
 /** A whole config after preprocessing. */
 export interface Config {

@@ -2,12 +2,13 @@
  * The front end in one call: preprocess → parse → check. Never throws on user input: every
  * problem is a diagnostic. (Compiling to a runnable program comes on top of this.)
  */
+
+import type { SourceFile } from "../base/source.js";
 import type { Config } from "./ast.js";
 import { type CheckedConfig, checkConfig } from "./check/index.js";
 import { type Diagnostic, DiagnosticBag } from "./diagnostics.js";
 import { parseConfig } from "./parser.js";
 import { type FileResolver, preprocess } from "./preprocess.js";
-import type { SourceFile } from "./source.js";
 
 export interface FrontEndOptions {
   /** The config's file name, used in diagnostics (default `kamailio.cfg`). */

@@ -1,6 +1,7 @@
 /** A cursor over the preprocessed token stream, shared by the parser's files. */
+
+import { joinSpans, type Span } from "../base/source.js";
 import type { DiagnosticBag } from "./diagnostics.js";
-import { joinSpans, type Span } from "./source.js";
 import type { Token } from "./tokens.js";
 
 export class Cursor {

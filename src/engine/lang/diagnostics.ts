@@ -2,7 +2,9 @@
  * Diagnostics are data: a stable code, a severity, a message in Kamailio's own wording where
  * Kamailio has one (spec §8), and a span. They never throw; the front end collects them all.
  */
-import { lineColAt, type SourceFile, type Span } from "./source.js";
+export { InternalError } from "../base/errors.js";
+
+import { lineColAt, type SourceFile, type Span } from "../base/source.js";
 
 export type Severity = "error" | "warning" | "info";
 
@@ -67,12 +69,4 @@ export function placeDiagnostics(diagnostics: readonly Diagnostic[], files: read
 /** `FILE:LINE:COL: error: message`, the CLI's and the test harness's one-line form. */
 export function formatDiagnostic(d: PlacedDiagnostic): string {
   return `${d.file}:${d.line}:${d.col}: ${d.severity}: ${d.message}`;
-}
-
-/**
- * An internal invariant failed: a bug in kamsim, never a problem with the user's config.
- * Kept apart from diagnostics so that tests and the UI can tell the two apart.
- */
-export class InternalError extends Error {
-  override name = "InternalError";
 }

@@ -6,8 +6,8 @@
  * escapes joined across whitespace; raw single-quoted strings; numbers in decimal, hex, octal
  * and binary; boolean words; IPv4/IPv6 addresses; pseudo-variables with balanced parentheses.
  */
+import type { Span } from "../base/source.js";
 import type { DiagnosticBag } from "./diagnostics.js";
-import type { Span } from "./source.js";
 import type { Token, TokenKind } from "./tokens.js";
 
 /** Directives Kamailio's lexer knows after `#!` or `!!`. */

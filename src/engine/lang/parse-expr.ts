@@ -2,10 +2,11 @@
  * Expressions (spec §1.7): Kamailio's operators and their unusual precedence, casts,
  * `defined`, `strlen`/`strempty`/`selval`, function calls, `route(...)`, core keywords.
  */
+
+import { joinSpans, type Span } from "../base/source.js";
 import type { BinaryOp, CallExpr, Expr, RouteCall } from "./ast.js";
 import type { Cursor } from "./cursor.js";
 import { parsePvAt } from "./pv-spec.js";
-import { joinSpans, type Span } from "./source.js";
 import type { Token } from "./tokens.js";
 
 /** Binary operator levels, lowest first (cfg.y's %left order). */

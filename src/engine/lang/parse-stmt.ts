@@ -6,7 +6,7 @@
 import type { Block, CaseClause, Stmt } from "./ast.js";
 import type { Cursor } from "./cursor.js";
 import { parseCall, parseExpr, parseRouteCall, pvarExpr, stringLit } from "./parse-expr.js";
-import type { Span } from "./source.js";
+import type { Span } from "../base/source.js";
 
 /** `{ stmts }`; the cursor is on `{`. Reports a missing `}` at the end of the text. */
 export function parseBlock(c: Cursor): Block {

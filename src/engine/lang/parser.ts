@@ -7,8 +7,8 @@ import type { CfgVar, Config, CoreParam, CoreValue, ModParam, RouteBlock, RouteK
 import { Cursor } from "./cursor.js";
 import type { DiagnosticBag } from "./diagnostics.js";
 import { parseBlock } from "./parse-stmt.js";
-import type { SourceFile, Span } from "./source.js";
-import { joinSpans } from "./source.js";
+import type { SourceFile, Span } from "../base/source.js";
+import { joinSpans } from "../base/source.js";
 import type { Token } from "./tokens.js";
 
 /** Route block keywords and the kind each names when it has no name. */

@@ -6,7 +6,7 @@
  */
 import { DiagnosticBag } from "./diagnostics.js";
 import { Lexer } from "./lexer.js";
-import type { SourceFile, Span } from "./source.js";
+import type { SourceFile, Span } from "../base/source.js";
 import type { Token } from "./tokens.js";
 
 /** Where included files come from: a map of path → text, or a function returning the text. */

@@ -1,5 +1,5 @@
 /** Tokens produced by the lexer and rearranged by the preprocessor. */
-import type { Span } from "./source.js";
+import type { Span } from "../base/source.js";
 
 export type TokenKind =
   /** A word: keyword, function, core parameter, route name, define name. */

@@ -9,7 +9,7 @@
  */
 import type { Expr } from "../lang/ast.js";
 import type { PvSpec } from "../lang/pv-spec.js";
-import type { Span } from "../lang/source.js";
+import type { Span } from "../base/source.js";
 
 /** Route kinds as Kamailio's `route_struct.h` numbers them, so masks read like Kamailio's. */
 export const RouteKind = {

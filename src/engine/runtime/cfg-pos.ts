@@ -7,8 +7,9 @@
  * parenthesis; for a literal the literal itself. (Derived from cfg.y/rvalue.c and checked on
  * 5.6.3: `while ($var(i) < 100)` → the `<`, `while ($var(n))` → the `)`, `!$var(z)` → `$var(z)`.)
  */
+
+import type { SourceFile, Span } from "../base/source.js";
 import type { Expr, Stmt } from "../lang/ast.js";
-import type { SourceFile, Span } from "../lang/source.js";
 import type { CfgPos, CompileEnv } from "./env.js";
 
 type Role = "left" | "right" | "unary" | "bare";

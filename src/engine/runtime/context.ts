@@ -3,7 +3,7 @@
  * control flags, the last return code, nesting depth, and the costs a blocking call adds.
  */
 
-import type { Micros } from "../sim/time.js";
+import type { Micros } from "../base/time.js";
 import type { SipMessage } from "../sip/sip-message.js";
 import type { Services } from "./services.js";
 import type { Value } from "./values.js";

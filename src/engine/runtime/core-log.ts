@@ -3,7 +3,7 @@
  * (src/core/action.c, rvalue.c, lvalue.c, pvapi.c at tag 5.6.3). One place, so that a wrong line number
  * is fixed once.
  */
-import { L_ERR, L_WARN } from "../sim/log.js";
+import { L_ERR, L_WARN } from "../base/log-levels.js";
 import type { ScriptContext } from "./context.js";
 import type { CfgPos } from "./env.js";
 import type { FormatOverflow } from "./format.js";

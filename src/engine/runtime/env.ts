@@ -3,9 +3,10 @@
  * implementations, route references, the file table for positions Kamailio prints, and the
  * services the running script uses.
  */
+
+import type { SourceFile, Span } from "../base/source.js";
 import type { CallExpr, Expr, RouteCall } from "../lang/ast.js";
 import type { PvSpec } from "../lang/pv-spec.js";
-import type { SourceFile, Span } from "../lang/source.js";
 import type { ScriptContext } from "./context.js";
 import type { Value } from "./values.js";
 
@@ -84,6 +85,11 @@ export interface CompileEnv {
   varSlot(name: string): number;
   /** Whether a call may block its process (directly, or through the route it calls). */
   blocks(call: CallExpr | RouteCall): boolean;
+  /**
+   * Every route is compiled as a coroutine and every call counts as one that may block
+   * (suspend.ts): a check that both compilers agree, not a mode for normal runs.
+   */
+  forceSuspend?: boolean;
   /** A problem Kamailio's start-up (fixup) would refuse the config for. */
   fixupError(message: string, span: Span): void;
   files: readonly SourceFile[];

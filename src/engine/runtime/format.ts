@@ -4,8 +4,8 @@
  * nothing, ints in decimal. Compiled once; evaluating is a walk over the parts.
  */
 
+import type { Span } from "../base/source.js";
 import { parseFormat } from "../lang/pv-spec.js";
-import type { Span } from "../lang/source.js";
 import { utf8Length } from "../sip/utf8.js";
 import type { ScriptContext } from "./context.js";
 import type { CompileEnv, PvAccess } from "./env.js";

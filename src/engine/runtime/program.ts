@@ -4,10 +4,11 @@
  * build). Pseudo-variables and functions resolve once, here; what kamsim cannot run becomes a
  * `not_simulated` diagnostic, never a silent no-op.
  */
+
+import { lineColAt, type SourceFile, type Span } from "../base/source.js";
 import type { CheckedConfig } from "../lang/check/index.js";
 import type { Diagnostic } from "../lang/diagnostics.js";
 import type { PvSpec } from "../lang/pv-spec.js";
-import { lineColAt, type SourceFile, type Span } from "../lang/source.js";
 import { coreFunctions } from "../modules/core/def.js";
 import { coreActionImpls } from "../modules/core/runtime.js";
 import type { ModuleInstance } from "../modules/runtime-types.js";
@@ -75,7 +76,9 @@ export function buildProgram(
   checked: CheckedConfig,
   files: readonly SourceFile[],
   instances: ReadonlyMap<string, ModuleInstance>,
+  options: { forceSuspend?: boolean } = {},
 ): ProgramBuild {
+  const forceSuspend = options.forceSuspend === true;
   const diagnostics: Diagnostic[] = [];
   const warned = new Set<string>();
   const notSimulated = (what: string, message: string, span: Span) => {
@@ -131,7 +134,9 @@ export function buildProgram(
     fixupError(message, span) {
       diagnostics.push({ code: "fixup_failed", severity: "error", message, span });
     },
+    forceSuspend,
     blocks(call) {
+      if (forceSuspend) return true;
       if (call.kind === "CallExpr") return fnImpls.get(call.name)?.blocking === true;
       return typeof call.target === "string" ? blockingRoutes.has(call.target) : blockingRoutes.size > 0;
     },

@@ -2,15 +2,41 @@
  * What a running script may use besides its context: the clock, the logger, the event output,
  * randomness, and Kamailio's core limits. One instance per simulation.
  */
-import type { Kernel } from "../sim/kernel.js";
-import type { Logger } from "../sim/log.js";
-import type { Rng } from "../sim/rng.js";
-import type { Micros } from "../sim/time.js";
-import type { PlannedEndpoint } from "../traffic/types.js";
+import type { Rng } from "../base/rng.js";
+import type { Micros } from "../base/time.js";
+import type { EventOutput } from "../events.js";
 import type { ScriptContext } from "./context.js";
+import type { Logger } from "./log.js";
+
+/**
+ * What scripts and modules see of the simulation kernel (sim/kernel.ts implements it): the
+ * virtual clock, timers and the event output.
+ */
+export interface SimKernel extends EventOutput {
+  /** The current virtual time. */
+  readonly now: Micros;
+  /** Runs `run` at virtual time `t` (never in the past). */
+  schedule(t: Micros, run: () => void): void;
+}
+
+/** What a simulated HTTP service answers: after `latency`, a status and a body. */
+export interface HttpAnswer {
+  latency: Micros;
+  status: number;
+  body: string;
+}
+
+/**
+ * The simulated outside world as scripts and modules reach it (world/ implements it, from the
+ * traffic file): modules never import the world itself.
+ */
+export interface World {
+  /** The answer of the HTTP service a URL reaches, or undefined when nothing answers it. */
+  http(url: string): HttpAnswer | undefined;
+}
 
 export interface Services {
-  kernel: Kernel;
+  kernel: SimKernel;
   log: Logger;
   rng: Rng;
   /** Unix time (seconds) at virtual t = 0, for `$Ts` and friends. */
@@ -21,8 +47,8 @@ export interface Services {
   maxRecursiveLevel: number;
   /** Actions one script run may execute before kamsim stops it (a guard Kamailio does not have). */
   stepBudget: number;
-  /** The simulated HTTP services blocking calls reach (traffic file `endpoints`). */
-  endpoints: readonly PlannedEndpoint[];
+  /** The outside world: the simulated HTTP services blocking calls reach (traffic file `endpoints`). */
+  world: World;
 }
 
 /** The virtual time inside a script run: its start plus what blocking calls have cost so far. */

@@ -4,9 +4,11 @@
  * emits after a blocking call is stamped later (start + cost so far); the output buffer holds
  * such events back until the clock reaches them, so every observer sees time-ordered events.
  */
-import type { SimEvent, SimEventKind } from "../events.js";
-import { MinHeap } from "./min-heap.js";
-import type { Micros } from "./time.js";
+
+import { MinHeap } from "../base/min-heap.js";
+import type { Micros } from "../base/time.js";
+import type { EventWants, SimEvent } from "../events.js";
+import type { SimKernel } from "../runtime/services.js";
 
 interface Task {
   t: Micros;
@@ -25,21 +27,7 @@ function byTimeThenSeq(x: { t: Micros; seq: number }, y: { t: Micros; seq: numbe
   return x.t < y.t || (x.t === y.t && x.seq < y.seq);
 }
 
-/** Which event kinds the observer wants; unwanted ones are never built. */
-export type EventWants = Readonly<Record<SimEventKind, boolean>>;
-
-export const ALL_EVENTS: EventWants = {
-  log: true,
-  request: true,
-  reply: true,
-  route: true,
-  mq: true,
-  timer: true,
-  pike: true,
-  proc: true,
-};
-
-export class Kernel {
+export class Kernel implements SimKernel {
   now: Micros = 0;
   private seq = 0;
   private readonly tasks = new MinHeap<Task>(byTimeThenSeq);

@@ -1,27 +1,9 @@
 /**
- * Kamailio's process table, numbered as Kamailio numbers it in every log line (spec §4.3):
+ * Kamailio's process table, numbered as Kamailio numbers it in every log line (pt.c, main.c):
  * 0 main, 1..children SIP workers (udp receivers), then the slow timer, timer and secondary
  * timer, the ctl handler when ctl is loaded, then module processes such as rtimer's.
  */
-import type { ProcessState } from "../runtime/context.js";
-import type { Micros } from "./time.js";
-
-export type ProcessKind = "main" | "receiver" | "slow_timer" | "timer" | "secondary_timer" | "ctl" | "module";
-
-export interface Process extends ProcessState {
-  kind: ProcessKind;
-  /** Kamailio's description (`udp receiver child=0 sock=127.0.0.1:5060`, `RTIMER EXEC child=0 timer=ta`). */
-  name: string;
-  /** Virtual time until which the process is busy. */
-  busyUntil: Micros;
-}
-
-/** A process a module asks for (rtimer's timer processes). */
-export interface ProcessRequest {
-  name: string;
-  /** Called with the process once it exists. */
-  attach(p: Process): void;
-}
+import type { Process, ProcessKind, ProcessRequest } from "../runtime/process.js";
 
 /** Simulated PIDs: 1000 + index, so that output is the same on every run and machine. */
 export const PID_BASE = 1000;

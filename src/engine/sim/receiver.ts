@@ -4,16 +4,26 @@
  * it, counted); a worker that finishes takes the oldest waiting request. A worker is busy for
  * the request's base cost plus what its blocking calls cost.
  */
-import type { Arrival } from "../traffic/arrivals.js";
+
+import type { Micros } from "../base/time.js";
+import type { Process } from "../runtime/process.js";
 import type { Kernel } from "./kernel.js";
-import type { Process } from "./processes.js";
-import type { Micros } from "./time.js";
 
 /**
  * Runs the request route for an arrival in a worker from time t. Returns the run's cost, or
  * undefined when the route blocked (sleep, HTTP...): then `Receiver.finish` is called later.
  */
-export type HandleRequest = (worker: Process, a: Arrival, id: number, t: Micros) => Micros | undefined;
+export type HandleRequest<A extends Datagram> = (worker: Process, a: A, id: number, t: Micros) => Micros | undefined;
+
+/**
+ * What the socket needs to know of an arriving request: when, and from where. The traffic
+ * layer's arrivals carry more; the receiver passes them through untouched.
+ */
+export interface Datagram {
+  t: Micros;
+  src: string;
+  sport: number;
+}
 
 export interface ReceiverStats {
   received: number;
@@ -22,8 +32,8 @@ export interface ReceiverStats {
   maxQueued: number;
 }
 
-export class Receiver {
-  private readonly waiting: { a: Arrival; id: number }[] = [];
+export class Receiver<A extends Datagram> {
+  private readonly waiting: { a: A; id: number }[] = [];
   private head = 0;
   private drainAt: Micros | undefined;
   private nextId = 1;
@@ -33,8 +43,8 @@ export class Receiver {
     private readonly kernel: Kernel,
     private readonly workers: readonly Process[],
     private readonly limit: number,
-    private readonly handle: HandleRequest,
-    private readonly describe: (a: Arrival) => { method: string; stream: string },
+    private readonly handle: HandleRequest<A>,
+    private readonly describe: (a: A) => { method: string; stream: string },
   ) {}
 
   get queued(): number {
@@ -42,7 +52,7 @@ export class Receiver {
   }
 
   /** A datagram arrives at the socket. */
-  arrive(a: Arrival): void {
+  arrive(a: A): void {
     const id = this.nextId++;
     const k = this.kernel;
     this.stats.received++;
@@ -67,7 +77,7 @@ export class Receiver {
     return undefined;
   }
 
-  private start(w: Process, a: Arrival, id: number, t: Micros): void {
+  private start(w: Process, a: A, id: number, t: Micros): void {
     const k = this.kernel;
     if (k.wants.proc) k.emit({ kind: "proc", t, proc: w.index, state: "busy" });
     if (k.wants.request) this.emitRequest("started", a, id, w.index, t);
@@ -78,7 +88,7 @@ export class Receiver {
   }
 
   /** A worker's run is over: it is free from `t + cost` on. */
-  finish(w: Process, a: Arrival, id: number, t: Micros, cost: Micros): void {
+  finish(w: Process, a: A, id: number, t: Micros, cost: Micros): void {
     const k = this.kernel;
     w.busyUntil = t + cost;
     if (k.wants.request) this.emitRequest("done", a, id, w.index, t + cost);
@@ -99,7 +109,7 @@ export class Receiver {
       this.drainAt = undefined;
       const t = this.kernel.now;
       for (let w = this.idleWorker(t); w && this.queued > 0; w = this.idleWorker(t)) {
-        const next = this.waiting[this.head++] as { a: Arrival; id: number };
+        const next = this.waiting[this.head++] as { a: A; id: number };
         this.start(w, next.a, next.id, t);
       }
       if (this.head > 1024 && this.head * 2 > this.waiting.length) {
@@ -112,7 +122,7 @@ export class Receiver {
 
   private emitRequest(
     phase: "arrived" | "started" | "done" | "dropped",
-    a: Arrival,
+    a: A,
     id: number,
     proc: number | undefined,
     t = a.t,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createRng } from "../sim/rng.js";
+import { createRng } from "../base/rng.js";
 import { type Arrival, type Arrivals, createArrivals } from "./arrivals.js";
 import { DEFAULT_TRAFFIC } from "./default-scenario.js";
 import type { TrafficPlan } from "./types.js";

@@ -15,9 +15,9 @@
  * are taken, so they rise with time within a stream.
  */
 
-import { MinHeap } from "../sim/min-heap.js";
-import { createRng, type Rng } from "../sim/rng.js";
-import { type Micros, US_PER_S } from "../sim/time.js";
+import { MinHeap } from "../base/min-heap.js";
+import { createRng, type Rng } from "../base/rng.js";
+import { type Micros, US_PER_S } from "../base/time.js";
 import { type AddressPool, createAddressPool } from "./address.js";
 import { MAX_RATE } from "./limits.js";
 import type { PlannedStream, TrafficPlan } from "./types.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findEndpoint, matchesPattern } from "./endpoints.js";
+import { findEndpoint, matchesPattern } from "../world/endpoints.js";
 import { expandStream, expandTemplate } from "./template.js";
 import type { PlannedStream } from "./types.js";
 

@@ -5,7 +5,10 @@
  * and normalised form the engine runs (integer microseconds, every default filled in, camelCase).
  * Only `validateTraffic` turns the one into the other.
  */
-import type { Micros } from "../sim/time.js";
+import type { Micros } from "../base/time.js";
+import type { PlannedEndpoint } from "../world/endpoints.js";
+
+export type { PlannedEndpoint } from "../world/endpoints.js";
 
 /** A traffic file as written. Every key is optional; `validateTraffic` fills the defaults. */
 export interface TrafficFile {
@@ -179,18 +182,6 @@ export interface PlannedServer {
   rxQueue: number;
   /** Virtual time a SIP worker spends on each request besides its blocking calls. */
   requestCost: Micros;
-}
-
-/** A checked simulated HTTP service. */
-export interface PlannedEndpoint {
-  /** URL pattern as written; `*` matches any run of characters, including none. */
-  pattern: string;
-  /** Delay before the answer. */
-  latency: Micros;
-  /** HTTP status code. */
-  status: number;
-  /** Answer body. */
-  body: string;
 }
 
 /** A problem with a traffic file: which key, and what is wrong with it. */

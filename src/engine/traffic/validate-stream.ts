@@ -2,7 +2,7 @@
  * Validation of one entry of `streams`: every key checked and named in its errors, defaults
  * filled (see `TrafficStream` for each default), times turned into microseconds.
  */
-import { type Micros, seconds } from "../sim/time.js";
+import { type Micros, seconds } from "../base/time.js";
 import { parseAddressOrBlock } from "./address.js";
 import type { FieldReader, JsonObject } from "./fields.js";
 import { MAX_DURATION_S, MAX_HEADERS, MAX_RATE, MAX_SIP_TEXT, MAX_SRC_ENTRIES } from "./limits.js";

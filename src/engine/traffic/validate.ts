@@ -7,8 +7,8 @@
  * delivered, so that `--duration` can shorten any file; a written `stop` before `start` is an
  * error; the expected number of requests of the whole file is capped (`MAX_PLANNED_REQUESTS`).
  */
-import { lineColAt } from "../lang/source.js";
-import { seconds } from "../sim/time.js";
+import { lineColAt } from "../base/source.js";
+import { seconds } from "../base/time.js";
 import { parseSingleAddress } from "./address.js";
 import { FieldReader, type JsonObject, type NumberRule } from "./fields.js";
 import { type JsonPositions, scanJson } from "./json-scan.js";

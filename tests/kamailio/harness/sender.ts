@@ -10,9 +10,9 @@
  */
 import { createSocket, type Socket } from "node:dgram";
 import { performance } from "node:perf_hooks";
-import { RequestFactory } from "../../../src/engine/sim/requests.js";
-import { createRng } from "../../../src/engine/sim/rng.js";
+import { createRng } from "../../../src/engine/base/rng.js";
 import { type Arrival, createArrivals } from "../../../src/engine/traffic/arrivals.js";
+import { RequestFactory } from "../../../src/engine/traffic/requests.js";
 import type { TrafficPlan } from "../../../src/engine/traffic/types.js";
 
 /** A request as sent, and what came back. */

@@ -3,11 +3,12 @@
  * loaded module provides. Kamailio finds these only at start-up (fixup), not with `-c`; kamsim
  * reports them at once with Kamailio's messages (spec §2.2).
  */
+
+import type { Span } from "../../base/source.js";
 import type { StringLit } from "../ast.js";
 import type { DiagnosticBag } from "../diagnostics.js";
 import { sourceOffsetInString } from "../lexer.js";
 import { parseFormat } from "../pv-spec.js";
-import type { Span } from "../source.js";
 import { checkPvarSpec } from "./pvars.js";
 import type { Scope } from "./scope.js";
 

@@ -4,11 +4,11 @@
  * and only writable ones may be assigned ("read only pvar in assignment left side", §1.8).
  */
 
+import type { Span } from "../../base/source.js";
 import { compileTransform, transformPvParams, unsimulatedReason } from "../../runtime/transformations/index.js";
 import type { PvarExpr } from "../ast.js";
 import type { DiagnosticBag } from "../diagnostics.js";
 import { type PvSpec, parsePvAt } from "../pv-spec.js";
-import type { Span } from "../source.js";
 import type { Scope } from "./scope.js";
 
 /** Checks a PV written in the script (not in a string). */

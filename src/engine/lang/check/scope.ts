@@ -3,12 +3,13 @@
  * pseudo-variables the way Kamailio's find_export_record() and pv_parse_spec() see them —
  * a name with its argument count, among the core and the loaded modules only.
  */
+
+import type { Span } from "../../base/source.js";
 import { coreFunctions, corePvars } from "../../modules/core/def.js";
 import { findModule, isKamailioModule, moduleRegistry } from "../../modules/registry.js";
 import type { FunctionDef, ModuleCheckContext, ModuleChecker, ModuleDef, PvDef } from "../../modules/types.js";
 import type { LoadModule } from "../ast.js";
 import type { DiagnosticBag } from "../diagnostics.js";
-import type { Span } from "../source.js";
 
 /** A module the config loads. `def` is absent for real Kamailio modules kamsim has no declaration of. */
 export interface LoadedModule {

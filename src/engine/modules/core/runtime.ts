@@ -7,7 +7,7 @@ import { logTelPort } from "../../runtime/core-log.js";
 import type { CallArg, FunctionImpl } from "../../runtime/env.js";
 import { whereIn } from "../../runtime/services.js";
 import { toInt } from "../../runtime/values.js";
-import { L_DBG, L_NOTICE, L_WARN } from "../../sim/log.js";
+import { L_DBG, L_NOTICE, L_WARN } from "../../base/log-levels.js";
 import { formatUri, isTelUri, type SipUri } from "../../sip/uri.js";
 
 /** `log([level,] "text")`: level 4 (DEBUG) by default, prefix `<script>: `. */

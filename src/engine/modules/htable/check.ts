@@ -4,7 +4,7 @@
  */
 import type { Expr } from "../../lang/ast.js";
 import type { PvSpec } from "../../lang/pv-spec.js";
-import type { Span } from "../../lang/source.js";
+import type { Span } from "../../base/source.js";
 import type { ModuleChecker } from "../types.js";
 import { type HtableDef, parseHtableDef } from "./params.js";
 

@@ -4,7 +4,7 @@
  * ordered by the full hash, then by insertion. Names compare exactly; expiry is in virtual time.
  */
 import type { Value } from "../../runtime/values.js";
-import type { Micros } from "../../sim/time.js";
+import type { Micros } from "../../base/time.js";
 import { utf8Bytes } from "../../sip/utf8.js";
 import type { HtableDef } from "./params.js";
 

@@ -6,8 +6,7 @@
 import { parsePvAt } from "../../lang/pv-spec.js";
 import type { CallArg, CompileEnv, FunctionImpl, PvAccess } from "../../runtime/env.js";
 import { whereIn } from "../../runtime/services.js";
-import { L_ERR } from "../../sim/log.js";
-import { findEndpoint } from "../../traffic/endpoints.js";
+import { L_ERR } from "../../base/log-levels.js";
 import type { ModuleInstance, ModuleRuntime } from "../runtime-types.js";
 
 /** The variable a result goes to: `"$var(r)"` or a bare `$var(r)`. */
@@ -24,7 +23,7 @@ const http_client_query: FunctionImpl = {
     const result = target(args[args.length - 1] as CallArg, env);
     return (ctx) => {
       const u = url(ctx);
-      const ep = findEndpoint(ctx.sv.endpoints, u);
+      const ep = ctx.sv.world.http(u);
       if (!ep) {
         // CURLE_COULDNT_RESOLVE_HOST: nothing answers that URL in the simulation.
         ctx.sv.log.module(

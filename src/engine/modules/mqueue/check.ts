@@ -5,7 +5,7 @@
  */
 import type { Expr } from "../../lang/ast.js";
 import type { PvSpec } from "../../lang/pv-spec.js";
-import type { Span } from "../../lang/source.js";
+import type { Span } from "../../base/source.js";
 import type { ModuleCheckContext, ModuleChecker } from "../types.js";
 import { MqueueTable } from "./params.js";
 

@@ -6,8 +6,8 @@
 import type { ScriptContext } from "../../runtime/context.js";
 import type { CallArg, FunctionImpl } from "../../runtime/env.js";
 import { nowIn, whereIn } from "../../runtime/services.js";
-import { L_ERR } from "../../sim/log.js";
-import type { Micros } from "../../sim/time.js";
+import { L_ERR } from "../../base/log-levels.js";
+import type { Micros } from "../../base/time.js";
 import type { ModuleInstance, ModuleRuntime, SimulationHost } from "../runtime-types.js";
 import { formatPikeTopReply, pikeTop } from "./rpc.js";
 import { ipToBytes, PikeTree, parseIpv4ForPike, pikeTicks } from "./tree.js";

@@ -7,7 +7,7 @@
  * (leaf) node once its prefixes have been busy. Counters are per window; `rotate()` closes a
  * window, `clean()` expires idle nodes bottom-up. Time is Kamailio's `get_ticks()`: whole seconds.
  */
-import { InternalError } from "../../lang/diagnostics.js";
+import { InternalError } from "../../base/errors.js";
 
 /** pike's module parameters (spec §5.1), as given by `modparam`. */
 export interface PikeParams {

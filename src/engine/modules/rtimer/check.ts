@@ -3,7 +3,7 @@
  * exec naming a route that does not exist is accepted by Kamailio and runs nothing, which is
  * almost always a typo, so kamsim warns.
  */
-import type { Span } from "../../lang/source.js";
+import type { Span } from "../../base/source.js";
 import type { ModuleChecker } from "../types.js";
 import { RtimerTable } from "./params.js";
 

@@ -5,8 +5,8 @@
  * reverse order of timer definition, as Kamailio forks them.
  */
 import type { PvImpl } from "../../runtime/env.js";
-import type { Process, ProcessRequest } from "../../sim/processes.js";
-import type { Micros } from "../../sim/time.js";
+import type { Process, ProcessRequest } from "../../runtime/process.js";
+import type { Micros } from "../../base/time.js";
 import type { ModuleInstance, ModuleRuntime, SimulationHost } from "../runtime-types.js";
 import { type RtimerDef, RtimerTable } from "./params.js";
 

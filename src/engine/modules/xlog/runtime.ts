@@ -10,7 +10,7 @@ import { logPrintfOverflow } from "../../runtime/core-log.js";
 import type { CallArg, CompileEnv, FunctionImpl, ScriptFunction } from "../../runtime/env.js";
 import { compileBoundedFormat, type FormatOverflow } from "../../runtime/format.js";
 import { whereIn } from "../../runtime/services.js";
-import { L_ALERT, L_BUG, L_CRIT2, L_DBG, L_ERR, L_INFO, L_NOTICE, L_WARN } from "../../sim/log.js";
+import { L_ALERT, L_BUG, L_CRIT2, L_DBG, L_ERR, L_INFO, L_NOTICE, L_WARN } from "../../base/log-levels.js";
 import type { ModuleInstance, ModuleRuntime, ModuleSetup } from "../runtime-types.js";
 
 /** Level by the third character of `L_XXX` (xlog.c xdbg_fixup_helper). */

@@ -4,7 +4,7 @@
  * lengths are ints, CSeq number and tags are strings, absent parts are null.
  */
 
-import { L_ERR } from "../../sim/log.js";
+import { L_ERR } from "../../base/log-levels.js";
 import { formatUri, isTelUri, parseUri, type SipUri, uriPort } from "../../sip/uri.js";
 import type { ScriptContext } from "../context.js";
 import { logTelPort } from "../core-log.js";

@@ -3,8 +3,9 @@
  * Kamailio prints), their error lines, run-time parameter values, and the per-process state
  * pv_trans.c keeps in static variables.
  */
+
+import { L_ERR } from "../../base/log-levels.js";
 import type { PvSpec } from "../../lang/pv-spec.js";
-import { L_ERR } from "../../sim/log.js";
 import type { ScriptContext } from "../context.js";
 import { whereIn } from "../services.js";
 import type { Value } from "../values.js";

@@ -6,9 +6,9 @@
 import { SipRequest } from "../sip/message.js";
 import type { SipMessage } from "../sip/sip-message.js";
 import { StreamRequest, type StreamTemplate } from "../sip/stream-request.js";
-import type { Arrival } from "../traffic/arrivals.js";
-import { expandStream, expandTemplate } from "../traffic/template.js";
-import type { PlannedStream, TrafficPlan } from "../traffic/types.js";
+import type { Arrival } from "./arrivals.js";
+import { expandStream, expandTemplate } from "./template.js";
+import type { PlannedStream, TrafficPlan } from "./types.js";
 
 /** The request of an arrival, and the stream name it belongs to. */
 export interface BuiltRequest {

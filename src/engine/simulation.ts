@@ -3,31 +3,35 @@
  * module instances, compiles the routes, feeds the arrivals to the SIP workers and runs the
  * timers, all in virtual time. Observers get events; they never touch these objects.
  */
-import type { SimEvent } from "../events.js";
-import type { FrontEndResult } from "../lang/compile.js";
-import type { Diagnostic } from "../lang/diagnostics.js";
-import type { ModuleInstance, RpcResult, SimulationHost } from "../modules/runtime-types.js";
-import { moduleRuntimes } from "../modules/runtimes.js";
-import type { ScriptContext } from "../runtime/context.js";
-import { type CoreSettings, readCoreSettings } from "../runtime/core-settings.js";
-import type { RouteCell } from "../runtime/env.js";
-import { compileFormat } from "../runtime/format.js";
-import { buildProgram, type CompiledRoutes } from "../runtime/program.js";
-import type { Services } from "../runtime/services.js";
-import { StepBudgetExceeded } from "../runtime/stmt.js";
-import { FAKED_SIP_MSG } from "../sip/faked.js";
-import { SipRequest } from "../sip/message.js";
-import type { SipMessage } from "../sip/sip-message.js";
-import { type Arrival, type Arrivals, createArrivals, type Injection } from "../traffic/arrivals.js";
-import type { PlannedStream, TrafficPlan } from "../traffic/types.js";
-import { ALL_EVENTS, type EventWants, Kernel } from "./kernel.js";
-import { L_CRIT2, Logger } from "./log.js";
-import { buildProcessTable, type Process } from "./processes.js";
-import { Receiver } from "./receiver.js";
-import { RecentArrivals } from "./recent-arrivals.js";
-import { RequestFactory } from "./requests.js";
-import { createRng } from "./rng.js";
-import type { Micros } from "./time.js";
+
+import { L_CRIT2 } from "./base/log-levels.js";
+import { createRng } from "./base/rng.js";
+import type { Micros } from "./base/time.js";
+import { ALL_EVENTS, type EventWants, type SimEvent } from "./events.js";
+import type { FrontEndResult } from "./lang/compile.js";
+import type { Diagnostic } from "./lang/diagnostics.js";
+import type { ModuleInstance, RpcResult, SimulationHost } from "./modules/runtime-types.js";
+import { moduleRuntimes } from "./modules/runtimes.js";
+import type { ScriptContext } from "./runtime/context.js";
+import { type CoreSettings, readCoreSettings } from "./runtime/core-settings.js";
+import type { RouteCell } from "./runtime/env.js";
+import { compileFormat } from "./runtime/format.js";
+import { Logger } from "./runtime/log.js";
+import type { Process } from "./runtime/process.js";
+import { buildProgram, type CompiledRoutes } from "./runtime/program.js";
+import type { Services } from "./runtime/services.js";
+import { StepBudgetExceeded } from "./runtime/stmt.js";
+import { Kernel } from "./sim/kernel.js";
+import { buildProcessTable } from "./sim/processes.js";
+import { Receiver } from "./sim/receiver.js";
+import { FAKED_SIP_MSG } from "./sip/faked.js";
+import { SipRequest } from "./sip/message.js";
+import type { SipMessage } from "./sip/sip-message.js";
+import { type Arrival, type Arrivals, createArrivals, type Injection } from "./traffic/arrivals.js";
+import { RecentArrivals } from "./traffic/recent-arrivals.js";
+import { RequestFactory } from "./traffic/requests.js";
+import type { PlannedStream, TrafficPlan } from "./traffic/types.js";
+import { createWorld } from "./world/world.js";
 
 export interface SimulationOptions {
   /** Overrides the traffic plan's seed. */
@@ -39,6 +43,8 @@ export interface SimulationOptions {
   epoch?: number;
   /** Actions one script run may execute before kamsim stops it (default 10 million). */
   stepBudget?: number;
+  /** Compile every route as a coroutine (runtime/suspend.ts): the output must not change. */
+  forceSuspend?: boolean;
 }
 
 /** 2026-01-01T00:00:00Z: `$Ts` at t = 0 unless a run says otherwise. */
@@ -58,7 +64,7 @@ export class Simulation {
   private readonly sv: Services;
   private readonly instances = new Map<string, ModuleInstance>();
   private readonly routes: CompiledRoutes;
-  private readonly receiver: Receiver;
+  private readonly receiver: Receiver<Arrival>;
   private readonly arrivals: Arrivals;
   private readonly logPrefix?: (ctx: ScriptContext) => string;
   private readonly requests: RequestFactory;
@@ -86,7 +92,7 @@ export class Simulation {
       maxWhileLoops: this.core.maxWhileLoops,
       maxRecursiveLevel: this.core.maxRecursiveLevel,
       stepBudget: opts.stepBudget ?? 10_000_000,
-      endpoints: plan.endpoints,
+      world: createWorld(plan.endpoints),
     };
     for (const m of front.checked.modules) {
       const rt = moduleRuntimes.get(m.name);
@@ -106,7 +112,7 @@ export class Simulation {
       ctl,
       requests,
     );
-    const build = buildProgram(front.checked, front.files, this.instances);
+    const build = buildProgram(front.checked, front.files, this.instances, { forceSuspend: opts.forceSuspend });
     this.routes = build.routes;
     this.diagnostics = build.diagnostics;
     if (this.core.logPrefix !== undefined) {

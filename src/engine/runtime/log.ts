@@ -1,29 +1,10 @@
 /**
- * Kamailio's log lines (spec §6): levels, labels, `debug` filtering, and the stderr layout
+ * Kamailio's log lines: `debug` filtering and the stderr layout
  * `%2d(%d) LEVEL: <prefix><module prefix>text`. Every line becomes a `log` event.
  */
-import type { LogLevel } from "../events.js";
-import type { Kernel } from "./kernel.js";
-import type { Micros } from "./time.js";
-
-/** Kamailio's level numbers (dprint.h). */
-export const L_ALERT = -5;
-export const L_BUG = -4;
-export const L_CRIT2 = -3;
-export const L_CRIT = -2;
-export const L_ERR = -1;
-export const L_WARN = 0;
-export const L_NOTICE = 1;
-export const L_INFO = 2;
-export const L_DBG = 3;
-
-const LABELS: readonly LogLevel[] = ["ALERT", "BUG", "CRITICAL", "", "ERROR", "WARNING", "NOTICE", "INFO", "DEBUG"];
-
-/** The label printed for a level; out-of-range levels clamp (level 4 prints DEBUG). */
-export function levelLabel(level: number): LogLevel {
-  const i = Math.max(0, Math.min(LABELS.length - 1, level + 5));
-  return LABELS[i] as LogLevel;
-}
+import { levelLabel } from "../base/log-levels.js";
+import type { Micros } from "../base/time.js";
+import type { EventOutput } from "../events.js";
 
 /** Who writes a line. */
 export interface LogSource {
@@ -42,7 +23,7 @@ export interface LogWhere {
 
 export class Logger {
   constructor(
-    private readonly kernel: Kernel,
+    private readonly kernel: EventOutput,
     /** The core `debug` parameter. */
     public debug: number,
   ) {}

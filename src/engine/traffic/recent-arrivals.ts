@@ -4,7 +4,7 @@
  * than as N live objects in a Map: recording is a few stores per request, and the collector has
  * nothing more to trace — a Map of arrivals cost the classic benchmark a third of its speed.
  */
-import type { Arrival } from "../traffic/arrivals.js";
+import type { Arrival } from "./arrivals.js";
 
 export class RecentArrivals {
   private readonly ids: Float64Array;

@@ -3,7 +3,19 @@
  * URL, `*` standing for any run of characters (none included); the first matching entry in file
  * order answers.
  */
-import type { PlannedEndpoint } from "./types.js";
+import type { Micros } from "../base/time.js";
+
+/** A checked simulated HTTP service. */
+export interface PlannedEndpoint {
+  /** URL pattern as written; `*` matches any run of characters, including none. */
+  pattern: string;
+  /** Delay before the answer. */
+  latency: Micros;
+  /** HTTP status code. */
+  status: number;
+  /** Answer body. */
+  body: string;
+}
 
 /** Whether `url` matches `pattern` (`*` = any run of characters, everything else literal). */
 export function matchesPattern(pattern: string, url: string): boolean {
