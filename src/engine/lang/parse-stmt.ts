@@ -3,10 +3,11 @@
  * `switch`/`case`/`default`, `return`/`exit`/`drop`/`break`. Error-tolerant: a bad statement
  * is reported and skipped up to the next `;` or `}` so that the rest is still parsed.
  */
+
+import type { Span } from "../base/source.js";
 import type { Block, CaseClause, Stmt } from "./ast.js";
 import type { Cursor } from "./cursor.js";
 import { parseCall, parseExpr, parseRouteCall, pvarExpr, stringLit } from "./parse-expr.js";
-import type { Span } from "../base/source.js";
 
 /** `{ stmts }`; the cursor is on `{`. Reports a missing `}` at the end of the text. */
 export function parseBlock(c: Cursor): Block {

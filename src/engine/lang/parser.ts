@@ -3,12 +3,13 @@
  * parameters, `loadmodule`/`loadpath`, `modparam` and route blocks. It recovers after every
  * error, so one pass reports them all and keeps every valid item.
  */
+
+import type { SourceFile, Span } from "../base/source.js";
+import { joinSpans } from "../base/source.js";
 import type { CfgVar, Config, CoreParam, CoreValue, ModParam, RouteBlock, RouteKindName, TopItem } from "./ast.js";
 import { Cursor } from "./cursor.js";
 import type { DiagnosticBag } from "./diagnostics.js";
 import { parseBlock } from "./parse-stmt.js";
-import type { SourceFile, Span } from "../base/source.js";
-import { joinSpans } from "../base/source.js";
 import type { Token } from "./tokens.js";
 
 /** Route block keywords and the kind each names when it has no name. */

@@ -4,9 +4,10 @@
  * literals, `include_file`/`import_file` from a map of virtual files, `MOD_<name>` defined by
  * every `loadmodule`, and define substitution on identifiers (never inside strings or PVs).
  */
+
+import type { SourceFile, Span } from "../base/source.js";
 import { DiagnosticBag } from "./diagnostics.js";
 import { Lexer } from "./lexer.js";
-import type { SourceFile, Span } from "../base/source.js";
 import type { Token } from "./tokens.js";
 
 /** Where included files come from: a map of path → text, or a function returning the text. */

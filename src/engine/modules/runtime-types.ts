@@ -4,11 +4,11 @@
  * from the module's `modparam`s in file order.
  */
 
+import type { Micros } from "../base/time.js";
 import type { CoreSettings } from "../runtime/core-settings.js";
 import type { CompileEnv, FunctionImpl, PvImpl, RouteCell } from "../runtime/env.js";
-import type { Services } from "../runtime/services.js";
 import type { Process, ProcessRequest } from "../runtime/process.js";
-import type { Micros } from "../base/time.js";
+import type { Services } from "../runtime/services.js";
 import type { SipRequest } from "../sip/message.js";
 
 /** An RPC answer: kamcmd's printed text, or an error code and message. */

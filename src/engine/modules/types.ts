@@ -7,9 +7,10 @@
  * Modelled on Kamailio's own export tables (`cmd_export_t`, `param_export_t`, `pv_export_t`):
  * a function is exported once per accepted argument count, with the route kinds that allow it.
  */
+
+import type { Span } from "../base/source.js";
 import type { Expr } from "../lang/ast.js";
 import type { PvSpec } from "../lang/pv-spec.js";
-import type { Span } from "../base/source.js";
 
 /** Route kinds as Kamailio's `route_struct.h` numbers them, so masks read like Kamailio's. */
 export const RouteKind = {

@@ -2,12 +2,13 @@
  * The core's script actions kamsim simulates (action.c): `log`, message flags, R-URI
  * rewriting. Every other core action is known to the checker and runs as "not simulated".
  */
+
+import { L_DBG, L_NOTICE, L_WARN } from "../../base/log-levels.js";
 import type { ScriptContext } from "../../runtime/context.js";
 import { logTelPort } from "../../runtime/core-log.js";
 import type { CallArg, FunctionImpl } from "../../runtime/env.js";
 import { whereIn } from "../../runtime/services.js";
 import { toInt } from "../../runtime/values.js";
-import { L_DBG, L_NOTICE, L_WARN } from "../../base/log-levels.js";
 import { formatUri, isTelUri, type SipUri } from "../../sip/uri.js";
 
 /** `log([level,] "text")`: level 4 (DEBUG) by default, prefix `<script>: `. */

@@ -2,9 +2,10 @@
  * htable's checks: table definitions parsed at `modparam` time; a `$sht(t=>k)` or `sht_*`
  * call naming a table that is not defined reads nothing at run time, so kamsim warns.
  */
+
+import type { Span } from "../../base/source.js";
 import type { Expr } from "../../lang/ast.js";
 import type { PvSpec } from "../../lang/pv-spec.js";
-import type { Span } from "../../base/source.js";
 import type { ModuleChecker } from "../types.js";
 import { type HtableDef, parseHtableDef } from "./params.js";
 

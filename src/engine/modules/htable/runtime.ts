@@ -3,6 +3,9 @@
  * with Kamailio's initval rules, `$shtex`, the `sht_rm*`/`sht_reset` functions, `htable.dump`,
  * and the timer that removes expired items every `timer_interval` seconds.
  */
+
+import { L_ERR } from "../../base/log-levels.js";
+import type { Micros } from "../../base/time.js";
 import type { PvSpec } from "../../lang/pv-spec.js";
 import type { ScriptContext } from "../../runtime/context.js";
 import type { CallArg, CompileEnv, FunctionImpl, PvAccess, PvImpl } from "../../runtime/env.js";
@@ -10,8 +13,6 @@ import { compileFormat } from "../../runtime/format.js";
 import { formatKamcmd, type RpcStruct } from "../../runtime/kamcmd.js";
 import { nowIn, whereIn } from "../../runtime/services.js";
 import { shmCopy, type Value } from "../../runtime/values.js";
-import { L_ERR } from "../../base/log-levels.js";
-import type { Micros } from "../../base/time.js";
 import type { ModuleInstance, ModuleRuntime, RpcResult } from "../runtime-types.js";
 import { parseHtableDef } from "./params.js";
 import { HtStore } from "./store.js";

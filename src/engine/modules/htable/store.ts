@@ -3,8 +3,9 @@
  * them in Kamailio's order: 2^size buckets chosen by core_case_hash() of the name, each bucket
  * ordered by the full hash, then by insertion. Names compare exactly; expiry is in virtual time.
  */
-import type { Value } from "../../runtime/values.js";
+
 import type { Micros } from "../../base/time.js";
+import type { Value } from "../../runtime/values.js";
 import { utf8Bytes } from "../../sip/utf8.js";
 import type { HtableDef } from "./params.js";
 

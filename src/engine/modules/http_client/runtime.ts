@@ -3,10 +3,11 @@
  * latency (the traffic file's `endpoints`), stores the answer's body in the result variable and
  * returns the HTTP status; a URL no endpoint matches fails as a connection error would.
  */
+
+import { L_ERR } from "../../base/log-levels.js";
 import { parsePvAt } from "../../lang/pv-spec.js";
 import type { CallArg, CompileEnv, FunctionImpl, PvAccess } from "../../runtime/env.js";
 import { whereIn } from "../../runtime/services.js";
-import { L_ERR } from "../../base/log-levels.js";
 import type { ModuleInstance, ModuleRuntime } from "../runtime-types.js";
 
 /** The variable a result goes to: `"$var(r)"` or a bare `$var(r)`. */

@@ -3,9 +3,10 @@
  * and a queue named by a literal in `mq_*` or `$mqk/$mqv/$mq_size` must be defined — Kamailio
  * only finds that out at run time ("mqueue not found"), so it is a warning here.
  */
+
+import type { Span } from "../../base/source.js";
 import type { Expr } from "../../lang/ast.js";
 import type { PvSpec } from "../../lang/pv-spec.js";
-import type { Span } from "../../base/source.js";
 import type { ModuleCheckContext, ModuleChecker } from "../types.js";
 import { MqueueTable } from "./params.js";
 

@@ -4,13 +4,13 @@
  * `$mqk`/`$mqv` read. Queue names given as literals are resolved once, at compile time.
  */
 
+import { L_ERR } from "../../base/log-levels.js";
 import type { Span } from "../../base/source.js";
 import type { ScriptContext } from "../../runtime/context.js";
 import type { CallArg, CompileEnv, FunctionImpl, PvImpl } from "../../runtime/env.js";
 import { compileFormat } from "../../runtime/format.js";
 import { nowIn, whereIn } from "../../runtime/services.js";
 import { shmCopy } from "../../runtime/values.js";
-import { L_ERR } from "../../base/log-levels.js";
 import type { ModuleInstance, ModuleRuntime, ModuleSetup } from "../runtime-types.js";
 import { type MqueueDef, MqueueTable } from "./params.js";
 import { mqueueRpc } from "./rpc.js";

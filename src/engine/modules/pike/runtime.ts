@@ -3,11 +3,12 @@
  * count in the SIP worker and log BLOCK there; the slow timer rotates the windows every
  * `sampling_time_unit` seconds from start (logging UNBLOCK) and cleans expired nodes every second.
  */
+
+import { L_ERR } from "../../base/log-levels.js";
+import type { Micros } from "../../base/time.js";
 import type { ScriptContext } from "../../runtime/context.js";
 import type { CallArg, FunctionImpl } from "../../runtime/env.js";
 import { nowIn, whereIn } from "../../runtime/services.js";
-import { L_ERR } from "../../base/log-levels.js";
-import type { Micros } from "../../base/time.js";
 import type { ModuleInstance, ModuleRuntime, SimulationHost } from "../runtime-types.js";
 import { formatPikeTopReply, pikeTop } from "./rpc.js";
 import { ipToBytes, PikeTree, parseIpv4ForPike, pikeTicks } from "./tree.js";

@@ -4,9 +4,10 @@
  * catch-up); a mode-0 timer runs on the core slow timer every interval. Processes come in
  * reverse order of timer definition, as Kamailio forks them.
  */
+
+import type { Micros } from "../../base/time.js";
 import type { PvImpl } from "../../runtime/env.js";
 import type { Process, ProcessRequest } from "../../runtime/process.js";
-import type { Micros } from "../../base/time.js";
 import type { ModuleInstance, ModuleRuntime, SimulationHost } from "../runtime-types.js";
 import { type RtimerDef, RtimerTable } from "./params.js";
 

@@ -4,13 +4,13 @@
  * config line, and a format without a final newline glues the next line onto this one.
  */
 
+import { L_ALERT, L_BUG, L_CRIT2, L_DBG, L_ERR, L_INFO, L_NOTICE, L_WARN } from "../../base/log-levels.js";
 import { parsePvAt } from "../../lang/pv-spec.js";
 import type { ScriptContext } from "../../runtime/context.js";
 import { logPrintfOverflow } from "../../runtime/core-log.js";
 import type { CallArg, CompileEnv, FunctionImpl, ScriptFunction } from "../../runtime/env.js";
 import { compileBoundedFormat, type FormatOverflow } from "../../runtime/format.js";
 import { whereIn } from "../../runtime/services.js";
-import { L_ALERT, L_BUG, L_CRIT2, L_DBG, L_ERR, L_INFO, L_NOTICE, L_WARN } from "../../base/log-levels.js";
 import type { ModuleInstance, ModuleRuntime, ModuleSetup } from "../runtime-types.js";
 
 /** Level by the third character of `L_XXX` (xlog.c xdbg_fixup_helper). */
