@@ -5,18 +5,20 @@
 // time the build's stamp recorded (one stat per file, about 200). When one differs, or there is
 // no bundle, it rebuilds first; when that fails, it says so and runs the sources through tsx.
 import { readFileSync, statSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 
-const dist = new URL("./dist/", import.meta.url);
-const root = new URL("../", import.meta.url);
+// Plain path strings: a URL per stat cost more than the stat itself.
+const root = fileURLToPath(new URL("../", import.meta.url));
+const dist = `${root}cli/dist/`;
 const BUNDLE = "kamsim.mjs";
 const STAMP = "kamsim.stamp.json";
 
 function fresh() {
   try {
-    const stamp = JSON.parse(readFileSync(new URL(STAMP, dist), "utf8"));
-    if (statSync(new URL(BUNDLE, dist)).mtimeMs !== stamp.bundle) return false;
+    const stamp = JSON.parse(readFileSync(dist + STAMP, "utf8"));
+    if (statSync(dist + BUNDLE).mtimeMs !== stamp.bundle) return false;
     for (const [path, mtime] of Object.entries(stamp.inputs)) {
-      if (statSync(new URL(path, root), { throwIfNoEntry: false })?.mtimeMs !== mtime) return false;
+      if (statSync(root + path, { throwIfNoEntry: false })?.mtimeMs !== mtime) return false;
     }
     return true;
   } catch {
@@ -39,7 +41,7 @@ if (!ready) {
   }
 }
 if (ready) {
-  ({ main } = await import(new URL(BUNDLE, dist).href));
+  ({ main } = await import(new URL(`./dist/${BUNDLE}`, import.meta.url).href));
 } else {
   const { register } = await import("tsx/esm/api");
   register();
