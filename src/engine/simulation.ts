@@ -53,7 +53,7 @@ export const DEFAULT_EPOCH = 1_767_225_600;
 /** How many recent requests keep their arrival for `requestText`. */
 const RECENT_REQUESTS = 20_000;
 
-/** The source address 5.6.3 reports for its faked message (byte-order bug, spec §2.3). */
+/** The source address 5.6.3 reports for its faked message (byte-order bug, docs/kamailio/pseudo-variables.md#faked-message). */
 const FAKED_SRC = { ip: "1.0.0.127", port: 5060 };
 
 export class Simulation {
@@ -322,7 +322,7 @@ export class Simulation {
     return cost;
   }
 
-  /** The fake message of a timer process; kept, so `$ru` changes persist (spec §2.3). */
+  /** The fake message of a timer process; kept, so `$ru` changes persist (docs/kamailio/pseudo-variables.md#faked-message). */
   private fakeMessage(proc: Process): SipRequest {
     let m = proc.local.get("fakeMessage") as SipRequest | undefined;
     if (!m) {

@@ -1,5 +1,5 @@
 /**
- * pike inside whole simulations (spec §5.3): the request at which an address is first refused,
+ * pike inside whole simulations (docs/kamailio/pike.md#thresholds): the request at which an address is first refused,
  * and when it is let through again — as the SIP worker sees it through pike_check_req().
  */
 import { describe, expect, it } from "vitest";

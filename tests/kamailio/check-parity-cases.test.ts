@@ -30,7 +30,7 @@ const KNOWN: Readonly<Record<string, Known>> = {
   "checker.txt | unknown pseudo-variable": {
     differs: "accepted",
     reason:
-      "without #!KAMAILIO Kamailio runs in max-compat mode: `$foo` logs `error searching pvar` but is taken as an AVP and the config starts; kamsim always applies #!KAMAILIO rules (spec §1.1)",
+      "without #!KAMAILIO Kamailio runs in max-compat mode: `$foo` logs `error searching pvar` but is taken as an AVP and the config starts; kamsim always applies #!KAMAILIO rules (docs/kamailio/language.md#shebang-and-modes)",
   },
   "preprocess.txt | stray endif": {
     differs: "line",

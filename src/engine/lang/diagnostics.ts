@@ -1,6 +1,6 @@
 /**
  * Diagnostics are data: a stable code, a severity, a message in Kamailio's own wording where
- * Kamailio has one (spec §8), and a span. They never throw; the front end collects them all.
+ * Kamailio has one (docs/kamailio/config-errors.md#messages), and a span. They never throw; the front end collects them all.
  */
 export { InternalError } from "../base/errors.js";
 

@@ -1,5 +1,5 @@
 /**
- * The lexer: Kamailio config text → tokens (spec §1.1), with exact spans.
+ * The lexer: Kamailio config text → tokens (docs/kamailio/language.md#lexical-layer), with exact spans.
  *
  * It mirrors cfg.lex where it matters to users: `#`, `//` and nesting block comments; `#!` and
  * `!!` directives (an unknown `#!word` is a comment); double-quoted strings with Kamailio's
@@ -195,7 +195,7 @@ export class Lexer {
     this.pos = nl < 0 ? this.text.length : nl;
   }
 
-  /** A block comment, nesting as Kamailio's does; unclosed at EOF is only a complaint (spec §1.1). */
+  /** A block comment, nesting as Kamailio's does; unclosed at EOF is only a complaint (docs/kamailio/language.md#comments). */
   private blockComment(start: number): void {
     let depth = 0;
     while (this.pos < this.text.length) {
@@ -252,7 +252,7 @@ export class Lexer {
     }
   }
 
-  /** A double-quoted string with Kamailio's escapes; adjacent ones join (spec §1.1). */
+  /** A double-quoted string with Kamailio's escapes; adjacent ones join (docs/kamailio/language.md#strings). */
   private doubleQuoted(start: number): Token {
     let out = "";
     this.pos = start + 1;

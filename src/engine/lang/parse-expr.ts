@@ -1,5 +1,5 @@
 /**
- * Expressions (spec §1.7): Kamailio's operators and their unusual precedence, casts,
+ * Expressions (docs/kamailio/values-and-expressions.md#precedence): Kamailio's operators and their unusual precedence, casts,
  * `defined`, `strlen`/`strempty`/`selval`, function calls, `route(...)`, core keywords.
  */
 
@@ -89,7 +89,7 @@ function parseLevel(c: Cursor, level: number): Expr {
   return left;
 }
 
-/** `x == $null` is rewritten into `!defined x`, `x != $null` into `defined x` (spec §1.7). */
+/** `x == $null` is rewritten into `!defined x`, `x != $null` into `defined x` (docs/kamailio/values-and-expressions.md#null-comparisons). */
 function makeBinary(op: BinaryOp, left: Expr, right: Expr, opSpan: Span): Expr {
   const span = joinSpans(left.span, right.span);
   const isNull = (e: Expr) => e.kind === "PvarExpr" && e.spec?.name === "null" && !e.spec.inner;
@@ -266,7 +266,7 @@ export function parseCall(c: Cursor): CallExpr {
   return { kind: "CallExpr", name: name.text, nameSpan: name.span, args, span: c.spanFrom(name.span) };
 }
 
-/** `route(NAME)`, `route("a-b")`, `route(1)` or `route($var(r))` (spec §1.4). */
+/** `route(NAME)`, `route("a-b")`, `route(1)` or `route($var(r))` (docs/kamailio/language.md#route-blocks). */
 export function parseRouteCall(c: Cursor): RouteCall {
   const kw = c.next();
   c.expect("(");

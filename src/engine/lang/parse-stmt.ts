@@ -1,5 +1,5 @@
 /**
- * Statements inside route blocks (spec §1.5): calls, assignments, `if`/`else`, `while`,
+ * Statements inside route blocks (docs/kamailio/language.md#statements): calls, assignments, `if`/`else`, `while`,
  * `switch`/`case`/`default`, `return`/`exit`/`drop`/`break`. Error-tolerant: a bad statement
  * is reported and skipped up to the next `;` or `}` so that the rest is still parsed.
  */
@@ -93,7 +93,7 @@ function recover(c: Cursor, span: Span): undefined {
 }
 
 /**
- * A statement's closing `;`. Kamailio reports a missing one at the next token (spec §1.5):
+ * A statement's closing `;`. Kamailio reports a missing one at the next token (docs/kamailio/language.md#missing-semicolon):
  * "bad command: missing ';'?". Parsing goes on as if it were there.
  */
 function endStatement(c: Cursor): void {

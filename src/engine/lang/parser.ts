@@ -1,5 +1,5 @@
 /**
- * The parser: preprocessed tokens → AST (spec §1.3–1.5). Top-level statements are core
+ * The parser: preprocessed tokens → AST (docs/kamailio/language.md). Top-level statements are core
  * parameters, `loadmodule`/`loadpath`, `modparam` and route blocks. It recovers after every
  * error, so one pass reports them all and keeps every valid item.
  */
@@ -115,7 +115,7 @@ function parseLoadPath(c: Cursor): TopItem | undefined {
   return { kind: "LoadPath", path: String(arg.value), span: joinSpans(kw.span, arg.span) };
 }
 
-/** `modparam("module", "param", "string" | int)` (spec §1.3). */
+/** `modparam("module", "param", "string" | int)` (docs/kamailio/language.md#modules-and-modparam). */
 function parseModParam(c: Cursor): ModParam | undefined {
   const kw = c.next();
   if (!c.expect("(")) return void skipToTopItem(c);
@@ -212,7 +212,7 @@ function coreValue(toks: Token[], files: readonly SourceFile[], fallback: Span):
   return { type: "phrase", value: text, span };
 }
 
-/** A route block: keyword, optional `[name]`, body (spec §1.4). */
+/** A route block: keyword, optional `[name]`, body (docs/kamailio/language.md#route-blocks). */
 function parseRoute(c: Cursor, files: readonly SourceFile[]): RouteBlock | undefined {
   const kw = c.next();
   const keyword = kw.text;

@@ -1,5 +1,5 @@
 /**
- * The preprocessor (spec §1.2), working on tokens the way Kamailio's lexer does: `#!define`
+ * The preprocessor (docs/kamailio/preprocessor.md), working on tokens the way Kamailio's lexer does: `#!define`
  * and friends, `#!ifdef` nesting (skipped text is not lexed), `#!subst`/`#!substdef` on string
  * literals, `include_file`/`import_file` from a map of virtual files, `MOD_<name>` defined by
  * every `loadmodule`, and define substitution on identifiers (never inside strings or PVs).
@@ -153,14 +153,14 @@ class Preprocessor {
     this.out.push(tok);
   }
 
-  /** Every `loadmodule "x.so"` defines `MOD_x` (spec §1.2). */
+  /** Every `loadmodule "x.so"` defines `MOD_x` (docs/kamailio/preprocessor.md#module-defines). */
   private defineModule(arg: Token): void {
     const base = String(arg.value).split("/").pop() ?? "";
     const mod = base.replace(/\.so$/, "");
     if (mod) this.defines.set(`MOD_${mod}`, "");
   }
 
-  /** Replaces a define's name by its value, lexed again, with the name's span (spec §1.2). */
+  /** Replaces a define's name by its value, lexed again, with the name's span (docs/kamailio/preprocessor.md#define-substitution). */
   private expand(tok: Token, level: number): void {
     if (level > MAX_EXPANSION_DEPTH) {
       this.diags.error("define_recursion", `too many nested define expansions: ${tok.text}`, tok.span);
@@ -201,7 +201,7 @@ class Preprocessor {
     this.file(found.name, found.text, depth + 1);
   }
 
-  /** As given, then relative to the including file's folder (spec §1.2). */
+  /** As given, then relative to the including file's folder (docs/kamailio/preprocessor.md#include-files). */
   private resolve(path: string, from: string): SourceFile | undefined {
     const get = (p: string): string | undefined => {
       const files = this.options.files;
@@ -320,7 +320,7 @@ class Preprocessor {
     this.defines.set(id.trim(), name.endsWith("s") ? `"${value}"` : value);
   }
 
-  /** `"/re/repl/flags"` with any delimiter; substdef also defines (spec §1.2). */
+  /** `"/re/repl/flags"` with any delimiter; substdef also defines (docs/kamailio/preprocessor.md#directives). */
   private subst(tok: Token, args: string, quoted: boolean): void {
     const body = /^"(.*)"$/.exec(args)?.[1] ?? args;
     const delim = body[0];

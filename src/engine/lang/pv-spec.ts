@@ -1,6 +1,6 @@
 /**
  * Pseudo-variable specs: the structure inside `$name(inner)[index]` and `$(name(inner){tr})`,
- * and format strings (xlog, mq_add...) split into literal text and PVs (spec §2.2).
+ * and format strings (xlog, mq_add...) split into literal text and PVs (docs/kamailio/format-strings.md#splitting).
  * Names are checked against the module registry by the checker, not here.
  */
 
@@ -127,7 +127,7 @@ export interface ParsedFormat {
   errors: { message: string; offset: number; length: number }[];
 }
 
-/** Splits a format at every `$`; `$$` is a literal `$` (spec §2.2). */
+/** Splits a format at every `$`; `$$` is a literal `$` (docs/kamailio/format-strings.md#dollar-escapes). */
 export function parseFormat(text: string): ParsedFormat {
   const parts: FormatPart[] = [];
   const errors: ParsedFormat["errors"] = [];

@@ -50,7 +50,7 @@ export interface ModuleSetup {
   core: CoreSettings;
   /** This module's `modparam`s, in file order. */
   params: readonly { name: string; value: string | number }[];
-  /** The fake message timer routes see, per process (spec §2.3). */
+  /** The fake message timer routes see, per process (docs/kamailio/pseudo-variables.md#faked-message). */
   fakeMessage?: (proc: Process) => SipRequest;
   env?: CompileEnv;
 }

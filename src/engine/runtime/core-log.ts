@@ -109,7 +109,7 @@ export function logActionError(ctx: ScriptContext, file: string, line: number): 
   ctx.sv.log.core(ctx.proc, L_ERR, "action.c:1533", "do_action", `run action error at: ${file}:${line}`, whereIn(ctx));
 }
 
-/** `while` that ran more than max_while_loops times (spec §1.9). */
+/** `while` that ran more than max_while_loops times (docs/kamailio/control-flow.md#max-while-loops). */
 export function logRunawayWhile(ctx: ScriptContext, pos: CfgPos, max: number): void {
   ctx.sv.log.core(
     ctx.proc,

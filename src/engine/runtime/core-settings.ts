@@ -1,6 +1,6 @@
 /**
  * The core parameters a simulation uses, read from the config with Kamailio's defaults
- * (spec §1.3). Everything else in the core parameter table is accepted and has no effect here.
+ * (docs/kamailio/language.md#core-parameters). Everything else in the core parameter table is accepted and has no effect here.
  */
 import type { Config, CoreValue } from "../lang/ast.js";
 

@@ -1,5 +1,5 @@
 /**
- * Expressions → closures, with Kamailio's semantics (spec §1.7): types decided at run time,
+ * Expressions → closures, with Kamailio's semantics (docs/kamailio/values-and-expressions.md): types decided at run time,
  * function calls worth 0/1 inside expressions, the optimiser's identities (`f() + 0` keeps the
  * raw return code, `x && 1` is `(int)x`), `== $null` already rewritten by the parser.
  */
@@ -89,7 +89,7 @@ function isPlainOperand(e: Expr): boolean {
 
 /**
  * The value of an expression used directly as an assignment's right side: a function call
- * keeps its raw return code there (spec §1.7 exception).
+ * keeps its raw return code there (docs/kamailio/values-and-expressions.md#function-calls-in-expressions).
  */
 export function compileAssigned(e: Expr, env: CompileEnv): ValueFn {
   const raw = rawCall(e);
@@ -207,7 +207,7 @@ function compileBinary(unfolded: BinaryExpr, env: CompileEnv): ValueFn {
     (e.op === "*" || e.op === "&" || e.op === "&&") && e.right.kind === "NumberLit" && e.right.value === 0;
   if (zeroFold) return () => 0;
   if (e.op === "||" && e.right.kind === "NumberLit" && e.right.value === 1) return () => 1;
-  // `x && 1` and `x || 0` are reduced to (int)x by Kamailio's optimiser (spec §1.7).
+  // `x && 1` and `x || 0` are reduced to (int)x by Kamailio's optimiser (docs/kamailio/values-and-expressions.md#optimiser).
   const identity =
     (e.op === "&&" && e.right.kind === "NumberLit" && e.right.value === 1) ||
     (e.op === "||" && e.right.kind === "NumberLit" && e.right.value === 0);

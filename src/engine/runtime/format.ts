@@ -1,6 +1,6 @@
 /**
  * Format strings as xlog, mq_add, sl reasons and other "spve" parameters expand them
- * (spec §2.2): literal text, and each PV printed — null as `<null>`, a failing getter as
+ * (docs/kamailio/format-strings.md#printing-values): literal text, and each PV printed — null as `<null>`, a failing getter as
  * nothing, ints in decimal. Compiled once; evaluating is a walk over the parts.
  */
 

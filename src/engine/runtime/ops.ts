@@ -38,7 +38,7 @@ export const INT_OPS: Partial<Record<BinaryOp, IntOp>> = {
   ine: (a, b) => (a !== b ? 1 : 0),
 };
 
-/** `+`: int addition when the left value is an int, string concatenation otherwise (spec §1.7). */
+/** `+`: int addition when the left value is an int, string concatenation otherwise (docs/kamailio/values-and-expressions.md#plus). */
 export function plus(a: Value, b: Value, warn: () => ConversionWarning): Value {
   if (typeof a === "number") return int32(a + (typeof b === "number" ? b : toInt(b, warn())));
   return toStr(a) + toStr(b);
@@ -59,7 +59,7 @@ export function equals(a: Value, b: Value, warn: () => ConversionWarning): boole
 
 const regexCache = new Map<string, RegExp>();
 
-/** `=~`: POSIX extended regex, case-insensitive, unanchored (spec §1.7). */
+/** `=~`: POSIX extended regex, case-insensitive, unanchored (docs/kamailio/values-and-expressions.md#regex-match). */
 export function matches(text: string, re: string): boolean {
   let r = regexCache.get(re);
   if (!r) {

@@ -1,5 +1,5 @@
 /**
- * Statements → actions, with action.c's control flow (spec §1.6): every action returns an
+ * Statements → actions, with action.c's control flow (docs/kamailio/control-flow.md): every action returns an
  * int; `return`/`exit`/`drop`/`break` set flags that stop the current action list; `if`
  * and loops catch what their conditions set; nesting counts against max_recursive_level.
  */

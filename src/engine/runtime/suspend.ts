@@ -299,7 +299,7 @@ function genAssign(s: AssignStmt, env: CompileEnv): (ctx: ScriptContext) => Gen<
   const pv = s.target.spec ? env.pv(s.target.spec, s.target.span) : undefined;
   const set = pv?.set;
   if (!set) throw new ExprFail(`read only pvar ${s.target.text}`);
-  // `$x = f()` keeps the raw return code (spec §1.7).
+  // `$x = f()` keeps the raw return code (docs/kamailio/values-and-expressions.md#function-calls-in-expressions).
   const raw = s.value.kind === "CallExpr" || s.value.kind === "RouteCall" ? genRaw(s.value, env) : undefined;
   const value = raw ?? genExpr(s.value, env);
   const pos = kamailioPos(s.value, "bare", env.files, env.pos);

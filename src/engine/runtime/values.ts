@@ -1,6 +1,6 @@
 /**
  * Script values as Kamailio's rvalue.c has them: a 32-bit signed int, a string, or null
- * (a pseudo-variable with no value). Conversions follow spec §1.7 exactly.
+ * (a pseudo-variable with no value). Conversions follow docs/kamailio/values-and-expressions.md#string-to-int exactly.
  */
 
 export type Value = number | string | null;
@@ -41,7 +41,7 @@ export function toStr(v: Value): string {
   return String(v);
 }
 
-/** How a value prints inside a format string: null is `<null>` (spec §2.2). */
+/** How a value prints inside a format string: null is `<null>` (docs/kamailio/format-strings.md#printing-values). */
 export function printValue(v: Value): string {
   if (v === null) return "<null>";
   return typeof v === "number" ? String(v) : v;

@@ -1,6 +1,6 @@
 /**
  * The request Kamailio runs timer and start-up routes on (rtimer, `event_route[htable:mod-init]`):
- * FAKED_SIP_MSG of src/core/fmsg.c, 5.6.3, byte for byte. Its values are spec §2.3
+ * FAKED_SIP_MSG of src/core/fmsg.c, 5.6.3, byte for byte. Its values are docs/kamailio/pseudo-variables.md#faked-message
  * (`$ml` = 184, `$ci` = `123`, `$ft` = `123`...).
  */
 

@@ -3,7 +3,7 @@ import { FAKED_SIP_MSG } from "./faked.js";
 import { SipRequest } from "./message.js";
 import { uriPort } from "./uri.js";
 
-/** The spec §2.1 request: 330 bytes, sent from 127.0.0.3:35602. */
+/** The request of docs/kamailio/pseudo-variables.md#message-values: 330 bytes, sent from 127.0.0.3:35602. */
 const SPEC_21 =
   "INVITE sip:bob@127.0.0.1:5098;transport=udp SIP/2.0\r\n" +
   "Via: SIP/2.0/UDP 127.0.0.3:35602;branch=z9hG4bK-spec21-req001\r\n" +
@@ -44,7 +44,7 @@ function parse(raw: string): SipRequest {
   return r;
 }
 
-describe("SipRequest: spec §2.1 request", () => {
+describe("SipRequest: the request of the message-values table", () => {
   const req = parse(SPEC_21);
 
   it("gives the request-line values", () => {
@@ -75,7 +75,7 @@ describe("SipRequest: spec §2.1 request", () => {
   });
 });
 
-describe("SipRequest: spec §2.3 faked request", () => {
+describe("SipRequest: the faked request", () => {
   it("gives the values timer routes see", () => {
     const req = parse(FAKED_SIP_MSG);
     expect(req.method).toBe("OPTIONS");

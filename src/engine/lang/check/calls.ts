@@ -9,7 +9,7 @@ import type { DiagnosticBag } from "../diagnostics.js";
 import { checkFormat } from "./formats.js";
 import type { Scope } from "./scope.js";
 
-/** xlog-family level arguments: only the third character counts (spec §6.2). */
+/** xlog-family level arguments: only the third character counts (docs/kamailio/xlog.md#levels). */
 const LEVEL_LETTERS = new Set(["A", "B", "C", "E", "W", "N", "I", "D"]);
 const LEVEL_FUNCTIONS = new Set(["xlog", "xlogl", "xlogm"]);
 

@@ -1,6 +1,6 @@
 /**
  * Constant operands of the wrong type are parse errors in Kamailio (`5 + "10"`, `"9" < "10"`:
- * "bad expression: type mismatch: str instead of int", spec §1.7), while the same operations on
+ * "bad expression: type mismatch: str instead of int", docs/kamailio/values-and-expressions.md#constant-type-errors), while the same operations on
  * variables convert at run time. This finds the static type of constant sub-expressions.
  */
 import type { BinaryExpr, Expr } from "../ast.js";

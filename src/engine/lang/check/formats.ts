@@ -1,7 +1,7 @@
 /**
  * Format strings (xlog, mq_add, sl reasons...): every `$` must start a pseudo-variable that a
  * loaded module provides. Kamailio finds these only at start-up (fixup), not with `-c`; kamsim
- * reports them at once with Kamailio's messages (spec §2.2).
+ * reports them at once with Kamailio's messages (docs/kamailio/format-strings.md#format-errors).
  */
 
 import type { Span } from "../../base/source.js";

@@ -1,7 +1,7 @@
 /**
  * Pseudo-variables: the class must be provided by the core or a loaded module
- * (`error searching pvar "foo"`, spec §2.2), a class that needs an inner name must have one,
- * and only writable ones may be assigned ("read only pvar in assignment left side", §1.8).
+ * (`error searching pvar "foo"`, docs/kamailio/format-strings.md#format-errors), a class that needs an inner name must have one,
+ * and only writable ones may be assigned ("read only pvar in assignment left side", docs/kamailio/pseudo-variables.md#script-variables).
  */
 
 import type { Span } from "../../base/source.js";

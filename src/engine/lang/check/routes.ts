@@ -1,6 +1,6 @@
 /**
  * The route table: every route block by kind and name. The same name twice in one kind is
- * Kamailio's "duplicate route" (spec §1.4).
+ * Kamailio's "duplicate route" (docs/kamailio/language.md#route-blocks).
  */
 import { RouteKind } from "../../modules/types.js";
 import type { Config, RouteBlock, RouteKindName } from "../ast.js";
@@ -12,7 +12,7 @@ export type RouteTable = Map<RouteKindName, Map<string, RouteBlock>>;
 /** Kamailio's route type for each block kind, which decides the functions allowed in it. */
 export const ROUTE_TYPE: Readonly<Record<RouteKindName, number>> = {
   request: RouteKind.REQUEST,
-  // route[NAME] blocks are checked as REQUEST_ROUTE, like Kamailio's parser does (spec §1.4).
+  // route[NAME] blocks are checked as REQUEST_ROUTE, like Kamailio's parser does (docs/kamailio/language.md#function-permissions).
   route: RouteKind.REQUEST,
   event: RouteKind.REQUEST,
   failure: RouteKind.FAILURE,

@@ -1,6 +1,6 @@
 /**
  * Walks the statements of one route block: calls, `route(X)` targets, PVs, constant type
- * errors and `switch` label rules (spec §1.5–1.7).
+ * errors and `switch` label rules (docs/kamailio/language.md#switch, docs/kamailio/values-and-expressions.md).
  */
 import type { CaseClause, Expr, RouteCall, Stmt, SwitchStmt } from "../ast.js";
 import type { DiagnosticBag } from "../diagnostics.js";

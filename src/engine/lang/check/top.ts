@@ -1,7 +1,7 @@
 /**
  * Top-level checks: core parameters against the core's table, and `modparam` the way
  * Kamailio's set_mod_param_regex() does it (module as an anchored case-insensitive regex over
- * the modules loaded so far, parameter by name and type), with Kamailio's messages (spec §1.3).
+ * the modules loaded so far, parameter by name and type), with Kamailio's messages (docs/kamailio/language.md#modules-and-modparam).
  */
 import { type CoreParamDef, coreParams } from "../../modules/core/def.js";
 import type { CoreParam, ModParam } from "../ast.js";

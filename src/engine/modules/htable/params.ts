@@ -1,6 +1,6 @@
 /**
  * htable table definitions, `NAME=>size=S;autoexpire=SEC;initval=I;updateexpire=0|1;...`
- * (spec §7.1). Unknown attributes make the definition fail, as in Kamailio.
+ * (docs/kamailio/htable.md#table-definition). Unknown attributes make the definition fail, as in Kamailio.
  */
 import { parseAttrList } from "../param-list.js";
 

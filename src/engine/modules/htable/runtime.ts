@@ -1,5 +1,5 @@
 /**
- * htable at run time (spec §7.1): `$sht(t=>k)` read and write, `$shtinc`/`$shtdec` counters
+ * htable at run time (docs/kamailio/htable.md): `$sht(t=>k)` read and write, `$shtinc`/`$shtdec` counters
  * with Kamailio's initval rules, `$shtex`, the `sht_rm*`/`sht_reset` functions, `htable.dump`,
  * and the timer that removes expired items every `timer_interval` seconds.
  */

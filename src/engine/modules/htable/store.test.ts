@@ -8,7 +8,7 @@ const def = (text: string) => {
   return d;
 };
 
-describe("htable store (spec §7.1)", () => {
+describe("htable store (docs/kamailio/htable.md)", () => {
   it("hashes case-insensitively, 4 bytes at a time, like core_case_hash", () => {
     expect(coreCaseHash("ABCD")).toBe(coreCaseHash("abcd"));
     expect(coreCaseHash("abcd")).not.toBe(coreCaseHash("abce"));

@@ -1,5 +1,5 @@
 /**
- * One htable's items (spec §7.1), kept the way ht_api.c keeps them so that `htable.dump` lists
+ * One htable's items (docs/kamailio/htable.md), kept the way ht_api.c keeps them so that `htable.dump` lists
  * them in Kamailio's order: 2^size buckets chosen by core_case_hash() of the name, each bucket
  * ordered by the full hash, then by insertion. Names compare exactly; expiry is in virtual time.
  */
@@ -50,7 +50,7 @@ export class HtStore {
     return this.slots[hash & (this.slots.length - 1)] as HtItem[];
   }
 
-  /** The live item (expired items are invisible to reads at once, spec §7.1). */
+  /** The live item (expired items are invisible to reads at once, docs/kamailio/htable.md#autoexpire). */
   get(name: string, now: Micros): HtItem | undefined {
     const it = this.byName.get(name);
     return it && (it.expires === 0 || it.expires > now) ? it : undefined;

@@ -1,4 +1,4 @@
-/** mqueue: named shared-memory queues of (key, value) pairs (spec §3). */
+/** mqueue: named shared-memory queues of (key, value) pairs (docs/kamailio/mqueue.md). */
 import { ANY_ROUTE, defineModule } from "../types.js";
 
 export const mqueueModule = defineModule({

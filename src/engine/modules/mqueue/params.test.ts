@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MqueueTable, parseMqueueDef } from "./params.js";
 
-describe("mqueue definitions (spec §3.1)", () => {
+describe("mqueue definitions (docs/kamailio/mqueue.md#parameters)", () => {
   it("reads name, size, addmode, dbmode with case-insensitive attribute names", () => {
     expect(parseMqueueDef("NAME=q;Size=10;addmode=2;dbmode=1;")).toEqual({
       name: "q",

@@ -1,6 +1,6 @@
 /**
  * Queue definitions from the `mqueue`, `mqueue_name`, `mqueue_size` and `mqueue_addmode`
- * parameters, with Kamailio's error texts (spec §3.1). Shared by the checker and the runtime.
+ * parameters, with Kamailio's error texts (docs/kamailio/mqueue.md#definition-errors). Shared by the checker and the runtime.
  */
 import { parseAttrList } from "../param-list.js";
 
@@ -26,7 +26,7 @@ export function parseMqueueDef(text: string): MqueueDef | { error: string } {
     else return { error: `mq_param(): unknown param: ${a.name}` };
   }
   if (def.name === "") return { error: "mq_param(): mqueue name not defined: " };
-  // size 0, negative or non-numeric means unlimited (spec §3.1).
+  // size 0, negative or non-numeric means unlimited (docs/kamailio/mqueue.md#queue-attributes).
   if (!(def.size > 0)) def.size = 0;
   return def;
 }

@@ -1,4 +1,4 @@
-/** mqueue's RPC commands with Kamailio's replies and errors (spec §3.5). */
+/** mqueue's RPC commands with Kamailio's replies and errors (docs/kamailio/mqueue.md#rpc). */
 import { formatKamcmd } from "../../runtime/kamcmd.js";
 import type { RpcImpl, RpcResult } from "../runtime-types.js";
 import type { Mqueue } from "./runtime.js";
@@ -25,7 +25,7 @@ export function mqueueRpc(queues: Map<string, Mqueue>): Record<string, RpcImpl> 
       if (!q) return fail(500, "No such queue");
       const item = q.shift();
       if (!item) return fail(404, "Empty queue");
-      // An empty key or value cannot be returned: the item is consumed anyway (spec §3.5).
+      // An empty key or value cannot be returned: the item is consumed anyway (docs/kamailio/mqueue.md#rpc).
       if (item.key === "" || item.value === "") return fail(500, "Unexpected error (result)");
       return ok([{ key: item.key, val: item.value }]);
     },

@@ -1,5 +1,5 @@
 /**
- * mqueue at run time (spec §3): FIFO queues in shared memory, overflow dropping the oldest
+ * mqueue at run time (docs/kamailio/mqueue.md): FIFO queues in shared memory, overflow dropping the oldest
  * item, addmode 1/2 for unique keys; each process remembers the item it fetched last, which
  * `$mqk`/`$mqv` read. Queue names given as literals are resolved once, at compile time.
  */
@@ -144,7 +144,7 @@ export const mqueueRuntime: ModuleRuntime = {
         const queue = queueOf(args[0] as CallArg);
         return (ctx) => {
           const q = queue(ctx);
-          // An unknown queue: -1 without a log line (spec §3.2).
+          // An unknown queue: -1 without a log line (docs/kamailio/mqueue.md#functions).
           if (!q) return -1;
           const mine = fetched(ctx);
           mine.delete(q.def.name);
@@ -210,7 +210,7 @@ function mqueuePvars(queues: Map<string, Mqueue>): Record<string, PvImpl> {
             return undefined;
           }
           const it = fetched(ctx).get(n);
-          // An empty key or value reads as <null> (spec §3.3).
+          // An empty key or value reads as <null> (docs/kamailio/mqueue.md#pseudo-variables).
           return it && it[field] !== "" ? it[field] : null;
         },
       };

@@ -1,4 +1,4 @@
-/** pike's address handling: pike_check_ip's parser quirks (spec §5.2), $si text to bytes, printing. */
+/** pike's address handling: pike_check_ip's parser quirks (docs/kamailio/pike.md#functions), $si text to bytes, printing. */
 import { describe, expect, it } from "vitest";
 import { formatPikeIp, ipToBytes, parseIpv4ForPike } from "./tree.js";
 

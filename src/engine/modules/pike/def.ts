@@ -1,4 +1,4 @@
-/** pike: flood detection per source address (spec §5). */
+/** pike: flood detection per source address (docs/kamailio/pike.md). */
 import { defineModule, ONREPLY, RouteKind } from "../types.js";
 
 const routes = RouteKind.REQUEST | ONREPLY;

@@ -1,4 +1,4 @@
-/** pike.top (spec §5.4): argument rules, the reply struct, and kamcmd's printing of it. */
+/** pike.top (docs/kamailio/pike.md#rpc): argument rules, the reply struct, and kamcmd's printing of it. */
 import { describe, expect, it } from "vitest";
 import { formatPikeTop, formatPikeTopReply, type PikeTopReply, type PikeTopResult, pikeTop } from "./rpc.js";
 import { ipToBytes, type PikeParams, PikeTree } from "./tree.js";

@@ -1,5 +1,5 @@
 /**
- * RPC `pike.top` (alias `pike.list`), spec §5.4: the address nodes of the tree, built as
+ * RPC `pike.top` (alias `pike.list`), docs/kamailio/pike.md#rpc: the address nodes of the tree, built as
  * `src/modules/pike/pike_rpc.c` builds them, and printed the way `kamcmd` prints the reply.
  */
 import type { PikeTree } from "./tree.js";

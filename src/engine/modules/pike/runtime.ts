@@ -1,5 +1,5 @@
 /**
- * pike at run time (spec §5): one tree for all processes; `pike_check_req`/`pike_check_ip`
+ * pike at run time (docs/kamailio/pike.md): one tree for all processes; `pike_check_req`/`pike_check_ip`
  * count in the SIP worker and log BLOCK there; the slow timer rotates the windows every
  * `sampling_time_unit` seconds from start (logging UNBLOCK) and cleans expired nodes every second.
  */

@@ -1,4 +1,4 @@
-/** The pike tree against the numbers of spec §5.3 (measured on Kamailio 5.6.3) and pike's source. */
+/** The pike tree against the numbers of docs/kamailio/pike.md#thresholds (measured on Kamailio 5.6.3) and pike's source. */
 import { describe, expect, it } from "vitest";
 import { formatPikeNodeId, ipToBytes, type PikeParams, PikeTree, parseIpv4ForPike } from "./tree.js";
 

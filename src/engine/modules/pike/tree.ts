@@ -1,5 +1,5 @@
 /**
- * pike's flood-detection tree (spec §5.3), as Kamailio 5.6 keeps it in `src/modules/pike/ip_tree.c`,
+ * pike's flood-detection tree (docs/kamailio/pike.md#the-tree), as Kamailio 5.6 keeps it in `src/modules/pike/ip_tree.c`,
  * `pike_funcs.c` and `timer.c`.
  *
  * One tree holds IPv4 and IPv6 addresses: 256 top slots by first byte, one node per byte below.
@@ -9,7 +9,7 @@
  */
 import { InternalError } from "../../base/errors.js";
 
-/** pike's module parameters (spec §5.1), as given by `modparam`. */
+/** pike's module parameters (docs/kamailio/pike.md#parameters), as given by `modparam`. */
 export interface PikeParams {
   /** `sampling_time_unit`: seconds per window; the caller calls `rotate()` on that period. */
   samplingTimeUnit: number;
@@ -78,7 +78,7 @@ export interface PikeNodeInfo extends PikeCounters {
 const HITS_CAP = 0xfffe;
 /** Above this many children a node gets a byte-indexed lookup table; the kid list stays the order. */
 const INDEX_AFTER = 8;
-/** A made-up but pointer-like base: the node address in spec §5.2's BLOCK line. */
+/** A made-up but pointer-like base: the node address in the BLOCK line (docs/kamailio/pike.md#log-lines). */
 const NODE_ID_BASE = 0x7f150db5c618;
 /** Node size plus allocator header on 64-bit Kamailio, so consecutive ids look like shm blocks. */
 const NODE_ID_STRIDE = 0x50;
@@ -179,7 +179,7 @@ export class PikeTree {
     }
   }
 
-  /** The clean routine (every 1 s): expire nodes whose expires <= nowSeconds, bottom-up rules of §5.3. */
+  /** The clean routine (every 1 s): expire nodes whose expires <= nowSeconds, bottom-up rules of docs/kamailio/pike.md#node-expiry. */
   clean(nowSeconds: number): void {
     // Every expiry is "now + remove_latency" and ticks never go back, so the list is sorted and
     // the expired nodes are a prefix of it (timer.c, check_and_split_timer). Kamailio then works

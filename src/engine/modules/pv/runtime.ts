@@ -1,6 +1,6 @@
 /**
  * The pv module at run time: its pseudo-variables (message fields, `$var`, `$shv`, `$avp`,
- * time, colours) and the functions kamsim simulates, `pv_isset` and `pv_unset` (spec §7.3).
+ * time, colours) and the functions kamsim simulates, `pv_isset` and `pv_unset` (docs/kamailio/pv.md).
  */
 import { parsePvAt } from "../../lang/pv-spec.js";
 import type { CallArg, CompileEnv, FunctionImpl, PvAccess, PvImpl } from "../../runtime/env.js";
@@ -25,7 +25,7 @@ const pv_isset: FunctionImpl = {
     const pv = namedPv(args[0] as CallArg, env);
     return (ctx) => {
       const v = pv?.get(ctx);
-      // Only a null value is unset: an empty string is a value (real Kamailio; spec §7.3 says otherwise).
+      // Only a null value is unset: an empty string is a value (real Kamailio: docs/kamailio/pv.md#pv_isset).
       return v === null || v === undefined ? -1 : 1;
     };
   },

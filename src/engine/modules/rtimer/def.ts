@@ -1,4 +1,4 @@
-/** rtimer: run route blocks periodically in timer processes (spec §4). */
+/** rtimer: run route blocks periodically in timer processes (docs/kamailio/rtimer.md). */
 import { defineModule } from "../types.js";
 
 export const rtimerModule = defineModule({

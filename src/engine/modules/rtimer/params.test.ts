@@ -10,7 +10,7 @@ function table(...params: [string, string | number][]): RtimerTable {
   return t;
 }
 
-describe("rtimer parameters (spec §4.1)", () => {
+describe("rtimer parameters (docs/kamailio/rtimer.md#parameters)", () => {
   it("reads seconds, microseconds, modes, and names case-insensitively", () => {
     const t = table(
       ["timer", "name=ta;interval=5;mode=1;"],

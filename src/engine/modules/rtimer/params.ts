@@ -1,8 +1,8 @@
 /**
- * rtimer's `timer` and `exec` parameters, read as Kamailio 5.6 reads them (spec §4.1):
+ * rtimer's `timer` and `exec` parameters, read as Kamailio 5.6 reads them (docs/kamailio/rtimer.md#parameters):
  * names compare case-insensitively, unknown attributes are ignored, a `u` interval is in
  * microseconds and sets mode 1 when it is read — over an earlier `mode=`, while a later `mode=`
- * still counts (measured on Kamailio 5.6.3; spec §4.1 has it the other way round).
+ * still counts (measured on Kamailio 5.6.3; docs/kamailio/rtimer.md#u-interval-and-mode says why).
  */
 import { parseAttrList, parseUnsigned } from "../param-list.js";
 

@@ -1,5 +1,5 @@
 /**
- * rtimer at run time (spec §4.2): a mode-N timer forks N processes, each sleeping one interval,
+ * rtimer at run time (docs/kamailio/rtimer.md#scheduling): a mode-N timer forks N processes, each sleeping one interval,
  * running the timer's routes, then sleeping again from when they finished (no overlap, no
  * catch-up); a mode-0 timer runs on the core slow timer every interval. Processes come in
  * reverse order of timer definition, as Kamailio forks them.
@@ -31,7 +31,7 @@ function fire(
       return;
     }
     const cell = host.route(def.routes[i] as string);
-    // An exec naming a route that does not exist runs nothing (spec §4.1).
+    // An exec naming a route that does not exist runs nothing (docs/kamailio/rtimer.md#exec).
     if (!cell) next(i + 1, t);
     else host.runTimerRoute(proc, cell, t, (end) => next(i + 1, end));
   };

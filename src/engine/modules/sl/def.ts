@@ -1,4 +1,4 @@
-/** sl: stateless replies (spec §7.2). */
+/** sl: stateless replies (docs/kamailio/sl.md). */
 import { defineModule, ONREPLY, RouteKind } from "../types.js";
 
 export const slModule = defineModule({

@@ -1,5 +1,5 @@
 /**
- * sl at run time (spec §7.2): a stateless reply is a `reply` event with the code and reason
+ * sl at run time (docs/kamailio/sl.md): a stateless reply is a `reply` event with the code and reason
  * as expanded; ACKs are never answered (-1). The code is not range-checked, as in Kamailio.
  */
 import type { CallArg, FunctionImpl } from "../../runtime/env.js";

@@ -1,5 +1,5 @@
 /**
- * xlog at run time (spec §6): the level is checked before the format is evaluated (a filtered
+ * xlog at run time (docs/kamailio/xlog.md): the level is checked before the format is evaluated (a filtered
  * line has no side effects), the `prefix` parameter goes before the text, `xlogl` adds the
  * config line, and a format without a final newline glues the next line onto this one.
  */

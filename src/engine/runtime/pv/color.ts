@@ -1,5 +1,5 @@
 /**
- * `$C(xy)`: terminal colour escapes (spec §6.5). x = foreground, y = background, letters
+ * `$C(xy)`: terminal colour escapes (docs/kamailio/xlog.md#colors). x = foreground, y = background, letters
  * x(default) s(black) r g y b p c w; an upper-case foreground is bold. Empty unless Kamailio
  * logs to stderr or xlog's force_color is set.
  */

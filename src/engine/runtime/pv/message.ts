@@ -1,5 +1,5 @@
 /**
- * Pseudo-variables that read the SIP message and where it came from (spec §2.1): `$si`, `$rm`,
+ * Pseudo-variables that read the SIP message and where it came from (docs/kamailio/pseudo-variables.md#message-values): `$si`, `$rm`,
  * `$ru`, `$fu`, `$hdr(Name)`... Values and types as Kamailio's pv module gives them: ports and
  * lengths are ints, CSeq number and tags are strings, absent parts are null.
  */

@@ -1,5 +1,5 @@
 /**
- * Script variables (spec §1.8): `$var` private to a process and kept across messages, `$shv`
+ * Script variables (docs/kamailio/pseudo-variables.md#script-variables): `$var` private to a process and kept across messages, `$shv`
  * shared by all processes, `$avp` a per-message stack of values.
  */
 import type { ScriptContext } from "../context.js";
