@@ -10,7 +10,14 @@ export const slModule = defineModule({
     default_reason: { type: "string", default: "Internal Server Error", doc: "Reason phrase for default_code." },
     bind_tm: { type: "int", default: 1, doc: "Whether send_reply() uses tm when a transaction exists." },
     rich_redirect: { type: "int", default: 0, doc: "Adds branch details to 3xx replies." },
-    event_callback: { type: "string", doc: "KEMI callback for sl events (not simulated)." },
+    event_callback_fl_ack: {
+      type: "string",
+      doc: "KEMI callback for a filtered ACK, instead of event_route[sl:filtered-ack] (not simulated).",
+    },
+    event_callback_lres_sent: {
+      type: "string",
+      doc: "KEMI callback after a local response is sent, instead of event_route[sl:local-response] (not simulated).",
+    },
   },
   functions: {
     sl_send_reply: {
@@ -31,7 +38,8 @@ export const slModule = defineModule({
     },
     send_reply: {
       arity: [2],
-      routes: RouteKind.REQUEST | RouteKind.FAILURE | RouteKind.BRANCH | ONREPLY,
+      // modules/sl/sl.c exports it for REQUEST|ONREPLY|FAILURE: not in branch_route.
+      routes: RouteKind.REQUEST | RouteKind.FAILURE | ONREPLY,
       args: ["format", "format"],
       argNames: ["code", "reason"],
       returns: "1 sent; -1 error",
@@ -43,27 +51,15 @@ export const slModule = defineModule({
       doc: "Replies with the code of the last internal error.",
       simulated: false,
     },
-    send_reply_error: {
-      arity: [0],
-      routes: RouteKind.REQUEST,
-      doc: "Replies with the code of the last internal error, statefully when possible.",
-      simulated: false,
-    },
     sl_forward_reply: {
       arity: [0, 1, 2],
       routes: ONREPLY,
       doc: "Forwards a received reply statelessly.",
       simulated: false,
     },
-    sl_send_reply_mode: {
-      arity: [3],
-      routes: RouteKind.REQUEST,
-      doc: "Sends a stateless reply with a mode flag.",
-      simulated: false,
-    },
     send_reply_mode: {
       arity: [3],
-      routes: RouteKind.REQUEST | RouteKind.FAILURE,
+      routes: RouteKind.REQUEST | RouteKind.FAILURE | ONREPLY,
       doc: "send_reply() with a mode flag.",
       simulated: false,
     },
