@@ -30,9 +30,11 @@ await initialWork();
 startAutosave();
 const bridge = startBridge(() => new Worker(new URL("../worker/main.ts", import.meta.url), { type: "module" }));
 // For automation and curious users: `kamsim.texts()` reads the editor's texts, `kamsim.setTexts()`
-// replaces them (as typing would), `kamsim.killWorker()` stops the worker to see the page recover.
+// replaces them (as typing would), `kamsim.killWorker()` stops the worker to see the page recover,
+// `kamsim.saved()` reads the work a reload would restore.
 (window as unknown as { kamsim: object }).kamsim = {
   killWorker: () => bridge.kill(),
+  saved: () => loadSaved(),
   texts: () => {
     const s = useStore.getState();
     return { config: s.config, traffic: s.traffic, seed: s.seed };

@@ -26,21 +26,39 @@ export function loadSaved(): SavedWork | undefined {
   }
 }
 
-/** Saves the texts whenever they change (debounced). Returns the unsubscribe function. */
+/**
+ * Saves the texts whenever they change (debounced), and at once when the page goes away or out
+ * of sight: a reload or a closed tab right after typing keeps the last keystrokes too. Returns
+ * the function that stops it.
+ */
 export function startAutosave(): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  return useStore.subscribe((s, prev) => {
-    if (s.config === prev.config && s.traffic === prev.traffic && s.seed === prev.seed) return;
+  let unsaved: SavedWork | undefined;
+  const save = () => {
     clearTimeout(timer);
-    timer = setTimeout(() => {
-      try {
-        localStorage.setItem(
-          KEY,
-          JSON.stringify({ config: s.config, traffic: s.traffic, seed: s.seed, example: s.example }),
-        );
-      } catch {
-        // Storage full or disabled: the work stays in the page; nothing else to do.
-      }
-    }, DELAY_MS);
+    if (!unsaved) return;
+    try {
+      localStorage.setItem(KEY, JSON.stringify(unsaved));
+    } catch {
+      // Storage full or disabled: the work stays in the page; nothing else to do.
+    }
+    unsaved = undefined;
+  };
+  const hidden = () => {
+    if (document.visibilityState === "hidden") save();
+  };
+  addEventListener("pagehide", save);
+  document.addEventListener("visibilitychange", hidden);
+  const stop = useStore.subscribe((s, prev) => {
+    if (s.config === prev.config && s.traffic === prev.traffic && s.seed === prev.seed) return;
+    unsaved = { config: s.config, traffic: s.traffic, seed: s.seed, example: s.example };
+    clearTimeout(timer);
+    timer = setTimeout(save, DELAY_MS);
   });
+  return () => {
+    stop();
+    removeEventListener("pagehide", save);
+    document.removeEventListener("visibilitychange", hidden);
+    save();
+  };
 }
