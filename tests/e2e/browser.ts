@@ -8,10 +8,22 @@ import { createServer, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
 import { type BrowserContext, chromium } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, beforeAll, vi } from "vitest";
 import { buildPlayground } from "./build.js";
 
 const CHROMIUM = "/usr/bin/chromium";
+
+/**
+ * Browser tests wait on conditions (a state the page shows), never on elapsed time. How soon a
+ * condition holds depends on the machine: on a shared CI runner under load, loading the page or
+ * compiling a config can take seconds. These limits only bound such waits — a test passes because
+ * its condition held, however soon — so they are generous: a wait (an `expect.poll`, a Playwright
+ * action or navigation) gives up after WAIT_MS, a test after TEST_MS. Importing this file sets
+ * them for the test file.
+ */
+export const WAIT_MS = 60_000;
+export const TEST_MS = 300_000;
+vi.setConfig({ testTimeout: TEST_MS, expect: { poll: { timeout: WAIT_MS, interval: 50 } } });
 
 /** What the browser suites need, as a failing CI run names it. */
 export const CHROMIUM_NEED = "Chromium (Debian package chromium, /usr/bin/chromium)";
@@ -43,6 +55,8 @@ export async function launchChromium(): Promise<{ context: BrowserContext; close
       "--disable-sync",
     ],
   });
+  context.setDefaultTimeout(WAIT_MS);
+  context.setDefaultNavigationTimeout(WAIT_MS);
   return {
     context,
     close: async () => {
