@@ -158,7 +158,7 @@ export function createLogWriter(write: (text: string) => void): (e: LogEvent) =>
   };
 }
 
-/** One JSON line, as design.md's jsonl format: `t` in seconds (millisecond precision). */
+/** One JSON line, as README.md's "Command line" describes `--format jsonl`: `t` in seconds (millisecond precision). */
 export function formatJsonLine(e: SimEvent): string {
   const { t, ...rest } = e;
   const out: Record<string, unknown> = { t: Math.floor(t / 1000) / 1000, ...rest };

@@ -81,7 +81,7 @@ const CAPTURED = [
       "SIP/2.0 403 Forbidden\r\nVia: SIP/2.0/UDP 127.0.0.3:5060;branch=z9hG4bKabc\r\nFrom: <sip:alice@example.org>;tag=x2\r\nTo: <sip:bob@example.net>;x=1;tag=0b12037ab4c269808eb3fde16d78a2be.01a6f513\r\nCall-ID: c3\r\nCSeq: 2 INVITE\r\nServer: kamailio (5.6.3 (x86_64/linux))\r\nContent-Length: 0\r\n\r\n",
   },
   {
-    title: "the spec 2.1 request",
+    title: "the message-values request of docs/kamailio/pseudo-variables.md",
     request:
       'INVITE sip:bob@127.0.0.1:5098;transport=udp SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.3:35602;branch=z9hG4bK-spec21-req001\r\nFrom: "Alice" <sip:alice@example.org>;tag=ft1\r\nTo: <sip:bob@example.net>\r\nCall-ID: cid-42@host\r\nCSeq: 17 INVITE\r\nMax-Forwards: 70\r\nContact: <sip:alice@127.0.0.3:35602>\r\nUser-Agent: TestUA/1.0\r\nContent-Length: 0\r\n\r\n',
     code: "404",

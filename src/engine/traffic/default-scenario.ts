@@ -1,5 +1,5 @@
 /**
- * The traffic `kamsim run` uses without `--traffic` (design.md, CLI): a few callers in the
+ * The traffic `kamsim run` uses without `--traffic` (README.md, "Command line"): a few callers in the
  * background, and from t = 10.5 s a three-second flood from one address, enough to make pike,
  * queues and busy workers show something with most configs. The flood starts half a second after
  * a pike window edge (windows turn every 2 s from start), so which window its first requests fall

@@ -1,6 +1,6 @@
 /**
  * `{n}` in a stream's From, To, R-URI and header values stands for the request's number in its
- * stream (from 1), which is also its CSeq number (design.md, "Traffic file (JSON)"). Nothing
+ * stream (from 1), which is also its CSeq number (README.md, "Traffic files"). Nothing
  * else in a template is special.
  */
 import type { PlannedStream, TrafficHeader } from "./types.js";

@@ -1,6 +1,6 @@
 /**
  * The traffic file: what arrives at the simulated Kamailio and how the simulated world answers
- * (design.md, "Traffic file (JSON)"). Two shapes live here: `TrafficFile`, the JSON as a person
+ * (README.md, "Traffic files"). Two shapes live here: `TrafficFile`, the JSON as a person
  * writes it (seconds, optional keys, snake_case as in the design), and `TrafficPlan`, the checked
  * and normalised form the engine runs (integer microseconds, every default filled in, camelCase).
  * Only `validateTraffic` turns the one into the other.

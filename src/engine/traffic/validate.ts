@@ -1,6 +1,6 @@
 /**
- * Traffic file → `TrafficPlan`, or every error found, each naming its key (design.md, "Traffic
- * file (JSON)"). Nothing is simulated from a file with errors. Never throws on any input.
+ * Traffic file → `TrafficPlan`, or every error found, each naming its key (README.md,
+ * "Traffic files"). Nothing is simulated from a file with errors. Never throws on any input.
  *
  * Decisions worth knowing: unknown keys are errors (a typo must not pass as a default); a stream's
  * `stop` past `duration` is clamped to it and a message `at` or past `duration` is kept but never
