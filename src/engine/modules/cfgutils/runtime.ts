@@ -1,5 +1,5 @@
 /**
- * cfgutils at run time: `sleep`/`usleep` block the process (they add their time to the run's
+ * cfgutils at run time (docs/kamailio/cfgutils.md): `sleep`/`usleep` block the process (they add their time to the run's
  * cost, so the worker stays busy), `rand_event` draws from the simulation's seeded RNG.
  */
 import type { CallArg, FunctionImpl } from "../../runtime/env.js";

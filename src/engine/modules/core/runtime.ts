@@ -1,6 +1,6 @@
 /**
  * The core's script actions kamsim simulates (action.c): `log`, message flags, R-URI
- * rewriting. Every other core action is known to the checker and runs as "not simulated".
+ * rewriting (docs/kamailio/request-uri.md#rewriting-actions). Every other core action is known to the checker and runs as "not simulated".
  */
 
 import { L_DBG, L_NOTICE, L_WARN } from "../../base/log-levels.js";

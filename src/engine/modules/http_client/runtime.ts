@@ -1,5 +1,5 @@
 /**
- * http_client at run time: `http_client_query` blocks the process for the simulated endpoint's
+ * http_client at run time (docs/kamailio/http_client.md): `http_client_query` blocks the process for the simulated endpoint's
  * latency (the traffic file's `endpoints`), stores the answer's body in the result variable and
  * returns the HTTP status; a URL no endpoint matches fails as a connection error would.
  */

@@ -1,5 +1,5 @@
 /**
- * maxfwd at run time: `mf_process_maxfwd_header(limit)` — 2 when there was no Max-Forwards
+ * maxfwd at run time (docs/kamailio/maxfwd.md): `mf_process_maxfwd_header(limit)` — 2 when there was no Max-Forwards
  * (one is added), 1 when it was decremented, -1 when it was already 0, -2 when unreadable.
  * The new value, capped by the `max_limit` parameter (default 70), replaces the old one in the
  * received message, as maxfwd does.

@@ -1,4 +1,4 @@
-/** siputils at run time: `has_totag` (1 when the To header carries a tag, -1 otherwise). */
+/** siputils at run time (docs/kamailio/siputils.md): `has_totag` (1 when the To header carries a tag, -1 otherwise). */
 import type { FunctionImpl } from "../../runtime/env.js";
 import type { ModuleInstance, ModuleRuntime } from "../runtime-types.js";
 

@@ -1,5 +1,5 @@
 /**
- * textops at run time: `is_method` (a `|`-separated list, case-insensitive), `search` (an
+ * textops at run time (docs/kamailio/textops.md): `is_method` (a `|`-separated list, case-insensitive), `search` (an
  * extended regex over the whole message, case-insensitive as textops compiles it), `has_body`,
  * and `append_hf` (the header goes to the outgoing message; `$hdr` of this one does not see it).
  */
