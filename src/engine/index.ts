@@ -2,8 +2,9 @@
  * kamsim's engine: the public API. Front ends (the CLI, the playground's worker) use only what
  * is exported here: they compile a config, create a simulation and consume its events.
  */
-import { analyzeConfig, type FrontEndOptions, type FrontEndResult } from "./lang/compile.js";
+import type { FrontEndOptions, FrontEndResult } from "./lang/compile.js";
 import type { Diagnostic } from "./lang/diagnostics.js";
+import { analyzeConfig } from "./link/analyze.js";
 import { Simulation, type SimulationOptions } from "./simulation.js";
 import type { TrafficPlan } from "./traffic/types.js";
 
@@ -12,7 +13,7 @@ export { formatTimestamp, type Micros, seconds, toSeconds } from "./base/time.js
 export { type Catalog, type CatalogFunction, type CatalogModule, moduleCatalog } from "./catalog.js";
 export type { LogEvent, SimEvent, SimEventKind } from "./events.js";
 export { createLogWriter, formatJsonLine } from "./events.js";
-export { analyzeConfig, type FrontEndOptions, type FrontEndResult } from "./lang/compile.js";
+export type { FrontEndOptions, FrontEndResult } from "./lang/compile.js";
 export {
   type Diagnostic,
   formatDiagnostic,
@@ -21,6 +22,7 @@ export {
   placeDiagnostics,
   type Severity,
 } from "./lang/diagnostics.js";
+export { analyzeConfig } from "./link/analyze.js";
 export type { RpcResult } from "./modules/runtime-types.js";
 export { formatKamcmd, formatKamcmdError } from "./runtime/kamcmd.js";
 export type { Simulation, SimulationOptions } from "./simulation.js";

@@ -7,6 +7,7 @@ import type { SourceFile } from "../base/source.js";
 import type { Config } from "./ast.js";
 import { type CheckedConfig, checkConfig } from "./check/index.js";
 import { type Diagnostic, DiagnosticBag } from "./diagnostics.js";
+import type { Exports } from "./exports.js";
 import { parseConfig } from "./parser.js";
 import { type FileResolver, preprocess } from "./preprocess.js";
 
@@ -29,8 +30,8 @@ export interface FrontEndResult {
   diagnostics: Diagnostic[];
 }
 
-/** Reads and checks a config. */
-export function analyzeConfig(text: string, options: FrontEndOptions = {}): FrontEndResult {
+/** Reads and checks a config against the given exports (link/analyze.ts passes the registry's). */
+export function analyzeConfig(text: string, options: FrontEndOptions, exports: Exports): FrontEndResult {
   const diags = new DiagnosticBag();
   const pp = preprocess(options.name ?? "kamailio.cfg", text, diags, {
     ...(options.files ? { files: options.files } : {}),
@@ -38,6 +39,6 @@ export function analyzeConfig(text: string, options: FrontEndOptions = {}): Fron
     ...(options.env ? { env: options.env } : {}),
   });
   const config = parseConfig(pp.tokens, pp.files, diags);
-  const checked = checkConfig(config, diags);
+  const checked = checkConfig(config, diags, exports);
   return { files: pp.files, config, checked, diagnostics: diags.items };
 }

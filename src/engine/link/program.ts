@@ -13,12 +13,12 @@ import { coreFunctions } from "../modules/core/def.js";
 import { coreActionImpls } from "../modules/core/runtime.js";
 import type { ModuleInstance } from "../modules/runtime-types.js";
 import { UNSIMULATED } from "../modules/unsimulated.js";
-import type { ScriptContext } from "./context.js";
-import type { CfgPos, CompileEnv, FunctionImpl, PvAccess, PvImpl, RouteCell } from "./env.js";
-import { corePvImpls } from "./pv/core.js";
-import { type Action, compileList, runActions } from "./stmt.js";
-import { compileSteps, runSteps, stmtBlocks } from "./suspend.js";
-import { compileTransform, runChain, type TransformEnv } from "./transformations/index.js";
+import type { ScriptContext } from "../runtime/context.js";
+import type { CfgPos, CompileEnv, FunctionImpl, PvAccess, PvImpl, RouteCell } from "../runtime/env.js";
+import { corePvImpls } from "../runtime/pv/core.js";
+import { type Action, compileList, runActions } from "../runtime/stmt.js";
+import { compileSteps, runSteps, stmtBlocks } from "../runtime/suspend.js";
+import { compileTransform, runChain, type TransformEnv } from "../runtime/transformations/index.js";
 
 /** A compiled route block. */
 export interface CompiledRoutes {

@@ -3,9 +3,10 @@
  * (Kamailio's "failed to find command X (params N)"), allowed in the route kind, arguments of
  * the kind the function's fixup needs, and "not simulated" said once per function.
  */
-import type { ArgKind, FunctionDef } from "../../modules/types.js";
+
 import type { CallExpr, Expr } from "../ast.js";
 import type { DiagnosticBag } from "../diagnostics.js";
+import type { ArgKind, FunctionDef } from "../exports.js";
 import { checkFormat } from "./formats.js";
 import type { Scope } from "./scope.js";
 

@@ -1,10 +1,11 @@
 /**
- * The checker: a parsed config against the module registry. It reports everything Kamailio
+ * The checker: a parsed config against the declared exports (lang/exports.ts). It reports everything Kamailio
  * would reject — at `kamailio -c` time and at start-up — plus what kamsim cannot simulate, and
  * returns what later phases need: the loaded modules and the route table.
  */
 import type { Config } from "../ast.js";
 import type { DiagnosticBag } from "../diagnostics.js";
+import type { Exports } from "../exports.js";
 import { CallChecker } from "./calls.js";
 import { collectRoutes, ROUTE_TYPE, type RouteTable } from "./routes.js";
 import { type LoadedModule, Scope } from "./scope.js";
@@ -19,14 +20,14 @@ export interface CheckedConfig {
   routes: RouteTable;
 }
 
-export function checkConfig(config: Config, diags: DiagnosticBag): CheckedConfig {
-  const scope = new Scope(diags);
+export function checkConfig(config: Config, diags: DiagnosticBag, exports: Exports): CheckedConfig {
+  const scope = new Scope(diags, exports);
   const routes = collectRoutes(config, diags);
   for (const name of routes.get("route")?.keys() ?? []) scope.routeNames.add(name);
   for (const item of config.items) {
     if (item.kind === "LoadModule") scope.load(item);
     else if (item.kind === "ModParam") checkModParam(item, scope, diags);
-    else if (item.kind === "CoreParam") checkCoreParam(item, diags);
+    else if (item.kind === "CoreParam") checkCoreParam(item, exports.coreParams, diags);
   }
   const calls = new CallChecker(scope, diags);
   for (const item of config.items) {

@@ -5,7 +5,6 @@
  */
 
 import type { Span } from "../../base/source.js";
-import { compileTransform, transformPvParams, unsimulatedReason } from "../../runtime/transformations/index.js";
 import type { PvarExpr } from "../ast.js";
 import type { DiagnosticBag } from "../diagnostics.js";
 import { type PvSpec, parsePvAt } from "../pv-spec.js";
@@ -54,15 +53,16 @@ export function checkPvarSpec(spec: PvSpec, span: Span, scope: Scope, diags: Dia
     m?.checker?.pvar?.(spec, span, scope.contextFor(m));
   }
   for (const body of spec.transforms) {
-    if (!compileTransform(body)) {
-      const why = unsimulatedReason(body);
+    const transforms = scope.exports.transforms;
+    if (!transforms.applies(body)) {
+      const why = transforms.unsimulatedReason(body);
       diags.warning(
         "not_simulated",
         `transformation {${body}} is not simulated by kamsim: the value passes unchanged${why ? `; ${why}` : ""}`,
         span,
       );
     }
-    for (const param of transformPvParams(body)) checkPvarSpec(param, span, scope, diags);
+    for (const param of transforms.pvParams(body)) checkPvarSpec(param, span, scope, diags);
   }
 }
 

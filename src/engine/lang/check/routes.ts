@@ -2,9 +2,10 @@
  * The route table: every route block by kind and name. The same name twice in one kind is
  * Kamailio's "duplicate route" (docs/kamailio/language.md#route-blocks).
  */
-import { RouteKind } from "../../modules/types.js";
+
 import type { Config, RouteBlock, RouteKindName } from "../ast.js";
 import type { DiagnosticBag } from "../diagnostics.js";
+import { RouteKind } from "../exports.js";
 
 /** Route blocks of a config, keyed by kind, then by name ("" for unnamed). */
 export type RouteTable = Map<RouteKindName, Map<string, RouteBlock>>;

@@ -5,11 +5,9 @@
  */
 
 import type { Span } from "../../base/source.js";
-import { coreFunctions, corePvars } from "../../modules/core/def.js";
-import { findModule, isKamailioModule, moduleRegistry } from "../../modules/registry.js";
-import type { FunctionDef, ModuleCheckContext, ModuleChecker, ModuleDef, PvDef } from "../../modules/types.js";
 import type { LoadModule } from "../ast.js";
 import type { DiagnosticBag } from "../diagnostics.js";
+import type { Exports, FunctionDef, ModuleCheckContext, ModuleChecker, ModuleDef, PvDef } from "../exports.js";
 
 /** A module the config loads. `def` is absent for real Kamailio modules kamsim has no declaration of. */
 export interface LoadedModule {
@@ -36,13 +34,17 @@ export class Scope {
   readonly undeclared: LoadedModule[] = [];
   readonly routeNames = new Set<string>();
 
-  constructor(private readonly diags: DiagnosticBag) {}
+  constructor(
+    private readonly diags: DiagnosticBag,
+    /** The modules and the core the config is checked against. */
+    readonly exports: Exports,
+  ) {}
 
   /** `loadmodule`: known modules load; unknown names fail as in Kamailio. */
   load(item: LoadModule): void {
     if (this.loaded.has(item.module)) return;
-    const def = findModule(item.module);
-    if (!def && !isKamailioModule(item.module)) {
+    const def = this.exports.findModule(item.module);
+    if (!def && !this.exports.isKamailioModule(item.module)) {
       this.diags.error(
         "module_not_found",
         `load_module(): could not find module <${item.module}>: failed to load module`,
@@ -83,7 +85,7 @@ export class Scope {
   }
 
   lookupFunction(name: string, argc: number): FunctionLookup {
-    const core = coreFunctions[name];
+    const core = this.exports.coreFunctions[name];
     if (core?.arity.includes(argc)) return { kind: "found", def: core };
     let arity: FunctionLookup | undefined = core ? { kind: "arity", expected: core.arity } : undefined;
     for (const m of this.loaded.values()) {
@@ -93,18 +95,18 @@ export class Scope {
       arity ??= { kind: "arity", expected: f.arity, module: m.name };
     }
     if (arity) return arity;
-    const owner = moduleRegistry.find((m) => m.functions[name]);
+    const owner = this.exports.modules.find((m) => m.functions[name]);
     return owner ? { kind: "not_loaded", module: owner.name } : { kind: "unknown" };
   }
 
   lookupPvar(name: string): PvarLookup {
-    const core = corePvars[name];
+    const core = this.exports.corePvars[name];
     if (core) return { kind: "found", def: core };
     for (const m of this.loaded.values()) {
       const p = m.def?.pvars?.[name];
       if (p) return { kind: "found", def: p, module: m.name };
     }
-    const owner = moduleRegistry.find((m) => m.pvars?.[name]);
+    const owner = this.exports.modules.find((m) => m.pvars?.[name]);
     return owner ? { kind: "not_loaded", module: owner.name } : { kind: "unknown" };
   }
 

@@ -3,9 +3,9 @@
  * Kamailio's set_mod_param_regex() does it (module as an anchored case-insensitive regex over
  * the modules loaded so far, parameter by name and type), with Kamailio's messages (docs/kamailio/language.md#modules-and-modparam).
  */
-import { type CoreParamDef, coreParams } from "../../modules/core/def.js";
 import type { CoreParam, ModParam } from "../ast.js";
 import type { DiagnosticBag } from "../diagnostics.js";
+import type { CoreParamDef } from "../exports.js";
 import type { Scope } from "./scope.js";
 
 /** The message Kamailio's grammar gives for a value of the wrong kind. */
@@ -18,7 +18,11 @@ const EXPECTED: Readonly<Record<CoreParamDef["value"], string | undefined>> = {
   any: undefined,
 };
 
-export function checkCoreParam(p: CoreParam, diags: DiagnosticBag): void {
+export function checkCoreParam(
+  p: CoreParam,
+  coreParams: Readonly<Record<string, CoreParamDef>>,
+  diags: DiagnosticBag,
+): void {
   const def = Object.hasOwn(coreParams, p.name) ? coreParams[p.name] : undefined;
   if (!def) {
     diags.error("unknown_core_param", `syntax error: unknown config variable: ${p.name}`, p.nameSpan);

@@ -2,21 +2,10 @@
  * Core parameters of Kamailio 5.6: every name the config grammar (cfg.lex/cfg.y `assign_stm`) accepts
  * as a top-level `name = value` statement, with the kind of value it takes and its default when known.
  */
+import type { CoreParamDef } from "../../lang/exports.js";
 import { coreNetParams } from "./params-net.js";
 
-/** How a core parameter's value is written. */
-export interface CoreParamDef {
-  /**
-   * `int`: a number, possibly negative; `bool`: yes/no/on/off/true/false/enable/disable or a number;
-   * `string`: a quoted string; `id`: a bare identifier or a quoted string; `socket`: a listen/alias-style
-   * address phrase; `any`: something else (see the doc).
-   */
-  value: "int" | "bool" | "string" | "id" | "socket" | "any";
-  /** Kamailio's default, when it has a meaningful one. */
-  default?: number | string;
-  /** One-paragraph documentation. */
-  doc: string;
-}
+export type { CoreParamDef } from "../../lang/exports.js";
 
 export const coreParams: Readonly<Record<string, CoreParamDef>> = {
   advertised_address: {
