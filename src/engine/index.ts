@@ -2,9 +2,11 @@
  * kamsim's engine: the public API. Front ends (the CLI, the playground's worker) use only what
  * is exported here: they compile a config, create a simulation and consume its events.
  */
+
 import type { FrontEndOptions, FrontEndResult } from "./lang/compile.js";
 import type { Diagnostic } from "./lang/diagnostics.js";
 import { analyzeConfig } from "./link/analyze.js";
+import { type ProgramInfo, programInfo } from "./program-info.js";
 import { Simulation, type SimulationOptions } from "./simulation.js";
 import type { TrafficPlan } from "./traffic/types.js";
 
@@ -22,8 +24,27 @@ export {
   placeDiagnostics,
   type Severity,
 } from "./lang/diagnostics.js";
+export {
+  FIRST_LINE,
+  type LineState,
+  type ScanKind,
+  type ScanToken,
+  type StringPv,
+  scanLine,
+  scanText,
+  stringPvs,
+} from "./lang/scan.js";
 export { analyzeConfig } from "./link/analyze.js";
 export type { RpcResult } from "./modules/runtime-types.js";
+export type {
+  HtableInfo,
+  ModuleInfo,
+  PikeInfo,
+  ProgramInfo,
+  QueueInfo,
+  RouteInfo,
+  TimerInfo,
+} from "./program-info.js";
 export { formatKamcmd, formatKamcmdError } from "./runtime/kamcmd.js";
 export type { Simulation, SimulationOptions } from "./simulation.js";
 export { DEFAULT_TRAFFIC } from "./traffic/default-scenario.js";
@@ -35,12 +56,19 @@ export interface CompiledConfig {
   front: FrontEndResult;
   diagnostics: Diagnostic[];
   ok: boolean;
+  /** What it declares (modules, routes, queues, timers, tables, pike's settings), as plain data. */
+  info: ProgramInfo;
 }
 
 /** Reads and checks a config. Never throws on user input. */
 export function compileConfig(text: string, options: FrontEndOptions = {}): CompiledConfig {
   const front = analyzeConfig(text, options);
-  return { front, diagnostics: front.diagnostics, ok: !front.diagnostics.some((d) => d.severity === "error") };
+  return {
+    front,
+    diagnostics: front.diagnostics,
+    ok: !front.diagnostics.some((d) => d.severity === "error"),
+    info: programInfo(front),
+  };
 }
 
 /** Creates a simulation of a compiled config (without errors) against a traffic plan. */

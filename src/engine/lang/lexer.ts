@@ -6,6 +6,7 @@
  * escapes joined across whitespace; raw single-quoted strings; numbers in decimal, hex, octal
  * and binary; boolean words; IPv4/IPv6 addresses; pseudo-variables with balanced parentheses.
  */
+
 import type { Span } from "../base/source.js";
 import type { DiagnosticBag } from "./diagnostics.js";
 import type { Token, TokenKind } from "./tokens.js";
@@ -99,16 +100,35 @@ const IPV4 = /\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?![\d.])/y;
 const IPV6_BRACKETED = /\[[0-9a-fA-F:.]*:[0-9a-fA-F:.]*\]/y;
 const IPV6_BARE = /(?:[0-9a-fA-F]{0,4}:){2,7}(?:[0-9a-fA-F]{1,4}|\d{1,3}(?:\.\d{1,3}){3})?(?![\w:])/y;
 
+/**
+ * For a front end that lexes a piece of text (the editor, a line at a time): comments reported
+ * instead of only skipped, and a piece that starts inside a block comment or a string.
+ */
+export interface LexerOptions {
+  /** Every comment skipped; `depth` > 0 when the text ends inside a block comment that deep. */
+  onComment?: (start: number, end: number, depth: number) => void;
+  /** The text starts inside a block comment this deep, or inside a string opened by this quote. */
+  startIn?: { comment: number } | { quote: '"' | "'" };
+  /** False when the text is not the start of a file: `#!KAMAILIO` is then a comment. */
+  atFileStart?: boolean;
+}
+
 /** Turns one file's text into tokens on demand. */
 export class Lexer {
   private pos = 0;
   private sawNewline = true;
+  private startIn: LexerOptions["startIn"];
+  /** The last bracket scan reached the end of the text unclosed. */
+  private openAtEnd = false;
 
   constructor(
     private readonly text: string,
     private readonly file: number,
     private readonly diags: DiagnosticBag,
-  ) {}
+    private readonly options: LexerOptions = {},
+  ) {
+    this.startIn = options.startIn;
+  }
 
   private span(start: number, end = this.pos): Span {
     return { file: this.file, start, end };
@@ -123,6 +143,8 @@ export class Lexer {
 
   /** The next token, skipping white space and comments. Always ends with an `eof` token. */
   next(): Token {
+    const resumed = this.resume();
+    if (resumed) return resumed;
     for (;;) {
       this.skipSpace();
       const start = this.pos;
@@ -132,7 +154,7 @@ export class Lexer {
       if (c === "#") {
         const dir = this.directive(start, 1);
         if (dir) return dir;
-        this.skipLine();
+        this.lineComment(start);
         continue;
       }
       if (c === "!" && d === "!") {
@@ -140,7 +162,7 @@ export class Lexer {
         if (dir) return dir;
       }
       if (c === "/" && d === "/") {
-        this.skipLine();
+        this.lineComment(start);
         continue;
       }
       if (c === "/" && d === "*") {
@@ -149,6 +171,23 @@ export class Lexer {
       }
       return this.token(start, c, d);
     }
+  }
+
+  /** The first call of a lexer that starts inside a comment or a string (`options.startIn`). */
+  private resume(): Token | undefined {
+    const from = this.startIn;
+    if (!from) return undefined;
+    this.startIn = undefined;
+    if ("comment" in from) {
+      this.blockComment(0, from.comment);
+      return undefined;
+    }
+    return from.quote === '"' ? this.doubleQuoted(0, 0) : this.singleQuoted(0, 0);
+  }
+
+  private lineComment(start: number): void {
+    this.skipLine();
+    this.options.onComment?.(start, this.pos, 0);
   }
 
   private token(start: number, c: string, d: string): Token {
@@ -196,8 +235,7 @@ export class Lexer {
   }
 
   /** A block comment, nesting as Kamailio's does; unclosed at EOF is only a complaint (docs/kamailio/language.md#comments). */
-  private blockComment(start: number): void {
-    let depth = 0;
+  private blockComment(start: number, depth = 0): void {
     while (this.pos < this.text.length) {
       if (this.text.startsWith("/*", this.pos)) {
         depth++;
@@ -205,12 +243,16 @@ export class Lexer {
       } else if (this.text.startsWith("*/", this.pos)) {
         depth--;
         this.pos += 2;
-        if (depth === 0) return;
+        if (depth === 0) {
+          this.options.onComment?.(start, this.pos, 0);
+          return;
+        }
       } else {
         if (this.text[this.pos] === "\n") this.sawNewline = true;
         this.pos++;
       }
     }
+    this.options.onComment?.(start, this.pos, depth);
     this.diags.warning(
       "unclosed_comment",
       `cfg. parser: unexpected EOF: ${depth} comments open`,
@@ -225,7 +267,7 @@ export class Lexer {
     while (p < this.text.length && isIdChar(this.text[p] as string)) p++;
     const word = this.text.slice(start + 2, p);
     const lower = word.toLowerCase();
-    const shebang = prefix === 1 && start === 0 && SHEBANGS.has(word);
+    const shebang = prefix === 1 && start === 0 && this.options.atFileStart !== false && SHEBANGS.has(word);
     if (!shebang && !DIRECTIVES.has(lower)) return null;
     this.pos = p;
     const argsStart = p;
@@ -243,8 +285,7 @@ export class Lexer {
   private continuedLine(): void {
     for (;;) {
       this.skipLine();
-      const before = this.text[this.pos - 1] === "\r" ? this.pos - 2 : this.pos - 1;
-      if (this.pos < this.text.length && this.text[before] === "\\") {
+      if (this.pos < this.text.length && continuesLine(this.text, this.pos)) {
         this.pos++;
         continue;
       }
@@ -253,12 +294,12 @@ export class Lexer {
   }
 
   /** A double-quoted string with Kamailio's escapes; adjacent ones join (docs/kamailio/language.md#strings). */
-  private doubleQuoted(start: number): Token {
+  private doubleQuoted(start: number, bodyFrom = start + 1): Token {
     let out = "";
-    this.pos = start + 1;
+    this.pos = bodyFrom;
     for (;;) {
       const r = this.quotedBody();
-      if (r === null) return this.unclosed(start, out);
+      if (r === null) return this.unclosed(start, out, '"');
       out += r;
       let p = this.pos;
       while (p < this.text.length && isSpace(this.text[p] as string)) p++;
@@ -308,20 +349,21 @@ export class Lexer {
     return null;
   }
 
-  private singleQuoted(start: number): Token {
-    const end = this.text.indexOf("'", start + 1);
-    if (end < 0) return this.unclosed(start, this.text.slice(start + 1));
+  private singleQuoted(start: number, bodyFrom = start + 1): Token {
+    const end = this.text.indexOf("'", bodyFrom);
+    if (end < 0) return this.unclosed(start, this.text.slice(bodyFrom), "'");
     this.pos = end + 1;
-    const tok = this.make("string", start, this.text.slice(start + 1, end));
+    const tok = this.make("string", start, this.text.slice(bodyFrom, end));
     tok.quote = "'";
     return tok;
   }
 
-  private unclosed(start: number, value: string): Token {
+  private unclosed(start: number, value: string, quote: '"' | "'"): Token {
     this.pos = this.text.length;
     this.diags.error("unclosed_string", "cfg. parser: unexpected EOF in unclosed string", this.span(start, start + 1));
     const tok = this.make("string", start, value);
-    tok.quote = '"';
+    tok.quote = quote;
+    tok.open = true;
     return tok;
   }
 
@@ -343,7 +385,10 @@ export class Lexer {
       return this.make("pvar", start);
     }
     this.pos = p;
-    return this.make("pvar", start);
+    const tok = this.make("pvar", start);
+    if (this.openAtEnd) tok.open = true;
+    this.openAtEnd = false;
+    return tok;
   }
 
   /** Position after the bracket matching the one at `p` (or the end of the line if none). */
@@ -358,6 +403,8 @@ export class Lexer {
     }
     const end = t.indexOf("\n", p);
     const stop = end < 0 ? t.length : end;
+    // The text stops inside the parentheses: the editor is at a name still being typed.
+    this.openAtEnd = end < 0;
     this.diags.error("bad_pvar", `non-closing inner-name parenthesis [${t.slice(p - 1, Math.min(stop, p + 40))}]`, {
       file: this.file,
       start: p,
@@ -427,6 +474,17 @@ export class Lexer {
     this.sawNewline = true;
     return this.next();
   }
+}
+
+/** Whether the line that ends at `lineEnd` (a newline's offset, or the text's end) ends with a continuation backslash. */
+export function continuesLine(text: string, lineEnd: number): boolean {
+  const before = text[lineEnd - 1] === "\r" ? lineEnd - 2 : lineEnd - 1;
+  return text[before] === "\\";
+}
+
+/** Whether a directive token continues on the next line (`#!define X a \`). */
+export function directiveContinues(tok: Token): boolean {
+  return tok.kind === "directive" && DEFINE_LIKE.has(String(tok.value)) && continuesLine(tok.text, tok.text.length);
 }
 
 /**

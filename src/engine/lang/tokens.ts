@@ -29,6 +29,8 @@ export interface Token {
   span: Span;
   /** A line break lies between the previous token and this one. */
   nl: boolean;
+  /** The text ended inside it: a string or a pseudo-variable's parenthesis left open. */
+  open?: boolean;
   /** For strings: the quote that opened it. */
   quote?: '"' | "'";
   /** For directives: the text after the directive's name (continuations joined). */
