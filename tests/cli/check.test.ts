@@ -1,17 +1,9 @@
 /** `kamsim check`: output format, exit codes, -D defines, includes from disk. */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-
-const root = join(import.meta.dirname, "..", "..");
-const bin = join(root, "cli", "bin.js");
-
-function kamsim(args: string[], cwd = root) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { kamsim } from "./kamsim.js";
 
 function tempConfig(text: string, name = "kamailio.cfg"): { dir: string; file: string } {
   const dir = mkdtempSync(join(tmpdir(), "kamsim-cli-"));

@@ -3,25 +3,15 @@
  * only at timer firings, one per queued item, none before the flood; the runaway-while lines
  * appear exactly at firings with more than 100 items waiting, each losing one item.
  */
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_TRAFFIC } from "../../src/engine/index.js";
 import { runEngine } from "../support/engine.js";
+import { kamsim, root } from "./kamsim.js";
 
-const root = join(import.meta.dirname, "..", "..");
 const classic = join(root, "examples", "classic", "kamailio.cfg");
-
-function kamsim(args: string[]) {
-  const r = spawnSync(process.execPath, [join(root, "cli", "bin.js"), ...args], {
-    cwd: root,
-    encoding: "utf8",
-    timeout: 60_000,
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 const stamp = (l: string) => Number(/^\[\s*([\d.]+)\]/.exec(l)?.[1]);
 
