@@ -69,13 +69,35 @@ export function compileCallTruth(call: CallExpr, env: CompileEnv): (ctx: ScriptC
 
 /** `route(NAME)` or `route(expr)`. */
 export function compileRouteCall(call: RouteCall, env: CompileEnv): (ctx: ScriptContext) => number {
-  const file = env.fileOf(call.span);
-  const line = env.pos(call.span).line;
   if (typeof call.target === "string") {
-    const cell = env.route(call.target);
-    if (!cell) throw new ExprFail(`route ${call.target} not found`);
+    const cell = fixedRoute(call, call.target, env);
     return (ctx) => runRoute(cell, ctx);
   }
+  const lookup = compileRouteLookup(call, env);
+  return (ctx) => {
+    const cell = lookup(ctx);
+    return cell ? runRoute(cell, ctx) : E_SCRIPT;
+  };
+}
+
+function fixedRoute(call: RouteCall, name: string, env: CompileEnv): RouteCell {
+  const cell = env.route(name);
+  if (!cell) throw new ExprFail(`route ${call.target} not found`);
+  return cell;
+}
+
+/**
+ * The route a `route(...)` call enters, looked up when it runs. A name computed at run time
+ * that names no route is logged as action.c does (ROUTE_T: `route_lookup()` failing), and the
+ * call then yields E_SCRIPT (see routeNotFound).
+ */
+export function compileRouteLookup(call: RouteCall, env: CompileEnv): (ctx: ScriptContext) => RouteCell | undefined {
+  if (typeof call.target === "string") {
+    const cell = fixedRoute(call, call.target, env);
+    return () => cell;
+  }
+  const file = env.fileOf(call.span);
+  const line = env.pos(call.span).line;
   const name = compileExpr(call.target, env);
   return (ctx) => {
     const n = toStr(name(ctx));
@@ -83,17 +105,27 @@ export function compileRouteCall(call: RouteCall, env: CompileEnv): (ctx: Script
     if (!cell) {
       logRouteNotFound(ctx, n, file, line);
       logActionError(ctx, file, line);
-      return E_SCRIPT;
     }
-    return runRoute(cell, ctx);
+    return cell;
   };
+}
+
+/** What a `route(...)` whose target does not exist yields. */
+export const ROUTE_NOT_FOUND = E_SCRIPT;
+
+/** After a route ran: `$rc` is its value; it absorbs `return` and `break`, keeps `exit`. */
+export function routeReturned(ctx: ScriptContext, r: number): number {
+  ctx.rc = r;
+  ctx.flags &= ~(RETURN_R_F | BREAK_R_F);
+  return r;
 }
 
 function runRoute(cell: RouteCell, ctx: ScriptContext): number {
   const run = cell.run;
-  if (!run) return 1;
-  const r = run(ctx);
-  ctx.rc = r;
-  ctx.flags &= ~(RETURN_R_F | BREAK_R_F);
-  return r;
+  if (!run) {
+    // Only suspend.ts may enter a route that can block (it runs cell.gen as a coroutine).
+    if (cell.gen) throw new Error(`kamsim: route ${cell.name} may block but was entered synchronously`);
+    return 1;
+  }
+  return routeReturned(ctx, run(ctx));
 }

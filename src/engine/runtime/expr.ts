@@ -25,8 +25,11 @@ export function intOf(v: Value, ctx: ScriptContext, pos: CfgPos): number {
   return strToInt(v, (s) => conversionWarning(ctx, s, pos));
 }
 
-/** The raw return code of a call, when `e` is one (or an identity the optimiser reduces to one). */
-function rawCall(e: Expr): CallExpr | RouteCall | undefined {
+/**
+ * The raw return code of a call, when `e` is one (or an identity the optimiser reduces to one):
+ * the value an assignment stores (rvalue.c rve_opt_01 turns `f() + 0` into `f()`).
+ */
+export function rawCall(e: Expr): CallExpr | RouteCall | undefined {
   if (e.kind === "CallExpr" || e.kind === "RouteCall") return e;
   if (e.kind !== "BinaryExpr" || e.right.kind !== "NumberLit") return undefined;
   const n = e.right.value;
@@ -37,7 +40,7 @@ function rawCall(e: Expr): CallExpr | RouteCall | undefined {
 }
 
 /** Expressions whose value is always an int, so no conversion is needed. */
-function alwaysInt(e: Expr): boolean {
+export function alwaysInt(e: Expr): boolean {
   switch (e.kind) {
     case "NumberLit":
     case "CallExpr":
@@ -180,7 +183,7 @@ const addInts = (a: number, b: number): number => (a + b) | 0;
  * Int literals under int operators are folded at compile time, as Kamailio's optimiser does, so
  * that `$sp + 2 * 3` compiles as `$sp + 6` and the fast paths for literals apply.
  */
-function fold(e: Expr): Expr {
+export function fold(e: Expr): Expr {
   if (e.kind !== "BinaryExpr") return e;
   const left = fold(e.left);
   const right = fold(e.right);
@@ -195,23 +198,39 @@ function fold(e: Expr): Expr {
   return left === e.left && right === e.right ? e : { ...e, left, right };
 }
 
-function compileBinary(unfolded: BinaryExpr, env: CompileEnv): ValueFn {
+/**
+ * What Kamailio's optimiser (rvalue.c rve_opt_01) leaves of a binary expression once int literals
+ * are folded: a constant (`$v * 0`, `$v || 1`: the other side is never evaluated, calls
+ * included), `(int)x` (`x && 1`, `x || 0`), or the expression itself. Both compilers (this one
+ * and suspend.ts's) start from it, so they cannot disagree on it.
+ */
+export type Reduced =
+  | { kind: "const"; value: number }
+  | { kind: "int"; operand: Expr }
+  | { kind: "binary"; e: BinaryExpr };
+
+export function reduceBinary(unfolded: BinaryExpr): Reduced {
   const f = fold(unfolded);
-  if (f.kind === "NumberLit") {
-    const k = f.value;
+  if (f.kind === "NumberLit") return { kind: "const", value: f.value };
+  const e = f as BinaryExpr;
+  // A keyword on the left compares by its own rules (keywords.ts).
+  if (e.left.kind === "KeywordExpr") return { kind: "binary", e };
+  const k = e.right.kind === "NumberLit" ? e.right.value : undefined;
+  if (k === 0 && (e.op === "*" || e.op === "&" || e.op === "&&")) return { kind: "const", value: 0 };
+  if (k === 1 && e.op === "||") return { kind: "const", value: 1 };
+  if ((k === 1 && e.op === "&&") || (k === 0 && e.op === "||")) return { kind: "int", operand: e.left };
+  return { kind: "binary", e };
+}
+
+function compileBinary(unfolded: BinaryExpr, env: CompileEnv): ValueFn {
+  const r = reduceBinary(unfolded);
+  if (r.kind === "const") {
+    const k = r.value;
     return () => k;
   }
-  const e = f as BinaryExpr;
+  if (r.kind === "int") return compileInt(r.operand, env);
+  const e = r.e;
   if (e.left.kind === "KeywordExpr") return compileKeywordCompare(e.left.name, e.op, e.right, env);
-  const zeroFold =
-    (e.op === "*" || e.op === "&" || e.op === "&&") && e.right.kind === "NumberLit" && e.right.value === 0;
-  if (zeroFold) return () => 0;
-  if (e.op === "||" && e.right.kind === "NumberLit" && e.right.value === 1) return () => 1;
-  // `x && 1` and `x || 0` are reduced to (int)x by Kamailio's optimiser (docs/kamailio/values-and-expressions.md#optimiser).
-  const identity =
-    (e.op === "&&" && e.right.kind === "NumberLit" && e.right.value === 1) ||
-    (e.op === "||" && e.right.kind === "NumberLit" && e.right.value === 0);
-  if (identity) return compileInt(e.left, env);
   if (e.op === "&&" || e.op === "||") return compileLogical(e, env);
   if (INT_OPS[e.op]) {
     const a = compileInt(e.left, env, "left");
@@ -219,46 +238,54 @@ function compileBinary(unfolded: BinaryExpr, env: CompileEnv): ValueFn {
     if (e.right.kind === "NumberLit") return intOpLiteral(e.op, a, e.right.value | 0) as IntFn;
     return intOpBoth(e.op, a, compileInt(e.right, env, "right")) as IntFn;
   }
+  // Fast paths, each the generic valueOp() for operands of a known shape.
   if (e.op === "+" && e.right.kind === "NumberLit" && isPlainOperand(e.left)) return plusLiteral(e, env);
+  if (e.op === "+") {
+    const chain = stringChain(e, env);
+    if (chain) return chain;
+  }
+  if ((e.op === "==" || e.op === "!=") && e.right.kind === "StringLit")
+    return equalsLiteral(compileExpr(e.left, env), e.right.value, rightWarning(e, env), e.op === "==" ? 1 : 0);
   const a = compileExpr(e.left, env);
   const b = compileExpr(e.right, env);
+  const op = valueOp(e, env);
+  return (ctx) => op(a(ctx), b(ctx), ctx);
+}
+
+/** A non-int binary operator applied to its operands' values. */
+export type ValueOp = (x: Value, y: Value, ctx: ScriptContext) => Value;
+
+/**
+ * `+`, `==`, `!=`, `eq`, `ne`, `=~`, `!~` on two values (rvalue.c rval_expr_eval: `+` and `==`
+ * follow the left operand's type; only the right one is ever converted, with its position).
+ */
+export function valueOp(e: BinaryExpr, env: CompileEnv): ValueOp {
   const warn = rightWarning(e, env);
   switch (e.op) {
-    case "+": {
-      const chain = stringChain(e, env);
-      if (chain) return chain;
-      return (ctx) => {
-        const x = a(ctx);
-        const y = b(ctx);
+    case "+":
+      return (x, y, ctx) => {
         if (typeof x === "number") return typeof y === "number" ? (x + y) | 0 : plus(x, y, warn(ctx));
         // A string or null on the left concatenates; no conversion can fail there.
         return (x ?? "") + (typeof y === "string" ? y : toStr(y));
       };
-    }
     case "==":
-      if (e.right.kind === "StringLit") return equalsLiteral(a, e.right.value, warn, 1);
-      return (ctx) => {
-        const x = a(ctx);
-        const y = b(ctx);
+      return (x, y, ctx) => {
         if (typeof x === "string" && typeof y === "string") return x === y ? 1 : 0;
         return equals(x, y, warn(ctx)) ? 1 : 0;
       };
     case "!=":
-      if (e.right.kind === "StringLit") return equalsLiteral(a, e.right.value, warn, 0);
-      return (ctx) => {
-        const x = a(ctx);
-        const y = b(ctx);
+      return (x, y, ctx) => {
         if (typeof x === "string" && typeof y === "string") return x === y ? 0 : 1;
         return equals(x, y, warn(ctx)) ? 0 : 1;
       };
     case "eq":
-      return (ctx) => (toStr(a(ctx)) === toStr(b(ctx)) ? 1 : 0);
+      return (x, y) => (toStr(x) === toStr(y) ? 1 : 0);
     case "ne":
-      return (ctx) => (toStr(a(ctx)) !== toStr(b(ctx)) ? 1 : 0);
+      return (x, y) => (toStr(x) !== toStr(y) ? 1 : 0);
     case "=~":
-      return (ctx) => (matches(toStr(a(ctx)), toStr(b(ctx))) ? 1 : 0);
+      return (x, y) => (matches(toStr(x), toStr(y)) ? 1 : 0);
     case "!~":
-      return (ctx) => (matches(toStr(a(ctx)), toStr(b(ctx))) ? 0 : 1);
+      return (x, y) => (matches(toStr(x), toStr(y)) ? 0 : 1);
     default:
       throw new ExprFail(`operator ${e.op} not handled`);
   }
@@ -302,9 +329,8 @@ function plusLiteral(e: BinaryExpr, env: CompileEnv): ValueFn {
  * counts 13 here and concatenates to "121" in an assignment. Undefined when it concatenates.
  */
 function intPlus(unfolded: BinaryExpr, env: CompileEnv): IntFn | undefined {
-  const e = fold(unfolded);
-  if (e.kind !== "BinaryExpr" || e.op !== "+" || guessType(e.left) === "str" || e.left.kind === "KeywordExpr")
-    return undefined;
+  const e = intPlusOperands(unfolded);
+  if (!e) return undefined;
   const a = compileInt(e.left, env, "left");
   if (e.right.kind === "NumberLit") {
     const k = e.right.value | 0;
@@ -312,6 +338,14 @@ function intPlus(unfolded: BinaryExpr, env: CompileEnv): IntFn | undefined {
   }
   const b = compileInt(e.right, env, "right");
   return (ctx) => (a(ctx) + b(ctx)) | 0;
+}
+
+/** `a + b` folded, when it adds as ints in an int context (see intPlus); undefined when it concatenates. */
+export function intPlusOperands(unfolded: BinaryExpr): BinaryExpr | undefined {
+  const e = fold(unfolded);
+  if (e.kind !== "BinaryExpr" || e.op !== "+" || guessType(e.left) === "str" || e.left.kind === "KeywordExpr")
+    return undefined;
+  return e;
 }
 
 /**

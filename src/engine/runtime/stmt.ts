@@ -163,40 +163,57 @@ function compileWhile(s: WhileStmt, env: CompileEnv): Action {
   };
 }
 
-function compileSwitch(s: SwitchStmt, env: CompileEnv): Action {
-  // Each case runs its own actions and every later case's (C-like fall-through).
-  const lists = s.cases.map((_, i) =>
-    compileList(
-      s.cases.slice(i).flatMap((c) => c.body),
-      env,
-    ),
-  );
+/**
+ * A switch's cases as lists: each case runs its own actions and every later case's (C-like
+ * fall-through), compiled by `compile` (this compiler's or suspend.ts's).
+ */
+export function caseLists<T>(s: SwitchStmt, compile: (stmts: Stmt[]) => T): T[] {
+  return s.cases.map((_, i) => compile(s.cases.slice(i).flatMap((c) => c.body)));
+}
+
+/** What a switch yields without running a case: none matched (1), exit set (0), failed subject (-1). */
+export const SWITCH_NONE = -1;
+export const SWITCH_EXIT = -2;
+export const SWITCH_FAILED = -3;
+
+/** The value of a switch that ran no case (one of the SWITCH_* codes). */
+export function switchValue(code: number): number {
+  return code === SWITCH_EXIT ? 0 : code === SWITCH_FAILED ? -1 : 1;
+}
+
+/** How a switch picks its case, shared by both compilers (action.c SWITCH_T / MATCH_T). */
+export interface SwitchPlan {
+  /** Int labels only: the subject is evaluated as an int (compileInt); else as a string. */
+  intMode: boolean;
+  /**
+   * After the subject's value: the case to run, or a SWITCH_* code. A subject that failed to
+   * evaluate (`failed`) runs the default case, if any.
+   */
+  select(ctx: ScriptContext, v: number | string, failed?: unknown): number;
+}
+
+export function switchPlan(s: SwitchStmt, env: CompileEnv): SwitchPlan {
   const def = s.cases.findIndex((c) => c.label === undefined);
-  const stringMode = s.cases.some((c) => c.label?.kind === "StringLit" || c.regex);
-  const run = (ctx: ScriptContext, i: number): number => {
-    if (i < 0) return 1;
-    const r = runActions(ctx, lists[i] as Action[]);
-    ctx.flags &= ~BREAK_R_F;
-    return r;
+  const intMode = !s.cases.some((c) => c.label?.kind === "StringLit" || c.regex);
+  const found = (i: number) => (i >= 0 ? i : def >= 0 ? def : SWITCH_NONE);
+  const enter = (ctx: ScriptContext): boolean => {
+    if (ctx.flags & EXIT_R_F) return false;
+    ctx.flags &= ~(RETURN_R_F | BREAK_R_F);
+    return true;
   };
-  if (!stringMode) {
-    const subject = compileInt(s.subject, env);
+  if (intMode) {
     const labels = s.cases.map((c) => (c.label?.kind === "NumberLit" ? c.label.value : undefined));
-    return (ctx) => {
-      let v: number;
-      try {
-        v = subject(ctx);
-      } catch (err) {
-        if (!(err instanceof ExprFail)) throw err;
-        return def >= 0 ? run(ctx, def) : -1;
-      }
-      if (ctx.flags & EXIT_R_F) return 0;
-      ctx.flags &= ~(RETURN_R_F | BREAK_R_F);
-      const i = labels.indexOf(v);
-      return run(ctx, i >= 0 ? i : def);
+    return {
+      intMode,
+      select(ctx, v, failed) {
+        if (failed !== undefined) {
+          if (!(failed instanceof ExprFail)) throw failed;
+          return def >= 0 ? def : SWITCH_FAILED;
+        }
+        return enter(ctx) ? found(labels.indexOf(v as number)) : SWITCH_EXIT;
+      },
     };
   }
-  const subject = compileExpr(s.subject, env);
   const tests = s.cases.map((c) => {
     if (c.label === undefined) return undefined;
     const text = String(c.label.value);
@@ -209,13 +226,38 @@ function compileSwitch(s: SwitchStmt, env: CompileEnv): Action {
       return () => false;
     }
   });
-  return (ctx) => {
-    const v = toStr(subject(ctx));
-    if (ctx.flags & EXIT_R_F) return 0;
-    ctx.flags &= ~(RETURN_R_F | BREAK_R_F);
-    const i = tests.findIndex((t) => t?.(v));
-    return run(ctx, i >= 0 ? i : def);
+  return {
+    intMode,
+    select(ctx, v, failed) {
+      if (failed !== undefined) throw failed;
+      return enter(ctx) ? found(tests.findIndex((t) => t?.(v as string))) : SWITCH_EXIT;
+    },
   };
+}
+
+function compileSwitch(s: SwitchStmt, env: CompileEnv): Action {
+  const lists = caseLists(s, (stmts) => compileList(stmts, env));
+  const plan = switchPlan(s, env);
+  const run = (ctx: ScriptContext, i: number): number => {
+    if (i < 0) return switchValue(i);
+    const r = runActions(ctx, lists[i] as Action[]);
+    ctx.flags &= ~BREAK_R_F;
+    return r;
+  };
+  if (plan.intMode) {
+    const subject = compileInt(s.subject, env);
+    return (ctx) => {
+      let v: number;
+      try {
+        v = subject(ctx);
+      } catch (err) {
+        return run(ctx, plan.select(ctx, 0, err));
+      }
+      return run(ctx, plan.select(ctx, v));
+    };
+  }
+  const subject = compileExpr(s.subject, env);
+  return (ctx) => run(ctx, plan.select(ctx, toStr(subject(ctx))));
 }
 
 function compileReturn(s: ReturnStmt, env: CompileEnv): Action {
@@ -238,7 +280,7 @@ export function assignFailed(err: unknown, ctx: ScriptContext, pos: CfgPos): num
   return -1;
 }
 
-function compileAssign(s: AssignStmt, env: CompileEnv): Action {
+export function compileAssign(s: AssignStmt, env: CompileEnv): Action {
   if (!s.target.spec) throw new ExprFail(`bad assignment target ${s.target.text}`);
   const pv = env.pv(s.target.spec, s.target.span);
   const set = pv.set;

@@ -1,35 +1,44 @@
 /**
  * Routes that may block (sleep, usleep, http_client_query, or a route() to such a route) run as
- * coroutines: the same semantics as stmt.ts/expr.ts, but a blocking call yields, and the
- * simulation resumes the route when virtual time reaches the end of the call. Meanwhile other
- * processes run and change shared state (queues, $shv, htables), which the route then sees,
- * as in Kamailio. Parts of a route that cannot block are compiled by the ordinary compiler.
+ * coroutines: a blocking call yields, and the simulation resumes the route when virtual time
+ * reaches the end of the call. Meanwhile other processes run and change shared state (queues,
+ * $shv, htables), which the route then sees, as in Kamailio.
+ *
+ * This is not a second interpreter: every decision (the optimiser's rewrites, which sum adds as
+ * ints, which call keeps its raw code, operator semantics, positions, switch selection, route
+ * lookup) is taken by the functions of expr.ts, stmt.ts and calls.ts; this file only threads a
+ * coroutine through the nodes that lie on the way to a blocking call, and leaves everything else
+ * to the ordinary compiler. The `forceSuspend` build option (program.ts) compiles every route
+ * this way, and the golden and differential cases are run through it (tests/engine/suspend-parity).
  */
-import type {
-  AssignStmt,
-  BinaryOp,
-  CallExpr,
-  Expr,
-  IfStmt,
-  ReturnStmt,
-  RouteCall,
-  Stmt,
-  WhileStmt,
-} from "../lang/ast.js";
-import { compileCallRaw, compileRouteCall } from "./calls.js";
+import type { AssignStmt, CallExpr, Expr, IfStmt, ReturnStmt, RouteCall, Stmt, WhileStmt } from "../lang/ast.js";
+import { compileCallRaw, compileRouteLookup, ROUTE_NOT_FOUND, routeReturned } from "./calls.js";
 import { atActionLine, kamailioPos } from "./cfg-pos.js";
 import { BREAK_R_F, DROP_R_F, EXIT_R_F, RETURN_R_F, type ScriptContext } from "./context.js";
-import { conversionWarning, logActionError, logRunawayWhile, logSetPvarFail, logTooDeep } from "./core-log.js";
-import type { CfgPos, CompileEnv } from "./env.js";
-import { compileExpr, intOf } from "./expr.js";
-import { ExprFail, equals, INT_OPS, matches, plus } from "./ops.js";
-import { type Action, assignFailed, compileStmt, conditionFailed, STOP, StepBudgetExceeded } from "./stmt.js";
-import { toInt, toStr, type Value } from "./values.js";
+import { logActionError, logRunawayWhile, logSetPvarFail, logTooDeep } from "./core-log.js";
+import type { CompileEnv } from "./env.js";
+import { alwaysInt, compileExpr, compileInt, intOf, intPlusOperands, rawCall, reduceBinary, valueOp } from "./expr.js";
+import { compileKeywordCompare } from "./keywords.js";
+import { ExprFail, INT_OPS } from "./ops.js";
+import {
+  type Action,
+  assignFailed,
+  caseLists,
+  compileAssign,
+  compileStmt,
+  conditionFailed,
+  STOP,
+  StepBudgetExceeded,
+  switchPlan,
+  switchValue,
+} from "./stmt.js";
+import { toStr, type Value } from "./values.js";
 
 type Gen<T> = Generator<void, T, void>;
 /** A statement: synchronous, or a coroutine when it may block. */
 type Step = { sync: Action } | { gen: (ctx: ScriptContext) => Gen<number> };
 type GenValue = (ctx: ScriptContext) => Gen<Value>;
+type GenInt = (ctx: ScriptContext) => Gen<number>;
 
 /** Whether an expression contains a call that may block. */
 export function exprBlocks(e: Expr, env: CompileEnv): boolean {
@@ -50,8 +59,13 @@ export function exprBlocks(e: Expr, env: CompileEnv): boolean {
   }
 }
 
-/** Whether a statement contains a call that may block. */
+/**
+ * Whether a statement is compiled as a coroutine: it contains a call that may block, or, under
+ * `forceSuspend`, it is anything but a break, an empty statement or a bare return.
+ */
 export function stmtBlocks(s: Stmt, env: CompileEnv): boolean {
+  if (env.forceSuspend)
+    return !(s.kind === "EmptyStmt" || s.kind === "BreakStmt" || (s.kind === "ReturnStmt" && !s.value));
   switch (s.kind) {
     case "Block":
       return s.stmts.some((x) => stmtBlocks(x, env));
@@ -72,7 +86,34 @@ export function stmtBlocks(s: Stmt, env: CompileEnv): boolean {
   }
 }
 
-/** run_actions() as a coroutine. */
+/**
+ * Whether the ordinary compiler compiles `e` as a whole: it cannot block. Under `forceSuspend`
+ * only leaves (literals, PVs, keywords) do, so every operator goes through the coroutine path.
+ */
+function plain(e: Expr, env: CompileEnv): boolean {
+  if (!env.forceSuspend) return !exprBlocks(e, env);
+  switch (e.kind) {
+    case "BinaryExpr":
+    case "UnaryExpr":
+    case "CastExpr":
+    case "BuiltinExpr":
+    case "CallExpr":
+    case "RouteCall":
+      return false;
+    default:
+      return true;
+  }
+}
+
+/** A synchronous part in the coroutine's shape. */
+function lift<T>(f: (ctx: ScriptContext) => T): (ctx: ScriptContext) => Gen<T> {
+  // biome-ignore lint/correctness/useYield: a part that cannot block, in the coroutine's shape.
+  return function* (ctx) {
+    return f(ctx);
+  };
+}
+
+/** run_actions() as a coroutine (stmt.ts runActions). */
 export function* runSteps(ctx: ScriptContext, steps: readonly Step[]): Gen<number> {
   if (++ctx.depth > ctx.maxDepth) {
     logTooDeep(ctx, ctx.depth);
@@ -129,28 +170,16 @@ function compileGenStmtAt(s: Stmt, env: CompileEnv): (ctx: ScriptContext) => Gen
     case "CallStmt":
       return genRaw(s.call, env);
     case "SwitchStmt":
-      // A switch that blocks inside: its cases run as coroutines; the subject must not block.
       return genSwitch(s, env);
     default:
       throw new ExprFail(`${s.kind} cannot block`);
   }
 }
 
-/** A blocking call or route(): its raw return code, yielding when it advanced the clock. */
-function genRaw(call: CallExpr | RouteCall, env: CompileEnv): (ctx: ScriptContext) => Gen<number> {
-  if (call.kind === "RouteCall" && typeof call.target === "string") {
-    // The cell is filled once every route is compiled; look its coroutine up when running.
-    const cell = env.route(call.target);
-    if (cell && env.blocks(call)) {
-      return function* (ctx) {
-        const r = cell.gen ? yield* cell.gen(ctx) : (cell.run?.(ctx) ?? 1);
-        ctx.rc = r;
-        ctx.flags &= ~(RETURN_R_F | BREAK_R_F);
-        return r;
-      };
-    }
-  }
-  const f = call.kind === "CallExpr" ? compileCallRaw(call, env) : compileRouteCall(call, env);
+/** A call's raw return code (calls.ts's rules), yielding when it advanced the clock. */
+function genRaw(call: CallExpr | RouteCall, env: CompileEnv): GenInt {
+  if (call.kind === "RouteCall") return genRoute(call, env);
+  const f = compileCallRaw(call, env);
   return function* (ctx) {
     const before = ctx.cost;
     const r = f(ctx);
@@ -159,77 +188,156 @@ function genRaw(call: CallExpr | RouteCall, env: CompileEnv): (ctx: ScriptContex
   };
 }
 
-/** An expression that may block, evaluated left to right with Kamailio's operators. */
+/** `route(X)`: a route that may block runs as a coroutine inside this one (calls.ts runRoute). */
+function genRoute(call: RouteCall, env: CompileEnv): GenInt {
+  // The cells are filled once every route is compiled: look their code up when running.
+  const lookup = compileRouteLookup(call, env);
+  return function* (ctx) {
+    const cell = lookup(ctx);
+    if (!cell) return ROUTE_NOT_FOUND;
+    if (cell.gen) return routeReturned(ctx, yield* cell.gen(ctx));
+    return cell.run ? routeReturned(ctx, cell.run(ctx)) : 1;
+  };
+}
+
+/** expr.ts compileExpr(), for an expression that may block. */
 function genExpr(e: Expr, env: CompileEnv): GenValue {
-  if (!exprBlocks(e, env)) {
-    const f = compileExpr(e, env);
-    // biome-ignore lint/correctness/useYield: a part that cannot block, in the coroutine's shape.
-    return function* (ctx) {
-      return f(ctx);
-    };
-  }
+  if (plain(e, env)) return lift(compileExpr(e, env));
   switch (e.kind) {
     case "CallExpr":
     case "RouteCall": {
+      // Inside an expression a call is worth 1 when its code is positive, else 0.
       const raw = genRaw(e, env);
       return function* (ctx) {
         return (yield* raw(ctx)) > 0 ? 1 : 0;
       };
     }
+    case "BinaryExpr":
+      return genBinary(e, env);
     case "UnaryExpr": {
-      const v = genExpr(e.operand, env);
-      const pos = kamailioPos(e.operand, "unary", env.files, env.pos);
+      if (e.op === "defined") {
+        if (!exprBlocks(e.operand, env)) return lift(compileExpr(e, env));
+        const d = genExpr(e.operand, env);
+        return function* (ctx) {
+          return (yield* d(ctx)) === null ? 0 : 1;
+        };
+      }
+      const v = genInt(e.operand, env, "unary");
       const op = e.op;
       return function* (ctx) {
-        const x = yield* v(ctx);
-        if (op === "defined") return x === null ? 0 : 1;
-        const n = intOf(x, ctx, pos);
+        const n = yield* v(ctx);
         return op === "!" ? (n === 0 ? 1 : 0) : op === "-" ? -n | 0 : ~n;
       };
     }
     case "CastExpr": {
+      const sum = e.to === "int" && e.operand.kind === "BinaryExpr" ? intPlusOperands(e.operand) : undefined;
+      if (sum) return genIntPlus(sum, env);
       const v = genExpr(e.operand, env);
-      const pos = kamailioPos(e.operand, "unary", env.files, env.pos);
-      const to = e.to;
-      return function* (ctx) {
-        const x = yield* v(ctx);
-        return to === "str" ? toStr(x) : intOf(x, ctx, pos);
-      };
-    }
-    case "BinaryExpr": {
-      const a = genExpr(e.left, env);
-      const b = genExpr(e.right, env);
-      const op = e.op;
-      const pos = kamailioPos(e.right, "right", env.files, env.pos);
-      if (op === "&&" || op === "||") {
-        const lp = kamailioPos(e.left, "left", env.files, env.pos);
+      if (e.to === "str")
         return function* (ctx) {
-          const x = intOf(yield* a(ctx), ctx, lp) !== 0;
-          if (op === "&&" ? !x : x) return op === "&&" ? 0 : 1;
-          return intOf(yield* b(ctx), ctx, pos) !== 0 ? 1 : 0;
+          return toStr(yield* v(ctx));
         };
-      }
+      const pos = env.pos(e.operand.span);
       return function* (ctx) {
-        const x = yield* a(ctx);
-        const y = yield* b(ctx);
-        return applyBinary(op, x, y, ctx, pos);
+        return intOf(yield* v(ctx), ctx, pos);
       };
     }
+    case "BuiltinExpr":
+      return genBuiltin(e, env);
     default:
-      throw new ExprFail(`a blocking call inside ${e.kind} is not supported`);
+      return lift(compileExpr(e, env));
   }
 }
 
-/** The int value of an expression that may block (conditions). */
-function genInt(e: Expr, env: CompileEnv): (ctx: ScriptContext) => Gen<number> {
+/** expr.ts compileInt(): an expression as an int, for one that may block. */
+function genInt(e: Expr, env: CompileEnv, role: "left" | "right" | "unary" | "bare" = "bare"): GenInt {
+  if (plain(e, env)) return lift(compileInt(e, env, role));
+  if (e.kind === "BinaryExpr" && e.op === "+") {
+    const sum = intPlusOperands(e);
+    if (sum) return genIntPlus(sum, env);
+  }
   const v = genExpr(e, env);
-  const pos = kamailioPos(e, "bare", env.files, env.pos);
+  if (alwaysInt(e)) return v as GenInt;
+  const pos = kamailioPos(e, role, env.files, env.pos);
   return function* (ctx) {
     return intOf(yield* v(ctx), ctx, pos);
   };
 }
 
-function genIf(s: IfStmt, env: CompileEnv): (ctx: ScriptContext) => Gen<number> {
+/** expr.ts intPlus(): `a + b` added as ints. */
+function genIntPlus(e: Expr & { kind: "BinaryExpr" }, env: CompileEnv): GenInt {
+  const a = genInt(e.left, env, "left");
+  const b = genInt(e.right, env, "right");
+  return function* (ctx) {
+    const x = yield* a(ctx);
+    return (x + (yield* b(ctx))) | 0;
+  };
+}
+
+/** expr.ts compileBinary(), from the same reduction and the same operators. */
+function genBinary(unfolded: Expr & { kind: "BinaryExpr" }, env: CompileEnv): GenValue {
+  const r = reduceBinary(unfolded);
+  if (r.kind === "const") {
+    const k = r.value;
+    return lift(() => k);
+  }
+  if (r.kind === "int") return genInt(r.operand, env);
+  const e = r.e;
+  if (e.left.kind === "KeywordExpr") {
+    if (!env.forceSuspend && exprBlocks(e.right, env))
+      throw new ExprFail(`a blocking call compared with ${e.left.name} is not supported`);
+    return lift(compileKeywordCompare(e.left.name, e.op, e.right, env));
+  }
+  const op = e.op;
+  if (op === "&&" || op === "||") {
+    const a = genInt(e.left, env, "left");
+    const b = genInt(e.right, env, "right");
+    return function* (ctx) {
+      const x = (yield* a(ctx)) !== 0;
+      if (op === "&&" ? !x : x) return op === "&&" ? 0 : 1;
+      return (yield* b(ctx)) !== 0 ? 1 : 0;
+    };
+  }
+  const intOp = INT_OPS[op];
+  if (intOp) {
+    const a = genInt(e.left, env, "left");
+    const b = genInt(e.right, env, "right");
+    return function* (ctx) {
+      const x = yield* a(ctx);
+      return intOp(x, yield* b(ctx));
+    };
+  }
+  const a = genExpr(e.left, env);
+  const b = genExpr(e.right, env);
+  const f = valueOp(e, env);
+  return function* (ctx) {
+    const x = yield* a(ctx);
+    return f(x, yield* b(ctx), ctx);
+  };
+}
+
+/** expr.ts compileBuiltin(). */
+function genBuiltin(e: Expr & { kind: "BuiltinExpr" }, env: CompileEnv): GenValue {
+  const [x, y, z] = e.args.map((a) => genExpr(a, env));
+  const cond = e.args[0];
+  if (e.name === "strlen" && x)
+    return function* (ctx) {
+      return toStr(yield* x(ctx)).length;
+    };
+  if (e.name === "strempty" && x)
+    return function* (ctx) {
+      return toStr(yield* x(ctx)) === "" ? 1 : 0;
+    };
+  if (e.name === "selval" && cond && y && z) {
+    const c = genInt(cond, env);
+    return function* (ctx) {
+      return (yield* c(ctx)) !== 0 ? yield* y(ctx) : yield* z(ctx);
+    };
+  }
+  throw new ExprFail(`${e.name}() with ${e.args.length} arguments`);
+}
+
+function genIf(s: IfStmt, env: CompileEnv): GenInt {
   const cond = genInt(s.cond, env);
   const pos = kamailioPos(s.cond, "bare", env.files, env.pos);
   const then = bodySteps(s.then, env);
@@ -248,7 +356,7 @@ function genIf(s: IfStmt, env: CompileEnv): (ctx: ScriptContext) => Gen<number> 
   };
 }
 
-function genWhile(s: WhileStmt, env: CompileEnv): (ctx: ScriptContext) => Gen<number> {
+function genWhile(s: WhileStmt, env: CompileEnv): GenInt {
   const cond = genInt(s.cond, env);
   const pos = kamailioPos(s.cond, "bare", env.files, env.pos);
   const file = env.fileOf(s.span);
@@ -283,9 +391,9 @@ function genWhile(s: WhileStmt, env: CompileEnv): (ctx: ScriptContext) => Gen<nu
   };
 }
 
-function genReturn(s: ReturnStmt, env: CompileEnv): (ctx: ScriptContext) => Gen<number> {
+function genReturn(s: ReturnStmt, env: CompileEnv): GenInt {
   const flags = s.keyword === "drop" ? DROP_R_F | EXIT_R_F : s.keyword === "exit" ? EXIT_R_F : RETURN_R_F;
-  // Only a return with a value can block, so `s.value` is there.
+  // Only a return with a value is compiled here (stmtBlocks), so `s.value` is there.
   const value = genInt(s.value as Expr, env);
   return function* (ctx) {
     const ret = yield* value(ctx);
@@ -295,13 +403,14 @@ function genReturn(s: ReturnStmt, env: CompileEnv): (ctx: ScriptContext) => Gen<
   };
 }
 
-function genAssign(s: AssignStmt, env: CompileEnv): (ctx: ScriptContext) => Gen<number> {
+function genAssign(s: AssignStmt, env: CompileEnv): GenInt {
+  if (plain(s.value, env)) return lift(compileAssign(s, env));
   const pv = s.target.spec ? env.pv(s.target.spec, s.target.span) : undefined;
   const set = pv?.set;
   if (!set) throw new ExprFail(`read only pvar ${s.target.text}`);
-  // `$x = f()` keeps the raw return code (docs/kamailio/values-and-expressions.md#function-calls-in-expressions).
-  const raw = s.value.kind === "CallExpr" || s.value.kind === "RouteCall" ? genRaw(s.value, env) : undefined;
-  const value = raw ?? genExpr(s.value, env);
+  // expr.ts compileAssigned(): `$x = f()`, `$x = f() + 0`... keep the call's raw code.
+  const raw = rawCall(s.value);
+  const value: GenValue = raw ? genRaw(raw, env) : genExpr(s.value, env);
   const pos = kamailioPos(s.value, "bare", env.files, env.pos);
   return function* (ctx) {
     let v: Value;
@@ -318,66 +427,30 @@ function genAssign(s: AssignStmt, env: CompileEnv): (ctx: ScriptContext) => Gen<
   };
 }
 
-function genSwitch(s: Stmt & { kind: "SwitchStmt" }, env: CompileEnv): (ctx: ScriptContext) => Gen<number> {
-  if (exprBlocks(s.subject, env)) throw new ExprFail("a blocking call in a switch subject is not supported");
-  const subject = compileExpr(s.subject, env);
-  const lists = s.cases.map((_, i) =>
-    compileSteps(
-      s.cases.slice(i).flatMap((c) => c.body),
-      env,
-    ),
-  );
-  const def = s.cases.findIndex((c) => c.label === undefined);
-  const stringMode = s.cases.some((c) => c.label?.kind === "StringLit" || c.regex);
-  const matches = s.cases.map((c) => {
-    if (c.label === undefined) return () => false;
-    const text = String(c.label.value);
-    if (c.regex) {
-      try {
-        const re = new RegExp(text);
-        return (v: Value) => re.test(toStr(v));
-      } catch {
-        env.fixupError(`bad regular expression in case: ${text}`, c.span);
-        return () => false;
-      }
-    }
-    // Int labels compare the subject as an int (its conversion is silent here).
-    return stringMode ? (v: Value) => toStr(v) === text : (v: Value) => toInt(v) === Number(text);
-  });
-  return function* (ctx) {
-    const v = subject(ctx);
-    if (ctx.flags & EXIT_R_F) return 0;
-    ctx.flags &= ~(RETURN_R_F | BREAK_R_F);
-    const found = matches.findIndex((m) => m(v));
-    const i = found >= 0 ? found : def;
-    if (i < 0) return 1;
+/** stmt.ts compileSwitch(), with the same case selection (switchPlan). */
+function genSwitch(s: Stmt & { kind: "SwitchStmt" }, env: CompileEnv): GenInt {
+  const lists = caseLists(s, (stmts) => compileSteps(stmts, env));
+  const plan = switchPlan(s, env);
+  const run = function* (ctx: ScriptContext, i: number): Gen<number> {
+    if (i < 0) return switchValue(i);
     const r = yield* runSteps(ctx, lists[i] as Step[]);
     ctx.flags &= ~BREAK_R_F;
     return r;
   };
-}
-
-/** A binary operator on values already computed (the coroutine path; expr.ts has the fast one). */
-function applyBinary(op: BinaryOp, x: Value, y: Value, ctx: ScriptContext, pos: CfgPos): Value {
-  const warn = () => (text: string) => conversionWarning(ctx, text, pos);
-  const intOp = INT_OPS[op];
-  if (intOp) return intOp(intOf(x, ctx, pos), intOf(y, ctx, pos));
-  switch (op) {
-    case "+":
-      return plus(x, y, warn);
-    case "==":
-      return equals(x, y, warn) ? 1 : 0;
-    case "!=":
-      return equals(x, y, warn) ? 0 : 1;
-    case "eq":
-      return toStr(x) === toStr(y) ? 1 : 0;
-    case "ne":
-      return toStr(x) !== toStr(y) ? 1 : 0;
-    case "=~":
-      return matches(toStr(x), toStr(y)) ? 1 : 0;
-    case "!~":
-      return matches(toStr(x), toStr(y)) ? 0 : 1;
-    default:
-      throw new ExprFail(`operator ${op} not handled`);
+  if (plan.intMode) {
+    const subject = genInt(s.subject, env);
+    return function* (ctx) {
+      let v: number;
+      try {
+        v = yield* subject(ctx);
+      } catch (err) {
+        return yield* run(ctx, plan.select(ctx, 0, err));
+      }
+      return yield* run(ctx, plan.select(ctx, v));
+    };
   }
+  const subject = genExpr(s.subject, env);
+  return function* (ctx) {
+    return yield* run(ctx, plan.select(ctx, toStr(yield* subject(ctx))));
+  };
 }
