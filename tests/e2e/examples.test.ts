@@ -13,7 +13,6 @@ import { CHROMIUM_NEED, chromiumAvailability, servePlayground } from "./browser.
 const avail = chromiumAvailability();
 const root = join(import.meta.dirname, "..", "..");
 const shots = join(root, "test-results", "screenshots");
-const SOON = { timeout: 30_000, interval: 100 };
 
 async function numberOf(page: Page, testId: string): Promise<number> {
   const text = (await page.getByTestId(testId).first().textContent()) ?? "";
@@ -91,17 +90,17 @@ describeNeeding(CHROMIUM_NEED, avail, `examples in Chromium`, () => {
       await page.setViewportSize({ width: 1400, height: 900 });
       await page.goto(pg.url);
       const run = page.getByRole("button", { name: "Run" });
-      await expect.poll(() => run.isEnabled(), SOON).toBe(true);
+      await expect.poll(() => run.isEnabled()).toBe(true);
       await page.getByRole("combobox", { name: "Examples" }).selectOption(id);
       const about = page.getByRole("region", { name: "About this example" });
       const readme = readFileSync(join(root, "examples", id, "README.md"), "utf8");
       const title = readme.split("\n")[0]?.replace(/^#\s*/, "") ?? id;
-      await expect.poll(() => about.textContent(), SOON).toContain(title);
+      await expect.poll(() => about.textContent()).toContain(title);
       await page.getByRole("combobox", { name: "Speed" }).selectOption("Infinity");
-      await expect.poll(() => run.isEnabled(), SOON).toBe(true);
+      await expect.poll(() => run.isEnabled()).toBe(true);
       await run.click();
       const status = page.getByRole("status", { name: "Simulation status" });
-      await expect.poll(() => status.textContent(), SOON).toBe("ended");
+      await expect.poll(() => status.textContent()).toBe("ended");
 
       const [download] = await Promise.all([
         page.waitForEvent("download"),
