@@ -65,7 +65,7 @@ describeNeeding(CHROMIUM_NEED, avail, `editor in Chromium`, () => {
       if (!r.url().startsWith(url) && !/^(data|blob):/.test(r.url())) foreign.push(r.url());
     });
     await page.goto(url);
-    await page.locator(".monaco-editor .view-lines").waitFor({ timeout: 20_000 });
+    await page.locator(".monaco-editor .view-lines").waitFor();
   });
 
   afterAll(async () => {
@@ -81,7 +81,7 @@ describeNeeding(CHROMIUM_NEED, avail, `editor in Chromium`, () => {
       page.evaluate(
         () => new Set([...document.querySelectorAll(".view-lines span span")].map((s) => s.className)).size,
       );
-    await expect.poll(kinds, { timeout: 10_000 }).toBeGreaterThan(5);
+    await expect.poll(kinds).toBeGreaterThan(5);
     // The directive's line is one token kind; the parameter on the next line is another.
     const classOf = (text: string) =>
       page.evaluate(
@@ -89,7 +89,7 @@ describeNeeding(CHROMIUM_NEED, avail, `editor in Chromium`, () => {
         text,
       );
     await expect
-      .poll(async () => [await classOf("#!KAMAILIO"), await classOf("debug")], { timeout: 10_000 })
+      .poll(async () => [await classOf("#!KAMAILIO"), await classOf("debug")])
       .toSatisfy(([directive, param]) => directive !== undefined && param !== undefined && directive !== param);
     await page.screenshot({ path: join(shots, "editor-classic.png") });
   });
@@ -103,11 +103,11 @@ describeNeeding(CHROMIUM_NEED, avail, `editor in Chromium`, () => {
     const c = compileConfig(broken, { name: "kamailio.cfg" });
     const expected = placeDiagnostics(c.diagnostics, c.front.files).filter((d) => d.severity === "error");
     expect(expected.map((d) => d.code)).toEqual(["missing_semicolon"]);
-    await expect.poll(() => squiggleLines(page, "error"), { timeout: 5_000 }).toEqual([expected[0]?.line]);
+    await expect.poll(() => squiggleLines(page, "error")).toEqual([expected[0]?.line]);
     await expect.poll(() => page.getByRole("status").first().textContent()).toContain("1 error");
     await page.screenshot({ path: join(shots, "editor-missing-semicolon.png") });
     await page.keyboard.type(";");
-    await expect.poll(() => squiggleLines(page, "error"), { timeout: 5_000 }).toEqual([]);
+    await expect.poll(() => squiggleLines(page, "error")).toEqual([]);
   });
 
   it("completes functions and pseudo-variables", async () => {
@@ -115,13 +115,13 @@ describeNeeding(CHROMIUM_NEED, avail, `editor in Chromium`, () => {
     await page.keyboard.type("mq_");
     await page.keyboard.press("Control+Space");
     const widget = page.locator(".suggest-widget.visible");
-    await expect.poll(() => widget.textContent(), { timeout: 5_000 }).toContain("mq_add");
+    await expect.poll(() => widget.textContent()).toContain("mq_add");
     await page.screenshot({ path: join(shots, "editor-complete-mq.png") });
     await page.keyboard.press("Escape");
     for (let i = 0; i < 3; i++) await page.keyboard.press("Backspace");
     await page.keyboard.type("$mq");
     await page.keyboard.press("Control+Space");
-    await expect.poll(() => widget.textContent(), { timeout: 5_000 }).toContain("$mqk(");
+    await expect.poll(() => widget.textContent()).toContain("$mqk(");
     await page.screenshot({ path: join(shots, "editor-complete-pv.png") });
     await page.keyboard.press("Escape");
     await page.keyboard.press("Control+Shift+K");
@@ -135,7 +135,7 @@ describeNeeding(CHROMIUM_NEED, avail, `editor in Chromium`, () => {
     await page.keyboard.press("Control+K");
     await page.keyboard.press("Control+I");
     const hover = page.locator(".monaco-hover:not(.hidden)");
-    await expect.poll(() => hover.textContent(), { timeout: 5_000 }).toContain("mq_add(queue, key, value)");
+    await expect.poll(() => hover.textContent()).toContain("mq_add(queue, key, value)");
     await page.screenshot({ path: join(shots, "editor-hover.png") });
     await page.keyboard.press("Escape");
     await goToLineEnd(page, lineOf("route=QMALERT"));
@@ -166,10 +166,10 @@ describeNeeding(CHROMIUM_NEED, avail, `editor in Chromium`, () => {
     await page.locator(".monaco-editor .view-lines").click();
     await page.keyboard.press("Control+Home");
     await page.keyboard.press("Delete");
-    await expect.poll(() => squiggleLines(page, "error"), { timeout: 5_000 }).not.toEqual([]);
+    await expect.poll(() => squiggleLines(page, "error")).not.toEqual([]);
     await page.screenshot({ path: join(shots, "editor-traffic-error.png") });
     await page.keyboard.press("Control+Z");
-    await expect.poll(() => squiggleLines(page, "error"), { timeout: 5_000 }).toEqual([]);
+    await expect.poll(() => squiggleLines(page, "error")).toEqual([]);
     await page.getByRole("tab", { name: "kamailio.cfg" }).click();
     await page.locator(".monaco-editor .view-lines").click();
     await page.keyboard.press("Control+Z");
@@ -189,8 +189,8 @@ describeNeeding(CHROMIUM_NEED, avail, `editor in Chromium`, () => {
       await page.keyboard.press("Escape");
     }
     const first = lineOf('sl_send_reply("200", "OK");') + 2;
-    await expect.poll(() => squiggleLines(page, "info"), { timeout: 5_000 }).toEqual([first + 1]);
-    expect(await squiggleLines(page, "warning")).toEqual([lineOf('loadmodule "rtimer.so"') + 1, first]);
+    await expect.poll(() => squiggleLines(page, "info")).toEqual([first + 1]);
+    await expect.poll(() => squiggleLines(page, "warning")).toEqual([lineOf('loadmodule "rtimer.so"') + 1, first]);
     await page.screenshot({ path: join(shots, "editor-not-simulated.png") });
   });
 
