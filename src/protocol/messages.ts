@@ -3,7 +3,7 @@
  * data, a `type` tag on every message, and a version. Both ends switch exhaustively; messages
  * are checked once where they arrive (`parseToWorker`, `parseFromWorker`).
  */
-import type { PlacedDiagnostic, SimEvent } from "../engine/index.js";
+import type { PlacedDiagnostic, ProgramInfo, SimEvent } from "../engine/index.js";
 
 export const PROTOCOL_VERSION = 1;
 
@@ -50,8 +50,11 @@ export interface Counters {
 
 /** What the worker tells the page. */
 export type FromWorker =
-  /** Diagnostics of the texts last checked or loaded (placed: file, line, col). */
-  | { type: "diagnostics"; v: number; config: PlacedDiagnostic[]; traffic: PlacedDiagnostic[] }
+  /**
+   * Diagnostics of the texts last checked or loaded (placed: file, line, col), and what that
+   * config declares (modules, routes, queues, timers, tables), for the editor's helpers.
+   */
+  | { type: "diagnostics"; v: number; config: PlacedDiagnostic[]; traffic: PlacedDiagnostic[]; program: ProgramInfo }
   /** A simulation is ready (or could not be made: `ok` false, see diagnostics). */
   | {
       type: "loaded";

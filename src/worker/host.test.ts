@@ -58,6 +58,23 @@ function harness(autoAck = true) {
 }
 
 describe("the playground's host", () => {
+  it("tells the page what the config declares, as the engine read it", () => {
+    const h = harness();
+    const config = classic.replace('"name=alert"', '"name=alert;size=25"');
+    h.send({ type: "load", config, traffic: DEFAULT_TRAFFIC });
+    const loaded = h.posted.find((m) => m.type === "loaded");
+    const diags = h.posted.find((m) => m.type === "diagnostics");
+    expect(loaded?.type === "loaded" && [loaded.queues, loaded.timers, loaded.pike]).toEqual([
+      [{ name: "alert", limit: 25 }],
+      [{ name: "ta", intervalUs: 5_000_000, mode: 1 }],
+      { limit: 30, windowUs: 2_000_000 },
+    ]);
+    // The editor's completion and go to definition get the same, with where each name is written.
+    const program = diags?.type === "diagnostics" ? diags.program : undefined;
+    expect(program?.queues.map((q) => config.slice(q.span.start, q.span.end))).toEqual(["alert"]);
+    expect(program?.modules.map((m) => m.name)).toContain("mqueue");
+  });
+
   it("sends no frame while the page has not taken the last one, then one with everything", () => {
     const h = harness(false);
     h.send({ type: "load", config: classic, traffic: DEFAULT_TRAFFIC });

@@ -129,6 +129,7 @@ export class SimulationHost {
       v: PROTOCOL_VERSION,
       config: placeDiagnostics(cfg.diagnostics, cfg.front.files),
       traffic: trafficDiags,
+      program: cfg.info,
     });
     return { cfg, plan: "plan" in t ? t.plan : undefined };
   }
@@ -160,20 +161,16 @@ export class SimulationHost {
       wants: { route: true },
     });
     const info = this.sim.info();
-    const snap = this.sim.snapshot() as {
-      mqueue?: { name: string; limit: number }[];
-      rtimer?: { name: string; intervalUs: number; mode: number }[];
-      pike?: { maxHits: number; unitUs: number };
-    };
+    const declared = cfg.info;
     this.port.post({
       type: "loaded",
       v: PROTOCOL_VERSION,
       ok: true,
       processes: info.processes,
-      queues: (snap.mqueue ?? []).map((q) => ({ name: q.name, limit: q.limit })),
-      timers: (snap.rtimer ?? []).map((t) => ({ name: t.name, intervalUs: t.intervalUs, mode: t.mode })),
+      queues: declared.queues.map((q) => ({ name: q.name, limit: q.size })),
+      timers: declared.timers.map((t) => ({ name: t.name, intervalUs: t.intervalUs, mode: t.mode })),
       streams: info.streams,
-      pike: snap.pike ? { limit: snap.pike.maxHits, windowUs: snap.pike.unitUs } : undefined,
+      pike: declared.pike ? { limit: declared.pike.limit, windowUs: declared.pike.windowUs } : undefined,
     });
     this.sendFrame();
   }

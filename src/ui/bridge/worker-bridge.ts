@@ -60,7 +60,7 @@ export class WorkerBridge {
   private apply(msg: FromWorker): void {
     switch (msg.type) {
       case "diagnostics":
-        useStore.getState().setDiagnostics(msg.config, msg.traffic);
+        useStore.getState().setDiagnostics(msg.config, msg.traffic, msg.program);
         return;
       case "loaded":
         applyLoaded(msg);

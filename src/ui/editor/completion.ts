@@ -4,6 +4,7 @@
  * modules, parameters, queues, timers, routes); the full list of functions and parameters comes
  * while typing a word or on Ctrl+Space.
  */
+import type { ProgramInfo } from "../../engine/index.js";
 import type { CatalogIndex } from "./catalog-index.js";
 import { KAMAILIO_LANGUAGE } from "./kamailio-language.js";
 import type { monaco } from "./monaco.js";
@@ -56,12 +57,16 @@ function toItem(m: Monaco, s: Suggestion, range: monaco.IRange): monaco.language
 const NAME_CONTEXTS_ONLY = new Set(["statement", "top-level"]);
 
 /** Registers completion for the Kamailio language. */
-export function registerCompletion(m: Monaco, index: CatalogIndex): monaco.IDisposable {
+export function registerCompletion(
+  m: Monaco,
+  index: CatalogIndex,
+  program: () => ProgramInfo | undefined,
+): monaco.IDisposable {
   return m.languages.registerCompletionItemProvider(KAMAILIO_LANGUAGE, {
     triggerCharacters: ["$", '"', "(", "=", ";"],
     provideCompletionItems(model, position, context) {
       const offset = model.getOffsetAt(position);
-      const { from, items, kind } = suggest(model.getValue(), offset, index);
+      const { from, items, kind } = suggest(model.getValue(), offset, index, program());
       const typedChar = context.triggerKind === m.languages.CompletionTriggerKind.TriggerCharacter;
       if (typedChar && NAME_CONTEXTS_ONLY.has(kind)) return { suggestions: [] };
       const start = model.getPositionAt(from);

@@ -4,7 +4,7 @@
  * a core parameter at the top level. Completion turns the answer into suggestions.
  */
 import { innermost, type Structure, structureBefore } from "./structure.js";
-import { codeTokens, newlineBetween, type Token, tokenize } from "./tokens.js";
+import { codeTokens, isWord, newlineBetween, type Token, tokenize } from "./tokens.js";
 
 /** `from` is where the text to replace starts; `quoted`: the cursor is inside a string. */
 export type CompletionContext =
@@ -114,9 +114,12 @@ export function completionContext(text: string, offset: number): CompletionConte
   if (touching?.kind === "directive") return { kind: "none" };
   const toks = codeTokens(all);
   if (touching?.kind === "string" && touching.open) return inString(text, toks, touching, offset);
-  if (touching?.kind === "pv") {
+  if (touching?.kind === "pvar") {
     return pvContext(touching.text, offset) ?? { kind: "none" };
   }
-  if (touching?.kind === "number") return { kind: "none" };
-  return inCode(text, toks, touching?.kind === "ident" ? touching : undefined, offset);
+  const word = touching && isWord(touching) ? touching : undefined;
+  if (!word && (touching?.kind === "number" || touching?.kind === "ipv4" || touching?.kind === "ipv6")) {
+    return { kind: "none" };
+  }
+  return inCode(text, toks, word, offset);
 }

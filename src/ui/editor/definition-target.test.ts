@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { compileConfig } from "../../engine/index.js";
 import { definitionAt } from "./definition-target.js";
 
-const CFG = `modparam("rtimer", "timer", "name=ta;interval=5;mode=1;")
+const CFG = `loadmodule "mqueue.so"
+loadmodule "rtimer.so"
+modparam("rtimer", "timer", "name=ta;interval=5;mode=1;")
 modparam("rtimer", "exec", "timer=ta;route=QMALERT")
 modparam("mqueue", "mqueue", "name=alert;size=10")
 modparam("mqueue", "mqueue_name", "audit")
@@ -18,9 +21,12 @@ failure_route[MISSED] { }
 route[MISSED] { }
 `;
 
+/** What the worker's check of CFG tells the editor. */
+const PROGRAM = compileConfig(CFG).info;
+
 /** Where going to definition from `needle` (plus `delta`) lands, as "line: text". */
 function target(needle: string, delta = 1): string | undefined {
-  const d = definitionAt(CFG, CFG.indexOf(needle) + delta);
+  const d = definitionAt(CFG, CFG.indexOf(needle) + delta, PROGRAM);
   if (!d) return undefined;
   const line = CFG.slice(0, d.start).split("\n").length;
   return `${line}: ${CFG.slice(d.start, d.end)}`;
@@ -28,22 +34,29 @@ function target(needle: string, delta = 1): string | undefined {
 
 describe("definitionAt", () => {
   it("goes from route(NAME) to route[NAME]", () => {
-    expect(target("CHECK)")).toBe("12: CHECK");
+    expect(target("CHECK)")).toBe("14: CHECK");
   });
 
   it("goes from t_on_failure to the failure_route, not the route of the same name", () => {
-    expect(target('"MISSED"')).toBe("14: MISSED");
+    expect(target('"MISSED"')).toBe("16: MISSED");
   });
 
   it("goes from rtimer's route= and timer= to their definitions", () => {
-    expect(target("QMALERT")).toBe("13: QMALERT");
-    expect(target("timer=ta", 6)).toBe("1: ta");
+    expect(target("QMALERT")).toBe("15: QMALERT");
+    expect(target("timer=ta", 6)).toBe("3: ta");
   });
 
   it("goes from a queue's use to the modparam declaring it", () => {
-    expect(target('"alert", "k"')).toBe("3: alert");
-    expect(target('fetch("audit"', 7)).toBe("4: audit");
-    expect(target("$mqk(alert)", 6)).toBe("3: alert");
+    expect(target('"alert", "k"')).toBe("5: alert");
+    expect(target('fetch("audit"', 7)).toBe("6: audit");
+    expect(target("$mqk(alert)", 6)).toBe("5: alert");
+  });
+
+  it("trusts the engine's spans only while the text there is still the name", () => {
+    // The info is of the text last checked: a line typed above since then moves the name.
+    const edited = `\n${CFG}`;
+    expect(definitionAt(edited, edited.indexOf('"alert", "k"') + 1, PROGRAM)).toBeUndefined();
+    expect(definitionAt(edited, edited.indexOf('"alert", "k"') + 1, compileConfig(edited).info)).toBeDefined();
   });
 
   it("finds nothing for names the config does not define or other words", () => {

@@ -3,7 +3,8 @@
  * rtimer's `route=NAME`) to its `route[NAME]` block, and from a queue's or timer's use
  * (`mq_add("alert", …)`, `$mqk(alert)`, `timer=ta`) to the modparam that declares it.
  */
-import { type ConfigNames, collectNames, type RouteKind } from "./names.js";
+import type { ProgramInfo } from "../../engine/index.js";
+import { collectNames, type RouteKind } from "./names.js";
 import { innermost, structureBefore } from "./structure.js";
 import { codeTokens, embeddedPvs, type Token, tokenize, unquote } from "./tokens.js";
 
@@ -53,7 +54,7 @@ function referenceAt(text: string, offset: number): Reference | undefined {
   const i = toks.findIndex((t) => t.start <= offset && offset < t.end);
   const t = toks[i];
   if (!t) return undefined;
-  if (t.kind === "pv") return referenceInPv(t, offset);
+  if (t.kind === "pvar") return referenceInPv(t, offset);
   const inner = embeddedPvs(t).find((p) => p.start <= offset && offset < p.end);
   if (inner) return referenceInPv(inner, offset);
   if (t.kind !== "ident" && t.kind !== "string") return undefined;
@@ -71,34 +72,24 @@ function referenceAt(text: string, offset: number): Reference | undefined {
   return undefined;
 }
 
-/** Where `name=NAME` stands in the value of a modparam that declares it. */
-function declaration(names: ConfigNames, ref: Reference): TextSpan | undefined {
-  const wanted =
-    ref.what === "queue"
-      ? (m: { module: string; param: string }) => m.module === "mqueue" && m.param.startsWith("mqueue")
-      : (m: { module: string; param: string }) => m.module === "rtimer" && m.param === "timer";
-  for (const m of names.modparams) {
-    if (!wanted(m)) continue;
-    if (m.param === "mqueue_name" && m.value.trim() === ref.name) {
-      return { start: m.valueStart, end: m.valueStart + m.value.length };
-    }
-    const found = new RegExp(`(^|;)\\s*name=\\s*(${ref.name.replace(/\W/g, "\\$&")})\\s*(;|$)`).exec(m.value);
-    if (found) {
-      const at = m.value.indexOf(found[2] as string, found.index);
-      return { start: m.valueStart + at, end: m.valueStart + at + ref.name.length };
-    }
-  }
-  return undefined;
+/**
+ * Where the engine says a queue or timer's name is written (in the main file), if the text there
+ * is still that name: the info is of the config last checked, the text may have moved since.
+ */
+function declaration(text: string, program: ProgramInfo | undefined, ref: Reference): TextSpan | undefined {
+  const list = ref.what === "queue" ? program?.queues : program?.timers;
+  const def = list?.find((d) => d.name === ref.name && d.span.file === 0);
+  if (!def || text.slice(def.span.start, def.span.end) !== ref.name) return undefined;
+  return { start: def.span.start, end: def.span.end };
 }
 
 /** The definition of the name under `offset`, if it is a route, queue or timer the config defines. */
-export function definitionAt(text: string, offset: number): TextSpan | undefined {
+export function definitionAt(text: string, offset: number, program?: ProgramInfo): TextSpan | undefined {
   const ref = referenceAt(text, offset);
   if (!ref?.name) return undefined;
-  const names = collectNames(text);
   if (ref.what === "route") {
-    const def = names.routes.find((r) => r.kind === ref.kind && r.name === ref.name);
+    const def = collectNames(text).routes.find((r) => r.kind === ref.kind && r.name === ref.name);
     return def ? { start: def.start, end: def.end } : undefined;
   }
-  return declaration(names, ref);
+  return declaration(text, program, ref);
 }

@@ -3,15 +3,16 @@
  * definition-target.ts — from `route(NAME)` to `route[NAME]`, from a queue or timer to its
  * modparam.
  */
+import type { ProgramInfo } from "../../engine/index.js";
 import { definitionAt } from "./definition-target.js";
 import { KAMAILIO_LANGUAGE } from "./kamailio-language.js";
 import type { monaco } from "./monaco.js";
 
 /** Registers go to definition for the Kamailio language. */
-export function registerDefinition(m: typeof monaco): monaco.IDisposable {
+export function registerDefinition(m: typeof monaco, program: () => ProgramInfo | undefined): monaco.IDisposable {
   return m.languages.registerDefinitionProvider(KAMAILIO_LANGUAGE, {
     provideDefinition(model, position) {
-      const span = definitionAt(model.getValue(), model.getOffsetAt(position));
+      const span = definitionAt(model.getValue(), model.getOffsetAt(position), program());
       if (!span) return null;
       const a = model.getPositionAt(span.start);
       const b = model.getPositionAt(span.end);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { moduleCatalog } from "../../engine/index.js";
+import { compileConfig, moduleCatalog } from "../../engine/index.js";
 import { indexCatalog } from "./catalog-index.js";
 import { hoverAt } from "./hover-docs.js";
 
@@ -21,7 +21,7 @@ request_route {
 /** The hover at the first occurrence of `needle` (plus `delta` characters). */
 function hover(needle: string, delta = 0) {
   const at = CFG.indexOf(needle) + delta;
-  const h = hoverAt(CFG, at, index);
+  const h = hoverAt(CFG, at, index, compileConfig(CFG).info);
   return h && { ...h, over: CFG.slice(h.start, h.end) };
 }
 

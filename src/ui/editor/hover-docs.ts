@@ -3,9 +3,10 @@
  * pseudo-variable, a core parameter, a module or modparam name) and its docs from the module
  * catalog, saying so when kamsim does not simulate it.
  */
+import type { ProgramInfo } from "../../engine/index.js";
 import { type CatalogIndex, findFunction } from "./catalog-index.js";
 import type { TextSpan } from "./definition-target.js";
-import { collectNames, moduleOfPath } from "./names.js";
+import { moduleOfPath } from "./names.js";
 import { innermost, structureBefore } from "./structure.js";
 import { coreParamDoc, functionDoc, modparamDoc, moduleDoc, pvDoc } from "./suggest-items.js";
 import { codeTokens, embeddedPvs, type Token, tokenize, unquote } from "./tokens.js";
@@ -23,12 +24,12 @@ function pvHover(t: Token, index: CatalogIndex): HoverDoc | undefined {
   return p ? { start: t.start, end: t.end, markdown: pvDoc(p) } : undefined;
 }
 
-function identHover(text: string, toks: Token[], i: number, index: CatalogIndex): string | undefined {
+function identHover(toks: Token[], i: number, index: CatalogIndex, modules: readonly string[]): string | undefined {
   const t = toks[i] as Token;
   const next = toks[i + 1];
   if (next?.text === "(" && t.text === "route") return "`route(NAME)` — core\n\nRuns the route block `route[NAME]`.";
   if (next?.text === "(" && !KEYWORD_CALLS.has(t.text)) {
-    const e = findFunction(index, t.text, collectNames(text).modules);
+    const e = findFunction(index, t.text, modules);
     return e ? functionDoc(e.fn, e.module) : undefined;
   }
   if (next?.text === "=" && structureBefore(toks, i).depth === 0) {
@@ -57,15 +58,20 @@ function stringHover(toks: Token[], i: number, index: CatalogIndex): string | un
 }
 
 /** The docs for what is at `offset` in the config `text`, if any. */
-export function hoverAt(text: string, offset: number, index: CatalogIndex): HoverDoc | undefined {
+export function hoverAt(
+  text: string,
+  offset: number,
+  index: CatalogIndex,
+  program?: ProgramInfo,
+): HoverDoc | undefined {
   const toks = codeTokens(tokenize(text));
   const i = toks.findIndex((t) => t.start <= offset && offset < t.end);
   const t = toks[i];
   if (!t) return undefined;
   const span = { start: t.start, end: t.end };
-  if (t.kind === "pv") return pvHover(t, index);
+  if (t.kind === "pvar") return pvHover(t, index);
   if (t.kind === "ident") {
-    const markdown = identHover(text, toks, i, index);
+    const markdown = identHover(toks, i, index, program?.modules.map((m) => m.name) ?? []);
     return markdown ? { ...span, markdown } : undefined;
   }
   if (t.kind === "string") {

@@ -1,155 +1,35 @@
 /**
- * The Kamailio config language for Monaco: Monarch tokens (comments `#`, `//` and nested
- * `/* *\/`, `#!`/`!!` directives, strings with their pseudo-variables highlighted inside,
- * numbers, keywords, route names, function calls) and the editing rules (comments, brackets,
- * auto-closing pairs). Token names map to colours in themes.ts.
+ * The Kamailio config language for Monaco: highlighting from the engine's lexer, a line at a
+ * time (highlight.ts), and the editing rules (comments, brackets, auto-closing pairs). Token
+ * names map to colours in themes.ts.
  */
+import { FIRST_LINE, type LineState } from "../../engine/index.js";
+import { highlightLine } from "./highlight.js";
 import type { monaco } from "./monaco.js";
 
-type Monarch = monaco.languages.IMonarchLanguage;
 type LanguageConfiguration = monaco.languages.LanguageConfiguration;
 
 export const KAMAILIO_LANGUAGE = "kamailio";
 
-const ROUTE_BLOCKS = [
-  "route",
-  "request_route",
-  "failure_route",
-  "branch_route",
-  "branch_failure_route",
-  "onreply_route",
-  "reply_route",
-  "onsend_route",
-  "event_route",
-];
+/** Monaco's view of the state a line leaves: compared by value, so re-tokenizing stops early. */
+class LexState implements monaco.languages.IState {
+  constructor(readonly line: LineState) {}
+  clone(): LexState {
+    return this;
+  }
+  equals(other: monaco.languages.IState): boolean {
+    if (!(other instanceof LexState)) return false;
+    const a = this.line;
+    const b = other.line;
+    return a.first === b.first && a.comment === b.comment && a.quote === b.quote && a.directive === b.directive;
+  }
+}
 
-const KEYWORDS = [
-  ...ROUTE_BLOCKS,
-  "if",
-  "else",
-  "while",
-  "switch",
-  "case",
-  "default",
-  "break",
-  "return",
-  "exit",
-  "drop",
-  "loadmodule",
-  "loadmodulex",
-  "loadpath",
-  "modparam",
-  "include_file",
-  "import_file",
-  "and",
-  "or",
-  "not",
-  "eq",
-  "ne",
-];
-
-const CONSTANTS = [
-  "yes",
-  "no",
-  "true",
-  "false",
-  "on",
-  "off",
-  "myself",
-  "udp",
-  "tcp",
-  "tls",
-  "sctp",
-  "ws",
-  "wss",
-  "any",
-];
-
-/** A pseudo-variable: `$si`, `$var(x)`, `$sht(t=>$si)`, `$(ru{s.len})`, `$T_reply_code`. */
-const PV_WITH_NAME = /\$[A-Za-z_][\w.]*\(/;
-const PV_PLAIN = /\$(?:[A-Za-z_][\w.]*|\?)/;
-
-export const kamailioTokens: Monarch = {
-  defaultToken: "",
-  keywords: KEYWORDS,
-  constants: CONSTANTS,
-  tokenizer: {
-    root: [
-      // A directive takes its whole line (Monarch stops at a line's end, so no state may wait
-      // for it); a trailing backslash continues it on the next line.
-      [
-        /^(\s*)((?:#!|!!)[A-Za-z_]+)(\s*[A-Za-z_]?\w*)(.*\\)$/,
-        ["", "keyword.directive", "macro", { token: "", next: "@directive" }],
-      ],
-      [/^(\s*)((?:#!|!!)[A-Za-z_]+)(\s*[A-Za-z_]?\w*)(.*)$/, ["", "keyword.directive", "macro", ""]],
-      [/#.*$/, "comment"],
-      [/\/\/.*$/, "comment"],
-      [/\/\*/, "comment", "@comment"],
-      [
-        /\b(route|failure_route|branch_route|branch_failure_route|onreply_route|event_route)(\s*)(\[)/,
-        ["keyword", "", { token: "delimiter.square", next: "@routeName" }],
-      ],
-      [/\b(route)(\s*)(\()/, ["keyword", "", { token: "delimiter.parenthesis", next: "@routeCall" }]],
-      { include: "@pv" },
-      [/"/, "string", "@dstring"],
-      [/'/, "string", "@sstring"],
-      [/[A-Za-z_]\w*(?=\s*\()/, { cases: { "@keywords": "keyword", "@default": "function" } }],
-      [/[A-Za-z_]\w*/, { cases: { "@keywords": "keyword", "@constants": "constant", "@default": "identifier" } }],
-      [/0x[0-9A-Fa-f]+/, "number"],
-      [/\d+(?:\.\d+)*/, "number"],
-      [/[{}()[\]]/, "@brackets"],
-      [/[;,]/, "delimiter"],
-      [/[=<>!&|+\-*/%~^]+/, "operator"],
-    ],
-    pv: [
-      [PV_WITH_NAME, { token: "variable", next: "@pvInner" }],
-      [/\$\(/, { token: "variable", next: "@pvInner" }],
-      [PV_PLAIN, "variable"],
-    ],
-    pvInner: [
-      [/\(/, { token: "variable", next: "@push" }],
-      [/\)/, { token: "variable", next: "@pop" }],
-      { include: "@pv" },
-      // A quote ends the string the pseudo-variable is written in, even if `)` is missing.
-      [/["']/, { token: "@rematch", next: "@pop" }],
-      [/[^()$"']+/, "variable.name"],
-      [/\$/, "variable.name"],
-    ],
-    comment: [
-      [/[^/*]+/, "comment"],
-      [/\/\*/, "comment", "@push"],
-      [/\*\//, "comment", "@pop"],
-      [/[/*]/, "comment"],
-    ],
-    directive: [
-      [/.*\\$/, ""],
-      [/.*$/, "", "@pop"],
-    ],
-    routeName: [
-      [/[^\]]+/, "type.route"],
-      [/\]/, { token: "delimiter.square", next: "@pop" }],
-    ],
-    routeCall: [
-      [/\s+/, ""],
-      [/[A-Za-z_][\w:-]*/, "type.route"],
-      [/"[^"]*"/, "type.route"],
-      [/\)/, { token: "delimiter.parenthesis", next: "@pop" }],
-      [/./, { token: "@rematch", next: "@pop" }],
-    ],
-    dstring: [
-      { include: "@pv" },
-      [/[^\\"$]+/, "string"],
-      [/\\./, "string.escape"],
-      [/\$/, "string"],
-      [/"/, "string", "@pop"],
-    ],
-    sstring: [
-      { include: "@pv" },
-      [/[^\\'$]+/, "string"],
-      [/\\./, "string.escape"],
-      [/\$/, "string"],
-      [/'/, "string", "@pop"],
-    ],
+export const kamailioTokens: monaco.languages.TokensProvider = {
+  getInitialState: () => new LexState(FIRST_LINE),
+  tokenize(line, state) {
+    const r = highlightLine(line, state instanceof LexState ? state.line : FIRST_LINE);
+    return { tokens: r.tokens, endState: new LexState(r.state) };
   },
 };
 
@@ -182,6 +62,6 @@ export function registerKamailioLanguage(m: typeof monaco): void {
   if (registered) return;
   registered = true;
   m.languages.register({ id: KAMAILIO_LANGUAGE, extensions: [".cfg"], aliases: ["Kamailio config"] });
-  m.languages.setMonarchTokensProvider(KAMAILIO_LANGUAGE, kamailioTokens);
+  m.languages.setTokensProvider(KAMAILIO_LANGUAGE, kamailioTokens);
   m.languages.setLanguageConfiguration(KAMAILIO_LANGUAGE, kamailioConfiguration);
 }

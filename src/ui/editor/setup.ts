@@ -1,9 +1,10 @@
 /**
  * Monaco made ready for the playground, once per page: the Kamailio language, the themes, and
- * completion, hover and go to definition fed by the engine's module catalog (plain data from
- * its public API).
+ * completion, hover and go to definition fed by the engine's module catalog and the config's
+ * ProgramInfo (plain data from its public API).
  */
 import { moduleCatalog } from "../../engine/index.js";
+import { useStore } from "../store/store.js";
 import { indexCatalog } from "./catalog-index.js";
 import { registerCompletion } from "./completion.js";
 import { registerDefinition } from "./definition.js";
@@ -21,8 +22,10 @@ export function setupMonaco(): typeof monaco {
   registerKamailioLanguage(monaco);
   defineThemes(monaco);
   const index = indexCatalog(moduleCatalog());
-  registerCompletion(monaco, index);
-  registerHover(monaco, index);
-  registerDefinition(monaco);
+  // What the config declares comes from the worker's last check (the engine's ProgramInfo).
+  const program = () => useStore.getState().program;
+  registerCompletion(monaco, index, program);
+  registerHover(monaco, index, program);
+  registerDefinition(monaco, program);
   return monaco;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { moduleCatalog } from "../../engine/index.js";
+import { compileConfig, moduleCatalog } from "../../engine/index.js";
 import { indexCatalog, signature } from "./catalog-index.js";
 import { callSnippet } from "./suggest-items.js";
 import { type Suggestions, suggest } from "./suggestions.js";
@@ -29,7 +29,8 @@ function at(body: string, cfg = CFG): Suggestions & { labels: string[]; typed: s
   const source = cfg.replace("@", body);
   const offset = source.indexOf("|");
   const text = source.slice(0, offset) + source.slice(offset + 1);
-  const s = suggest(text, offset, index);
+  // The editor gets what the config declares from the worker's check of it (ProgramInfo).
+  const s = suggest(text, offset, index, compileConfig(text).info);
   return { ...s, labels: s.items.map((i) => i.label), typed: text.slice(s.from, offset) };
 }
 

@@ -1,7 +1,9 @@
 /**
  * Completion as plain data: the context at the cursor (context.ts), the config's own names
- * (names.ts) and the module catalog give the items to offer and where the replaced text starts.
+ * (names.ts, with the engine's ProgramInfo) and the module catalog give the items to offer and
+ * where the replaced text starts.
  */
+import type { ProgramInfo } from "../../engine/index.js";
 import { availableFunctions, availablePvars, type CatalogIndex, findFunction } from "./catalog-index.js";
 import { type CompletionContext, completionContext } from "./context.js";
 import { type ConfigNames, collectNames, type RouteKind, routeNames } from "./names.js";
@@ -125,9 +127,9 @@ function itemsFor(ctx: CompletionContext, index: CatalogIndex, n: ConfigNames): 
   }
 }
 
-/** What to offer at `offset` in the config `text`. */
-export function suggest(text: string, offset: number, index: CatalogIndex): Suggestions {
+/** What to offer at `offset` in the config `text`; `program` is the engine's info of the config last checked. */
+export function suggest(text: string, offset: number, index: CatalogIndex, program?: ProgramInfo): Suggestions {
   const ctx = completionContext(text, offset);
   if (ctx.kind === "none") return { kind: ctx.kind, from: offset, items: [] };
-  return { kind: ctx.kind, from: ctx.from, items: itemsFor(ctx, index, collectNames(text)) };
+  return { kind: ctx.kind, from: ctx.from, items: itemsFor(ctx, index, collectNames(text, program)) };
 }

@@ -5,7 +5,7 @@
  * actions. Nothing here touches the engine: only protocol data.
  */
 import { create } from "zustand";
-import type { PlacedDiagnostic, SimEvent } from "../../engine/index.js";
+import type { PlacedDiagnostic, ProgramInfo, SimEvent } from "../../engine/index.js";
 import type { Counters, PikeRow, ProcessInfo, QueueInfo, StreamInfo, TimerInfo } from "../../protocol/messages.js";
 import { LogRing } from "./log-ring.js";
 
@@ -39,10 +39,12 @@ export interface EditorSlice {
   dirty: boolean;
   configDiagnostics: PlacedDiagnostic[];
   trafficDiagnostics: PlacedDiagnostic[];
+  /** What the config last checked declares (the engine's answer), for completion and go to definition. */
+  program: ProgramInfo | undefined;
   setConfig(text: string): void;
   setTraffic(text: string): void;
   setTab(tab: "config" | "traffic"): void;
-  setDiagnostics(config: PlacedDiagnostic[], traffic: PlacedDiagnostic[]): void;
+  setDiagnostics(config: PlacedDiagnostic[], traffic: PlacedDiagnostic[], program?: ProgramInfo): void;
   markApplied(): void;
 }
 
@@ -129,10 +131,12 @@ export const useStore = create<PlaygroundState>()((set) => ({
   dirty: false,
   configDiagnostics: [],
   trafficDiagnostics: [],
+  program: undefined,
   setConfig: (config) => set({ config, dirty: true }),
   setTraffic: (traffic) => set({ traffic, dirty: true }),
   setTab: (tab) => set({ tab }),
-  setDiagnostics: (configDiagnostics, trafficDiagnostics) => set({ configDiagnostics, trafficDiagnostics }),
+  setDiagnostics: (configDiagnostics, trafficDiagnostics, program) =>
+    set({ configDiagnostics, trafficDiagnostics, program }),
   markApplied: () => set({ dirty: false }),
   // simulation
   status: "loading",
