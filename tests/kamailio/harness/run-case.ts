@@ -83,7 +83,7 @@ const DEFAULT_TOLERANCE = 0.15;
  * where allowed. Linux keeps a niceness per thread: every thread gets it, the garbage
  * collector's helpers too, or the main thread would wait for them on a busy machine.
  */
-function raisePriority(): void {
+export function raisePriority(): void {
   for (const tid of readdirSync("/proc/self/task")) {
     try {
       setPriority(Number(tid), NICENESS);
@@ -96,7 +96,7 @@ function raisePriority(): void {
 const render = (rs: readonly LogRecord[]) =>
   rs.map((r) => `[${r.t.toFixed(3)}] ${String(r.proc).padStart(2)}| ${r.text}\n`).join("");
 
-function readPlan(dir: string): TrafficPlan {
+export function readPlan(dir: string): TrafficPlan {
   const parsed = parseTrafficText(readFileSync(join(dir, "traffic.json"), "utf8"));
   if ("errors" in parsed)
     throw new Error(`traffic.json: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join("; ")}`);

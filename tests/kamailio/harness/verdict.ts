@@ -14,11 +14,16 @@ export type Verdict =
   /** Disagreements not declared (or a declared deviation that no longer differs as said). */
   | "fails";
 
+/** What a verdict looks at: a differential case's result, or a golden case against its recording. */
+export type Judged = Pick<CaseResult, "disagreements" | "deviations"> & {
+  options: Pick<CaseResult["options"], "knownDeviation" | "differs">;
+};
+
 /** One line per disagreement, as `differs` patterns see it. */
-export const disagreementTexts = (r: CaseResult): string[] => r.disagreements.map((d) => `${d.kind}: ${d.text}`);
+export const disagreementTexts = (r: Judged): string[] => r.disagreements.map((d) => `${d.kind}: ${d.text}`);
 
 /** What is wrong with a case's result; empty when its verdict is not `fails`. */
-export function verdictProblems(r: CaseResult): string[] {
+export function verdictProblems(r: Judged): string[] {
   const found = disagreementTexts(r);
   const problems: string[] = r.deviations.map((d) => `source port not bound as planned: ${d}`);
   const reason = r.options.knownDeviation;
@@ -33,7 +38,7 @@ export function verdictProblems(r: CaseResult): string[] {
 }
 
 /** The case's verdict. */
-export function verdictOf(r: CaseResult): Verdict {
+export function verdictOf(r: Judged): Verdict {
   if (verdictProblems(r).length > 0) return "fails";
   return r.options.knownDeviation ? "known deviation" : "agrees";
 }

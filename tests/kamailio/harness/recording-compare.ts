@@ -1,0 +1,113 @@
+/**
+ * A stored recording compared by the differential harness's own rules (compare.ts: log lines
+ * per writer in order, the bucket of every matched line within `tolerance`, reply codes per
+ * request, pike's first refusals):
+ * - with kamsim's current run of the case (`kamsimAgainstRecording`), offline: the recording
+ *   stands where the live Kamailio run stands in a differential case. kamsim runs the traffic
+ *   Kamailio was given, sources mapped into 127.0.0.0/8 (`kamsimOnLoopback`), its output mapped
+ *   back, so both sides saw the same addresses; `mappingChanges` tells whether that run differs
+ *   from kamsim's run of the case as written (expected.log), which a case must then declare;
+ * - with a fresh Kamailio run (`freshAgainstRecording`): the stored recording stands where kamsim
+ *   stands, so a recording that no longer matches what Kamailio prints is caught. pike's
+ *   refusals need the request each stored BLOCK line belongs to: the last request from that
+ *   address sent before the line was read in the recorded run.
+ */
+import type { TrafficPlan } from "../../../src/engine/index.js";
+import { type AddressMap, loopbackPlan, mapTextBack } from "./address-map.js";
+import { type Comparison, compareRuns } from "./compare.js";
+import { type KamsimResult, runKamsim } from "./kamsim-run.js";
+import { keepComparable, type LogRecord, normalizeText, toRecords } from "./normalize.js";
+import type { Recording } from "./recording.js";
+
+/** kamsim's comparable records of a run (as run-case.ts makes them). */
+export function kamsimRecords(sim: KamsimResult, plan: TrafficPlan, firstRequest: number): LogRecord[] {
+  return keepComparable(toRecords(sim.lines, ""), firstRequest, plan.duration / 1e6);
+}
+
+/** kamsim's run of `config` on the plan's loopback form, its log mapped back to the plan's addresses. */
+export function kamsimOnLoopback(
+  config: string,
+  plan: TrafficPlan,
+): { kamsim: KamsimResult; mapped: { plan: TrafficPlan; map: AddressMap } } {
+  const mapped = loopbackPlan(plan);
+  const kamsim = runKamsim(config, mapped.plan, plan.seed);
+  for (const l of kamsim.lines) l.text = mapTextBack(l.text, mapped.map);
+  return { kamsim, mapped };
+}
+
+/**
+ * Where two kamsim runs differ (log lines with their times, normalised as the comparison sees
+ * them: a simulated pointer may differ; replies), at most `limit` items.
+ */
+export function mappingChanges(a: KamsimResult, b: KamsimResult, limit = 5): string[] {
+  const out: string[] = [];
+  const n = Math.max(a.lines.length, b.lines.length);
+  for (let i = 0; i < n && out.length < limit; i++) {
+    const x = a.lines[i];
+    const y = b.lines[i];
+    if (x?.t !== y?.t || normalizeText(x?.text ?? "", "") !== normalizeText(y?.text ?? "", ""))
+      out.push(
+        `line ${i + 1}: as written [${x?.t ?? "-"}] ${x?.text ?? "(none)"}; on loopback [${y?.t ?? "-"}] ${y?.text ?? "(none)"}`,
+      );
+  }
+  for (const req of new Set([...a.replies.keys(), ...b.replies.keys()])) {
+    if (out.length >= limit) break;
+    const codes = a.replies.get(req) ?? [];
+    const other = b.replies.get(req) ?? [];
+    if (codes.join() !== other.join())
+      out.push(`request ${req}: as written ${codes.join() || "none"}, on loopback ${other.join() || "none"}`);
+  }
+  return out;
+}
+
+const firstPlanned = (rec: Recording, plan: TrafficPlan) => rec.requests[0]?.planned ?? plan.duration / 1e6;
+
+/** kamsim's run against a stored recording of Kamailio. */
+export function kamsimAgainstRecording(
+  sim: KamsimResult,
+  plan: TrafficPlan,
+  rec: Recording,
+  tolerance: number,
+): Comparison {
+  return compareRuns({
+    kamsim: kamsimRecords(sim, plan, firstPlanned(rec, plan)),
+    real: rec.records,
+    workers: sim.workers,
+    requests: rec.requests,
+    kamsimReplies: sim.replies,
+    kamsimReceived: sim.received,
+    tolerance,
+  });
+}
+
+const BLOCK = /PIKE - BLOCKing ip (\S+),/;
+
+/** The stored records, each SIP worker's pike BLOCK line tied to its likely request. */
+function withRequests(rec: Recording, workers: ReadonlySet<number>): LogRecord[] {
+  return rec.records.map((r) => {
+    const ip = BLOCK.exec(r.text)?.[1];
+    if (!ip || !workers.has(r.proc)) return r;
+    const before = rec.requests.filter((q) => q.sent <= r.t);
+    const from = before.some((q) => q.src === ip) ? before.filter((q) => q.src === ip) : before;
+    const last = from[from.length - 1];
+    return last ? { ...r, req: last.req } : r;
+  });
+}
+
+/** A fresh Kamailio run against the stored recording of the same case. */
+export function freshAgainstRecording(
+  fresh: Recording,
+  stored: Recording,
+  workers: ReadonlySet<number>,
+  tolerance: number,
+): Comparison {
+  return compareRuns({
+    kamsim: withRequests(stored, workers),
+    real: fresh.records,
+    workers,
+    requests: fresh.requests,
+    kamsimReplies: new Map(stored.requests.map((q) => [q.req, q.replies])),
+    kamsimReceived: stored.requests.length,
+    tolerance,
+  });
+}
