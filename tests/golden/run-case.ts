@@ -27,7 +27,8 @@ export interface CaseOptions {
   seed?: number;
 }
 
-export function runCase(dir: string): string {
+/** `forceSuspend`: compile every route as a coroutine (tests/engine/suspend-parity.test.ts). */
+export function runCase(dir: string, forceSuspend = false): string {
   const opts: CaseOptions = existsSync(join(dir, "case.json"))
     ? JSON.parse(readFileSync(join(dir, "case.json"), "utf8"))
     : {};
@@ -49,6 +50,7 @@ export function runCase(dir: string): string {
   const kinds = new Set<SimEventKind>(opts.events ?? []);
   const writeLog = createLogWriter((s) => out.push(s));
   const sim = createSimulation(config, traffic.plan, {
+    forceSuspend,
     onEvent: (e: SimEvent) => {
       if (e.kind === "log") writeLog(e);
       else if (kinds.has(e.kind)) out.push(`[${formatTimestamp(e.t)}] # ${formatJsonLine(e)}\n`);

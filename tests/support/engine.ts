@@ -24,6 +24,8 @@ export interface EngineOptions {
   seed?: number;
   /** kamsim's per-run action limit. */
   stepBudget?: number;
+  /** Compile every route as a coroutine (runtime/suspend.ts). */
+  forceSuspend?: boolean;
 }
 
 export function runEngine(config: string, traffic: unknown, opts: EngineOptions = {}): EngineRun {
@@ -44,6 +46,7 @@ export function runEngine(config: string, traffic: unknown, opts: EngineOptions 
   });
   const sim = createSimulation(cfg, t.plan, {
     ...(opts.stepBudget ? { stepBudget: opts.stepBudget } : {}),
+    forceSuspend: opts.forceSuspend,
     onEvent: (e) => {
       events.push(e);
       if (e.kind === "log") writeLog(e);

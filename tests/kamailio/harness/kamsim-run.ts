@@ -38,7 +38,7 @@ export interface KamsimResult {
 export const CONFIG_NAME = "kamailio.cfg";
 
 /** Runs kamsim on a config and a checked plan, up to (not including) the plan's duration. */
-export function runKamsim(config: string, plan: TrafficPlan, seed: number): KamsimResult {
+export function runKamsim(config: string, plan: TrafficPlan, seed: number, forceSuspend = false): KamsimResult {
   const compiled = compileConfig(config, { name: CONFIG_NAME });
   if (!compiled.ok) {
     const errors = placeDiagnostics(compiled.diagnostics, compiled.front.files).filter((d) => d.severity === "error");
@@ -69,6 +69,7 @@ export function runKamsim(config: string, plan: TrafficPlan, seed: number): Kams
   };
   const sim = createSimulation(compiled, plan, {
     seed,
+    forceSuspend,
     onEvent,
     wants: { route: false, mq: false, pike: false, proc: false },
   });
