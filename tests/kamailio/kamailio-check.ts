@@ -1,11 +1,12 @@
 /**
- * `kamailio -c` on config texts, at most two at a time (the machine has two cores and is shared):
- * Kamailio's whole output for each. Nothing is started: `-c` exits after parsing.
+ * `kamailio -c` on config texts, at most two Kamailios at a time (the machine has two cores and
+ * is shared; `withSlot` gives other runs the same limit): Kamailio's whole output for each.
+ * Nothing is started: `-c` exits after parsing.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { KAMAILIO_BINARY } from "./kamailio.js";
 
 const PARALLEL = 2;
@@ -26,13 +27,40 @@ function release(): void {
   else running--;
 }
 
-/** Kamailio's output (stdout and stderr) for `kamailio -c` on `text`, and its exit status. */
-export async function kamailioCheck(text: string): Promise<{ status: number | null; output: string }> {
+/** Runs `job` when fewer than two jobs of this module run. */
+export async function withSlot<T>(job: () => Promise<T>): Promise<T> {
   await slot();
+  try {
+    return await job();
+  } finally {
+    release();
+  }
+}
+
+/**
+ * Kamailio's output (stdout and stderr) for `kamailio -c` on `text`, and its exit status.
+ * `files` (path relative to the config's folder → text) are written next to it, for includes;
+ * Kamailio runs in that folder, so relative includes are found.
+ */
+export function kamailioCheck(
+  text: string,
+  files: Readonly<Record<string, string>> = {},
+): Promise<{ status: number | null; output: string }> {
+  return withSlot(() => checkIn(text, files));
+}
+
+async function checkIn(
+  text: string,
+  files: Readonly<Record<string, string>>,
+): Promise<{ status: number | null; output: string }> {
   const dir = mkdtempSync(join(tmpdir(), "kamsim-kamc-"));
   try {
     const file = join(dir, "kamailio.cfg");
     writeFileSync(file, text);
+    for (const [path, content] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, path)), { recursive: true });
+      writeFileSync(join(dir, path), content);
+    }
     return await new Promise((resolve, reject) => {
       const child = spawn(KAMAILIO_BINARY, ["-c", "-f", file], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
       let output = "";
@@ -47,6 +75,5 @@ export async function kamailioCheck(text: string): Promise<{ status: number | nu
     });
   } finally {
     rmSync(dir, { recursive: true, force: true });
-    release();
   }
 }
