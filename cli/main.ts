@@ -8,7 +8,7 @@ import { checkCommand } from "./check.js";
 import { rpcCommand } from "./rpc.js";
 import { runCommand } from "./run.js";
 
-export const USAGE = `kamsim — Kamailio 5.6 config simulator
+const USAGE = `kamsim — Kamailio 5.6 config simulator
 
 Usage:
   kamsim check CONFIG [-D NAME[=VALUE]]...   check a config like \`kamailio -c\`

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import type { FrontEndOptions } from "../src/engine/index.js";
 
 /** A resolver that reads include files from disk (relative paths from the working directory). */
-export function diskFiles(path: string): string | undefined {
+function diskFiles(path: string): string | undefined {
   try {
     return readFileSync(path, "utf8");
   } catch {

@@ -9,7 +9,7 @@ import type { Counters } from "../protocol/messages.js";
 import { type DepthPoint, DepthSampler } from "./depth-sampler.js";
 
 /** The most non-log events one frame carries; the rest is counted in `dropped`. */
-export const MAX_FRAME_EVENTS = 1000;
+const MAX_FRAME_EVENTS = 1000;
 /**
  * The most log lines one frame carries: the newest, as many as the page's log keeps (its ring
  * holds 20,000), so the Log loses nothing it could have shown, even after a slow page's pause.

@@ -128,7 +128,7 @@ function word(tokens: readonly ScanToken[], i: number): string {
 }
 
 /** Token classes of one line from the tokens the engine's lexer gives for it. */
-export function classify(tokens: readonly ScanToken[]): ClassedToken[] {
+function classify(tokens: readonly ScanToken[]): ClassedToken[] {
   const line = new LineTokens();
   // Inside `route[...]`-like brackets everything is the route's name (`event_route[htable:mod-init]`).
   let routeName = false;

@@ -25,7 +25,7 @@ class LexState implements monaco.languages.IState {
   }
 }
 
-export const kamailioTokens: monaco.languages.TokensProvider = {
+const kamailioTokens: monaco.languages.TokensProvider = {
   getInitialState: () => new LexState(FIRST_LINE),
   tokenize(line, state) {
     const r = highlightLine(line, state instanceof LexState ? state.line : FIRST_LINE);
@@ -33,7 +33,7 @@ export const kamailioTokens: monaco.languages.TokensProvider = {
   },
 };
 
-export const kamailioConfiguration: LanguageConfiguration = {
+const kamailioConfiguration: LanguageConfiguration = {
   comments: { lineComment: "#", blockComment: ["/*", "*/"] },
   brackets: [
     ["{", "}"],

@@ -9,7 +9,7 @@ const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 /** Focuses the first focusable element after (or the last before) `host`, outside it. */
-export function focusOutside(host: HTMLElement, backwards: boolean): void {
+function focusOutside(host: HTMLElement, backwards: boolean): void {
   const all = [...document.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
     (el) => !host.contains(el) && el.getClientRects().length > 0,
   );

@@ -7,7 +7,7 @@ import { type MarkerLevel, markerSpecs } from "./marker-specs.js";
 import type { monaco } from "./monaco.js";
 
 /** Markers kamsim owns (Monaco keeps markers per owner). */
-export const MARKER_OWNER = "kamsim";
+const MARKER_OWNER = "kamsim";
 
 function severity(m: typeof monaco, level: MarkerLevel): monaco.MarkerSeverity {
   if (level === "error") return m.MarkerSeverity.Error;

@@ -9,7 +9,7 @@ import type { ProgramInfo } from "../../engine/index.js";
 import { codeTokens, embeddedPvs, type Token, tokenize } from "./tokens.js";
 
 /** Route block kinds, by their keyword (`route[NAME]`, `failure_route[NAME]`, ...). */
-export const NAMED_ROUTE_KINDS = [
+const NAMED_ROUTE_KINDS = [
   "route",
   "failure_route",
   "branch_route",

@@ -37,7 +37,7 @@ export interface Suggestion {
   filter?: string;
 }
 
-export const NOT_SIMULATED_NOTE = "Not simulated by kamsim: it returns 1 and does nothing.";
+const NOT_SIMULATED_NOTE = "Not simulated by kamsim: it returns 1 and does nothing.";
 
 function quoteIf(quote: boolean, text: string): string {
   return quote ? `"${text}"` : text;
@@ -57,7 +57,7 @@ export function functionDoc(fn: CatalogFunction, module: string | undefined): st
 }
 
 /** Argument names whose values the config names (queues, tables, routes): completion offers them. */
-export const NAMED_ARGS = new Set([
+const NAMED_ARGS = new Set([
   "queue",
   "table",
   "route",

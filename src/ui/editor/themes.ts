@@ -7,8 +7,8 @@ import type { monaco } from "./monaco.js";
 
 type Theme = monaco.editor.IStandaloneThemeData;
 
-export const LIGHT_THEME = "kamsim-light";
-export const DARK_THEME = "kamsim-dark";
+const LIGHT_THEME = "kamsim-light";
+const DARK_THEME = "kamsim-dark";
 
 /** Each kind of token: its colour in the light theme, in the dark one, and its style. */
 const TOKENS: readonly [token: string, light: string, dark: string, fontStyle?: string][] = [

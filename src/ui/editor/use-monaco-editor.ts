@@ -15,7 +15,7 @@ import { setupMonaco } from "./setup.js";
 import { themeFor } from "./themes.js";
 
 /** The editor's font size at the page's font scale (the page's text is 14 px at scale 1). */
-export const fontSizeFor = (scale: number): number => Math.round(14 * scale);
+const fontSizeFor = (scale: number): number => Math.round(14 * scale);
 
 function createEditor(host: HTMLElement): { editor: monaco.editor.IStandaloneCodeEditor; dispose: () => void } {
   const m = setupMonaco();

@@ -49,7 +49,3 @@ export const EXAMPLES: readonly Example[] = [...cfg.keys()]
   .filter((id) => trf.has(id))
   .sort((a, b) => (a === "classic" ? -1 : b === "classic" ? 1 : a.localeCompare(b)))
   .map((id) => ({ id, ...parseReadme(md.get(id), id), config: cfg.get(id) as string, traffic: trf.get(id) as string }));
-
-export function findExample(id: string): Example | undefined {
-  return EXAMPLES.find((e) => e.id === id);
-}

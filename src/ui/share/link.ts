@@ -4,9 +4,9 @@
  * refused with a clear message and the user's own work stays as it was.
  */
 
-export const SHARE_VERSION = 1;
+const SHARE_VERSION = 1;
 /** Longest fragment accepted (browsers and chat tools mangle longer URLs). */
-export const MAX_LINK_CHARS = 100_000;
+const MAX_LINK_CHARS = 100_000;
 
 export interface SharedWork {
   config: string;

@@ -117,7 +117,7 @@ export interface UiSlice {
 
 export type PlaygroundState = EditorSlice & SimSlice & LogSlice & UiSlice;
 
-export const LOG_CAPACITY = 20_000;
+const LOG_CAPACITY = 20_000;
 
 const EMPTY_COUNTERS: Counters = { received: 0, dropped: 0, refused: 0, queued: 0, alerts: 0, replies: 0, rate: 0 };
 

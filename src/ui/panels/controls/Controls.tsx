@@ -4,7 +4,7 @@ import { getBridge } from "../../bridge/worker-bridge.js";
 import { useStore } from "../../store/store.js";
 
 /** Speeds offered, × real time; Infinity = as fast as possible. */
-export const SPEEDS = [0.1, 0.5, 1, 2, 5, 10, 20, 50, 100, Number.POSITIVE_INFINITY];
+const SPEEDS = [0.1, 0.5, 1, 2, 5, 10, 20, 50, 100, Number.POSITIVE_INFINITY];
 
 const label = (s: number) => (Number.isFinite(s) ? `${s}×` : "max");
 

@@ -12,7 +12,7 @@ export const PIKE_LIMIT = 30;
 /** pike's `sampling_time_unit` default, in µs (windows end at its multiples from start). */
 export const PIKE_WINDOW_US = 2_000_000;
 /** Rows shown at most. */
-export const PIKE_MAX_ROWS = 8;
+const PIKE_MAX_ROWS = 8;
 
 export type PikeTone = "blocked" | "near" | "ok" | "prefix";
 

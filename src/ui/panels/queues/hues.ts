@@ -5,7 +5,7 @@
  */
 
 /** Hues in panels.css. */
-export const HUE_COUNT = 6;
+const HUE_COUNT = 6;
 
 /** `hue-N` for a name: the same name, the same hue, wherever it is drawn. */
 export function hueClass(name: string): string {

@@ -37,7 +37,7 @@ function cssVar(style: CSSStyleDeclaration, name: string, fallback: string): str
 }
 
 /** Reads the colours of `el`'s theme. */
-export function chartColors(el: HTMLElement): ChartColors {
+function chartColors(el: HTMLElement): ChartColors {
   const style = getComputedStyle(el);
   const fontPx = Number.parseFloat(style.fontSize) || 14;
   const accent = cssVar(style, "--accent", "#1d4ed8");

@@ -5,7 +5,7 @@
 import type { TimerFiring } from "../../store/store.js";
 
 /** Marks drawn at most per lane (a fast timer over 30 s would otherwise draw thousands). */
-export const LANE_CAP = 300;
+const LANE_CAP = 300;
 
 export interface LaneMark {
   t: number;

@@ -8,7 +8,7 @@
 export const FLOOD_DEFAULTS = { src: "203.0.113.99", rate: 100, duration: 1 } as const;
 
 /** Methods "Send one" offers besides the streams' own. */
-export const METHODS = ["INVITE", "REGISTER", "OPTIONS", "MESSAGE", "SUBSCRIBE", "BYE"] as const;
+const METHODS = ["INVITE", "REGISTER", "OPTIONS", "MESSAGE", "SUBSCRIBE", "BYE"] as const;
 
 export interface FloodInput {
   src: string;
