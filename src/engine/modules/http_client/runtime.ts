@@ -1,10 +1,10 @@
 /**
  * http_client at run time (docs/kamailio/http_client.md): `http_client_query` blocks the process for the simulated endpoint's
  * latency (the traffic file's `endpoints`), stores the answer's body in the result variable and
- * returns the HTTP status; a URL no endpoint matches fails as a connection error would.
+ * returns the HTTP status; a URL no endpoint matches fails as an unresolvable host does.
  */
 
-import { L_ERR } from "../../base/log-levels.js";
+import { L_WARN } from "../../base/log-levels.js";
 import { parsePvAt } from "../../lang/pv-spec.js";
 import type { CallArg, CompileEnv, FunctionImpl, PvAccess } from "../../runtime/env.js";
 import { whereIn } from "../../runtime/services.js";
@@ -26,17 +26,21 @@ const http_client_query: FunctionImpl = {
       const u = url(ctx);
       const ep = ctx.sv.world.http(u);
       if (!ep) {
-        // CURLE_COULDNT_RESOLVE_HOST: nothing answers that URL in the simulation.
+        // Nothing answers that URL in the simulation: it fails as an unresolvable host does in
+        // 5.6.3 (functions.c, curL_request_url()): a WARNING, the result emptied, and the
+        // CURLcode returned as the function's code, CURLE_COULDNT_RESOLVE_HOST = 6, a positive
+        // code (ki_http_query_helper() turns only 0 into -1). Checked on Kamailio 5.6.3.
         ctx.sv.log.module(
           ctx.proc,
-          L_ERR,
+          L_WARN,
           "http_client",
-          "functions.c:328",
+          "functions.c:296",
           "curL_request_url",
-          `failed to perform curl (6) (url: ${u})`,
+          `Couldn't resolve host (url: ${u})`,
           whereIn(ctx),
         );
-        return -1;
+        result?.set?.(ctx, "");
+        return 6;
       }
       ctx.cost += ep.latency;
       result?.set?.(ctx, ep.body);
