@@ -36,6 +36,7 @@ export {
 } from "./lang/scan.js";
 export { analyzeConfig } from "./link/analyze.js";
 export type { RpcResult } from "./modules/runtime-types.js";
+export { type PikeNodeInfo, pikeNodes } from "./pike-view.js";
 export type {
   HtableInfo,
   ModuleInfo,

@@ -8,6 +8,7 @@ import {
   createSimulation,
   type PlacedDiagnostic,
   parseTrafficText,
+  pikeNodes,
   placeDiagnostics,
   type Simulation,
   type TrafficPlan,
@@ -274,29 +275,16 @@ export class SimulationHost {
   }
 }
 
-/** The busiest pike nodes now, from the engine's snapshot. */
+/** The busiest pike nodes now. */
 function pikeRows(sim: Simulation): PikeRow[] {
-  const snap = sim.snapshot() as {
-    pike?: {
-      nodes: {
-        prefix: string;
-        depth: number;
-        hitsCurr: number;
-        leafHitsCurr: number;
-        blocked?: boolean;
-        ipLeaf?: boolean;
-      }[];
-    };
-  };
-  const nodes = snap.pike?.nodes ?? [];
-  return nodes
+  return pikeNodes(sim)
     .map((n) => ({
       prefix: n.prefix,
       depth: n.depth,
       hits: n.hitsCurr,
       leafHits: n.leafHitsCurr,
-      blocked: n.blocked === true,
-      isAddress: n.ipLeaf === true,
+      blocked: n.blocked,
+      isAddress: n.ipLeaf,
     }))
     .sort((a, b) => b.leafHits + b.hits - (a.leafHits + a.hits))
     .slice(0, 50);
