@@ -124,6 +124,10 @@ describeNeeding(CHROMIUM_NEED, avail, `editor in Chromium`, () => {
     await expect.poll(() => widget.textContent()).toContain("$mqk(");
     await page.screenshot({ path: join(shots, "editor-complete-pv.png") });
     await page.keyboard.press("Escape");
+    // Queue names come from the engine's ProgramInfo of the config, sent by the worker.
+    await page.keyboard.type("k(");
+    await expect.poll(() => widget.textContent()).toContain("alert");
+    await page.keyboard.press("Escape");
     await page.keyboard.press("Control+Shift+K");
     await expect.poll(() => page.locator(".monaco-editor .view-line").count()).toBe(CLASSIC.split("\n").length);
   });
