@@ -5,7 +5,6 @@
  */
 import { coreFunctions, coreParams, corePvars } from "./modules/core/def.js";
 import { moduleRegistry } from "./modules/registry.js";
-import { moduleRuntimes } from "./modules/runtimes.js";
 import { RouteKind } from "./modules/types.js";
 
 export interface CatalogFunction {
@@ -52,7 +51,7 @@ export function moduleCatalog(): Catalog {
   cached ??= {
     modules: moduleRegistry.map((m) => ({
       name: m.name,
-      simulated: m.simulated && moduleRuntimes.has(m.name),
+      simulated: m.simulated,
       doc: m.doc,
       params: Object.entries(m.params).map(([name, p]) => ({ name, type: p.type, default: p.default, doc: p.doc })),
       functions: Object.entries(m.functions).map(([name, f]) => ({
@@ -62,7 +61,7 @@ export function moduleCatalog(): Catalog {
         routes: routesOf(f.routes),
         returns: f.returns,
         doc: f.doc,
-        simulated: (f.simulated ?? m.simulated) && moduleRuntimes.has(m.name),
+        simulated: f.simulated ?? m.simulated,
       })),
       pvars: Object.entries(m.pvars ?? {}).map(([name, p]) => ({
         name,

@@ -11,8 +11,8 @@ import { ALL_EVENTS, type EventWants, type SimEvent } from "./events.js";
 import type { FrontEndResult } from "./lang/compile.js";
 import type { Diagnostic } from "./lang/diagnostics.js";
 import { buildProgram, type CompiledRoutes } from "./link/program.js";
+import { findRuntime } from "./modules/registry.js";
 import type { ModuleInstance, RpcResult, SimulationHost } from "./modules/runtime-types.js";
-import { moduleRuntimes } from "./modules/runtimes.js";
 import type { ScriptContext } from "./runtime/context.js";
 import { type CoreSettings, readCoreSettings } from "./runtime/core-settings.js";
 import type { RouteCell } from "./runtime/env.js";
@@ -95,7 +95,7 @@ export class Simulation {
       world: createWorld(plan.endpoints),
     };
     for (const m of front.checked.modules) {
-      const rt = moduleRuntimes.get(m.name);
+      const rt = findRuntime(m.name);
       if (!rt) continue;
       const params = front.config.items.flatMap((i) =>
         i.kind === "ModParam" && new RegExp(`^(${i.module})$`, "i").test(m.name)

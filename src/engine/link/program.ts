@@ -5,6 +5,7 @@
  * `not_simulated` diagnostic, never a silent no-op.
  */
 
+import { InternalError } from "../base/errors.js";
 import { lineColAt, type SourceFile, type Span } from "../base/source.js";
 import type { CheckedConfig } from "../lang/check/index.js";
 import type { Diagnostic } from "../lang/diagnostics.js";
@@ -123,10 +124,7 @@ export function buildProgram(
       return { get: () => null };
     },
     fn(name: string, argc: number): FunctionImpl | undefined {
-      const impl = fnImpls.get(name);
-      if (impl) return impl;
-      if (coreFunctions[name]?.arity.includes(argc)) return UNSIMULATED;
-      return checked.modules.some((m) => m.def?.functions[name] || !m.def) ? UNSIMULATED : undefined;
+      return fnImpls.get(name) ?? standIn(checked, name, argc);
     },
     route: (name) => named.get(name),
     pos: (span) => posOf(files, span),
@@ -181,6 +179,28 @@ export function buildProgram(
     }
   }
   return { routes, diagnostics, env };
+}
+
+/**
+ * What runs for a call without behaviour: the declared stand-in of a function kamsim does not
+ * simulate (the checker has warned at the call), or of any function of a loaded module kamsim
+ * knows by name only. A function declared simulated always has behaviour — `defineRuntime` and
+ * the core's table make a missing one a type error — so meeting one here is a bug in kamsim,
+ * never a silent no-op.
+ */
+function standIn(checked: CheckedConfig, name: string, argc: number): FunctionImpl | undefined {
+  const core = coreFunctions[name];
+  if (core?.arity.includes(argc)) {
+    if (core.simulated === false) return UNSIMULATED;
+    throw new InternalError(`core function ${name} is declared simulated but has no behaviour`);
+  }
+  for (const m of checked.modules) {
+    const f = m.def?.functions[name];
+    if (!m.def || !f) continue;
+    if ((f.simulated ?? m.def.simulated) === false) return UNSIMULATED;
+    throw new InternalError(`${m.name}: ${name} is declared simulated but has no behaviour`);
+  }
+  return checked.modules.some((m) => !m.def) ? UNSIMULATED : undefined;
 }
 
 /** Kamailio's (line, col) of a span: start, and the last character for the end. */

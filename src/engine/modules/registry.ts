@@ -1,51 +1,59 @@
 /**
- * The module registry: an explicit list, no import side effects. Simulated modules first, then
- * the catalog of modules kamsim knows by their exports only. The checker, the editor and the
- * docs read it; the runtime attaches behaviour to the simulated ones.
+ * The module registry: an explicit list, no import side effects. Each simulated module is one
+ * row — its declaration joined with its behaviour (`defineRuntime`) — then come the catalog's
+ * modules, known by their exports only. Adding a simulated module means its own folder and one
+ * line here.
  */
 import { catalogModules } from "./catalog/index.js";
 import { kamailioModuleNames } from "./catalog/module-names.js";
-import { cfgutilsModule } from "./cfgutils/def.js";
-import { createHtableChecker } from "./htable/check.js";
-import { htableModule } from "./htable/def.js";
-import { httpClientModule } from "./http_client/def.js";
-import { maxfwdModule } from "./maxfwd/def.js";
-import { createMqueueChecker } from "./mqueue/check.js";
-import { mqueueModule } from "./mqueue/def.js";
-import { pikeModule } from "./pike/def.js";
-import { pvModule } from "./pv/def.js";
-import { createRtimerChecker } from "./rtimer/check.js";
-import { rtimerModule } from "./rtimer/def.js";
-import { siputilsModule } from "./siputils/def.js";
-import { slModule } from "./sl/def.js";
-import { textopsModule } from "./textops/def.js";
+import { cfgutilsRuntime } from "./cfgutils/runtime.js";
+import { htableRuntime } from "./htable/runtime.js";
+import { httpClientRuntime } from "./http_client/runtime.js";
+import { maxfwdRuntime } from "./maxfwd/runtime.js";
+import { mqueueRuntime } from "./mqueue/runtime.js";
+import { pikeRuntime } from "./pike/runtime.js";
+import { pvRuntime } from "./pv/runtime.js";
+import { rtimerRuntime } from "./rtimer/runtime.js";
+import type { ModuleRuntime } from "./runtime-types.js";
+import { siputilsRuntime } from "./siputils/runtime.js";
+import { slRuntime } from "./sl/runtime.js";
+import { textopsRuntime } from "./textops/runtime.js";
 import type { ModuleDef } from "./types.js";
-import { xlogModule } from "./xlog/def.js";
+import { xlogRuntime } from "./xlog/runtime.js";
 
-/** Modules whose behaviour kamsim simulates. */
-export const simulatedModules: readonly ModuleDef[] = [
-  pvModule,
-  xlogModule,
-  slModule,
-  { ...mqueueModule, checks: createMqueueChecker },
-  { ...rtimerModule, checks: createRtimerChecker },
-  pikeModule,
-  { ...htableModule, checks: createHtableChecker },
-  cfgutilsModule,
-  httpClientModule,
-  textopsModule,
-  siputilsModule,
-  maxfwdModule,
+/** Modules whose behaviour kamsim simulates: declaration and behaviour, one row each. */
+export const simulatedRuntimes: readonly ModuleRuntime[] = [
+  pvRuntime,
+  xlogRuntime,
+  slRuntime,
+  mqueueRuntime,
+  rtimerRuntime,
+  pikeRuntime,
+  htableRuntime,
+  cfgutilsRuntime,
+  httpClientRuntime,
+  textopsRuntime,
+  siputilsRuntime,
+  maxfwdRuntime,
 ];
+
+/** The declarations of the simulated modules (plain data). */
+export const simulatedModules: readonly ModuleDef[] = simulatedRuntimes.map((r) => r.def);
 
 /** Every declared module. */
 export const moduleRegistry: readonly ModuleDef[] = [...simulatedModules, ...catalogModules];
 
 const byName = new Map(moduleRegistry.map((m) => [m.name, m]));
+const runtimeByName = new Map(simulatedRuntimes.map((r) => [r.def.name, r]));
 
 /** The declaration of a module, if kamsim has one. */
 export function findModule(name: string): ModuleDef | undefined {
   return byName.get(name);
+}
+
+/** The behaviour of a simulated module; undefined for a module known by its exports only. */
+export function findRuntime(name: string): ModuleRuntime | undefined {
+  return runtimeByName.get(name);
 }
 
 /** Whether Kamailio 5.6 ships a module of that name (declared here or not). */

@@ -5,6 +5,7 @@
  */
 
 import type { Micros } from "../base/time.js";
+import type { ModuleDef } from "../lang/exports.js";
 import type { CoreSettings } from "../runtime/core-settings.js";
 import type { CompileEnv, FunctionImpl, PvImpl, RouteCell } from "../runtime/env.js";
 import type { Process, ProcessRequest } from "../runtime/process.js";
@@ -32,8 +33,20 @@ export interface SimulationHost {
   events(name: string): RouteCell | undefined;
 }
 
-export interface ModuleInstance {
-  functions?: Readonly<Record<string, FunctionImpl>>;
+/**
+ * The names of a declaration's simulated functions: those of a simulated module not marked
+ * `simulated: false`. Each must have behaviour (ModuleInstance.functions), as each entry of
+ * Kamailio's `cmd_export_t` holds its function pointer.
+ */
+export type SimulatedFunctionName<D extends ModuleDef> = D["simulated"] extends true
+  ? {
+      [K in keyof D["functions"] & string]: D["functions"][K] extends { simulated: false } ? never : K;
+    }[keyof D["functions"] & string]
+  : never;
+
+export interface ModuleInstance<F extends string = string> {
+  /** The behaviour of every simulated function the module declares, by name. */
+  functions: Readonly<Record<F, FunctionImpl>>;
   pvars?: Readonly<Record<string, PvImpl>>;
   rpc?: Readonly<Record<string, RpcImpl>>;
   /** Processes the module forks, in Kamailio's order. */
@@ -55,7 +68,22 @@ export interface ModuleSetup {
   env?: CompileEnv;
 }
 
-export interface ModuleRuntime {
-  name: string;
-  create(setup: ModuleSetup): ModuleInstance;
+/**
+ * A simulated module: its declaration (plain data: what the checker, the catalog and the editor
+ * read) joined with its behaviour, a factory of instances. Made by `defineRuntime`, so that a
+ * simulated function the declaration lists and `create` does not provide is a type error.
+ */
+export interface ModuleRuntime<D extends ModuleDef = ModuleDef> {
+  /** The module's declaration. */
+  readonly def: D;
+  /** One instance per simulation, from the module's `modparam`s. */
+  create(setup: ModuleSetup): ModuleInstance<SimulatedFunctionName<D>>;
+}
+
+/** Joins a simulated module's declaration and its behaviour (see ModuleRuntime). */
+export function defineRuntime<D extends ModuleDef & { simulated: true }>(
+  def: D,
+  behaviour: { create(setup: ModuleSetup): ModuleInstance<SimulatedFunctionName<D>> },
+): ModuleRuntime<D> {
+  return { def, create: behaviour.create };
 }

@@ -24,7 +24,11 @@ export {
   type RpcDef,
 } from "../lang/exports.js";
 
-/** Identity helper that keeps declarations typed where they are written. */
-export function defineModule(def: ModuleDef): ModuleDef {
+/**
+ * Identity helper that keeps declarations typed where they are written. The declaration keeps
+ * its literal type (function names, `simulated` flags), so that `defineRuntime` can require
+ * behaviour for exactly the functions it declares simulated.
+ */
+export function defineModule<const D extends ModuleDef>(def: D): D {
   return def;
 }

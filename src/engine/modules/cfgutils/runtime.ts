@@ -4,7 +4,8 @@
  */
 import type { CallArg, FunctionImpl } from "../../runtime/env.js";
 import { toInt } from "../../runtime/values.js";
-import type { ModuleInstance, ModuleRuntime } from "../runtime-types.js";
+import { defineRuntime } from "../runtime-types.js";
+import { cfgutilsModule } from "./def.js";
 
 function blocking(unit: number): FunctionImpl {
   return {
@@ -20,9 +21,8 @@ function blocking(unit: number): FunctionImpl {
   };
 }
 
-export const cfgutilsRuntime: ModuleRuntime = {
-  name: "cfgutils",
-  create(setup): ModuleInstance {
+export const cfgutilsRuntime = defineRuntime(cfgutilsModule, {
+  create(setup) {
     let probability = 10;
     for (const p of setup.params) if (p.name === "initial_probability") probability = Number(p.value);
     const rand_event: FunctionImpl = {
@@ -36,4 +36,4 @@ export const cfgutilsRuntime: ModuleRuntime = {
     };
     return { functions: { sleep: blocking(1_000_000), usleep: blocking(1), rand_event } };
   },
-};
+});

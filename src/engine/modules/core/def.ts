@@ -5,19 +5,17 @@
 import type { FunctionDef } from "../types.js";
 import { coreActions } from "./actions.js";
 
-/** Core actions kamsim simulates; every other core action is known but not simulated. */
-const SIMULATED_CORE_ACTIONS: ReadonlySet<string> = new Set([
+/**
+ * Core actions kamsim simulates; every other core action is known but not simulated. The
+ * core's behaviour table (core/runtime.ts `coreActionImpls`) is typed by this list, so a name
+ * here without behaviour does not compile.
+ */
+export const SIMULATED_CORE_ACTIONS = [
   "log",
   "error",
   "setflag",
   "resetflag",
   "isflagset",
-  "setbflag",
-  "resetbflag",
-  "isbflagset",
-  "setsflag",
-  "resetsflag",
-  "issflagset",
   "seturi",
   "rewriteuri",
   "rewritehost",
@@ -29,14 +27,18 @@ const SIMULATED_CORE_ACTIONS: ReadonlySet<string> = new Set([
   "prefix",
   "strip",
   "strip_tail",
-  "len_gt",
   "force_rport",
   "add_local_rport",
-]);
+] as const;
+
+/** The name of a core action kamsim simulates. */
+export type SimulatedCoreAction = (typeof SIMULATED_CORE_ACTIONS)[number];
+
+const simulatedCore: ReadonlySet<string> = new Set(SIMULATED_CORE_ACTIONS);
 
 /** Core actions with their simulation status. */
 export const coreFunctions: Readonly<Record<string, FunctionDef>> = Object.fromEntries(
-  Object.entries(coreActions).map(([name, def]) => [name, { ...def, simulated: SIMULATED_CORE_ACTIONS.has(name) }]),
+  Object.entries(coreActions).map(([name, def]) => [name, { ...def, simulated: simulatedCore.has(name) }]),
 );
 
 export { type CoreParamDef, coreParams } from "./params.js";

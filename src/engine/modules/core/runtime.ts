@@ -10,6 +10,7 @@ import type { CallArg, FunctionImpl } from "../../runtime/env.js";
 import { whereIn } from "../../runtime/services.js";
 import { toInt } from "../../runtime/values.js";
 import { formatUri, isTelUri, type SipUri } from "../../sip/uri.js";
+import type { SimulatedCoreAction } from "./def.js";
 
 /** `log([level,] "text")`: level 4 (DEBUG) by default, prefix `<script>: `. */
 const log: FunctionImpl = {
@@ -123,7 +124,8 @@ const error: FunctionImpl = {
 
 const ok: FunctionImpl = { compile: () => () => 1 };
 
-export const coreActionImpls: Readonly<Record<string, FunctionImpl>> = {
+/** The behaviour of every core action kamsim simulates (def.ts lists them), by name. */
+export const coreActionImpls: Readonly<Record<SimulatedCoreAction, FunctionImpl>> = {
   log,
   error,
   setflag: flagAction("set"),

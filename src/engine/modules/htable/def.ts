@@ -1,11 +1,13 @@
 /** htable: named hash tables in shared memory, read and written through $sht. */
 import { ANY_ROUTE, defineModule } from "../types.js";
+import { createHtableChecker } from "./check.js";
 
 const opDoc = "op is `eq`, `ne`, `re` (regular expression) or `sw` (starts with).";
 
 export const htableModule = defineModule({
   name: "htable",
   simulated: true,
+  checks: createHtableChecker,
   doc: "Keeps named hash tables of string or integer values in shared memory, visible to all processes. Items are read and assigned with `$sht(table=>key)`; a table may give items a lifetime (autoexpire) and a value for missing keys (initval). Database loading and DMQ replication are not simulated.",
   params: {
     htable: {

@@ -13,7 +13,9 @@ import { compileFormat } from "../../runtime/format.js";
 import { formatKamcmd, type RpcStruct } from "../../runtime/kamcmd.js";
 import { nowIn, whereIn } from "../../runtime/services.js";
 import { shmCopy, type Value } from "../../runtime/values.js";
-import type { ModuleInstance, ModuleRuntime, RpcResult } from "../runtime-types.js";
+import type { RpcResult } from "../runtime-types.js";
+import { defineRuntime } from "../runtime-types.js";
+import { htableModule } from "./def.js";
 import { parseHtableDef } from "./params.js";
 import { HtStore } from "./store.js";
 
@@ -60,9 +62,8 @@ function counter(tables: Tables, step: 1 | -1): PvImpl {
   };
 }
 
-export const htableRuntime: ModuleRuntime = {
-  name: "htable",
-  create(setup): ModuleInstance {
+export const htableRuntime = defineRuntime(htableModule, {
+  create(setup) {
     const tables: Tables = new Map();
     let interval = 20;
     for (const p of setup.params) {
@@ -175,7 +176,7 @@ export const htableRuntime: ModuleRuntime = {
       snapshot: () => Object.fromEntries([...tables].map(([n, t]) => [n, t.live(Number.POSITIVE_INFINITY).length])),
     };
   },
-};
+});
 
 /** `htable.dump NAME`: non-empty buckets with their items, as htable.c builds it. */
 function dump(tables: Tables, name: string | undefined): RpcResult {

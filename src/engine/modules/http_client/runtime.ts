@@ -8,7 +8,8 @@ import { L_WARN } from "../../base/log-levels.js";
 import { parsePvAt } from "../../lang/pv-spec.js";
 import type { CallArg, CompileEnv, FunctionImpl, PvAccess } from "../../runtime/env.js";
 import { whereIn } from "../../runtime/services.js";
-import type { ModuleInstance, ModuleRuntime } from "../runtime-types.js";
+import { defineRuntime } from "../runtime-types.js";
+import { httpClientModule } from "./def.js";
 
 /** The variable a result goes to: `"$var(r)"` or a bare `$var(r)`. */
 function target(arg: CallArg, env: CompileEnv): PvAccess | undefined {
@@ -49,9 +50,8 @@ const http_client_query: FunctionImpl = {
   },
 };
 
-export const httpClientRuntime: ModuleRuntime = {
-  name: "http_client",
-  create(): ModuleInstance {
+export const httpClientRuntime = defineRuntime(httpClientModule, {
+  create() {
     return { functions: { http_client_query } };
   },
-};
+});

@@ -6,11 +6,11 @@
  */
 import type { CallArg, FunctionImpl } from "../../runtime/env.js";
 import { toInt } from "../../runtime/values.js";
-import type { ModuleInstance, ModuleRuntime } from "../runtime-types.js";
+import { defineRuntime } from "../runtime-types.js";
+import { maxfwdModule } from "./def.js";
 
-export const maxfwdRuntime: ModuleRuntime = {
-  name: "maxfwd",
-  create(setup): ModuleInstance {
+export const maxfwdRuntime = defineRuntime(maxfwdModule, {
+  create(setup) {
     let maxLimit = 70;
     for (const p of setup.params) if (p.name === "max_limit") maxLimit = Number(p.value);
     const mf_process_maxfwd_header: FunctionImpl = {
@@ -33,4 +33,4 @@ export const maxfwdRuntime: ModuleRuntime = {
     };
     return { functions: { mf_process_maxfwd_header } };
   },
-};
+});

@@ -1,9 +1,11 @@
 /** mqueue: named shared-memory queues of (key, value) pairs (docs/kamailio/mqueue.md). */
 import { ANY_ROUTE, defineModule } from "../types.js";
+import { createMqueueChecker } from "./check.js";
 
 export const mqueueModule = defineModule({
   name: "mqueue",
   simulated: true,
+  checks: createMqueueChecker,
   doc: "Named queues of (key, value) string pairs in shared memory: SIP workers add items, timer routes fetch and process them, so that slow work leaves the SIP path.",
   params: {
     mqueue: {

@@ -11,7 +11,9 @@ import type { CallArg, CompileEnv, FunctionImpl, PvImpl } from "../../runtime/en
 import { compileFormat } from "../../runtime/format.js";
 import { nowIn, whereIn } from "../../runtime/services.js";
 import { shmCopy } from "../../runtime/values.js";
-import type { ModuleInstance, ModuleRuntime, ModuleSetup } from "../runtime-types.js";
+import type { ModuleSetup } from "../runtime-types.js";
+import { defineRuntime } from "../runtime-types.js";
+import { mqueueModule } from "./def.js";
 import { type MqueueDef, MqueueTable } from "./params.js";
 import { mqueueRpc } from "./rpc.js";
 
@@ -103,9 +105,8 @@ export function createMqueues(setup: ModuleSetup): Map<string, Mqueue> {
   return new Map(table.queues.map((d) => [d.name, new Mqueue(d)]));
 }
 
-export const mqueueRuntime: ModuleRuntime = {
-  name: "mqueue",
-  create(setup): ModuleInstance {
+export const mqueueRuntime = defineRuntime(mqueueModule, {
+  create(setup) {
     const queues = createMqueues(setup);
     /** A queue argument: resolved now when it is a plain literal. */
     const queueOf = (arg: CallArg) => {
@@ -195,7 +196,7 @@ export const mqueueRuntime: ModuleRuntime = {
       snapshot: () => [...queues.values()].map((q) => ({ name: q.def.name, size: q.size, limit: q.def.size })),
     };
   },
-};
+});
 
 /** `$mqk(q)`, `$mqv(q)`, `$mq_size(q)`; the queue name may itself be a PV. */
 function mqueuePvars(queues: Map<string, Mqueue>): Record<string, PvImpl> {

@@ -9,15 +9,16 @@ import type { Micros } from "../../base/time.js";
 import type { ScriptContext } from "../../runtime/context.js";
 import type { CallArg, FunctionImpl } from "../../runtime/env.js";
 import { nowIn, whereIn } from "../../runtime/services.js";
-import type { ModuleInstance, ModuleRuntime, SimulationHost } from "../runtime-types.js";
+import type { SimulationHost } from "../runtime-types.js";
+import { defineRuntime } from "../runtime-types.js";
+import { pikeModule } from "./def.js";
 import { formatPikeTopReply, pikeTop } from "./rpc.js";
 import { ipToBytes, PikeTree, parseIpv4ForPike, pikeTicks } from "./tree.js";
 
 const SECOND = 1_000_000;
 
-export const pikeRuntime: ModuleRuntime = {
-  name: "pike",
-  create(setup): ModuleInstance {
+export const pikeRuntime = defineRuntime(pikeModule, {
+  create(setup) {
     const p = { samplingTimeUnit: 2, reqsDensityPerUnit: 30, removeLatency: 120, logLevel: 0 };
     for (const { name, value } of setup.params) {
       const n = Number(value);
@@ -144,6 +145,6 @@ export const pikeRuntime: ModuleRuntime = {
         : { ok: false as const, code: r.error.code, message: r.error.message };
     }
   },
-};
+});
 
 let now: () => Micros = () => 0;

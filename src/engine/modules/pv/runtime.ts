@@ -9,7 +9,8 @@ import { messagePvars } from "../../runtime/pv/message.js";
 import { timePvars } from "../../runtime/pv/time.js";
 import { avpPv, cntPv, createShvPv, varPv } from "../../runtime/pv/variables.js";
 import type { Value } from "../../runtime/values.js";
-import type { ModuleInstance, ModuleRuntime } from "../runtime-types.js";
+import { defineRuntime } from "../runtime-types.js";
+import { pvModule } from "./def.js";
 
 /** The PV a function argument names: `"$var(x)"` as a literal, or a bare `$var(x)`. */
 function namedPv(arg: CallArg, env: CompileEnv): PvAccess | undefined {
@@ -41,9 +42,8 @@ const pv_unset: FunctionImpl = {
   },
 };
 
-export const pvRuntime: ModuleRuntime = {
-  name: "pv",
-  create(setup): ModuleInstance {
+export const pvRuntime = defineRuntime(pvModule, {
+  create(setup) {
     const shared = new Map<string, Value>();
     for (const p of setup.params) {
       if (p.name !== "shvset") continue;
@@ -62,4 +62,4 @@ export const pvRuntime: ModuleRuntime = {
     };
     return { functions: { pv_isset, pv_unset }, pvars };
   },
-};
+});

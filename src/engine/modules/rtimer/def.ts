@@ -1,9 +1,11 @@
 /** rtimer: run route blocks periodically in timer processes (docs/kamailio/rtimer.md). */
 import { defineModule } from "../types.js";
+import { createRtimerChecker } from "./check.js";
 
 export const rtimerModule = defineModule({
   name: "rtimer",
   simulated: true,
+  checks: createRtimerChecker,
   doc: "Runs route blocks at fixed intervals, in the core timer process (mode 0) or in processes of their own (mode N), so that slow periodic work stays out of the SIP workers.",
   params: {
     default_interval: { type: "int", default: 120, doc: "Interval in seconds for timers that give none." },

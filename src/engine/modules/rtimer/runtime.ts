@@ -8,7 +8,9 @@
 import type { Micros } from "../../base/time.js";
 import type { PvImpl } from "../../runtime/env.js";
 import type { Process, ProcessRequest } from "../../runtime/process.js";
-import type { ModuleInstance, ModuleRuntime, SimulationHost } from "../runtime-types.js";
+import type { SimulationHost } from "../runtime-types.js";
+import { defineRuntime } from "../runtime-types.js";
+import { rtimerModule } from "./def.js";
 import { type RtimerDef, RtimerTable } from "./params.js";
 
 /** Runs one firing of a timer in a process: its routes one after the other, then `done(end)`. */
@@ -72,9 +74,8 @@ function periodic(host: SimulationHost, def: RtimerDef, at: Micros): void {
   });
 }
 
-export const rtimerRuntime: ModuleRuntime = {
-  name: "rtimer",
-  create(setup): ModuleInstance {
+export const rtimerRuntime = defineRuntime(rtimerModule, {
+  create(setup) {
     const table = new RtimerTable();
     for (const p of setup.params) table.modparam(p.name, p.value);
     const owned: { def: RtimerDef; proc?: Process; worker: number }[] = [];
@@ -90,6 +91,7 @@ export const rtimerRuntime: ModuleRuntime = {
       compile: () => ({ get: (ctx) => (ctx.proc.local.get("rtimer_worker") as number | undefined) ?? 0 }),
     };
     return {
+      functions: {},
       processes,
       pvars: { rtimer_worker },
       start(host) {
@@ -100,4 +102,4 @@ export const rtimerRuntime: ModuleRuntime = {
         table.timers.map((t) => ({ name: t.name, intervalUs: t.intervalUs, mode: t.mode, routes: t.routes })),
     };
   },
-};
+});

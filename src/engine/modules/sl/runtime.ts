@@ -4,7 +4,8 @@
  */
 import type { CallArg, FunctionImpl } from "../../runtime/env.js";
 import { nowIn } from "../../runtime/services.js";
-import type { ModuleInstance, ModuleRuntime } from "../runtime-types.js";
+import { defineRuntime } from "../runtime-types.js";
+import { slModule } from "./def.js";
 
 /**
  * The status code as it goes out: sl converts the text to a number and prints its last three
@@ -36,9 +37,8 @@ const reply: FunctionImpl = {
   },
 };
 
-export const slRuntime: ModuleRuntime = {
-  name: "sl",
-  create(): ModuleInstance {
+export const slRuntime = defineRuntime(slModule, {
+  create() {
     return { functions: { sl_send_reply: reply, sl_reply: reply, send_reply: reply } };
   },
-};
+});

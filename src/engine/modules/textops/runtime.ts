@@ -4,7 +4,8 @@
  * and `append_hf` (the header goes to the outgoing message; `$hdr` of this one does not see it).
  */
 import type { CallArg, FunctionImpl } from "../../runtime/env.js";
-import type { ModuleInstance, ModuleRuntime } from "../runtime-types.js";
+import { defineRuntime } from "../runtime-types.js";
+import { textopsModule } from "./def.js";
 
 const is_method: FunctionImpl = {
   compile(args) {
@@ -59,9 +60,8 @@ const append_hf: FunctionImpl = {
   },
 };
 
-export const textopsRuntime: ModuleRuntime = {
-  name: "textops",
-  create(): ModuleInstance {
+export const textopsRuntime = defineRuntime(textopsModule, {
+  create() {
     return { functions: { is_method, search, has_body, append_hf } };
   },
-};
+});

@@ -11,7 +11,9 @@ import { logPrintfOverflow } from "../../runtime/core-log.js";
 import type { CallArg, CompileEnv, FunctionImpl, ScriptFunction } from "../../runtime/env.js";
 import { compileBoundedFormat, type FormatOverflow } from "../../runtime/format.js";
 import { whereIn } from "../../runtime/services.js";
-import type { ModuleInstance, ModuleRuntime, ModuleSetup } from "../runtime-types.js";
+import type { ModuleSetup } from "../runtime-types.js";
+import { defineRuntime } from "../runtime-types.js";
+import { xlogModule } from "./def.js";
 
 /** Level by the third character of `L_XXX` (xlog.c xdbg_fixup_helper). */
 const BY_LETTER: Readonly<Record<string, number>> = {
@@ -23,17 +25,6 @@ const BY_LETTER: Readonly<Record<string, number>> = {
   N: L_NOTICE,
   I: L_INFO,
   D: L_DBG,
-};
-
-const FIXED: Readonly<Record<string, number>> = {
-  xdbg: L_DBG,
-  xinfo: L_INFO,
-  xnotice: L_NOTICE,
-  xwarn: L_WARN,
-  xerr: L_ERR,
-  xbug: L_BUG,
-  xcrit: L_CRIT2,
-  xalert: L_ALERT,
 };
 
 interface XlogSettings {
@@ -140,23 +131,30 @@ function fixedImpl(s: XlogSettings, level: number, withLine: boolean): FunctionI
   };
 }
 
-export const xlogRuntime: ModuleRuntime = {
-  name: "xlog",
-  create(setup: ModuleSetup): ModuleInstance {
+export const xlogRuntime = defineRuntime(xlogModule, {
+  create(setup: ModuleSetup) {
     const s: XlogSettings = { prefix: "<script>: ", longFormat: false, debug: setup.core.debug, bufSize: 4096 };
     for (const p of setup.params) {
       if (p.name === "prefix") s.prefix = String(p.value);
       if (p.name === "long_format") s.longFormat = Number(p.value) === 1;
       if (p.name === "buf_size") s.bufSize = Number(p.value);
     }
-    const functions: Record<string, FunctionImpl> = {
-      xlog: xlogImpl(s, false),
-      xlogl: xlogImpl(s, true),
-      // xlogm logs only for methods not in methods_filter; its default (-1) filters everything.
-      xlogm: { compile: () => () => 1 },
-      xdbgl: fixedImpl(s, L_DBG, true),
+    return {
+      functions: {
+        xlog: xlogImpl(s, false),
+        xlogl: xlogImpl(s, true),
+        // xlogm logs only for methods not in methods_filter; its default (-1) filters everything.
+        xlogm: { compile: () => () => 1 },
+        xdbgl: fixedImpl(s, L_DBG, true),
+        xdbg: fixedImpl(s, L_DBG, false),
+        xinfo: fixedImpl(s, L_INFO, false),
+        xnotice: fixedImpl(s, L_NOTICE, false),
+        xwarn: fixedImpl(s, L_WARN, false),
+        xerr: fixedImpl(s, L_ERR, false),
+        xbug: fixedImpl(s, L_BUG, false),
+        xcrit: fixedImpl(s, L_CRIT2, false),
+        xalert: fixedImpl(s, L_ALERT, false),
+      },
     };
-    for (const [name, level] of Object.entries(FIXED)) functions[name] = fixedImpl(s, level, false);
-    return { functions };
   },
-};
+});

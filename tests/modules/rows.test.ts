@@ -1,0 +1,65 @@
+/**
+ * One row per module function: every function a module declares simulated has behaviour, and
+ * no behaviour exists without a declaration — checked on real instances, as a simulation makes
+ * them. (tests/modules/missing-behaviour.ts shows the same at compile time.)
+ */
+import { describe, expect, it } from "vitest";
+import { createRng } from "../../src/engine/base/rng.js";
+import { ALL_EVENTS } from "../../src/engine/events.js";
+import { analyzeConfig } from "../../src/engine/link/analyze.js";
+import { catalogModules } from "../../src/engine/modules/catalog/index.js";
+import { coreFunctions } from "../../src/engine/modules/core/def.js";
+import { coreActionImpls } from "../../src/engine/modules/core/runtime.js";
+import { findRuntime, moduleRegistry, simulatedRuntimes } from "../../src/engine/modules/registry.js";
+import type { ModuleDef } from "../../src/engine/modules/types.js";
+import { readCoreSettings } from "../../src/engine/runtime/core-settings.js";
+import { Logger } from "../../src/engine/runtime/log.js";
+import type { Services } from "../../src/engine/runtime/services.js";
+import { Kernel } from "../../src/engine/sim/kernel.js";
+
+/** The functions a declaration says kamsim simulates. */
+function simulatedNames(def: ModuleDef): string[] {
+  return Object.entries(def.functions)
+    .filter(([, f]) => (f.simulated ?? def.simulated) !== false)
+    .map(([name]) => name)
+    .sort();
+}
+
+function services(): Services {
+  const kernel = new Kernel(ALL_EVENTS, () => {});
+  return {
+    kernel,
+    log: new Logger(kernel, 3),
+    rng: createRng(1),
+    epoch: 0,
+    maxWhileLoops: 0,
+    maxRecursiveLevel: 256,
+    stepBudget: 1000,
+    world: { http: () => undefined },
+  };
+}
+
+describe("module rows", () => {
+  const core = readCoreSettings(analyzeConfig("").config);
+
+  for (const row of simulatedRuntimes) {
+    it(`${row.def.name}: every simulated function has behaviour, and only those`, () => {
+      const inst = row.create({ sv: services(), core, params: [] });
+      expect(Object.keys(inst.functions).sort()).toEqual(simulatedNames(row.def));
+    });
+  }
+
+  it("covers every simulated module, and the catalog simulates nothing", () => {
+    expect(simulatedRuntimes.length).toBeGreaterThanOrEqual(12);
+    for (const m of moduleRegistry) expect(findRuntime(m.name) !== undefined, m.name).toBe(m.simulated);
+    expect(catalogModules.filter((m) => m.simulated).map((m) => m.name)).toEqual([]);
+  });
+
+  it("the core: every simulated action has behaviour, and only those", () => {
+    const declared = Object.entries(coreFunctions)
+      .filter(([, f]) => f.simulated !== false)
+      .map(([name]) => name)
+      .sort();
+    expect(Object.keys(coreActionImpls).sort()).toEqual(declared);
+  });
+});
