@@ -12,6 +12,7 @@ import { nowIn, whereIn } from "../../runtime/services.js";
 import type { SimulationHost } from "../runtime-types.js";
 import { defineRuntime } from "../runtime-types.js";
 import { pikeModule } from "./def.js";
+import { readPikeParams } from "./params.js";
 import { formatPikeTopReply, pikeTop } from "./rpc.js";
 import { ipToBytes, PikeTree, parseIpv4ForPike, pikeTicks } from "./tree.js";
 
@@ -19,14 +20,7 @@ const SECOND = 1_000_000;
 
 export const pikeRuntime = defineRuntime(pikeModule, {
   create(setup) {
-    const p = { samplingTimeUnit: 2, reqsDensityPerUnit: 30, removeLatency: 120, logLevel: 0 };
-    for (const { name, value } of setup.params) {
-      const n = Number(value);
-      if (name === "sampling_time_unit") p.samplingTimeUnit = n;
-      else if (name === "reqs_density_per_unit") p.reqsDensityPerUnit = n;
-      else if (name === "remove_latency") p.removeLatency = n;
-      else if (name === "pike_log_level") p.logLevel = n;
-    }
+    const p = readPikeParams(setup.params);
     // Who is running the tree right now: a worker's script, or the slow timer (set before each call).
     let ctx: ScriptContext | undefined;
     let timer: { host: SimulationHost; t: Micros } | undefined;
