@@ -173,7 +173,6 @@ export const htableRuntime = defineRuntime(htableModule, {
           });
         tick(interval * 1_000_000);
       },
-      snapshot: () => Object.fromEntries([...tables].map(([n, t]) => [n, t.live(Number.POSITIVE_INFINITY).length])),
     };
   },
 });

@@ -193,7 +193,6 @@ export const mqueueRuntime = defineRuntime(mqueueModule, {
       functions: { mq_add, mq_fetch, mq_size, mq_pv_free },
       pvars: mqueuePvars(queues),
       rpc: mqueueRpc(queues),
-      snapshot: () => [...queues.values()].map((q) => ({ name: q.def.name, size: q.size, limit: q.def.size })),
     };
   },
 });

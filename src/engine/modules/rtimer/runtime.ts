@@ -98,8 +98,6 @@ export const rtimerRuntime = defineRuntime(rtimerModule, {
         for (const slot of owned) if (slot.proc) loop(host, slot.def, slot.proc, slot.worker, slot.def.intervalUs);
         for (const def of table.timers) if (def.mode === 0) periodic(host, def, def.intervalUs);
       },
-      snapshot: () =>
-        table.timers.map((t) => ({ name: t.name, intervalUs: t.intervalUs, mode: t.mode, routes: t.routes })),
     };
   },
 });
