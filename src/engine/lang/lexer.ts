@@ -51,19 +51,20 @@ const BOOL_WORDS: Readonly<Record<string, number>> = {
   disable: 0,
 };
 
-/** Operators, longest first so that the longest match wins. */
+/**
+ * Operators, longest first so that the longest match wins. Kamailio 5.6 has no `!~` and no `:=`
+ * (core/cfg.lex): they read as `!` `~` and `:` `=`, a syntax error where Kamailio has one.
+ */
 const PUNCTS = [
   "==",
   "!=",
   "=~",
-  "!~",
   "<=",
   ">=",
   "<<",
   ">>",
   "&&",
   "||",
-  ":=",
   "=",
   "<",
   ">",

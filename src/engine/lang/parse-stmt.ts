@@ -13,6 +13,8 @@ import { parseCall, parseExpr, parseRouteCall, pvarExpr, stringLit } from "./par
 export function parseBlock(c: Cursor): Block {
   const open = c.next();
   const stmts: Stmt[] = [];
+  // An empty block is a syntax error at its `}` (core/cfg.y: `actions` needs one; `;` is one).
+  if (c.isPunct("}")) c.error("syntax_error", "syntax error", c.peek().span);
   while (!c.isPunct("}")) {
     if (c.atEnd) {
       const last = c.prev().span;
@@ -32,7 +34,11 @@ export function parseBlock(c: Cursor): Block {
 export function parseStmt(c: Cursor): Stmt | undefined {
   const t = c.peek();
   if (t.kind === "punct") {
-    if (t.text === "{") return parseBlock(c);
+    if (t.text === "{") {
+      // A block is not a statement of its own (core/cfg.y: only if/else/while take one).
+      c.error("syntax_error", "syntax error", t.span);
+      return parseBlock(c);
+    }
     if (t.text === ";") {
       c.next();
       return { kind: "EmptyStmt", span: t.span };
@@ -106,7 +112,7 @@ function parseAssign(c: Cursor): Stmt | undefined {
   const t = c.next();
   const target = pvarExpr(t);
   const op = c.peek();
-  if (!(op.kind === "punct" && (op.text === "=" || op.text === ":="))) {
+  if (!(op.kind === "punct" && op.text === "=")) {
     if (op.kind === "punct" && /^[-+*/|&^%]$/.test(op.text) && c.isPunct("=", 1)) {
       c.error("syntax_error", `syntax error: there is no '${op.text}=' operator`, op.span);
     }
@@ -120,6 +126,7 @@ function parseAssign(c: Cursor): Stmt | undefined {
 
 /** The then/else/loop body: a block or exactly one statement. */
 function parseBody(c: Cursor): Stmt {
+  if (c.isPunct("{")) return parseBlock(c);
   const s = parseStmt(c);
   return s ?? { kind: "EmptyStmt", span: c.prev().span };
 }
