@@ -32,6 +32,12 @@ export interface KamailioRun {
   pid: number;
   /** performance.now() at t = 0 (first child seen). */
   t0: number;
+  /**
+   * How late t = 0 may be, ms: the time since the start of the scan of /proc before the one that
+   * saw the first child (about 1 ms back to back; more when the machine kept the harness from
+   * running).
+   */
+  t0Uncertainty: number;
   /** Children of the main process seen at start-up (PID → /proc start time), for clean-up. */
   children: Map<number, string>;
   /** Every stderr line so far. */
@@ -125,6 +131,7 @@ export async function startKamailio(
     port,
     pid: child.pid ?? -1,
     t0: Number.NaN,
+    t0Uncertainty: Number.NaN,
     children: new Map(),
     lines,
     stdout: () => out,
@@ -132,12 +139,16 @@ export async function startKamailio(
   };
   running.add(run);
   const deadline = performance.now() + START_TIMEOUT_MS;
+  let previousScan = performance.now();
   while (performance.now() < deadline && child.exitCode === null && child.pid) {
+    const scan = performance.now();
     const kids = childrenOf(child.pid);
     if (kids.size > 0) {
       run.t0 = performance.now();
+      run.t0Uncertainty = run.t0 - previousScan;
       break;
     }
+    previousScan = scan;
     // Scan again at once, only letting pending I/O (stderr, exit) through in between.
     await new Promise((r) => setImmediate(r));
   }

@@ -39,7 +39,7 @@ for (const c of recordedCases()) {
     for (const d of cmp.disagreements) console.log(`  ${d.kind}: ${d.text}`);
     if (existsSync(c.recording)) {
       const stored = readRecording(c.recording);
-      const vs = freshAgainstRecording(run.recording, stored, run.kamsim.workers, tolerance);
+      const vs = freshAgainstRecording(run.recording, stored, run.kamsim.workers, 2 * tolerance);
       console.log(`  against the stored recording: ${vs.disagreements.length} disagreement(s)`);
       for (const d of vs.disagreements) console.log(`    ${d.kind}: ${d.text}`);
     }

@@ -101,7 +101,7 @@ export function freshAgainstRecording(
   workers: ReadonlySet<number>,
   tolerance: number,
 ): Comparison {
-  return compareRuns({
+  const cmp = compareRuns({
     kamsim: withRequests(stored, workers),
     real: fresh.records,
     workers,
@@ -110,4 +110,7 @@ export function freshAgainstRecording(
     kamsimReceived: stored.requests.length,
     tolerance,
   });
+  // compare.ts names its first side kamsim; here it is the stored recording.
+  for (const d of cmp.disagreements) d.text = d.text.replace(/\bkamsim\b/g, "recorded");
+  return cmp;
 }
