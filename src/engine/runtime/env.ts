@@ -17,6 +17,11 @@ export interface PvAccess {
   /** Assignment; absent for read-only PVs. `null` means `= $null`. False when it failed (the PV's
    * setter returned -1, after logging why): the assignment then logs it and yields -1. */
   set?(ctx: ScriptContext, v: Value): unknown;
+  /**
+   * `pv_unset()`: the setter called with no value at all, where that differs from `= $null`
+   * (a `$shv` becomes the int 0, not the empty string); absent: the same as `set(ctx, null)`.
+   */
+  unset?(ctx: ScriptContext): unknown;
   /** The getter never fails (never returns undefined): expressions may call it directly. */
   total?: boolean;
   /**

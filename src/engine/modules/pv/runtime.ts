@@ -36,7 +36,8 @@ const pv_unset: FunctionImpl = {
   compile(args, env) {
     const pv = namedPv(args[0] as CallArg, env);
     return (ctx) => {
-      pv?.set?.(ctx, null);
+      if (pv?.unset) pv.unset(ctx);
+      else pv?.set?.(ctx, null);
       return 1;
     };
   },

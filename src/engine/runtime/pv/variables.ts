@@ -20,12 +20,18 @@ export const varPv: PvImpl = withName((name, _spec, env) => {
   };
 });
 
-/** `$shv(x)`: shared; unset reads 0, `= $null` stores the empty string. */
+/**
+ * `$shv(x)`: shared; unset reads 0, `= $null` stores the empty string, `pv_unset()` the int 0
+ * (pv_shv.c pv_set_shvar() given no value; checked on 5.6.3).
+ */
 export function createShvPv(shared: Map<string, Value>): PvImpl {
   return withName((name) => ({
     get: () => shared.get(name) ?? 0,
     set: (_ctx: ScriptContext, v: Value) => {
       shared.set(name, v === null ? "" : shmCopy(v));
+    },
+    unset: () => {
+      shared.set(name, 0);
     },
   }));
 }
