@@ -3,6 +3,7 @@
  * Kamailio compares these with its own rules, not as ordinary values — method names
  * case-insensitively, addresses against networks, `myself` against the local addresses.
  */
+import { parseIPv4 } from "../base/ip.js";
 import type { BinaryOp, Expr } from "../lang/ast.js";
 import type { CompileEnv } from "./env.js";
 import { compileExpr, type ValueFn } from "./expr.js";
@@ -113,16 +114,10 @@ function isMyself(v: Value): boolean {
 /** Whether `ip` is `addr`, or in `addr/prefix` (IPv4; IPv6 compared as text). */
 function inNetwork(ip: string, addr: string, prefix?: number): boolean {
   if (prefix === undefined) return ip === addr;
-  const a = v4(ip);
-  const b = v4(addr);
+  const a = parseIPv4(ip);
+  const b = parseIPv4(addr);
   if (a === undefined || b === undefined) return false;
   if (prefix === 0) return true;
   const mask = prefix >= 32 ? 0xffffffff : ~((1 << (32 - prefix)) - 1) >>> 0;
   return (a & mask) >>> 0 === (b & mask) >>> 0;
-}
-
-function v4(ip: string): number | undefined {
-  const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(ip);
-  if (!m) return undefined;
-  return ((Number(m[1]) << 24) | (Number(m[2]) << 16) | (Number(m[3]) << 8) | Number(m[4])) >>> 0;
 }

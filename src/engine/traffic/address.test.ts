@@ -1,12 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  createAddressPool,
-  formatIPv6,
-  parseAddressOrBlock,
-  parseIPv4,
-  parseIPv6,
-  parseSingleAddress,
-} from "./address.js";
+import { formatIPv6, parseIPv4, parseIPv6 } from "../base/ip.js";
+import { createAddressPool, parseAddressOrBlock, parseSingleAddress } from "./address.js";
 
 describe("addresses", () => {
   it.each([
@@ -33,6 +27,8 @@ describe("addresses", () => {
     "192.0.2.1 ",
     "1.2.3.4/",
     "1.2.3.4/08",
+    "010.0.0.1",
+    "::ffff:192.0.2.01",
     "2001:db8:::1",
     "2001:db8::1%eth0",
     "1:2:3:4:5:6:7:8:9",

@@ -6,8 +6,10 @@
  * are left out (no real host sends from them), for IPv6 up to /126 the all-zeros Subnet-Router
  * anycast address is left out (RFC 4291 §2.6.1); /31, /32, /127 and /128 give all their addresses.
  * Text is canonical on the way out: dotted decimal without leading zeros, IPv6 as RFC 5952
- * writes it (lower case, longest zero run as `::`, IPv4-mapped tail dotted).
+ * writes it (lower case, longest zero run as `::`, IPv4-mapped tail dotted). The text itself is
+ * parsed by base/ip.ts.
  */
+import { formatIPv4, formatIPv6, parseIPv4, parseIPv6 } from "../base/ip.js";
 
 /** One address or block, parsed. */
 export type AddressBlock =
@@ -17,76 +19,13 @@ export type AddressBlock =
 /** A parse result: the block, or why the text is not an address. */
 export type AddressParse = { ok: true; block: AddressBlock; text: string } | { ok: false; message: string };
 
-const IPV4_PART = /^(?:0|[1-9]\d{0,2})$/;
-const HEX_GROUP = /^[0-9a-fA-F]{1,4}$/;
-
-/** Parses dotted-decimal IPv4 (no leading zeros: `010` reads as octal in some tools). */
-export function parseIPv4(text: string): number | undefined {
-  const parts = text.split(".");
-  if (parts.length !== 4) return undefined;
-  let n = 0;
-  for (const p of parts) {
-    if (!IPV4_PART.test(p)) return undefined;
-    const v = Number(p);
-    if (v > 255) return undefined;
-    n = n * 256 + v;
-  }
-  return n;
-}
-
-/** Parses IPv6 text (with `::` and an optional dotted IPv4 tail; no zone index). */
-export function parseIPv6(text: string): bigint | undefined {
-  const halves = text.split("::");
-  if (halves.length > 2) return undefined;
-  const groups = (s: string, dottedTail: boolean): number[] | undefined => {
-    if (s === "") return [];
-    const out: number[] = [];
-    const parts = s.split(":");
-    for (let i = 0; i < parts.length; i++) {
-      const p = parts[i] as string;
-      if (dottedTail && i === parts.length - 1 && p.includes(".")) {
-        const v4 = parseIPv4(p);
-        if (v4 === undefined) return undefined;
-        out.push(Math.floor(v4 / 65536), v4 % 65536);
-      } else if (HEX_GROUP.test(p)) out.push(Number.parseInt(p, 16));
-      else return undefined;
-    }
-    return out;
-  };
-  const head = groups(halves[0] as string, halves.length === 1);
-  const tail = halves.length === 2 ? groups(halves[1] as string, true) : [];
-  if (!head || !tail) return undefined;
-  const fill = 8 - head.length - tail.length;
-  if (halves.length === 1 ? fill !== 0 : fill < 1) return undefined;
-  let n = 0n;
-  for (const g of [...head, ...new Array<number>(fill).fill(0), ...tail]) n = (n << 16n) | BigInt(g);
-  return n;
-}
-
-/** Dotted-decimal text of an IPv4 address. */
-export function formatIPv4(n: number): string {
-  return `${Math.floor(n / 16777216) % 256}.${Math.floor(n / 65536) % 256}.${Math.floor(n / 256) % 256}.${n % 256}`;
-}
-
-/** RFC 5952 text of an IPv6 address. */
-export function formatIPv6(n: bigint): string {
-  const g: number[] = [];
-  for (let i = 7; i >= 0; i--) g.push(Number((n >> BigInt(i * 16)) & 0xffffn));
-  if (n >> 32n === 0xffffn) return `::ffff:${formatIPv4(Number(n & 0xffffffffn))}`;
-  let best = -1;
-  let bestLen = 1;
-  for (let i = 0; i < 8; ) {
-    let j = i;
-    while (j < 8 && g[j] === 0) j++;
-    if (j - i > bestLen) {
-      best = i;
-      bestLen = j - i;
-    }
-    i = j === i ? i + 1 : j;
-  }
-  const hex = (a: number[]) => a.map((x) => x.toString(16)).join(":");
-  if (best < 0) return hex(g);
-  return `${hex(g.slice(0, best))}::${hex(g.slice(best + bestLen))}`;
+/**
+ * A traffic file writes octets without leading zeros: `010` reads as octal in some tools, so the
+ * file refuses it rather than guess (base/ip.ts itself reads octets as decimal, as Kamailio does).
+ */
+function hasLeadingZeroOctet(addr: string): boolean {
+  const dotted = addr.slice(addr.lastIndexOf(":") + 1);
+  return dotted.includes(".") && dotted.split(".").some((octet) => /^0\d/.test(octet));
 }
 
 /** Parses one address or CIDR block as a `src` entry. */
@@ -94,8 +33,8 @@ export function parseAddressOrBlock(text: string): AddressParse {
   const slash = text.indexOf("/");
   const addr = slash < 0 ? text : text.slice(0, slash);
   const prefixText = slash < 0 ? undefined : text.slice(slash + 1);
-  const v4 = parseIPv4(addr);
-  const v6 = v4 === undefined ? parseIPv6(addr) : undefined;
+  const v4 = hasLeadingZeroOctet(addr) ? undefined : parseIPv4(addr);
+  const v6 = v4 === undefined && !hasLeadingZeroOctet(addr) ? parseIPv6(addr) : undefined;
   if (v4 === undefined && v6 === undefined) {
     return { ok: false, message: `${JSON.stringify(addr)} is not an IPv4 or IPv6 address` };
   }

@@ -1,6 +1,7 @@
 /** pike's address handling: pike_check_ip's parser quirks (docs/kamailio/pike.md#functions), $si text to bytes, printing. */
 import { describe, expect, it } from "vitest";
-import { formatPikeIp, ipToBytes, parseIpv4ForPike } from "./tree.js";
+import { ipToBytes } from "../../base/ip.js";
+import { formatPikeIp, parseIpv4ForPike } from "./tree.js";
 
 const parsed = (text: string) => {
   const b = parseIpv4ForPike(text);

@@ -1,7 +1,8 @@
 /** pike.top (docs/kamailio/pike.md#rpc): argument rules, the reply struct, and kamcmd's printing of it. */
 import { describe, expect, it } from "vitest";
+import { ipToBytes } from "../../base/ip.js";
 import { formatPikeTop, formatPikeTopReply, type PikeTopReply, type PikeTopResult, pikeTop } from "./rpc.js";
-import { ipToBytes, type PikeParams, PikeTree } from "./tree.js";
+import { type PikeParams, PikeTree } from "./tree.js";
 
 function treeWith(requests: [string, number][], params: Partial<PikeParams> = {}): PikeTree {
   const tree = new PikeTree(

@@ -4,6 +4,7 @@
  * `sampling_time_unit` seconds from start (logging UNBLOCK) and cleans expired nodes every second.
  */
 
+import { ipToBytes } from "../../base/ip.js";
 import { L_ERR } from "../../base/log-levels.js";
 import type { Micros } from "../../base/time.js";
 import type { ScriptContext } from "../../runtime/context.js";
@@ -14,7 +15,7 @@ import { defineRuntime } from "../runtime-types.js";
 import { pikeModule } from "./def.js";
 import { readPikeParams } from "./params.js";
 import { formatPikeTopReply, pikeTop } from "./rpc.js";
-import { ipToBytes, PikeTree, parseIpv4ForPike, pikeTicks } from "./tree.js";
+import { PikeTree, parseIpv4ForPike, pikeTicks } from "./tree.js";
 
 const SECOND = 1_000_000;
 

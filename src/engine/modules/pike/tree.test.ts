@@ -1,6 +1,7 @@
 /** The pike tree against the numbers of docs/kamailio/pike.md#thresholds (measured on Kamailio 5.6.3) and pike's source. */
 import { describe, expect, it } from "vitest";
-import { formatPikeNodeId, ipToBytes, type PikeParams, PikeTree, parseIpv4ForPike } from "./tree.js";
+import { ipToBytes } from "../../base/ip.js";
+import { formatPikeNodeId, type PikeParams, PikeTree, parseIpv4ForPike } from "./tree.js";
 
 function setup(params: Partial<PikeParams> = {}) {
   const events: string[] = [];
