@@ -3,6 +3,9 @@ import { routeHeaderLine } from "./running-route.js";
 
 const CFG = `#!KAMAILIO
 # route[OLD] { in a comment }
+/* route[CHECK] {
+   an older version, commented out
+} */
 request_route {
     route(CHECK);
 }
@@ -16,10 +19,10 @@ event_route[htable:mod-init] {
 
 describe("routeHeaderLine", () => {
   it("finds each kind of route's header, not its uses or comments", () => {
-    expect(routeHeaderLine(CFG, "request_route")).toBe(3);
-    expect(routeHeaderLine(CFG, "CHECK")).toBe(6);
-    expect(routeHeaderLine(CFG, "QUOTED")).toBe(9);
-    expect(routeHeaderLine(CFG, "event_route[htable:mod-init]")).toBe(10);
+    expect(routeHeaderLine(CFG, "request_route")).toBe(6);
+    expect(routeHeaderLine(CFG, "CHECK")).toBe(9);
+    expect(routeHeaderLine(CFG, "QUOTED")).toBe(12);
+    expect(routeHeaderLine(CFG, "event_route[htable:mod-init]")).toBe(13);
     expect(routeHeaderLine(CFG, "OLD")).toBeUndefined();
   });
 

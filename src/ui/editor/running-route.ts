@@ -6,27 +6,34 @@
 import { useStore } from "../store/store.js";
 import { editorModel } from "./editor-models.js";
 import type { monaco } from "./monaco.js";
+import { collectNames } from "./names.js";
+import { codeTokens, tokenize } from "./tokens.js";
 
 /** How long a route stays marked after it last ran, in wall-clock milliseconds. */
 const HOLD_MS = 700;
 
-const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const lineAt = (text: string, offset: number) => text.slice(0, offset).split("\n").length;
 
-/** The 1-based line of the header of the route the engine calls `route`, in `text`. */
+/**
+ * The 1-based line of the header of the route the engine calls `route` (`request_route`,
+ * `event_route[NAME]`, or a route's name), in `text`, read with the engine's lexer: a header in
+ * a comment or a string is none.
+ */
 export function routeHeaderLine(text: string, route: string): number | undefined {
-  const event = /^event_route\[(.+)\]$/.exec(route);
-  const header =
-    route === "request_route"
-      ? /(^|[\s;}])(request_route|route)\s*\{/
-      : event
-        ? new RegExp(`(^|[\\s;}])event_route\\s*\\[\\s*"?${literal(event[1] as string)}"?\\s*\\]\\s*\\{`)
-        : new RegExp(`(^|[\\s;}])route\\s*\\[\\s*"?${literal(route)}"?\\s*\\]\\s*\\{`);
-  const lines = text.split("\n");
-  for (let i = 0; i < lines.length; i++) {
-    const code = (lines[i] as string).replace(/#.*$|\/\/.*$/, "");
-    if (header.test(code)) return i + 1;
+  if (route === "request_route") {
+    // `route {` without a name is Kamailio's older spelling of request_route.
+    const toks = codeTokens(tokenize(text));
+    const i = toks.findIndex(
+      (t, k) => t.kind === "ident" && (t.text === "request_route" || t.text === "route") && toks[k + 1]?.text === "{",
+    );
+    const t = toks[i];
+    return t ? lineAt(text, t.start) : undefined;
   }
-  return undefined;
+  const event = /^event_route\[(.+)\]$/.exec(route);
+  const kind = event ? "event_route" : "route";
+  const name = event ? (event[1] as string) : route;
+  const def = collectNames(text).routes.find((r) => r.kind === kind && r.name === name);
+  return def ? lineAt(text, def.start) : undefined;
 }
 
 /** Marks routes as the frames report them; returns the function that stops it. */
