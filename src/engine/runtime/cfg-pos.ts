@@ -2,40 +2,41 @@
  * Kamailio's own position of an expression (rve->fpos), which its messages print: "runaway
  * while (L, C)", "rval expression conversion to int failed (L,C-L,C)". cfg.y builds them so:
  * a binary expression joins its operands' positions; a unary one takes its operand's; a leaf
- * takes the lexer's current token when the parser reduces it — for a pseudo-variable that is
- * the token after it, unless it is a right or unary operand; for a function call its closing
- * parenthesis; for a literal the literal itself. (Derived from cfg.y/rvalue.c and checked on
- * 5.6.3: `while ($var(i) < 100)` → the `<`, `while ($var(n))` → the `)`, `!$var(z)` → `$var(z)`.)
+ * takes the lexer's current token when the parser reduces it — for a function call its closing
+ * parenthesis, for a literal the literal itself, for a pseudo-variable (or keyword) its own
+ * text, except right after an opening parenthesis, where the parser reads the next token before
+ * it reduces, so the whole next token is named. (Derived from cfg.y/rvalue.c and checked on
+ * 5.6.3: `while ($var(i) < 100)` → the `<`, `if ( $var(t) >= 5 )` → the `>=`, `while ($var(n))`
+ * → the `)`, `$x = $var(t) < 5` and `return $var(t) < 2` → `$var(t)`, `a && $var(t) < 5` →
+ * `$var(t)`, `!$var(z)` → `$var(z)`.)
  */
 
 import type { SourceFile, Span } from "../base/source.js";
 import type { Expr, Stmt } from "../lang/ast.js";
 import type { CfgPos, CompileEnv } from "./env.js";
 
-type Role = "left" | "right" | "unary" | "bare";
-
-/** The position Kamailio gives `e` in the role it has in its parent expression. */
-export function kamailioPos(e: Expr, role: Role, files: readonly SourceFile[], pos: (s: Span) => CfgPos): CfgPos {
+/** The position Kamailio gives `e`. */
+export function kamailioPos(e: Expr, files: readonly SourceFile[], pos: (s: Span) => CfgPos): CfgPos {
   switch (e.kind) {
     case "BinaryExpr": {
-      const a = kamailioPos(e.left, "left", files, pos);
-      const b = kamailioPos(e.right, "right", files, pos);
+      const a = kamailioPos(e.left, files, pos);
+      const b = kamailioPos(e.right, files, pos);
       return { line: a.line, col: a.col, endLine: b.endLine, endCol: b.endCol };
     }
     case "UnaryExpr":
     case "CastExpr":
-      return kamailioPos(e.operand, "unary", files, pos);
+      return kamailioPos(e.operand, files, pos);
     case "CallExpr":
     case "RouteCall":
     case "BuiltinExpr":
       return pos({ ...e.span, start: e.span.end - 1 });
     case "PvarExpr":
-    case "KeywordExpr":
-      if (role === "left" || role === "bare") {
-        const next = nextToken(files[e.span.file]?.text ?? "", e.span.end);
-        return pos({ file: e.span.file, start: next, end: next + 1 });
-      }
-      return pos(e.span);
+    case "KeywordExpr": {
+      const text = files[e.span.file]?.text ?? "";
+      if (!afterParen(text, e.span.start)) return pos(e.span);
+      const next = nextToken(text, e.span.end);
+      return pos({ file: e.span.file, start: next, end: next + tokenLength(text, next) });
+    }
     default:
       return pos(e.span);
   }
@@ -83,4 +84,21 @@ function nextToken(text: string, from: number): number {
     } else break;
   }
   return Math.min(i, Math.max(0, text.length - 1));
+}
+
+/** Whether the character before `at` (white space skipped) opens a parenthesis. */
+function afterParen(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && (text[i] === " " || text[i] === "\t" || text[i] === "\r" || text[i] === "\n")) i--;
+  return text[i] === "(";
+}
+
+/** Two-character operators of cfg.y's lexer. */
+const PAIRS = new Set(["&&", "||", "==", "!=", "<=", ">=", "=~", "!~", "<<", ">>"]);
+
+/** The length of the token at `at`: a word operator (`mod`, `eq`...), a two-character operator, or one character. */
+function tokenLength(text: string, at: number): number {
+  const word = /^[A-Za-z_]+/.exec(text.slice(at, at + 16));
+  if (word) return word[0].length;
+  return PAIRS.has(text.slice(at, at + 2)) ? 2 : 1;
 }

@@ -26,17 +26,14 @@ export function intOf(v: Value, ctx: ScriptContext, pos: CfgPos): number {
 }
 
 /**
- * The raw return code of a call, when `e` is one (or an identity the optimiser reduces to one):
- * the value an assignment stores (rvalue.c rve_opt_01 turns `f() + 0` into `f()`).
+ * The raw return code of a call, when `e` is one (or an identity the optimiser reduces to one,
+ * see reduceBinary): the value an assignment stores (rve_opt_01 turns `f() + 0` into `f()`).
  */
 export function rawCall(e: Expr): CallExpr | RouteCall | undefined {
   if (e.kind === "CallExpr" || e.kind === "RouteCall") return e;
-  if (e.kind !== "BinaryExpr" || e.right.kind !== "NumberLit") return undefined;
-  const n = e.right.value;
-  const identity =
-    ((e.op === "+" || e.op === "-" || e.op === "|" || e.op === "||") && n === 0) ||
-    ((e.op === "*" || e.op === "/" || e.op === "&&") && n === 1);
-  return identity ? rawCall(e.left) : undefined;
+  if (e.kind !== "BinaryExpr") return undefined;
+  const r = reduceBinary(e);
+  return r.kind === "int" ? rawCall(r.operand) : undefined;
 }
 
 /** Expressions whose value is always an int, so no conversion is needed. */
@@ -58,11 +55,11 @@ export function alwaysInt(e: Expr): boolean {
 }
 
 /**
- * An expression as an int (conditions, `return e`): a call inside is worth 0 or 1. `role` is
- * its place in the parent expression, which decides the position a failed conversion reports.
+ * An expression as an int (conditions, `return e`): a call inside is worth 0 or 1; a value that
+ * does not convert is logged at the expression's position (cfg-pos.ts).
  */
-export function compileInt(e: Expr, env: CompileEnv, role: "left" | "right" | "unary" | "bare" = "bare"): IntFn {
-  const pos = kamailioPos(e, role, env.files, env.pos);
+export function compileInt(e: Expr, env: CompileEnv): IntFn {
+  const pos = kamailioPos(e, env.files, env.pos);
   if (e.kind === "PvarExpr" && e.spec) {
     const pv = env.pv(e.spec, e.span);
     const slot = pv.varSlot;
@@ -153,7 +150,7 @@ function pvValue(pv: PvAccess): ValueFn {
 
 function compileUnary(e: Expr & { kind: "UnaryExpr" }, env: CompileEnv): ValueFn {
   if (e.op === "defined") return compileDefined(e.operand, env);
-  const v = compileInt(e.operand, env, "unary");
+  const v = compileInt(e.operand, env);
   switch (e.op) {
     case "!":
       return (ctx) => (v(ctx) === 0 ? 1 : 0);
@@ -200,9 +197,12 @@ export function fold(e: Expr): Expr {
 
 /**
  * What Kamailio's optimiser (rvalue.c rve_opt_01) leaves of a binary expression once int literals
- * are folded: a constant (`$v * 0`, `$v || 1`: the other side is never evaluated, calls
- * included), `(int)x` (`x && 1`, `x || 0`), or the expression itself. Both compilers (this one
- * and suspend.ts's) start from it, so they cannot disagree on it.
+ * are folded, with the int literal on either side (the right one is looked at first, and a
+ * string literal there stops it): a constant (`$v * 0`, `0 / $v`, `$v || 1`: the other side is
+ * never evaluated, calls included), `(int)$v` (`$v * 1`, `1 && $v`, `0 | $v`, `$v - 0`, and
+ * `$v + 0` when `$v` is an int, so a call keeps its raw code), or the expression itself. Both
+ * compilers (this one and suspend.ts's) start from it, so they cannot disagree on it. A failed
+ * conversion of `$v` still names `$v`'s own position (checked on 5.6.3).
  */
 export type Reduced =
   | { kind: "const"; value: number }
@@ -213,13 +213,42 @@ export function reduceBinary(unfolded: BinaryExpr): Reduced {
   const f = fold(unfolded);
   if (f.kind === "NumberLit") return { kind: "const", value: f.value };
   const e = f as BinaryExpr;
+  const keep: Reduced = { kind: "binary", e };
   // A keyword on the left compares by its own rules (keywords.ts).
-  if (e.left.kind === "KeywordExpr") return { kind: "binary", e };
-  const k = e.right.kind === "NumberLit" ? e.right.value : undefined;
-  if (k === 0 && (e.op === "*" || e.op === "&" || e.op === "&&")) return { kind: "const", value: 0 };
-  if (k === 1 && e.op === "||") return { kind: "const", value: 1 };
-  if ((k === 1 && e.op === "&&") || (k === 0 && e.op === "||")) return { kind: "int", operand: e.left };
-  return { kind: "binary", e };
+  if (e.left.kind === "KeywordExpr") return keep;
+  let k: number;
+  let v: Expr;
+  let right: boolean;
+  if (e.right.kind === "NumberLit") [k, v, right] = [e.right.value, e.left, true];
+  else if (e.right.kind === "StringLit") return keep;
+  else if (e.left.kind === "NumberLit") [k, v, right] = [e.left.value, e.right, false];
+  else return keep;
+  const zero: Reduced = { kind: "const", value: 0 };
+  const int: Reduced = { kind: "int", operand: v };
+  switch (e.op) {
+    case "*":
+      return k === 0 ? zero : k === 1 ? int : keep;
+    case "/":
+      return k === 0 && !right ? zero : k === 1 && right ? int : keep;
+    case "mod":
+      return k === 0 && !right ? zero : keep;
+    case "-":
+      // cfg `$v - a` is first rewritten as the int sum `$v + (-a)`.
+      return k === 0 && right ? int : keep;
+    case "&":
+      return k === 0 ? zero : keep;
+    case "|":
+      return k === 0 ? int : keep;
+    case "&&":
+      return k === 0 ? zero : k === 1 ? int : keep;
+    case "||":
+      return k === 1 ? { kind: "const", value: 1 } : k === 0 ? int : keep;
+    case "+":
+      // Only an int sum: `"foo" + 0` is "foo0".
+      return k === 0 && guessType(e.left) === "int" ? int : keep;
+    default:
+      return keep;
+  }
 }
 
 function compileBinary(unfolded: BinaryExpr, env: CompileEnv): ValueFn {
@@ -233,10 +262,10 @@ function compileBinary(unfolded: BinaryExpr, env: CompileEnv): ValueFn {
   if (e.left.kind === "KeywordExpr") return compileKeywordCompare(e.left.name, e.op, e.right, env);
   if (e.op === "&&" || e.op === "||") return compileLogical(e, env);
   if (INT_OPS[e.op]) {
-    const a = compileInt(e.left, env, "left");
+    const a = compileInt(e.left, env);
     // A literal right side (`$var(i) < 10`): one call less per evaluation.
     if (e.right.kind === "NumberLit") return intOpLiteral(e.op, a, e.right.value | 0) as IntFn;
-    return intOpBoth(e.op, a, compileInt(e.right, env, "right")) as IntFn;
+    return intOpBoth(e.op, a, compileInt(e.right, env)) as IntFn;
   }
   // Fast paths, each the generic valueOp() for operands of a known shape.
   if (e.op === "+" && e.right.kind === "NumberLit" && isPlainOperand(e.left)) return plusLiteral(e, env);
@@ -297,7 +326,7 @@ export function valueOp(e: BinaryExpr, env: CompileEnv): ValueOp {
  * conversion actually fails.
  */
 function rightWarning(e: BinaryExpr, env: CompileEnv): (ctx: ScriptContext) => () => ConversionWarning {
-  const pos = kamailioPos(e.right, "right", env.files, env.pos);
+  const pos = kamailioPos(e.right, env.files, env.pos);
   return (ctx) => () => (s: string) => conversionWarning(ctx, s, pos);
 }
 
@@ -331,12 +360,12 @@ function plusLiteral(e: BinaryExpr, env: CompileEnv): ValueFn {
 function intPlus(unfolded: BinaryExpr, env: CompileEnv): IntFn | undefined {
   const e = intPlusOperands(unfolded);
   if (!e) return undefined;
-  const a = compileInt(e.left, env, "left");
+  const a = compileInt(e.left, env);
   if (e.right.kind === "NumberLit") {
     const k = e.right.value | 0;
     return (ctx) => (a(ctx) + k) | 0;
   }
-  const b = compileInt(e.right, env, "right");
+  const b = compileInt(e.right, env);
   return (ctx) => (a(ctx) + b(ctx)) | 0;
 }
 
@@ -394,8 +423,8 @@ function equalsLiteral(
 
 /** `&&` and `||` short-circuit on C truth (non-zero). */
 function compileLogical(e: BinaryExpr, env: CompileEnv): ValueFn {
-  const a = compileInt(e.left, env, "left");
-  const b = compileInt(e.right, env, "right");
+  const a = compileInt(e.left, env);
+  const b = compileInt(e.right, env);
   if (e.op === "&&") return (ctx) => (a(ctx) !== 0 && b(ctx) !== 0 ? 1 : 0);
   return (ctx) => (a(ctx) !== 0 || b(ctx) !== 0 ? 1 : 0);
 }

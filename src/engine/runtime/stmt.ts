@@ -119,7 +119,7 @@ function condition(cond: IntFn, ctx: ScriptContext, pos: CfgPos): number {
 
 function compileIf(s: IfStmt, env: CompileEnv): Action {
   const cond = compileInt(s.cond, env);
-  const pos = kamailioPos(s.cond, "bare", env.files, env.pos);
+  const pos = kamailioPos(s.cond, env.files, env.pos);
   const then = body(s.then, env);
   const alt = body(s.else, env);
   return (ctx) => {
@@ -138,7 +138,7 @@ function compileIf(s: IfStmt, env: CompileEnv): Action {
 
 function compileWhile(s: WhileStmt, env: CompileEnv): Action {
   const cond = compileInt(s.cond, env);
-  const pos = kamailioPos(s.cond, "bare", env.files, env.pos);
+  const pos = kamailioPos(s.cond, env.files, env.pos);
   const file = env.fileOf(s.span);
   const line = env.pos({ ...s.span, start: s.span.end - 1 }).line;
   const list = body(s.body, env);
@@ -285,7 +285,7 @@ export function compileAssign(s: AssignStmt, env: CompileEnv): Action {
   const pv = env.pv(s.target.spec, s.target.span);
   const set = pv.set;
   if (!set) throw new ExprFail(`read only pvar ${s.target.text}`);
-  const pos = kamailioPos(s.value, "bare", env.files, env.pos);
+  const pos = kamailioPos(s.value, env.files, env.pos);
   const slot = pv.varSlot;
   // A PV alone on the right whose getter may fail (a transformation): Kamailio logs it and
   // stores <null> (lval_pvar_assign()'s RV_PVAR case).

@@ -222,7 +222,7 @@ function genExpr(e: Expr, env: CompileEnv): GenValue {
           return (yield* d(ctx)) === null ? 0 : 1;
         };
       }
-      const v = genInt(e.operand, env, "unary");
+      const v = genInt(e.operand, env);
       const op = e.op;
       return function* (ctx) {
         const n = yield* v(ctx);
@@ -250,15 +250,15 @@ function genExpr(e: Expr, env: CompileEnv): GenValue {
 }
 
 /** expr.ts compileInt(): an expression as an int, for one that may block. */
-function genInt(e: Expr, env: CompileEnv, role: "left" | "right" | "unary" | "bare" = "bare"): GenInt {
-  if (plain(e, env)) return lift(compileInt(e, env, role));
+function genInt(e: Expr, env: CompileEnv): GenInt {
+  if (plain(e, env)) return lift(compileInt(e, env));
   if (e.kind === "BinaryExpr" && e.op === "+") {
     const sum = intPlusOperands(e);
     if (sum) return genIntPlus(sum, env);
   }
   const v = genExpr(e, env);
   if (alwaysInt(e)) return v as GenInt;
-  const pos = kamailioPos(e, role, env.files, env.pos);
+  const pos = kamailioPos(e, env.files, env.pos);
   return function* (ctx) {
     return intOf(yield* v(ctx), ctx, pos);
   };
@@ -266,8 +266,8 @@ function genInt(e: Expr, env: CompileEnv, role: "left" | "right" | "unary" | "ba
 
 /** expr.ts intPlus(): `a + b` added as ints. */
 function genIntPlus(e: Expr & { kind: "BinaryExpr" }, env: CompileEnv): GenInt {
-  const a = genInt(e.left, env, "left");
-  const b = genInt(e.right, env, "right");
+  const a = genInt(e.left, env);
+  const b = genInt(e.right, env);
   return function* (ctx) {
     const x = yield* a(ctx);
     return (x + (yield* b(ctx))) | 0;
@@ -290,8 +290,8 @@ function genBinary(unfolded: Expr & { kind: "BinaryExpr" }, env: CompileEnv): Ge
   }
   const op = e.op;
   if (op === "&&" || op === "||") {
-    const a = genInt(e.left, env, "left");
-    const b = genInt(e.right, env, "right");
+    const a = genInt(e.left, env);
+    const b = genInt(e.right, env);
     return function* (ctx) {
       const x = (yield* a(ctx)) !== 0;
       if (op === "&&" ? !x : x) return op === "&&" ? 0 : 1;
@@ -300,8 +300,8 @@ function genBinary(unfolded: Expr & { kind: "BinaryExpr" }, env: CompileEnv): Ge
   }
   const intOp = INT_OPS[op];
   if (intOp) {
-    const a = genInt(e.left, env, "left");
-    const b = genInt(e.right, env, "right");
+    const a = genInt(e.left, env);
+    const b = genInt(e.right, env);
     return function* (ctx) {
       const x = yield* a(ctx);
       return intOp(x, yield* b(ctx));
@@ -339,7 +339,7 @@ function genBuiltin(e: Expr & { kind: "BuiltinExpr" }, env: CompileEnv): GenValu
 
 function genIf(s: IfStmt, env: CompileEnv): GenInt {
   const cond = genInt(s.cond, env);
-  const pos = kamailioPos(s.cond, "bare", env.files, env.pos);
+  const pos = kamailioPos(s.cond, env.files, env.pos);
   const then = bodySteps(s.then, env);
   const alt = bodySteps(s.else, env);
   return function* (ctx) {
@@ -358,7 +358,7 @@ function genIf(s: IfStmt, env: CompileEnv): GenInt {
 
 function genWhile(s: WhileStmt, env: CompileEnv): GenInt {
   const cond = genInt(s.cond, env);
-  const pos = kamailioPos(s.cond, "bare", env.files, env.pos);
+  const pos = kamailioPos(s.cond, env.files, env.pos);
   const file = env.fileOf(s.span);
   const line = env.pos({ ...s.span, start: s.span.end - 1 }).line;
   const steps = bodySteps(s.body, env);
@@ -411,7 +411,7 @@ function genAssign(s: AssignStmt, env: CompileEnv): GenInt {
   // expr.ts compileAssigned(): `$x = f()`, `$x = f() + 0`... keep the call's raw code.
   const raw = rawCall(s.value);
   const value: GenValue = raw ? genRaw(raw, env) : genExpr(s.value, env);
-  const pos = kamailioPos(s.value, "bare", env.files, env.pos);
+  const pos = kamailioPos(s.value, env.files, env.pos);
   return function* (ctx) {
     let v: Value;
     try {
