@@ -3,6 +3,7 @@
  * no behaviour exists without a declaration — checked on real instances, as a simulation makes
  * them. (tests/modules/missing-behaviour.ts shows the same at compile time.)
  */
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { createRng } from "../../src/engine/base/rng.js";
 import { ALL_EVENTS } from "../../src/engine/events.js";
@@ -16,6 +17,7 @@ import { readCoreSettings } from "../../src/engine/runtime/core-settings.js";
 import { Logger } from "../../src/engine/runtime/log.js";
 import type { Services } from "../../src/engine/runtime/services.js";
 import { Kernel } from "../../src/engine/sim/kernel.js";
+import { engineImports } from "../arch/layers.js";
 
 /** The functions a declaration says kamsim simulates. */
 function simulatedNames(def: ModuleDef): string[] {
@@ -61,5 +63,15 @@ describe("module rows", () => {
       .map(([name]) => name)
       .sort();
     expect(Object.keys(coreActionImpls).sort()).toEqual(declared);
+  });
+
+  it("a module's behaviour is reached through the registry only (a new module: its folder and one line)", () => {
+    const engine = fileURLToPath(new URL("../../src/engine", import.meta.url));
+    const outside = engineImports(engine).filter((i) => {
+      const m = /^modules\/([^/]+)\/runtime\.ts$/.exec(i.to);
+      return m !== null && !i.from.startsWith(`modules/${m[1]}/`) && i.from !== "modules/registry.ts";
+    });
+    // The core is no module of the registry: the program build reads its action table itself.
+    expect(outside.filter((i) => i.to !== "modules/core/runtime.ts")).toEqual([]);
   });
 });
