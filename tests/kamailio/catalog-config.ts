@@ -67,7 +67,7 @@ export function moduleConfig(mod: ModuleDef, needs: readonly string[] = []): Cat
           name,
           arity,
           kind: block.kind,
-          allowed: (f.routes & bit) !== 0,
+          allowed: ((f.routesByArity?.[arity] ?? f.routes) & bit) !== 0,
         });
       }
     add("}");

@@ -25,17 +25,7 @@ import { judgePvars, pvarDisagreements, pvarsOf } from "./pvar-config.js";
 const MODULE_DIR = "/usr/lib/x86_64-linux-gnu/kamailio/modules";
 
 /** Disagreements kamsim's declarations cannot express yet, as the test prints them → why. */
-const KNOWN: Readonly<Record<string, string>> = {
-  "dispatcher: ds_select/3 declared for TM_ONREPLY, Kamailio refuses it there":
-    "Kamailio gives each argument count its own route mask (modules/dispatcher/dispatcher.c: ds_select/2 ANY_ROUTE, ds_select/3 REQUEST|FAILURE); a declaration has one mask per function",
-  "dispatcher: ds_select/3 declared for CORE_ONREPLY, Kamailio refuses it there": "as above",
-  "dispatcher: ds_select/3 declared for BRANCH, Kamailio refuses it there": "as above",
-  "dispatcher: ds_select/3 declared for ONSEND, Kamailio refuses it there": "as above",
-  "dispatcher: ds_is_from_list/0 declared for ONSEND, Kamailio refuses it there":
-    "ds_is_from_list/0 is REQUEST|FAILURE|ONREPLY|BRANCH, its other counts ANY_ROUTE (modules/dispatcher/dispatcher.c)",
-  "nathelper: add_contact_alias/0 declared for FAILURE, Kamailio refuses it there":
-    "add_contact_alias/0 is REQUEST|ONREPLY|BRANCH|LOCAL, add_contact_alias/3 adds FAILURE (modules/nathelper/nathelper.c)",
-};
+const KNOWN: Readonly<Record<string, string>> = {};
 
 const kam = kamailioAvailability();
 const installed = (m: ModuleDef) => existsSync(join(MODULE_DIR, `${m.name}.so`));

@@ -43,6 +43,8 @@ export interface ParamDef {
   default?: number | string;
   /** May be given several times (each `modparam` adds an entry, e.g. mqueue `mqueue`). */
   repeatable?: boolean;
+  /** The attributes a `key=value;...` value takes (mqueue `mqueue`: name, size, ...), for completion. */
+  keys?: readonly string[];
   /** One-paragraph documentation. */
   doc: string;
 }
@@ -66,6 +68,11 @@ export interface FunctionDef {
   arity: readonly number[];
   /** Bitmask of RouteKind values where the function may be used. */
   routes: number;
+  /**
+   * Masks of the argument counts whose mask is not `routes`: Kamailio exports each count as its
+   * own `cmd_export_t` row with its own route flags (e.g. dispatcher's `ds_select/3`).
+   */
+  routesByArity?: Readonly<Record<number, number>>;
   /** Kinds of the arguments, by position; missing entries mean "any". */
   args?: readonly ArgKind[];
   /** Names of the arguments, for completion and docs, e.g. ["queue", "key", "value"]. */

@@ -55,7 +55,7 @@ export class CallChecker {
     if (call.bare && !call.args.length && found.module !== undefined) {
       this.diags.error("syntax_error", "syntax error", call.span);
     }
-    if ((def.routes & routeType) === 0) {
+    if (((def.routesByArity?.[argc] ?? def.routes) & routeType) === 0) {
       this.diags.error(
         "function_not_allowed",
         `misused command ${call.name}: Command cannot be used in the block`,

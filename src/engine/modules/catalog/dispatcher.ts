@@ -126,6 +126,8 @@ export const dispatcherModule = defineModule({
     ds_select: {
       arity: [2, 3],
       routes: ANY_ROUTE,
+      // modules/dispatcher/dispatcher.c: ds_select/3 (with a limit) is REQUEST|FAILURE only.
+      routesByArity: { 3: RouteKind.REQUEST | RouteKind.FAILURE },
       argNames: ["set", "alg", "limit"],
       doc: "Selects destinations from the set with the algorithm and stores them in XAVPs without changing the request.",
     },
@@ -176,6 +178,8 @@ export const dispatcherModule = defineModule({
     ds_is_from_list: {
       arity: [0, 1, 2, 3],
       routes: ANY_ROUTE,
+      // modules/dispatcher/dispatcher.c: without arguments it is not allowed in onsend_route.
+      routesByArity: { 0: RouteKind.REQUEST | RouteKind.FAILURE | ONREPLY | RouteKind.BRANCH },
       argNames: ["groupid", "mode", "uri"],
       doc: "True when the source address (or the URI) belongs to a destination of the group (any group when not given).",
     },

@@ -59,6 +59,11 @@ export const nathelperModule = defineModule({
     add_contact_alias: {
       arity: [0, 3],
       routes: RouteKind.REQUEST | RouteKind.FAILURE | ONREPLY | RouteKind.BRANCH | RouteKind.LOCAL,
+      // modules/nathelper/nathelper.c: the two counts differ in FAILURE and LOCAL.
+      routesByArity: {
+        0: RouteKind.REQUEST | ONREPLY | RouteKind.BRANCH | RouteKind.LOCAL,
+        3: RouteKind.REQUEST | ONREPLY | RouteKind.BRANCH | RouteKind.FAILURE,
+      },
       argNames: ["ip_addr", "port", "proto"],
       doc: "Adds an alias parameter with the source (or given) address to the Contact URI.",
     },
