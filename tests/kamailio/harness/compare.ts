@@ -167,7 +167,7 @@ function compareReplies(input: CompareInput, result: Comparison): void {
 const BLOCK = /PIKE - BLOCKing ip (\S+),/;
 
 /** A real BLOCK line: the address, and the requests it may belong to. */
-interface RealBlock {
+export interface RealBlock {
   ip: string;
   /** Request numbers that may have written it (see `realBlocks`), oldest first. */
   candidates: number[];
@@ -181,7 +181,7 @@ interface RealBlock {
  * Which request exactly was refused first is also pinned by the replies wherever the script
  * answers refused requests differently.
  */
-function realBlocks(input: CompareInput, offset: number): RealBlock[] {
+export function realBlocks(input: Pick<CompareInput, "real" | "requests" | "tolerance">, offset: number): RealBlock[] {
   return input.real.flatMap((r) => {
     const ip = BLOCK.exec(r.text)?.[1];
     if (!ip) return [];
@@ -193,7 +193,7 @@ function realBlocks(input: CompareInput, offset: number): RealBlock[] {
   });
 }
 
-const showReal = (b: RealBlock) => {
+export const showReal = (b: RealBlock) => {
   const c = b.candidates;
   if (c.length === 0) return `${b.ip} at request ?`;
   return c.length === 1 ? `${b.ip} at request ${c[0]}` : `${b.ip} at request ${c[0]}–${c[c.length - 1]}`;

@@ -8,13 +8,15 @@
  *   back, so both sides saw the same addresses; `mappingChanges` tells whether that run differs
  *   from kamsim's run of the case as written (expected.log), which a case must then declare;
  * - with a fresh Kamailio run (`freshAgainstRecording`): the stored recording stands where kamsim
- *   stands, so a recording that no longer matches what Kamailio prints is caught. pike's
- *   refusals need the request each stored BLOCK line belongs to: the last request from that
- *   address sent before the line was read in the recorded run.
+ *   stands, so a recording that no longer matches what Kamailio prints is caught. Neither side
+ *   knows for sure which request wrote a pike BLOCK line (only when the harness read it), so
+ *   each side's candidates are worked out by compare.ts's rule (`realBlocks`) and the two
+ *   sides agree when the same addresses are refused in the same order and each pair of
+ *   candidate ranges overlaps.
  */
 import type { TrafficPlan } from "../../../src/engine/index.js";
 import { type AddressMap, loopbackPlan, mapTextBack } from "./address-map.js";
-import { type Comparison, compareRuns } from "./compare.js";
+import { type Comparison, compareRuns, realBlocks, showReal } from "./compare.js";
 import { type KamsimResult, runKamsim } from "./kamsim-run.js";
 import { keepComparable, type LogRecord, normalizeText, toRecords } from "./normalize.js";
 import type { Recording } from "./recording.js";
@@ -80,20 +82,6 @@ export function kamsimAgainstRecording(
   });
 }
 
-const BLOCK = /PIKE - BLOCKing ip (\S+),/;
-
-/** The stored records, each SIP worker's pike BLOCK line tied to its likely request. */
-function withRequests(rec: Recording, workers: ReadonlySet<number>): LogRecord[] {
-  return rec.records.map((r) => {
-    const ip = BLOCK.exec(r.text)?.[1];
-    if (!ip || !workers.has(r.proc)) return r;
-    const before = rec.requests.filter((q) => q.sent <= r.t);
-    const from = before.some((q) => q.src === ip) ? before.filter((q) => q.src === ip) : before;
-    const last = from[from.length - 1];
-    return last ? { ...r, req: last.req } : r;
-  });
-}
-
 /** A fresh Kamailio run against the stored recording of the same case. */
 export function freshAgainstRecording(
   fresh: Recording,
@@ -102,7 +90,7 @@ export function freshAgainstRecording(
   tolerance: number,
 ): Comparison {
   const cmp = compareRuns({
-    kamsim: withRequests(stored, workers),
+    kamsim: stored.records,
     real: fresh.records,
     workers,
     requests: fresh.requests,
@@ -110,6 +98,18 @@ export function freshAgainstRecording(
     kamsimReceived: stored.requests.length,
     tolerance,
   });
+  // compare.ts ties kamsim's BLOCK lines to the request that wrote them; a recording cannot.
+  cmp.disagreements = cmp.disagreements.filter((d) => d.kind !== "pike");
+  const a = realBlocks({ real: stored.records, requests: stored.requests, tolerance }, cmp.workerDelay);
+  const b = realBlocks({ real: fresh.records, requests: fresh.requests, tolerance }, cmp.workerDelay);
+  cmp.pikeAgreed =
+    a.length === b.length &&
+    a.every((x, i) => x.ip === b[i]?.ip && x.candidates.some((q) => b[i]?.candidates.includes(q)));
+  if (!cmp.pikeAgreed)
+    cmp.disagreements.push({
+      kind: "pike",
+      text: `first refused: recorded [${a.map(showReal).join("; ")}], Kamailio [${b.map(showReal).join("; ")}]`,
+    });
   // compare.ts names its first side kamsim; here it is the stored recording.
   for (const d of cmp.disagreements) d.text = d.text.replace(/\bkamsim\b/g, "recorded");
   return cmp;
