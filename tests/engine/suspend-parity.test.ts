@@ -9,7 +9,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseTrafficText } from "../../src/engine/index.js";
+import { compileConfig, parseTrafficText } from "../../src/engine/index.js";
+import { buildProgram } from "../../src/engine/link/program.js";
 import { runCase } from "../golden/run-case.js";
 import { runKamsim } from "../kamailio/harness/kamsim-run.js";
 import { runEngine } from "../support/engine.js";
@@ -39,6 +40,23 @@ describe("the suspending compiler agrees with the plain one", () => {
     if (process.env.FILTER) return;
     expect(golden.length).toBeGreaterThanOrEqual(50);
     expect(differential.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it("forceSuspend really compiles every route as a coroutine", () => {
+    // No module: buildProgram is given no module instances here.
+    const { front } = compileConfig(
+      "request_route {\n  route(A);\n  if (1) { route(B); }\n}\nroute[A] {\n  return 2;\n}\nroute[B] {\n  while (0) { drop; }\n}\n",
+    );
+    const cells = (forceSuspend: boolean) => {
+      const { routes } = buildProgram(front.checked, front.files, new Map(), { forceSuspend });
+      return [routes.request, ...routes.named.values(), ...routes.events.values()];
+    };
+    expect(cells(false).length).toBeGreaterThan(2);
+    for (const c of cells(false)) expect(c?.run, c?.name).toBeDefined();
+    for (const c of cells(true)) {
+      expect(c?.gen, c?.name).toBeDefined();
+      expect(c?.run, c?.name).toBeUndefined();
+    }
   });
 
   for (const dir of selected(golden)) {
