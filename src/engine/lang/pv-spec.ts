@@ -27,7 +27,12 @@ export interface PvError {
 
 export type PvParse = { spec: PvSpec; length: number } | { error: PvError; length: number };
 
-const isNameChar = (c: string | undefined) => c !== undefined && /[A-Za-z0-9_]/.test(c);
+/**
+ * A class name's characters as pv_parse_spec2() reads them (core/pvapi.c `is_pv_valid_char`):
+ * a dot too, so `$(err.class)` and `"$err.class"` are one name, and `"$ru."` is the unknown
+ * `ru.`. (The script lexer ends a bare `$name` at a dot before this runs.)
+ */
+const isNameChar = (c: string | undefined) => c !== undefined && /[A-Za-z0-9_.]/.test(c);
 
 /** Index after the bracket closing the one at `p`, or -1. */
 function closeOf(text: string, p: number, open: string, close: string): number {
