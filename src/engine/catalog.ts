@@ -19,13 +19,22 @@ export interface CatalogFunction {
   simulated: boolean;
 }
 
+export interface CatalogPvar {
+  name: string;
+  inner: string;
+  writable: boolean;
+  /** What the inner name names: a queue or a hash table of the config. */
+  names?: "queue" | "htable";
+  doc: string;
+}
+
 export interface CatalogModule {
   name: string;
   simulated: boolean;
   doc: string;
-  params: { name: string; type: string; default?: number | string; doc: string }[];
+  params: { name: string; type: string; default?: number | string; keys?: string[]; doc: string }[];
   functions: CatalogFunction[];
-  pvars: { name: string; inner: string; writable: boolean; doc: string }[];
+  pvars: CatalogPvar[];
   rpc: { name: string; params?: string; doc: string }[];
 }
 
@@ -34,7 +43,7 @@ export interface Catalog {
   core: {
     params: { name: string; value: string; default?: number | string; doc: string }[];
     functions: CatalogFunction[];
-    pvars: { name: string; inner: string; writable: boolean; doc: string }[];
+    pvars: CatalogPvar[];
   };
 }
 
@@ -53,7 +62,13 @@ export function moduleCatalog(): Catalog {
       name: m.name,
       simulated: m.simulated,
       doc: m.doc,
-      params: Object.entries(m.params).map(([name, p]) => ({ name, type: p.type, default: p.default, doc: p.doc })),
+      params: Object.entries(m.params).map(([name, p]) => ({
+        name,
+        type: p.type,
+        default: p.default,
+        keys: p.keys ? [...p.keys] : undefined,
+        doc: p.doc,
+      })),
       functions: Object.entries(m.functions).map(([name, f]) => ({
         name,
         arity: [...f.arity],
@@ -67,6 +82,7 @@ export function moduleCatalog(): Catalog {
         name,
         inner: p.inner,
         writable: p.writable === true,
+        names: p.names,
         doc: p.doc,
       })),
       rpc: Object.entries(m.rpc ?? {}).map(([name, r]) => ({ name, params: r.params, doc: r.doc })),

@@ -91,6 +91,8 @@ export type PvInner = "none" | "required" | "optional";
 /** One pseudo-variable class, e.g. `var` for `$var(name)`. */
 export interface PvDef {
   inner: PvInner;
+  /** What the inner name names, for completion: a queue (`$mqk(q)`) or a hash table (`$sht(t=>key)`). */
+  names?: "queue" | "htable";
   /** Whether it may be assigned (`$var(x) = 1`); others give "read only pvar in assignment left side". */
   writable?: boolean;
   /** One-paragraph documentation. */

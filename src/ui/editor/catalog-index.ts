@@ -17,6 +17,8 @@ export interface PvEntry {
   /** "none": `$name`; otherwise it takes an inner name, `$name(inner)`. */
   inner: string;
   writable: boolean;
+  /** What the inner name names: a queue or a hash table of the config (the module's declaration). */
+  names?: "queue" | "htable";
   doc: string;
   module: string | undefined;
 }

@@ -71,6 +71,15 @@ describe("suggest", () => {
     expect(at('mq_add("alert", "|').labels).toEqual([]);
   });
 
+  it("offers table names inside the htable PVs that take `table=>key`, not inside $shtrecord(", () => {
+    const cfg = CFG.replace('loadmodule "tm.so"', 'loadmodule "tm.so"\nloadmodule "htable.so"').replace(
+      "request_route",
+      'modparam("htable", "htable", "ipban=>size=8")\nrequest_route',
+    );
+    expect(at("$shtinc(|", cfg).items.map((i) => i.insert)).toEqual(["ipban=>"]);
+    expect(at("$shtrecord(|", cfg).labels).toEqual([]);
+  });
+
   it("offers route names by the kind the function takes", () => {
     expect(at("route(|").items.map((i) => i.insert)).toEqual(["QMALERT"]);
     expect(at("t_on_failure(|").items.map((i) => i.insert)).toEqual(['"MISSED"']);

@@ -40,24 +40,15 @@ const ROUTE_ARGS: Record<string, RouteKind> = {
   branch_failure_route: "branch_failure_route",
 };
 
-/** Keys of the modparams whose values are `key=value;...` lists (mqueue and rtimer docs). */
-const VALUE_KEYS: Record<string, string[]> = {
-  "mqueue.mqueue": ["name", "size", "addmode", "dbmode"],
-  "rtimer.timer": ["name", "interval", "mode"],
-  "rtimer.exec": ["timer", "route"],
-};
-
-/** htable's pseudo-variables take `table=>key`. */
-const HTABLE_PVS = new Set(["sht", "shtex", "shtcn", "shtcv", "shtinc", "shtdec", "shtrecord"]);
-const QUEUE_PVS = new Set(["mqk", "mqv", "mq_size"]);
-
 function names(kind: Suggestion["kind"], list: readonly string[], quote: boolean, detail: string): Suggestion[] {
   return list.map((n) => nameItem(kind, n, quote, detail));
 }
 
-function pvInner(pv: string, n: ConfigNames): Suggestion[] {
-  if (QUEUE_PVS.has(pv)) return names("queue", n.queues, false, "mqueue queue");
-  if (HTABLE_PVS.has(pv)) {
+function pvInner(pv: string, index: CatalogIndex, n: ConfigNames): Suggestion[] {
+  // Which PVs take a queue or a table (`table=>key`) is the modules' declaration (the catalog).
+  const takes = index.pvars.get(pv)?.names;
+  if (takes === "queue") return names("queue", n.queues, false, "mqueue queue");
+  if (takes === "htable") {
     return n.htables.map((t) => ({ ...nameItem("htable", t, false, "htable"), insert: `${t}=>` }));
   }
   if (pv === "var" || pv === "vz" || pv === "vn") return names("variable", n.vars, false, "$var");
@@ -82,12 +73,17 @@ function argument(
   return [];
 }
 
-function modparamValue(ctx: Extract<CompletionContext, { kind: "modparam-value" }>, n: ConfigNames): Suggestion[] {
+function modparamValue(
+  ctx: Extract<CompletionContext, { kind: "modparam-value" }>,
+  index: CatalogIndex,
+  n: ConfigNames,
+): Suggestion[] {
   const id = `${ctx.module}.${ctx.param}`;
   if (id === "rtimer.exec" && ctx.key === "timer") return names("timer", n.timers, false, "rtimer timer");
   if (id === "rtimer.exec" && ctx.key === "route") return names("route", routeNames(n, "route"), false, "route");
   if (ctx.key !== undefined) return [];
-  const keys = VALUE_KEYS[id] ?? [];
+  // The attributes a `key=value;...` value takes are the module's declaration (the catalog).
+  const keys = index.modules.get(ctx.module)?.params.find((p) => p.name === ctx.param)?.keys ?? [];
   return keys.map((k) => ({ label: `${k}=`, kind: "value", insert: `${k}=`, detail: id, retrigger: true }));
 }
 
@@ -113,11 +109,11 @@ function itemsFor(ctx: CompletionContext, index: CatalogIndex, n: ConfigNames): 
     case "modparam-param":
       return (index.modules.get(ctx.module)?.params ?? []).map((p) => modparamItem(ctx.module, p, !ctx.quoted));
     case "modparam-value":
-      return modparamValue(ctx, n);
+      return modparamValue(ctx, index, n);
     case "pv":
       return availablePvars(index, n.modules).map(pvItem);
     case "pv-inner":
-      return pvInner(ctx.pv, n);
+      return pvInner(ctx.pv, index, n);
     case "argument":
       return argument(ctx, index, n);
     case "statement":

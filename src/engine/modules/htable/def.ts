@@ -238,28 +238,34 @@ export const htableModule = defineModule({
   pvars: {
     sht: {
       inner: "required",
+      names: "htable",
       writable: true,
       doc: "`$sht(table=>key)`: the item's value (string or integer), or the table's initval / $null when absent. Assigning stores it (refreshing the expiry unless updateexpire=0); assigning $null deletes it. The key may contain pseudo-variables.",
     },
     shtex: {
       inner: "required",
+      names: "htable",
       writable: true,
       doc: "`$shtex(table=>key)`: seconds until the item expires (0 when it never does, and 0 for a key the table does not hold). Assigning an integer sets a new lifetime.",
     },
     shtcn: {
       inner: "required",
+      names: "htable",
       doc: "`$shtcn(table=>expr)`: the number of items whose name matches. expr is a case-insensitive extended regexp, optionally written `~~re`; `%~abc` counts names starting with abc, `~%abc` names ending with it, `==abc` exact names, and `**` every item.",
     },
     shtcv: {
       inner: "required",
+      names: "htable",
       doc: "`$shtcv(table=>regexp)`: the number of items whose string value matches the regular expression (not simulated).",
     },
     shtinc: {
       inner: "required",
+      names: "htable",
       doc: "`$shtinc(table=>key)`: atomically adds 1 to an integer item and gives the new value. A missing key is created as initval+1 when the table has an integer initval, else the result is $null (also for string items).",
     },
     shtdec: {
       inner: "required",
+      names: "htable",
       doc: "`$shtdec(table=>key)`: atomically subtracts 1 from an integer item and gives the new value; missing keys as for $shtinc.",
     },
     shtrecord: {

@@ -11,6 +11,8 @@ export const mqueueModule = defineModule({
     mqueue: {
       type: "string",
       repeatable: true,
+      // The attributes mq_param() reads (modules/mqueue/mqueue_mod.c); params.ts applies them.
+      keys: ["name", "size", "addmode", "dbmode"],
       doc: "Defines a queue: `name=Q;size=N;addmode=A;dbmode=D`. size 0 means unlimited; when an add exceeds size the oldest item is dropped. addmode 0 appends, 1 keeps the oldest item of a key, 2 keeps the newest.",
     },
     mqueue_name: {
@@ -62,9 +64,17 @@ export const mqueueModule = defineModule({
     },
   },
   pvars: {
-    mqk: { inner: "required", doc: "Key of the item this process last fetched from the queue; <null> if none." },
-    mqv: { inner: "required", doc: "Value of the item this process last fetched from the queue; <null> if none." },
-    mq_size: { inner: "required", doc: "Number of items in the queue (0 when empty)." },
+    mqk: {
+      inner: "required",
+      names: "queue",
+      doc: "Key of the item this process last fetched from the queue; <null> if none.",
+    },
+    mqv: {
+      inner: "required",
+      names: "queue",
+      doc: "Value of the item this process last fetched from the queue; <null> if none.",
+    },
+    mq_size: { inner: "required", names: "queue", doc: "Number of items in the queue (0 when empty)." },
   },
   rpc: {
     "mqueue.get_size": { params: "name", doc: "The size of one queue." },

@@ -12,11 +12,15 @@ export const rtimerModule = defineModule({
     timer: {
       type: "string",
       repeatable: true,
+      // The attributes stm_t_param() reads (modules/rtimer/rtimer_mod.c); params.ts applies them.
+      keys: ["name", "interval", "mode"],
       doc: "Defines a timer: `name=N;interval=I;mode=M`. Interval in seconds, or microseconds with a `u` suffix; mode 0 runs on the core timer, mode N starts N processes that each run the routes.",
     },
     exec: {
       type: "string",
       repeatable: true,
+      // The attributes stm_e_param() reads (modules/rtimer/rtimer_mod.c).
+      keys: ["timer", "route"],
       doc: "Attaches a route to a timer: `timer=N;route=R`. Several routes per timer run in reverse order of definition.",
     },
   },
