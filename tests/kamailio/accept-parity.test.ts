@@ -39,11 +39,6 @@ const KNOWN: Readonly<Record<string, { kamailio: "accepts" | "refuses"; reason: 
     reason:
       "`uri:host` is a token only inside forward()'s arguments (core/cfg.y), not an expression operand; kamsim's parser takes it as one",
   },
-  "lexer.txt | pv with index": {
-    kamailio: "refuses",
-    reason:
-      "the lexer ends `$avp(x)` at its `)` (core/cfg.lex PVAR_P), so `[1]` after it is a syntax error: an index is written `$(avp(x)[1])`; kamsim's lexer takes the index",
-  },
   "preprocess.txt | define with string value": {
     kamailio: "refuses",
     reason:

@@ -368,18 +368,25 @@ export class Lexer {
     return tok;
   }
 
-  /** `$name`, `$name(inner)`, `$name(inner)[index]`, `$(...)`, `$?`; parentheses balance. */
+  /**
+   * `$name`, `$name(inner)`, `$(...)`, `$?`; parentheses balance. As core/cfg.lex: the PV ends
+   * at the `)` of its inner name (an index is written `$(avp(x)[1])`), and `$rc` and `$retcode`
+   * are the return-code token whatever follows them (`RETCODE` is a longer match than `$`), so
+   * `$rcv(x)` is `$rc` then `v(x)`.
+   */
   private pvar(start: number): Token {
     const t = this.text;
     let p = start + 1;
-    if (t[p] === "(") {
+    const retcode = /^\$(?:retcode|rc)/.exec(t.slice(start, start + 8));
+    if (retcode) {
+      p = start + retcode[0].length;
+    } else if (t[p] === "(") {
       p = this.balanced(p, "(", ")");
     } else if (t[p] === "?") {
       p++;
     } else if (isIdStart(t[p] ?? "")) {
       while (p < t.length && isIdChar(t[p] as string)) p++;
       if (t[p] === "(") p = this.balanced(p, "(", ")");
-      if (t[p] === "[" && t[p - 1] === ")") p = this.balanced(p, "[", "]");
     } else {
       this.pos = start + 1;
       this.diags.error("bad_pvar", `error searching pvar "" at '$'`, this.span(start));
