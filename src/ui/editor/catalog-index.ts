@@ -4,6 +4,7 @@
  * parameters.
  */
 import type { Catalog, CatalogFunction, CatalogModule } from "../../engine/index.js";
+import type { RouteKind } from "./names.js";
 
 /** A function and where it comes from (`module` undefined: the core). */
 export interface FunctionEntry {
@@ -90,4 +91,19 @@ export function signature(fn: CatalogFunction): string {
   const args = Array.from({ length: max }, (_, i) => names[i] ?? `arg${i + 1}`);
   const sig = `${fn.name}(${args.join(", ")})`;
   return fn.arity.length > 1 ? `${sig} — ${fn.arity.join(" or ")} arguments` : sig;
+}
+
+/** Route kinds named by a function's argument, by the argument's name (`t_on_failure(failure_route)`). */
+const ROUTE_ARGS: Readonly<Record<string, RouteKind>> = {
+  route: "route",
+  routename: "route",
+  failure_route: "failure_route",
+  onreply_route: "onreply_route",
+  branch_route: "branch_route",
+  branch_failure_route: "branch_failure_route",
+};
+
+/** The kind of route block an argument names, from its declared name; none for other arguments. */
+export function routeKindOfArg(arg: string | undefined): RouteKind | undefined {
+  return arg !== undefined && Object.hasOwn(ROUTE_ARGS, arg) ? ROUTE_ARGS[arg] : undefined;
 }

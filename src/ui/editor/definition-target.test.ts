@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { compileConfig } from "../../engine/index.js";
+import { compileConfig, moduleCatalog } from "../../engine/index.js";
+import { indexCatalog } from "./catalog-index.js";
 import { definitionAt } from "./definition-target.js";
 
 const CFG = `loadmodule "mqueue.so"
@@ -21,12 +22,13 @@ failure_route[MISSED] { }
 route[MISSED] { }
 `;
 
-/** What the worker's check of CFG tells the editor. */
+/** What the worker's check of CFG tells the editor, and the module catalog. */
 const PROGRAM = compileConfig(CFG).info;
+const INDEX = indexCatalog(moduleCatalog());
 
 /** Where going to definition from `needle` (plus `delta`) lands, as "line: text". */
 function target(needle: string, delta = 1): string | undefined {
-  const d = definitionAt(CFG, CFG.indexOf(needle) + delta, PROGRAM);
+  const d = definitionAt(CFG, CFG.indexOf(needle) + delta, INDEX, PROGRAM);
   if (!d) return undefined;
   const line = CFG.slice(0, d.start).split("\n").length;
   return `${line}: ${CFG.slice(d.start, d.end)}`;
@@ -55,12 +57,13 @@ describe("definitionAt", () => {
   it("trusts the engine's spans only while the text there is still the name", () => {
     // The info is of the text last checked: a line typed above since then moves the name.
     const edited = `\n${CFG}`;
-    expect(definitionAt(edited, edited.indexOf('"alert", "k"') + 1, PROGRAM)).toBeUndefined();
-    expect(definitionAt(edited, edited.indexOf('"alert", "k"') + 1, compileConfig(edited).info)).toBeDefined();
+    const at = edited.indexOf('"alert", "k"') + 1;
+    expect(definitionAt(edited, at, INDEX, PROGRAM)).toBeUndefined();
+    expect(definitionAt(edited, at, INDEX, compileConfig(edited).info)).toBeDefined();
   });
 
   it("finds nothing for names the config does not define or other words", () => {
-    expect(definitionAt("route(NOPE);", 7)).toBeUndefined();
+    expect(definitionAt("route(NOPE);", 7, INDEX)).toBeUndefined();
     expect(target("request_route")).toBeUndefined();
   });
 });

@@ -1,9 +1,12 @@
 /**
  * Go to definition, as plain data: from a route's use (`route(NAME)`, `t_on_failure("NAME")`,
  * rtimer's `route=NAME`) to its `route[NAME]` block, and from a queue's or timer's use
- * (`mq_add("alert", …)`, `$mqk(alert)`, `timer=ta`) to the modparam that declares it.
+ * (`mq_add("alert", …)`, `$mqk(alert)`, `timer=ta`) to the modparam that declares it. Which
+ * arguments and PVs name a route or a queue is the modules' declaration (the catalog); where a
+ * queue or timer is declared is the engine's ProgramInfo.
  */
 import type { ProgramInfo } from "../../engine/index.js";
+import { type CatalogIndex, findFunction, routeKindOfArg } from "./catalog-index.js";
 import { collectNames, type RouteKind } from "./names.js";
 import { innermost, structureBefore } from "./structure.js";
 import { codeTokens, embeddedPvs, type Token, tokenize, unquote } from "./tokens.js";
@@ -13,19 +16,6 @@ export interface TextSpan {
   start: number;
   end: number;
 }
-
-/** Functions whose first argument names a route block (core, tm and rtimer/async docs). */
-const ROUTE_FUNCTIONS: Record<string, RouteKind> = {
-  route: "route",
-  t_on_failure: "failure_route",
-  t_on_reply: "onreply_route",
-  t_on_branch: "branch_route",
-  t_on_branch_failure: "branch_failure_route",
-  async_route: "route",
-  async_task_route: "route",
-};
-
-const QUEUE_FUNCTIONS = new Set(["mq_add", "mq_fetch", "mq_size", "mq_pv_free"]);
 
 type Reference = { what: "route"; kind: RouteKind; name: string } | { what: "queue" | "timer"; name: string };
 
@@ -43,27 +33,41 @@ function keyValueAt(value: string, at: number): { key: string; name: string } | 
   return undefined;
 }
 
-function referenceInPv(t: Token, offset: number): Reference | undefined {
-  const m = /^\$(mqk|mqv|mq_size)\(([^)]*)\)/.exec(t.text);
+/** `$mqk(alert)` with the offset inside the inner name: the queue, when the PV takes one. */
+function referenceInPv(t: Token, offset: number, index: CatalogIndex): Reference | undefined {
+  const m = /^\$([A-Za-z_]\w*)\(([^)]*)\)/.exec(t.text);
   if (!m || offset < t.start + (m[1] as string).length + 2) return undefined;
+  if (index.pvars.get(m[1] as string)?.names !== "queue") return undefined;
   return { what: "queue", name: (m[2] as string).trim() };
 }
 
-function referenceAt(text: string, offset: number): Reference | undefined {
+/** What a function's argument names, from its declared argument name (`queue`, `failure_route`...). */
+function argumentReference(fn: string, at: number, name: string, index: CatalogIndex): Reference | undefined {
+  // `route(NAME)` is the grammar's own action, not an exported function.
+  if (fn === "route") return at === 0 ? { what: "route", kind: "route", name } : undefined;
+  const arg = findFunction(index, fn, [])?.fn.argNames?.[at];
+  const kind = routeKindOfArg(arg);
+  if (kind) return { what: "route", kind, name };
+  return arg === "queue" ? { what: "queue", name } : undefined;
+}
+
+function referenceAt(text: string, offset: number, index: CatalogIndex): Reference | undefined {
   const toks = codeTokens(tokenize(text));
   const i = toks.findIndex((t) => t.start <= offset && offset < t.end);
   const t = toks[i];
   if (!t) return undefined;
-  if (t.kind === "pvar") return referenceInPv(t, offset);
+  if (t.kind === "pvar") return referenceInPv(t, offset, index);
   const inner = embeddedPvs(t).find((p) => p.start <= offset && offset < p.end);
-  if (inner) return referenceInPv(inner, offset);
+  if (inner) return referenceInPv(inner, offset, index);
   if (t.kind !== "ident" && t.kind !== "string") return undefined;
   const frame = innermost(structureBefore(toks, i));
   if (!frame) return undefined;
   const name = unquote(t).trim();
-  const routeKind = ROUTE_FUNCTIONS[frame.name];
-  if (routeKind && frame.index === 0) return { what: "route", kind: routeKind, name };
-  if (QUEUE_FUNCTIONS.has(frame.name) && frame.index === 0 && t.kind === "string") return { what: "queue", name };
+  if (frame.name !== "modparam") {
+    // A route may be named bare (`route(X)`), a queue only in quotes (`mq_add("q", ...)`).
+    const ref = argumentReference(frame.name, frame.index, name, index);
+    if (ref && (ref.what === "route" || t.kind === "string")) return ref;
+  }
   if (frame.name === "modparam" && frame.index === 2 && t.kind === "string" && frame.args[0] === "rtimer") {
     const kv = keyValueAt(unquote(t), offset - t.start - 1);
     if (frame.args[1] === "exec" && kv?.key === "route") return { what: "route", kind: "route", name: kv.name };
@@ -84,8 +88,13 @@ function declaration(text: string, program: ProgramInfo | undefined, ref: Refere
 }
 
 /** The definition of the name under `offset`, if it is a route, queue or timer the config defines. */
-export function definitionAt(text: string, offset: number, program?: ProgramInfo): TextSpan | undefined {
-  const ref = referenceAt(text, offset);
+export function definitionAt(
+  text: string,
+  offset: number,
+  index: CatalogIndex,
+  program?: ProgramInfo,
+): TextSpan | undefined {
+  const ref = referenceAt(text, offset, index);
   if (!ref?.name) return undefined;
   if (ref.what === "route") {
     const def = collectNames(text).routes.find((r) => r.kind === ref.kind && r.name === ref.name);

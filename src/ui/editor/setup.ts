@@ -26,6 +26,6 @@ export function setupMonaco(): typeof monaco {
   const program = () => useStore.getState().program;
   registerCompletion(monaco, index, program);
   registerHover(monaco, index, program);
-  registerDefinition(monaco, program);
+  registerDefinition(monaco, index, program);
   return monaco;
 }

@@ -4,9 +4,15 @@
  * where the replaced text starts.
  */
 import type { ProgramInfo } from "../../engine/index.js";
-import { availableFunctions, availablePvars, type CatalogIndex, findFunction } from "./catalog-index.js";
+import {
+  availableFunctions,
+  availablePvars,
+  type CatalogIndex,
+  findFunction,
+  routeKindOfArg,
+} from "./catalog-index.js";
 import { type CompletionContext, completionContext } from "./context.js";
-import { type ConfigNames, collectNames, type RouteKind, routeNames } from "./names.js";
+import { type ConfigNames, collectNames, routeNames } from "./names.js";
 import {
   coreParamItem,
   functionItem,
@@ -29,16 +35,6 @@ export interface Suggestions {
   from: number;
   items: Suggestion[];
 }
-
-/** Route kinds named by a function's argument (`t_on_failure(failure_route)`). */
-const ROUTE_ARGS: Record<string, RouteKind> = {
-  route: "route",
-  routename: "route",
-  failure_route: "failure_route",
-  onreply_route: "onreply_route",
-  branch_route: "branch_route",
-  branch_failure_route: "branch_failure_route",
-};
 
 function names(kind: Suggestion["kind"], list: readonly string[], quote: boolean, detail: string): Suggestion[] {
   return list.map((n) => nameItem(kind, n, quote, detail));
@@ -67,7 +63,7 @@ function argument(
   const quote = !ctx.quoted;
   if (arg === "queue") return names("queue", n.queues, quote, "mqueue queue");
   if (arg.startsWith("table")) return names("htable", n.htables, quote, "htable");
-  const kind = ROUTE_ARGS[arg];
+  const kind = routeKindOfArg(arg);
   if (kind) return names("route", routeNames(n, kind), quote, kind);
   if (arg === "level" || arg === "facility") return names("value", LOG_LEVELS, quote, "log level");
   return [];
