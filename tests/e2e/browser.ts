@@ -16,14 +16,14 @@ const CHROMIUM = "/usr/bin/chromium";
 /**
  * Browser tests wait on conditions (a state the page shows), never on elapsed time. How soon a
  * condition holds depends on the machine: on a shared CI runner under load, loading the page or
- * compiling a config can take seconds. These limits only bound such waits — a test passes because
- * its condition held, however soon — so they are generous: a wait (an `expect.poll`, a Playwright
- * action or navigation) gives up after WAIT_MS, a test after TEST_MS. Importing this file sets
- * them for the test file.
+ * compiling a config can take seconds, and building the playground (each file's `beforeAll`)
+ * minutes. These limits only bound such waits — a test passes because its condition held, however
+ * soon — so they are generous: a wait (an `expect.poll`, a Playwright action or navigation) gives
+ * up after WAIT_MS, a test or a hook after TEST_MS. Importing this file sets them for the file.
  */
 export const WAIT_MS = 60_000;
 export const TEST_MS = 300_000;
-vi.setConfig({ testTimeout: TEST_MS, expect: { poll: { timeout: WAIT_MS, interval: 50 } } });
+vi.setConfig({ testTimeout: TEST_MS, hookTimeout: TEST_MS, expect: { poll: { timeout: WAIT_MS, interval: 50 } } });
 
 /** What the browser suites need, as a failing CI run names it. */
 export const CHROMIUM_NEED = "Chromium (Debian package chromium, /usr/bin/chromium)";

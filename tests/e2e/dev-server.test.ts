@@ -7,10 +7,15 @@ import { createServer } from "node:net";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { describeNeeding } from "../support/needs.js";
-import { CHROMIUM_NEED, chromiumAvailability, launchChromium, WAIT_MS } from "./browser.js";
+import { CHROMIUM_NEED, chromiumAvailability, launchChromium, TEST_MS } from "./browser.js";
 
 const avail = chromiumAvailability();
 const root = join(import.meta.dirname, "..", "..");
+/**
+ * The dev server transforms each module on its first request and pre-bundles Monaco on the first
+ * page load: on a loaded machine that takes minutes, so its waits are bounded more loosely.
+ */
+const DEV_WAIT = { timeout: TEST_MS / 2, interval: 200 };
 
 /** A port nothing listens on now. */
 function freePort(): Promise<number> {
@@ -54,16 +59,16 @@ describeNeeding(CHROMIUM_NEED, avail, `npm start`, () => {
             (r) => r.status,
             () => 0,
           ),
-        { timeout: WAIT_MS, interval: 200 },
+        DEV_WAIT,
       )
       .toBe(200);
     const { context, close } = await launchChromium();
     try {
       const page = await context.newPage();
-      await page.goto(url);
-      await page.getByRole("button", { name: "Run" }).and(page.locator(":enabled")).waitFor();
+      await page.goto(url, DEV_WAIT);
+      await page.getByRole("button", { name: "Run" }).and(page.locator(":enabled")).waitFor(DEV_WAIT);
       const editor = page.locator(".monaco-editor .view-lines");
-      await editor.waitFor();
+      await editor.waitFor(DEV_WAIT);
       // Monaco draws the lines a frame after the editor appears.
       await expect.poll(() => editor.textContent()).toContain("QMALERT");
       await page.getByRole("button", { name: "Run" }).click();
