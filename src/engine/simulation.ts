@@ -10,8 +10,8 @@ import type { Micros } from "./base/time.js";
 import { ALL_EVENTS, type EventWants, type SimEvent } from "./events.js";
 import type { FrontEndResult } from "./lang/compile.js";
 import type { Diagnostic } from "./lang/diagnostics.js";
+import { createInstances } from "./link/instances.js";
 import { buildProgram, type CompiledRoutes } from "./link/program.js";
-import { findRuntime } from "./modules/registry.js";
 import type { ModuleInstance, RpcResult, SimulationHost } from "./modules/runtime-types.js";
 import type { ScriptContext } from "./runtime/context.js";
 import { type CoreSettings, readCoreSettings } from "./runtime/core-settings.js";
@@ -62,7 +62,7 @@ export class Simulation {
   readonly core: CoreSettings;
   readonly diagnostics: Diagnostic[];
   private readonly sv: Services;
-  private readonly instances = new Map<string, ModuleInstance>();
+  private readonly instances: ReadonlyMap<string, ModuleInstance>;
   private readonly routes: CompiledRoutes;
   private readonly receiver: Receiver<Arrival>;
   private readonly arrivals: Arrivals;
@@ -94,16 +94,7 @@ export class Simulation {
       stepBudget: opts.stepBudget ?? 10_000_000,
       world: createWorld(plan.endpoints),
     };
-    for (const m of front.checked.modules) {
-      const rt = findRuntime(m.name);
-      if (!rt) continue;
-      const params = front.config.items.flatMap((i) =>
-        i.kind === "ModParam" && new RegExp(`^(${i.module})$`, "i").test(m.name)
-          ? [{ name: i.param, value: i.value }]
-          : [],
-      );
-      this.instances.set(m.name, rt.create({ sv: this.sv, core: this.core, params }));
-    }
+    this.instances = createInstances(front, this.sv, this.core);
     const ctl = front.checked.modules.some((m) => m.name === "ctl");
     const requests = [...this.instances.values()].flatMap((i) => i.processes ?? []);
     this.processes = buildProcessTable(
