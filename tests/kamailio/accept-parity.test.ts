@@ -34,11 +34,6 @@ const KNOWN: Readonly<Record<string, { kamailio: "accepts" | "refuses"; reason: 
     reason:
       "nothing is left after the preprocessor, and an empty config is a syntax error for Kamailio's grammar (core/cfg.y needs one statement); kamsim accepts an empty config",
   },
-  "expressions.txt | compound core keywords": {
-    kamailio: "refuses",
-    reason:
-      "`uri:host` is a token only inside forward()'s arguments (core/cfg.y), not an expression operand; kamsim's parser takes it as one",
-  },
   "preprocess.txt | define with string value": {
     kamailio: "refuses",
     reason:

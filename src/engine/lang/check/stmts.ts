@@ -10,6 +10,19 @@ import { checkAssignTarget, checkPvarExpr } from "./pvars.js";
 import type { RouteTable } from "./routes.js";
 import type { Scope } from "./scope.js";
 
+/**
+ * `uri:host` and `uri:port` are tokens of the forward family's arguments only (core/cfg.y
+ * `FORWARD LPAREN URIHOST ...`); anywhere else they are a syntax error.
+ */
+const URI_PART_CALLS: ReadonlySet<string> = new Set([
+  "forward",
+  "forward_udp",
+  "forward_tcp",
+  "forward_tls",
+  "forward_sctp",
+]);
+const isUriPart = (e: Expr) => e.kind === "KeywordExpr" && (e.name === "uri:host" || e.name === "uri:port");
+
 export class StmtChecker {
   constructor(
     private readonly scope: Scope,
@@ -78,7 +91,8 @@ export class StmtChecker {
       case "PvarExpr":
         return checkPvarExpr(e, this.scope, this.diags);
       case "CallExpr":
-        for (const a of e.args) if (a.kind !== "StringLit") this.expr(a);
+        for (const a of e.args)
+          if (a.kind !== "StringLit" && !(URI_PART_CALLS.has(e.name) && isUriPart(a))) this.expr(a);
         this.calls.check(e, this.routeType);
         return;
       case "RouteCall":
@@ -93,6 +107,9 @@ export class StmtChecker {
         return this.expr(e.operand);
       case "BuiltinExpr":
         for (const a of e.args) this.expr(a);
+        return;
+      case "KeywordExpr":
+        if (isUriPart(e)) this.diags.error("syntax_error", "syntax error", e.span);
         return;
       default:
         return;
