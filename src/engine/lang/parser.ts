@@ -43,6 +43,14 @@ export function parseConfig(tokens: readonly Token[], files: readonly SourceFile
     if (item) items.push(item);
     if (c.index === before) c.next();
   }
+  if (tokens.every((t) => t.kind === "eof") && !diags.items.some((d) => d.severity === "error")) {
+    // core/cfg.y: a config is one statement or more. With nothing left after the preprocessor
+    // (and no error of its own, which stops Kamailio first), Kamailio says "syntax error" from
+    // the last line with text (line 1 if none) to the end.
+    const end = c.peek().span;
+    const body = (files[end.file]?.text ?? "").trimEnd();
+    c.error("syntax_error", "syntax error", { file: end.file, start: body.lastIndexOf("\n") + 1, end: end.end });
+  }
   const first = tokens[0]?.span ?? { file: 0, start: 0, end: 0 };
   return { kind: "Config", items, span: joinSpans(first, c.peek().span) };
 }
