@@ -12,7 +12,7 @@ import type { DiagnosticBag } from "./diagnostics.js";
 import type { Token, TokenKind } from "./tokens.js";
 
 /** Directives Kamailio's lexer knows after `#!` or `!!`. */
-export const DIRECTIVES: ReadonlySet<string> = new Set([
+const DIRECTIVES: ReadonlySet<string> = new Set([
   "define",
   "def",
   "trydef",
@@ -38,7 +38,7 @@ export const DIRECTIVES: ReadonlySet<string> = new Set([
 ]);
 
 /** First-line mode markers (`#!KAMAILIO`). */
-export const SHEBANGS: ReadonlySet<string> = new Set(["KAMAILIO", "OPENSER", "SER", "MAXCOMPAT", "ALL"]);
+const SHEBANGS: ReadonlySet<string> = new Set(["KAMAILIO", "OPENSER", "SER", "MAXCOMPAT", "ALL"]);
 
 const BOOL_WORDS: Readonly<Record<string, number>> = {
   yes: 1,
@@ -485,7 +485,7 @@ export class Lexer {
 }
 
 /** Whether the line that ends at `lineEnd` (a newline's offset, or the text's end) ends with a continuation backslash. */
-export function continuesLine(text: string, lineEnd: number): boolean {
+function continuesLine(text: string, lineEnd: number): boolean {
   const before = text[lineEnd - 1] === "\r" ? lineEnd - 2 : lineEnd - 1;
   return text[before] === "\\";
 }
