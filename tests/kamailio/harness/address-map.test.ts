@@ -17,7 +17,13 @@ describe("address-map: golden sources on loopback", () => {
       { name: "c", src: "192.0.2.0/30", rate: 10, count: 2 },
       { name: "d", src: "127.0.93.5", rate: 10, count: 1 },
     ],
-    messages: [{ at: 1, src: "198.51.100.7", raw: "OPTIONS sip:x@example.com SIP/2.0\r\nCall-ID: m1\r\nCSeq: 1 OPTIONS\r\n\r\n" }],
+    messages: [
+      {
+        at: 1,
+        src: "198.51.100.7",
+        raw: "OPTIONS sip:x@example.com SIP/2.0\r\nCall-ID: m1\r\nCSeq: 1 OPTIONS\r\n\r\n",
+      },
+    ],
   };
 
   it("keeps /24 and /16 sharing below the first byte, and 127.x sources as they are", () => {
