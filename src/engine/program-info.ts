@@ -76,6 +76,8 @@ export interface ProgramInfo {
   htables: HtableInfo[];
   /** Present when pike is loaded. */
   pike?: PikeInfo;
+  /** Functions the config calls that kamsim does not simulate (they return 1 and do nothing). */
+  unsimulatedCalls: string[];
 }
 
 /**
@@ -172,6 +174,21 @@ function htables(front: FrontEndResult, params: readonly ModParam[]): HtableInfo
   return out;
 }
 
+/**
+ * The checker warns `not_simulated` once per such function, at its first call, over the call's
+ * name (lang/check/calls.ts): the names are the text those warnings cover.
+ */
+function unsimulatedCalls(front: FrontEndResult): string[] {
+  const out = new Set<string>();
+  for (const d of front.diagnostics) {
+    if (d.code !== "not_simulated") continue;
+    const name = front.files[d.span.file]?.text.slice(d.span.start, d.span.end) ?? "";
+    // A module's own warning covers its `"name.so"` path, not a function name.
+    if (/^[A-Za-z_]\w*$/.test(name)) out.add(name);
+  }
+  return [...out];
+}
+
 function routes(front: FrontEndResult): RouteInfo[] {
   const out: RouteInfo[] = [];
   for (const i of front.config.items) {
@@ -191,6 +208,7 @@ export function programInfo(front: FrontEndResult): ProgramInfo {
     queues: queues(front, of("mqueue")),
     timers: timers(front, of("rtimer")),
     htables: htables(front, of("htable")),
+    unsimulatedCalls: unsimulatedCalls(front),
   };
   if (loaded.has("pike")) {
     const p = readPikeParams(of("pike").map((m) => ({ name: m.param, value: m.value })));

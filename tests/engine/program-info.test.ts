@@ -73,6 +73,12 @@ route[B] { }
     expect(written(cfg, info)).toEqual(["named", "sized", "fast", "ipban"]);
   });
 
+  it("names the functions called that kamsim does not simulate, not the modules", () => {
+    const cfg = `loadmodule "tm.so"\nloadmodule "sl.so"\nrequest_route {\n  t_relay();\n  t_relay();\n  sl_send_reply("200", "OK");\n}\n`;
+    expect(compileConfig(cfg).info.unsimulatedCalls).toEqual(["t_relay"]);
+    expect(compileConfig(classic).info.unsimulatedCalls).toEqual([]);
+  });
+
   it("declares nothing for modules that are not loaded, and no pike without pike", () => {
     const { info } = compileConfig(`modparam("mqueue", "mqueue", "name=q")\nrequest_route { }\n`);
     expect(info.queues).toEqual([]);

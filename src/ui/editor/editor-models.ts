@@ -35,6 +35,11 @@ function diagnosticsOf(s: PlaygroundState, tab: EditorTab): PlacedDiagnostic[] {
   return tab === "config" ? s.configDiagnostics : s.trafficDiagnostics;
 }
 
+/** Functions the config calls that kamsim does not simulate, as the engine's last check says. */
+function unsimulatedOf(s: PlaygroundState, tab: EditorTab): readonly string[] {
+  return tab === "config" ? (s.program?.unsimulatedCalls ?? []) : [];
+}
+
 function checkSoon(): void {
   try {
     getBridge().checkSoon();
@@ -74,7 +79,7 @@ function follow(m: typeof monaco): void {
       if (!model) continue;
       if (textOf(s, tab) !== textOf(prev, tab)) fromStoreText(model, textOf(s, tab));
       if (diagnosticsOf(s, tab) !== diagnosticsOf(prev, tab)) {
-        applyMarkers(m, model, diagnosticsOf(s, tab), FILES[tab].name);
+        applyMarkers(m, model, diagnosticsOf(s, tab), FILES[tab].name, unsimulatedOf(s, tab));
       }
     }
   });
@@ -91,7 +96,7 @@ export function editorModel(m: typeof monaco, tab: EditorTab): monaco.editor.ITe
   const s = useStore.getState();
   const model = m.editor.createModel(textOf(s, tab), FILES[tab].language, m.Uri.parse(`file:///${FILES[tab].name}`));
   model.onDidChangeContent(() => onEdit(model, tab));
-  applyMarkers(m, model, diagnosticsOf(s, tab), FILES[tab].name);
+  applyMarkers(m, model, diagnosticsOf(s, tab), FILES[tab].name, unsimulatedOf(s, tab));
   models = { ...models, [tab]: model };
   return model;
 }

@@ -1,7 +1,8 @@
 /**
  * The worker's diagnostics as editor markers, as plain data: one per diagnostic of the file,
  * at its exact range, and an Info marker on every further call of a function kamsim does not
- * simulate (the worker warns once per function, at its first call).
+ * simulate (the worker warns once per function, at its first call; which functions those are is
+ * the engine's ProgramInfo `unsimulatedCalls`).
  */
 import type { PlacedDiagnostic } from "../../engine/index.js";
 import { collectNames } from "./names.js";
@@ -42,18 +43,8 @@ function fromDiagnostic(d: PlacedDiagnostic): MarkerSpec {
   };
 }
 
-/** Functions the diagnostics say are not simulated (`t_relay() (module tm) is not simulated…`). */
-function unsimulatedFunctions(diags: readonly PlacedDiagnostic[]): Set<string> {
-  const out = new Set<string>();
-  for (const d of diags) {
-    const m = d.code === "not_simulated" ? /^(\w+)\(\)/.exec(d.message) : null;
-    if (m) out.add(m[1] as string);
-  }
-  return out;
-}
-
-function callMarkers(text: string, diags: readonly PlacedDiagnostic[]): MarkerSpec[] {
-  const unsimulated = unsimulatedFunctions(diags);
+function callMarkers(text: string, diags: readonly PlacedDiagnostic[], names: readonly string[]): MarkerSpec[] {
+  const unsimulated = new Set(names);
   if (unsimulated.size === 0) return [];
   const out: MarkerSpec[] = [];
   for (const call of collectNames(text).calls) {
@@ -76,9 +67,14 @@ function callMarkers(text: string, diags: readonly PlacedDiagnostic[]): MarkerSp
 
 /**
  * Markers for the file named `file` (diagnostics of other files are left out), computed over
- * the text the editor holds now.
+ * the text the editor holds now; `unsimulated` names the functions kamsim does not simulate.
  */
-export function markerSpecs(diags: readonly PlacedDiagnostic[], file: string, text: string): MarkerSpec[] {
+export function markerSpecs(
+  diags: readonly PlacedDiagnostic[],
+  file: string,
+  text: string,
+  unsimulated: readonly string[] = [],
+): MarkerSpec[] {
   const mine = diags.filter((d) => d.file === file);
-  return [...mine.map(fromDiagnostic), ...callMarkers(text, mine)];
+  return [...mine.map(fromDiagnostic), ...callMarkers(text, mine, unsimulated)];
 }

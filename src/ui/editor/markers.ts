@@ -15,14 +15,18 @@ function severity(m: typeof monaco, level: MarkerLevel): monaco.MarkerSeverity {
   return m.MarkerSeverity.Info;
 }
 
-/** Replaces the model's kamsim markers with those of `diags` for `file`. */
+/**
+ * Replaces the model's kamsim markers with those of `diags` for `file`; `unsimulated`: the
+ * functions kamsim does not simulate (ProgramInfo), marked at every call.
+ */
 export function applyMarkers(
   m: typeof monaco,
   model: monaco.editor.ITextModel,
   diags: readonly PlacedDiagnostic[],
   file: string,
+  unsimulated: readonly string[],
 ): void {
-  const specs = markerSpecs(diags, file, model.getValue());
+  const specs = markerSpecs(diags, file, model.getValue(), unsimulated);
   m.editor.setModelMarkers(
     model,
     MARKER_OWNER,
