@@ -90,7 +90,15 @@ export function lineVerdicts(output: string): Map<number, { verdict: LineVerdict
         : /Command cannot be used in the block/.test(message)
           ? "misused command"
           : "other";
-    found.set(Number(m[1]), { verdict, message });
+    // Kamailio may say several things of one line ("syntax error", then what it expected):
+    // the first that names a kind decides, the messages are kept together.
+    const before = found.get(Number(m[1]));
+    if (!before) found.set(Number(m[1]), { verdict, message });
+    else
+      found.set(Number(m[1]), {
+        verdict: before.verdict === "other" ? verdict : before.verdict,
+        message: message ? `${before.message} / ${message}` : before.message,
+      });
   }
   return found;
 }
