@@ -90,6 +90,10 @@ const PUNCTS = [
   "%",
 ];
 
+/** PUNCTS by their first character, longest first: a mark is matched without trying them all. */
+const PUNCTS_BY_FIRST = new Map<string, string[]>();
+for (const p of PUNCTS) PUNCTS_BY_FIRST.set(p[0] as string, [...(PUNCTS_BY_FIRST.get(p[0] as string) ?? []), p]);
+
 const DEFINE_LIKE = new Set(["define", "def", "trydef", "trydefine", "redefine", "redef", "defexp", "defexps"]);
 
 const isIdStart = (c: string) => (c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || c === "_";
@@ -208,7 +212,7 @@ export class Lexer {
       const b = BOOL_WORDS[word];
       return b === undefined ? this.make("ident", start) : this.make("number", start, b);
     }
-    for (const p of PUNCTS) {
+    for (const p of PUNCTS_BY_FIRST.get(c) ?? []) {
       if (this.text.startsWith(p, start)) {
         this.pos = start + p.length;
         return this.make("punct", start);
