@@ -177,11 +177,17 @@ export class Simulation {
 
   /** Plain-data description of the simulated server, for views: processes and streams. */
   info(): {
-    processes: { index: number; pid: number; name: string; kind: string }[];
+    processes: { index: number; pid: number; name: string; label: string; kind: string }[];
     streams: { index: number; name: string; src: string; method: string; rate: number }[];
   } {
     return {
-      processes: this.processes.map((p) => ({ index: p.index, pid: p.pid, name: p.name, kind: p.kind })),
+      processes: this.processes.map((p) => ({
+        index: p.index,
+        pid: p.pid,
+        name: p.name,
+        label: p.label,
+        kind: p.kind,
+      })),
       streams: this.plan.streams.map((s, index) => ({
         index,
         name: s.name,

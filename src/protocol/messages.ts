@@ -112,6 +112,8 @@ export interface ProcessInfo {
   index: number;
   pid: number;
   name: string;
+  /** The engine's short name for views (`SIP worker 0`, `rtimer ta`). */
+  label: string;
   kind: string;
 }
 

@@ -69,6 +69,18 @@ describe("the playground's host", () => {
       [{ name: "ta", intervalUs: 5_000_000, mode: 1 }],
       { limit: 30, windowUs: 2_000_000 },
     ]);
+    // Every process comes with the short name its lane shows, given by the engine (rtimer names its own).
+    expect(loaded?.type === "loaded" && loaded.processes.map((p) => p.label)).toEqual([
+      "main process",
+      "SIP worker 0",
+      "SIP worker 1",
+      "SIP worker 2",
+      "SIP worker 3",
+      "slow timer",
+      "timer",
+      "secondary timer",
+      "rtimer ta",
+    ]);
     // The editor's completion and go to definition get the same, with where each name is written.
     const program = diags?.type === "diagnostics" ? diags.program : undefined;
     expect(program?.queues.map((q) => config.slice(q.span.start, q.span.end))).toEqual(["alert"]);
@@ -165,7 +177,7 @@ describe("the playground's host", () => {
     const before = h.virtualNow();
     h.stall(10_000);
     h.advance(16);
-    expect(h.virtualNow() - before).toBeLessThanOrEqual(150_000);
+    expect(h.virtualNow() - before).toBeLessThanOrEqual(300_000);
   });
 
   it("marks the saved traffic inexact after a rate slider moved", () => {

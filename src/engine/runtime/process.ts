@@ -12,6 +12,8 @@ export interface Process extends ProcessState {
   kind: ProcessKind;
   /** Kamailio's description (`udp receiver child=0 sock=127.0.0.1:5060`, `RTIMER EXEC child=0 timer=ta`). */
   name: string;
+  /** A short name for views (`SIP worker 0`, `rtimer ta`, `rtimer ta #1`, `slow timer`). */
+  label: string;
   /** Virtual time until which the process is busy. */
   busyUntil: Micros;
 }
@@ -19,6 +21,8 @@ export interface Process extends ProcessState {
 /** A process a module asks for (rtimer's timer processes). */
 export interface ProcessRequest {
   name: string;
+  /** The short name views show. */
+  label: string;
   /** Called with the process once it exists. */
   attach(p: Process): void;
 }

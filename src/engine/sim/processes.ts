@@ -8,8 +8,8 @@ import type { Process, ProcessKind, ProcessRequest } from "../runtime/process.js
 /** Simulated PIDs: 1000 + index, so that output is the same on every run and machine. */
 export const PID_BASE = 1000;
 
-function makeProcess(index: number, kind: ProcessKind, name: string): Process {
-  return { index, pid: PID_BASE + index, kind, name, vars: [], local: new Map(), busyUntil: 0 };
+function makeProcess(index: number, kind: ProcessKind, name: string, label = name): Process {
+  return { index, pid: PID_BASE + index, kind, name, label, vars: [], local: new Map(), busyUntil: 0 };
 }
 
 export function buildProcessTable(
@@ -18,15 +18,15 @@ export function buildProcessTable(
   ctl: boolean,
   modules: readonly ProcessRequest[],
 ): Process[] {
-  const table: Process[] = [makeProcess(0, "main", "main process - attendant")];
+  const table: Process[] = [makeProcess(0, "main", "main process - attendant", "main process")];
   for (let i = 0; i < children; i++)
-    table.push(makeProcess(table.length, "receiver", `udp receiver child=${i} sock=${listen}`));
+    table.push(makeProcess(table.length, "receiver", `udp receiver child=${i} sock=${listen}`, `SIP worker ${i}`));
   table.push(makeProcess(table.length, "slow_timer", "slow timer"));
   table.push(makeProcess(table.length, "timer", "timer"));
   table.push(makeProcess(table.length, "secondary_timer", "secondary timer"));
   if (ctl) table.push(makeProcess(table.length, "ctl", "ctl handler"));
   for (const m of modules) {
-    const p = makeProcess(table.length, "module", m.name);
+    const p = makeProcess(table.length, "module", m.name, m.label);
     table.push(p);
     m.attach(p);
   }

@@ -84,7 +84,11 @@ export const rtimerRuntime = defineRuntime(rtimerModule, {
       for (let i = 0; i < def.mode; i++) {
         const slot: { def: RtimerDef; proc?: Process; worker: number } = { def, worker: i };
         owned.push(slot);
-        processes.push({ name: `RTIMER EXEC child=${i} timer=${def.name}`, attach: (p) => (slot.proc = p) });
+        processes.push({
+          name: `RTIMER EXEC child=${i} timer=${def.name}`,
+          label: `rtimer ${def.name}${i === 0 ? "" : ` #${i}`}`,
+          attach: (p) => (slot.proc = p),
+        });
       }
     }
     const rtimer_worker: PvImpl = {

@@ -6,7 +6,7 @@ import { useMemo } from "react";
 import { useStore } from "../../store/store.js";
 import { lastValue, xRange } from "../queues/series.js";
 import { BusyStrip } from "./BusyStrip.js";
-import { BUSY_COLUMNS, busyGrid, busyShares, shortName } from "./busy.js";
+import { BUSY_COLUMNS, busyGrid, busyShares } from "./busy.js";
 import { RxSparkline } from "./RxSparkline.js";
 
 export function ProcessesPanel() {
@@ -51,9 +51,9 @@ export function ProcessesPanel() {
           const busy = busySet.has(p.index);
           const share = Math.round((shares[p.index] ?? 0) * 100);
           return (
-            <li key={p.index} className={`proc-lane${busy ? " busy" : ""}`} data-process={shortName(p)}>
+            <li key={p.index} className={`proc-lane${busy ? " busy" : ""}`} data-process={p.label}>
               <span className="proc-name" title={`${p.name} (pid ${p.pid})`}>
-                <span className="muted">{p.index}</span> {shortName(p)}
+                <span className="muted">{p.index}</span> {p.label}
               </span>
               <span className="proc-state">
                 <span aria-hidden="true">{busy ? "● " : "○ "}</span>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type BusySample, busyGrid, busyShares, shortName } from "./busy.js";
+import { type BusySample, busyGrid, busyShares } from "./busy.js";
 
 describe("busyGrid", () => {
   it("gives each process the share of the time it was busy, per column", () => {
@@ -41,19 +41,5 @@ describe("busyShares", () => {
     ];
     expect(busyShares(series, 2, 10)).toEqual([0, 0.25]);
     expect(busyShares([], 1, 0)).toEqual([0]);
-  });
-});
-
-describe("shortName", () => {
-  it("names SIP workers and rtimer processes briefly", () => {
-    expect(shortName({ index: 1, pid: 1001, name: "udp receiver child=0 sock=127.0.0.1:5060", kind: "receiver" })).toBe(
-      "SIP worker 0",
-    );
-    expect(shortName({ index: 8, pid: 1008, name: "RTIMER EXEC child=0 timer=ta", kind: "module" })).toBe("rtimer ta");
-    expect(shortName({ index: 9, pid: 1009, name: "RTIMER EXEC child=1 timer=ta", kind: "module" })).toBe(
-      "rtimer ta #1",
-    );
-    expect(shortName({ index: 0, pid: 1000, name: "main process - attendant", kind: "main" })).toBe("main process");
-    expect(shortName({ index: 5, pid: 1005, name: "slow timer", kind: "slow_timer" })).toBe("slow timer");
   });
 });

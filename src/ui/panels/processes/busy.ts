@@ -2,7 +2,6 @@
  * The Processes view's numbers: how busy each process was over time, from the busy time each
  * frame carries (µs per process), gathered into time columns for a compact heatmap.
  */
-import type { ProcessInfo } from "../../../protocol/messages.js";
 
 /** One frame's sample: its end time, its length, and µs each process was busy in it. */
 export interface BusySample {
@@ -58,15 +57,4 @@ export function busyShares(series: readonly BusySample[], rows: number, from: nu
       if (Number(p) < rows) busy[Number(p)] = (busy[Number(p)] as number) + us;
   }
   return busy.map((b) => (total > 0 ? Math.min(1, b / total) : 0));
-}
-
-/** A short name for a lane: `SIP worker 0`, `rtimer ta`, or Kamailio's own name. */
-export function shortName(p: ProcessInfo): string {
-  if (p.kind === "receiver") {
-    const child = /child=(\d+)/.exec(p.name);
-    return `SIP worker ${child ? child[1] : p.index}`;
-  }
-  const rtimer = /^RTIMER EXEC child=(\d+) timer=(\S+)/.exec(p.name);
-  if (rtimer) return `rtimer ${rtimer[2]}${rtimer[1] === "0" ? "" : ` #${rtimer[1]}`}`;
-  return p.name.replace(/ - attendant$/, "");
 }
