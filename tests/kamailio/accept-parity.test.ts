@@ -29,11 +29,6 @@ const MODULE_DIR = "/usr/lib/x86_64-linux-gnu/kamailio/modules";
 
 /** Cases on which kamsim and Kamailio disagree (`file | case name`) → Kamailio's side, and why. */
 const KNOWN: Readonly<Record<string, { kamailio: "accepts" | "refuses"; reason: string }>> = {
-  "preprocess.txt | define with string value": {
-    kamailio: "refuses",
-    reason:
-      "acc's mod_init needs tm loaded (modules/acc/acc_mod.c: `can't load TM API`), so the start fails; kamsim does not model one module needing another",
-  },
   "preprocess.txt | MOD_name from a path": {
     kamailio: "refuses",
     reason:

@@ -18,6 +18,7 @@ import { moduleRegistry } from "../../src/engine/modules/registry.js";
 import type { ModuleDef } from "../../src/engine/modules/types.js";
 import { disagreements, moduleConfig } from "./catalog-config.js";
 import { kamailioAvailability } from "./kamailio.js";
+import { kamailioAccepts } from "./kamailio-accepts.js";
 import { kamailioCheck } from "./kamailio-check.js";
 import { judgePvars, pvarDisagreements, pvarsOf } from "./pvar-config.js";
 
@@ -31,6 +32,25 @@ const kam = kamailioAvailability();
 const installed = (m: ModuleDef) => existsSync(join(MODULE_DIR, `${m.name}.so`));
 const checked = moduleRegistry.filter(installed);
 const notInstalled = moduleRegistry.filter((m) => !installed(m));
+
+/**
+ * Declared needs (`needs`) that are not: a module that starts without one of them. Each need is
+ * left out in turn from a config that loads the others and the module, which must then fail to
+ * start (its mod_init binds the missing module's API).
+ */
+async function unrealNeeds(mods: readonly ModuleDef[]): Promise<string[]> {
+  const wrong: string[] = [];
+  await Promise.all(
+    mods.flatMap((m) =>
+      (m.needs ?? []).map(async (need) => {
+        const load = [...(m.needs ?? []).filter((n) => n !== need), m.name].map((n) => `loadmodule "${n}.so"`);
+        const v = await kamailioAccepts(`${load.join("\n")}\nrequest_route { exit; }\n`);
+        if (v.accepted) wrong.push(`${m.name} starts without ${need}`);
+      }),
+    ),
+  );
+  return wrong.sort();
+}
 
 /** Kamailio's disagreements with one module's declaration, functions and parameters then PVs. */
 async function judgeModule(m: ModuleDef): Promise<{ found: string[]; pvRuns: number; nameRefused: string[] }> {
@@ -90,6 +110,17 @@ describe.skipIf(!kam.ok)(
         for (const k of known) expect(found, `known disagreement gone (remove it from KNOWN): ${k}`).toContain(k);
       });
     }
+
+    it("each module it needs is one it does not start without", async () => {
+      const withNeeds = checked.filter((m) => (m.needs ?? []).length > 0);
+      expect(withNeeds.length).toBeGreaterThanOrEqual(10);
+      expect(await unrealNeeds(withNeeds)).toEqual([]);
+      // And the check sees a need that is not one: acc does not need pike.
+      const acc = moduleRegistry.find((m) => m.name === "acc") as ModuleDef;
+      expect(await unrealNeeds([{ ...acc, needs: [...(acc.needs ?? []), "pike"] }])).toEqual([
+        "acc starts without pike",
+      ]);
+    }, 120_000);
 
     it("finds a misspelt function, parameter, type, argument count, route kind, PV and module", async () => {
       const rr = moduleRegistry.find((m) => m.name === "rr") as ModuleDef;

@@ -121,6 +121,11 @@ export interface ModuleDef {
   /** Event routes the module runs (`htable:mod-init`), without the `event_route[...]`. */
   events?: readonly string[];
   /**
+   * Modules that must be loaded too: its `mod_init` binds their API (`load_tm_api()`,
+   * `sl_load_api()`...) or parses a PV of theirs by default, and Kamailio does not start without.
+   */
+  needs?: readonly string[];
+  /**
    * The module's own checks (parameters parsed by a callback, names a call must refer to).
    * A factory, so that each compilation gets fresh state.
    */

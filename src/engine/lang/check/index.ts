@@ -29,6 +29,14 @@ export function checkConfig(config: Config, diags: DiagnosticBag, exports: Expor
     else if (item.kind === "ModParam") checkModParam(item, scope, diags);
     else if (item.kind === "CoreParam") checkCoreParam(item, exports.coreParams, diags);
   }
+  for (const m of scope.loaded.values())
+    for (const need of m.def?.needs ?? [])
+      if (!scope.loaded.has(need))
+        diags.error(
+          "module_needs",
+          `init_mod(): Error while initializing module ${m.name}: it needs module ${need} (loadmodule "${need}.so")`,
+          m.span,
+        );
   const calls = new CallChecker(scope, diags);
   for (const item of config.items) {
     if (item.kind !== "RouteBlock") continue;

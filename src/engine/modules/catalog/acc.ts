@@ -7,6 +7,8 @@ import { ANY_ROUTE, defineModule } from "../types.js";
 export const accModule = defineModule({
   name: "acc",
   simulated: false,
+  // modules/acc/acc_mod.c mod_init: load_tm_api(), "can't load TM API".
+  needs: ["tm"],
   doc: "Accounting of transactions and dialogs (CDRs) to syslog or a database, driven by message flags and extra attributes.",
   params: {
     early_media: { type: "int", default: 0, doc: "Also accounts 183 replies with SDP (early media)." },

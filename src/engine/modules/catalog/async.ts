@@ -7,6 +7,8 @@ import { ANY_ROUTE, defineModule, RouteKind } from "../types.js";
 export const asyncModule = defineModule({
   name: "async",
   simulated: false,
+  // modules/async/async_mod.c mod_init: load_tm_api(), "cannot load the TM-functions".
+  needs: ["tm"],
   doc: "Asynchronous processing: suspends the transaction and continues in a route block after a delay or in a dedicated worker process.",
   params: {
     workers: { type: "int", default: 1, doc: "Number of timer worker processes for async routes." },

@@ -7,6 +7,8 @@ import { defineModule, ONREPLY, RouteKind } from "../types.js";
 export const authModule = defineModule({
   name: "auth",
   simulated: false,
+  // modules/auth/auth_mod.c mod_init: sl_load_api().
+  needs: ["sl"],
   doc: "Digest authentication core: challenge building, nonce checks and credential verification against passwords held in pseudo-variables.",
   params: {
     secret: { type: "string", doc: "Secret used to build and check nonces; random when not set." },

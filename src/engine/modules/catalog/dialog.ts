@@ -7,6 +7,8 @@ import { ANY_ROUTE, defineModule, ONREPLY, RouteKind } from "../types.js";
 export const dialogModule = defineModule({
   name: "dialog",
   simulated: false,
+  // modules/dialog/dialog.c mod_init: its default PV parameters ($ru), load_tm_api(), load_rr_api().
+  needs: ["pv", "tm", "rr"],
   doc: "Dialog tracking: keeps state for calls from INVITE to BYE, with profiles for counting calls, dialog variables, timeouts and keepalives.",
   params: {
     enable_stats: { type: "int", default: 1, doc: "Enables dialog statistics." },

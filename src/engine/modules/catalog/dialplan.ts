@@ -7,6 +7,8 @@ import { ANY_ROUTE, defineModule } from "../types.js";
 export const dialplanModule = defineModule({
   name: "dialplan",
   simulated: false,
+  // modules/dialplan/dialplan.c mod_init: its default input PV ($rU).
+  needs: ["pv"],
   doc: "Dial plan translation: matches values against rules from a database (regular expressions, exact or fuzzy) and rewrites them.",
   params: {
     db_url: { type: "string", doc: "Database URL of the dial plan table." },

@@ -7,6 +7,8 @@ import { ANY_ROUTE, defineModule, RouteKind } from "../types.js";
 export const natTraversalModule = defineModule({
   name: "nat_traversal",
   simulated: false,
+  // modules/nat_traversal/nat_traversal.c mod_init: sl_load_api() and load_tm_api().
+  needs: ["sl", "tm"],
   doc: "NAT traversal for clients behind NAT: detection, Contact fixing and keepalive pings towards registered or subscribed clients.",
   params: {
     keepalive_interval: { type: "int", default: 60, doc: "Interval between keepalive messages, in seconds." },

@@ -7,6 +7,8 @@ import { ANY_ROUTE, defineModule, ONREPLY, RouteKind } from "../types.js";
 export const registrarModule = defineModule({
   name: "registrar",
   simulated: false,
+  // modules/registrar/registrar.c mod_init: sl_load_api() and the usrloc API.
+  needs: ["sl", "usrloc"],
   doc: "SIP registrar: processes REGISTER requests into usrloc and looks up registered contacts to route requests to users.",
   params: {
     default_expires: { type: "int", default: 3600, doc: "Expires value used when the REGISTER has none, in seconds." },

@@ -7,6 +7,8 @@ import { defineModule, ONREPLY, RouteKind } from "../types.js";
 export const sanityModule = defineModule({
   name: "sanity",
   simulated: false,
+  // modules/sanity/sanity_mod.c mod_init: sl_load_api().
+  needs: ["sl"],
   doc: "Sanity checks of incoming SIP messages (request line, URIs, headers, lengths), replying with an error to malformed requests.",
   params: {
     default_checks: {

@@ -7,6 +7,8 @@ import { ANY_ROUTE, defineModule, ONREPLY, RouteKind } from "../types.js";
 export const tmxModule = defineModule({
   name: "tmx",
   simulated: false,
+  // modules/tmx/tmx_mod.c mod_init: load_tm_api(), "can't load TM API".
+  needs: ["tm"],
   doc: "Transaction management extensions: cancel and reply by Call-ID, transaction suspend/continue, route-type checks and the $T_* pseudo-variables.",
   params: {
     precheck_trans: {

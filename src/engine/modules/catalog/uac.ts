@@ -7,6 +7,8 @@ import { ANY_ROUTE, defineModule, RouteKind } from "../types.js";
 export const uacModule = defineModule({
   name: "uac",
   simulated: false,
+  // modules/uac/uac.c mod_init: load_tm_api() and load_rr_api().
+  needs: ["tm", "rr"],
   doc: "User agent client functions: From/To replacement with restore, authentication towards upstream providers, sending requests and remote registrations.",
   params: {
     rr_from_store_param: {

@@ -6,6 +6,8 @@ const RBF = RouteKind.REQUEST | RouteKind.BRANCH | RouteKind.FAILURE;
 export const siputilsModule = defineModule({
   name: "siputils",
   simulated: true,
+  // modules/siputils/siputils.c mod_init: sl_load_api(), and its default rpid_avp ($avp(s:rpid)).
+  needs: ["sl", "pv"],
   doc: "A toolbox of SIP checks and edits: To-tag and URI parameter tests, number and URI format checks, Contact encoding, Remote-Party-ID and P-Charging-Vector handling, and answering OPTIONS.",
   params: {
     options_accept: { type: "string", default: "*/*", doc: "Accept header value of options_reply() answers." },
