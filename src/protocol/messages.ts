@@ -5,7 +5,8 @@
  */
 import type { PlacedDiagnostic, ProgramInfo, SimEvent } from "../engine/index.js";
 
-export const PROTOCOL_VERSION = 1;
+/** 2: diagnostics carry the config's ProgramInfo, processes their label. */
+export const PROTOCOL_VERSION = 2;
 
 /** What the page asks of the worker. */
 export type ToWorker =
