@@ -34,11 +34,6 @@ const KNOWN: Readonly<Record<string, { kamailio: "accepts" | "refuses"; reason: 
     reason:
       "the case loads /usr/lib/kamailio/modules/pv.so, and Debian installs modules in /usr/lib/x86_64-linux-gnu/kamailio/modules: `could not open module`; kamsim does not look at the file system",
   },
-  "preprocess.txt | substdefs quotes the define": {
-    kamailio: "refuses",
-    reason:
-      "`NAME` is a keyword of Kamailio's lexer (core/cfg.lex STRNAME `name|NAME`), matched before defines are looked up, so it is never replaced and is a syntax error there; kamsim replaces any defined identifier",
-  },
 };
 
 interface AcceptCase {

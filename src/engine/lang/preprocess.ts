@@ -6,6 +6,7 @@
  */
 
 import type { SourceFile, Span } from "../base/source.js";
+import { CFG_KEYWORDS } from "./cfg-keywords.js";
 import { DiagnosticBag } from "./diagnostics.js";
 import { Lexer } from "./lexer.js";
 import type { Token } from "./tokens.js";
@@ -128,7 +129,8 @@ class Preprocessor {
         this.include(word, lexer.next(), depth, tok);
         return;
       }
-      if (this.defines.has(word)) {
+      // Kamailio's lexer matches a keyword before it looks an identifier up among the defines.
+      if (this.defines.has(word) && !CFG_KEYWORDS.has(word)) {
         this.expand(tok, 0);
         return;
       }
@@ -173,7 +175,12 @@ class Preprocessor {
       if (t.kind === "directive") continue;
       const placed: Token = { ...t, span: tok.span, nl: first ? tok.nl : false };
       first = false;
-      if (placed.kind === "ident" && this.defines.has(placed.text) && placed.text !== tok.text) {
+      if (
+        placed.kind === "ident" &&
+        this.defines.has(placed.text) &&
+        !CFG_KEYWORDS.has(placed.text) &&
+        placed.text !== tok.text
+      ) {
         this.expand(placed, level + 1);
       } else {
         this.push(placed);
