@@ -28,12 +28,13 @@ run("lint", "npx", ["biome", "check", "."]);
 
 const setupOk = steps[0].ok;
 const dir = mkdtempSync(join(tmpdir(), "kamsim-test-"));
-// The differential suite times real Kamailio against the wall clock: it runs on its own, after
-// the rest, so that browsers and other suites never steal its CPU (this machine has 2 cores).
-const DIFFERENTIAL = "tests/kamailio/differential.test.ts";
+// The differential and recording suites time real Kamailio against the wall clock: they run
+// after the rest, one file at a time, so that browsers and other suites never steal their CPU
+// (this machine has 2 cores).
+const ALONE = ["tests/kamailio/differential.test.ts", "tests/kamailio/recordings.test.ts"];
 const parts = [
-  { name: "vitest", args: ["--exclude", DIFFERENTIAL] },
-  { name: "vitest differential (alone)", args: [DIFFERENTIAL] },
+  { name: "vitest", args: ALONE.flatMap((f) => ["--exclude", f]) },
+  { name: "vitest against real Kamailio (alone)", args: [...ALONE, "--no-file-parallelism"] },
 ];
 let passed = 0;
 let failed = 0;

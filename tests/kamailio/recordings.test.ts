@@ -20,6 +20,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describeNeeding } from "../support/needs.js";
 import { stopAllKamailios } from "./harness/kamailio-process.js";
 import { runKamsim } from "./harness/kamsim-run.js";
 import { type RecordedRun, recordCase, warmUp } from "./harness/record-case.js";
@@ -33,7 +34,7 @@ import {
 } from "./harness/recording-compare.js";
 import { readPlan } from "./harness/run-case.js";
 import { verdictProblems } from "./harness/verdict.js";
-import { kamailioAvailability } from "./kamailio.js";
+import { KAMAILIO_NEED, kamailioAvailability } from "./kamailio.js";
 
 const all = recordedCases();
 const cases = all.filter((c) => !process.env.FILTER || c.name.includes(process.env.FILTER));
@@ -64,40 +65,36 @@ function problemsOf(c: RecordedCase, run: RecordedRun): string[] {
 }
 
 // Runs first, so that with RECORD=1 the offline comparisons below read the new recordings.
-describe.skipIf(!kam.ok)(
-  `recordings re-checked on the real Kamailio 5.6${kam.ok ? "" : ` (skipped: ${kam.reason})`}`,
-  () => {
-    beforeAll(warmUp, 30_000);
-    afterEach(async () => {
-      await stopAllKamailios();
-    });
-    for (const c of cases.filter((x) => !x.options.notRecorded)) {
-      it(c.name, { timeout: 300_000 }, async () => {
-        if (!recordMode)
-          expect(existsSync(c.recording), `${c.recording} is missing: record it with RECORD=1`).toBe(true);
-        const stalls: number[] = [];
-        let run = await recordCase(c.dir);
-        while (problemsOf(c, run).length > 0 && run.recording.meta.maxStall > STALL_LIMIT && stalls.length < RUNS - 1) {
-          console.log(
-            `recording ${c.name}: disagreed after the machine stalled ${(run.recording.meta.maxStall * 1000).toFixed(0)} ms, running it again:\n  ${problemsOf(c, run).slice(0, 5).join("\n  ")}`,
-          );
-          stalls.push(run.recording.meta.maxStall);
-          await stopAllKamailios();
-          run = await recordCase(c.dir);
-        }
-        const m = run.recording.meta;
+describeNeeding(KAMAILIO_NEED, kam, `recordings re-checked on the real Kamailio 5.6`, () => {
+  beforeAll(warmUp, 30_000);
+  afterEach(async () => {
+    await stopAllKamailios();
+  });
+  for (const c of cases.filter((x) => !x.options.notRecorded)) {
+    it(c.name, { timeout: 300_000 }, async () => {
+      if (!recordMode) expect(existsSync(c.recording), `${c.recording} is missing: record it with RECORD=1`).toBe(true);
+      const stalls: number[] = [];
+      let run = await recordCase(c.dir);
+      while (problemsOf(c, run).length > 0 && run.recording.meta.maxStall > STALL_LIMIT && stalls.length < RUNS - 1) {
         console.log(
-          `recording ${c.name}: ${run.seconds.toFixed(2)} s, ${run.recording.requests.length} requests, ` +
-            `${run.recording.records.length} lines, longest stall ${(m.maxStall * 1000).toFixed(0)} ms, load ${m.load}`,
+          `recording ${c.name}: disagreed after the machine stalled ${(run.recording.meta.maxStall * 1000).toFixed(0)} ms, running it again:\n  ${problemsOf(c, run).slice(0, 5).join("\n  ")}`,
         );
-        const problems = problemsOf(c, run);
-        if (recordMode) writeRecording(c.recording, run.recording);
-        const context = `\n--- fresh Kamailio\n${render(run.recording.records)}`;
-        expect(problems, problems.length ? context : "").toEqual([]);
-      });
-    }
-  },
-);
+        stalls.push(run.recording.meta.maxStall);
+        await stopAllKamailios();
+        run = await recordCase(c.dir);
+      }
+      const m = run.recording.meta;
+      console.log(
+        `recording ${c.name}: ${run.seconds.toFixed(2)} s, ${run.recording.requests.length} requests, ` +
+          `${run.recording.records.length} lines, longest stall ${(m.maxStall * 1000).toFixed(0)} ms, load ${m.load}`,
+      );
+      const problems = problemsOf(c, run);
+      if (recordMode) writeRecording(c.recording, run.recording);
+      const context = `\n--- fresh Kamailio\n${render(run.recording.records)}`;
+      expect(problems, problems.length ? context : "").toEqual([]);
+    });
+  }
+});
 
 describe("recordings of the real Kamailio (offline)", () => {
   it("every golden case and example has a recording, or says in case.json and README why Kamailio cannot run it", () => {
