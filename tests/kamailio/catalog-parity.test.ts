@@ -52,6 +52,26 @@ async function unrealNeeds(mods: readonly ModuleDef[]): Promise<string[]> {
   return wrong.sort();
 }
 
+/**
+ * Declared load orders that are not: a module that starts with a need marked `initBeforeUse`
+ * (tm, usrloc) loaded after it.
+ */
+async function unrealOrders(mods: readonly ModuleDef[]): Promise<string[]> {
+  const wrong: string[] = [];
+  await Promise.all(
+    mods.flatMap((m) =>
+      (m.needs ?? [])
+        .filter((need) => moduleRegistry.find((d) => d.name === need)?.initBeforeUse)
+        .map(async (need) => {
+          const load = [...(m.needs ?? []).filter((n) => n !== need), m.name, need].map((n) => `loadmodule "${n}.so"`);
+          const v = await kamailioAccepts(`${load.join("\n")}\nrequest_route { exit; }\n`);
+          if (v.accepted) wrong.push(`${m.name} starts with ${need} loaded after it`);
+        }),
+    ),
+  );
+  return wrong.sort();
+}
+
 /** Kamailio's disagreements with one module's declaration, functions and parameters then PVs. */
 async function judgeModule(m: ModuleDef): Promise<{ found: string[]; pvRuns: number; nameRefused: string[] }> {
   const config = moduleConfig(m);
@@ -120,6 +140,17 @@ describe.skipIf(!kam.ok)(
       expect(await unrealNeeds([{ ...acc, needs: [...(acc.needs ?? []), "pike"] }])).toEqual([
         "acc starts without pike",
       ]);
+    }, 120_000);
+
+    it("a module that binds tm or usrloc does not start when it is loaded first", async () => {
+      const withOrder = checked.filter((m) =>
+        (m.needs ?? []).some((n) => moduleRegistry.find((d) => d.name === n)?.initBeforeUse),
+      );
+      expect(withOrder.length).toBeGreaterThanOrEqual(7);
+      expect(await unrealOrders(withOrder)).toEqual([]);
+      // And the check sees an order that does not matter: pike does not bind tm.
+      const pike = moduleRegistry.find((m) => m.name === "pike") as ModuleDef;
+      expect(await unrealOrders([{ ...pike, needs: ["tm"] }])).toEqual(["pike starts with tm loaded after it"]);
     }, 120_000);
 
     it("finds a misspelt function, parameter, type, argument count, route kind, PV and module", async () => {

@@ -126,6 +126,11 @@ export interface ModuleDef {
    */
   needs?: readonly string[];
   /**
+   * Its API refuses to bind before its own `mod_init` ran, and Kamailio initialises modules in
+   * `loadmodule` order: a module that needs it must be loaded after it (tm, usrloc).
+   */
+  initBeforeUse?: boolean;
+  /**
    * The module's own checks (parameters parsed by a callback, names a call must refer to).
    * A factory, so that each compilation gets fresh state.
    */

@@ -29,14 +29,23 @@ export function checkConfig(config: Config, diags: DiagnosticBag, exports: Expor
     else if (item.kind === "ModParam") checkModParam(item, scope, diags);
     else if (item.kind === "CoreParam") checkCoreParam(item, exports.coreParams, diags);
   }
+  const order = [...scope.loaded.keys()];
   for (const m of scope.loaded.values())
-    for (const need of m.def?.needs ?? [])
-      if (!scope.loaded.has(need))
+    for (const need of m.def?.needs ?? []) {
+      const loaded = scope.loaded.get(need);
+      if (!loaded)
         diags.error(
           "module_needs",
           `init_mod(): Error while initializing module ${m.name}: it needs module ${need} (loadmodule "${need}.so")`,
           m.span,
         );
+      else if (loaded.def?.initBeforeUse && order.indexOf(need) > order.indexOf(m.name))
+        diags.error(
+          "module_needs",
+          `init_mod(): Error while initializing module ${m.name}: module ${need} is not initialized yet (load ${need} before ${m.name})`,
+          m.span,
+        );
+    }
   const calls = new CallChecker(scope, diags);
   for (const item of config.items) {
     if (item.kind !== "RouteBlock") continue;

@@ -8,6 +8,9 @@ import { tmParams } from "./tm-params.js";
 export const tmModule = defineModule({
   name: "tm",
   simulated: false,
+  // modules/tm/tm_load.c load_tm(): "Module not initialized yet, make sure that all modules that
+  // need tm module are loaded after tm".
+  initBeforeUse: true,
   doc: "Transaction management: stateful forwarding with retransmissions and timers, transaction-aware replies and the failure, branch and reply route hooks.",
   params: tmParams,
   functions: {

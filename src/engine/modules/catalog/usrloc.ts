@@ -7,6 +7,8 @@ import { defineModule } from "../types.js";
 export const usrlocModule = defineModule({
   name: "usrloc",
   simulated: false,
+  // modules/usrloc/usrloc.c bind_usrloc(): "trying to bind to usrloc module before being initialized".
+  initBeforeUse: true,
   doc: "User location service: the in-memory (optionally database-backed) table of registered contacts used by registrar.",
   params: {
     ruid_column: {
