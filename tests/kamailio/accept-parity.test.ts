@@ -1,6 +1,7 @@
 /**
  * Accept parity for the language cases: what kamsim accepts, the real Kamailio 5.6 accepts too
- * (`kamailio -c`, then a quick start for what only start-up checks: kamailio-accepts.ts).
+ * (a quick start, which parses as `kamailio -c` does and then runs what only start-up checks:
+ * kamailio-accepts.ts).
  *
  * - A `==!` case whose diagnostics are all warnings (or none) is shown to Kamailio as it is.
  * - A `==>` case (an AST print) only claims that kamsim's parser reads it; most use `$var`,
