@@ -17,12 +17,13 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { analyzeConfig, placeDiagnostics } from "../../src/engine/index.js";
 import { isKamailioModule, simulatedModules } from "../../src/engine/modules/registry.js";
 import { parseCaseFile } from "../lang/case-file.js";
 import { INCLUDE_FILES } from "../lang/include-files.js";
-import { kamailioAvailability } from "./kamailio.js";
+import { describeNeeding } from "../support/needs.js";
+import { KAMAILIO_NEED, kamailioAvailability } from "./kamailio.js";
 import { type Acceptance, kamailioAccepts } from "./kamailio-accepts.js";
 
 /** Where Debian's packages put Kamailio's modules. */
@@ -100,49 +101,46 @@ const cases = all.filter((c) => c.missing.length === 0);
 const leftOut = all.filter((c) => c.missing.length > 0);
 const kam = kamailioAvailability();
 
-describe.skipIf(!kam.ok)(
-  `accept parity of the language cases with real Kamailio 5.6${kam.ok ? "" : ` (skipped: ${kam.reason})`}`,
-  () => {
-    const verdicts = new Map<string, Acceptance>();
+describeNeeding(KAMAILIO_NEED, kam, `accept parity of the language cases with real Kamailio 5.6`, () => {
+  const verdicts = new Map<string, Acceptance>();
 
-    beforeAll(async () => {
-      const started = Date.now();
-      await Promise.all(cases.map(async (c) => verdicts.set(c.key, await kamailioAccepts(c.text, INCLUDE_FILES))));
-      const refusedByKamsim = cases.filter((c) => c.errors.length > 0).length;
-      console.log(
-        `accept parity: ${cases.length} cases (${refusedByKamsim} AST cases kamsim refuses in full), ` +
-          `${Date.now() - started} ms; left out, module not installed: ` +
-          (leftOut.map((c) => `${c.key} (${c.missing.map((m) => `${MODULE_DIR}/${m}.so`).join(", ")})`).join("; ") ||
-            "none"),
+  beforeAll(async () => {
+    const started = Date.now();
+    await Promise.all(cases.map(async (c) => verdicts.set(c.key, await kamailioAccepts(c.text, INCLUDE_FILES))));
+    const refusedByKamsim = cases.filter((c) => c.errors.length > 0).length;
+    console.log(
+      `accept parity: ${cases.length} cases (${refusedByKamsim} AST cases kamsim refuses in full), ` +
+        `${Date.now() - started} ms; left out, module not installed: ` +
+        (leftOut.map((c) => `${c.key} (${c.missing.map((m) => `${MODULE_DIR}/${m}.so`).join(", ")})`).join("; ") ||
+          "none"),
+    );
+  }, 300_000);
+
+  it("finds the accepted cases and knows every known disagreement", () => {
+    expect(cases.length).toBeGreaterThanOrEqual(120);
+    if (!process.env.FILTER) for (const k of Object.keys(KNOWN)) expect(cases.map((c) => c.key)).toContain(k);
+  });
+
+  for (const c of cases) {
+    it(`${c.key} (line ${c.line})`, () => {
+      const v = verdicts.get(c.key);
+      expect(v, "not judged").toBeDefined();
+      if (!v) return;
+      const kamsim = c.errors.length === 0 ? "accepts" : "refuses";
+      const kamailio = v.accepted ? "accepts" : "refuses";
+      const context =
+        `\n--- shown to both (${c.prelude} prelude lines)\n${c.text}--- kamsim\n${c.errors.join("\n") || "no errors"}` +
+        `\n--- Kamailio (${v.stage})\n${v.output}`;
+      const known = KNOWN[c.key];
+      if (!known) {
+        expect(kamailio, `kamsim ${kamsim} the case${context}`).toBe(kamsim);
+        return;
+      }
+      console.log(`accept parity ${c.key}: known disagreement — Kamailio ${known.kamailio} (${known.reason})`);
+      expect(kamailio, `known disagreement gone (remove it from KNOWN): ${known.reason}${context}`).toBe(
+        known.kamailio,
       );
-    }, 300_000);
-
-    it("finds the accepted cases and knows every known disagreement", () => {
-      expect(cases.length).toBeGreaterThanOrEqual(120);
-      if (!process.env.FILTER) for (const k of Object.keys(KNOWN)) expect(cases.map((c) => c.key)).toContain(k);
+      expect(kamsim, context).not.toBe(known.kamailio);
     });
-
-    for (const c of cases) {
-      it(`${c.key} (line ${c.line})`, () => {
-        const v = verdicts.get(c.key);
-        expect(v, "not judged").toBeDefined();
-        if (!v) return;
-        const kamsim = c.errors.length === 0 ? "accepts" : "refuses";
-        const kamailio = v.accepted ? "accepts" : "refuses";
-        const context =
-          `\n--- shown to both (${c.prelude} prelude lines)\n${c.text}--- kamsim\n${c.errors.join("\n") || "no errors"}` +
-          `\n--- Kamailio (${v.stage})\n${v.output}`;
-        const known = KNOWN[c.key];
-        if (!known) {
-          expect(kamailio, `kamsim ${kamsim} the case${context}`).toBe(kamsim);
-          return;
-        }
-        console.log(`accept parity ${c.key}: known disagreement — Kamailio ${known.kamailio} (${known.reason})`);
-        expect(kamailio, `known disagreement gone (remove it from KNOWN): ${known.reason}${context}`).toBe(
-          known.kamailio,
-        );
-        expect(kamsim, context).not.toBe(known.kamailio);
-      });
-    }
-  },
-);
+  }
+});

@@ -11,11 +11,12 @@
  * can end the parse, so the blamed line is judged, blanked and the config read again. Where the
  * core's actions may stand is not checked: the grammar allows them in every route.
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import type { CoreParamDef, FunctionDef } from "../../src/engine/lang/exports.js";
 import { coreFunctions, coreParams, corePvars } from "../../src/engine/modules/core/def.js";
+import { describeNeeding } from "../support/needs.js";
 import { lineVerdicts } from "./catalog-config.js";
-import { kamailioAvailability } from "./kamailio.js";
+import { KAMAILIO_NEED, kamailioAvailability } from "./kamailio.js";
 import { kamailioCheck } from "./kamailio-check.js";
 import { judgePvars, pvarDisagreements } from "./pvar-config.js";
 
@@ -86,7 +87,7 @@ async function unknownParams(
 
 const kam = kamailioAvailability();
 
-describe.skipIf(!kam.ok)(`core parity with Kamailio 5.6${kam.ok ? "" : ` (skipped: ${kam.reason})`}`, () => {
+describeNeeding(KAMAILIO_NEED, kam, `core parity with Kamailio 5.6`, () => {
   const found: Record<string, string[]> = {};
 
   beforeAll(async () => {
