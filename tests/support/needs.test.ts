@@ -4,7 +4,8 @@
  * a suite that needs it fails under `CI=true`, naming what is missing, and is skipped with the
  * reason outside CI. Needs root (as CI runs) for the mount namespace.
  */
-import { spawnSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { describeNeeding, inCi } from "./needs.js";
 
@@ -77,5 +78,26 @@ describe("inCi", () => {
       if (saved === undefined) delete process.env.CI;
       else process.env.CI = saved;
     }
+  });
+});
+
+describe("skips", () => {
+  it("are declared only through describeNeeding, so CI can fail them", () => {
+    const files = execFileSync("git", ["ls-files", "-co", "--exclude-standard", "src", "tests", "cli"], {
+      encoding: "utf8",
+    })
+      .split("\n")
+      .filter((f) => /\.tsx?$/.test(f) && f !== "tests/support/needs.ts" && f !== "tests/support/needs.test.ts");
+    const skip = /\b(describe|it|test)\.(skip|todo|skipIf|runIf)\b|\bctx\.skip\(/;
+    const found = files.flatMap((f) => {
+      let text = "";
+      try {
+        text = readFileSync(f, "utf8");
+      } catch {
+        return []; // deleted in the work tree
+      }
+      return text.split("\n").flatMap((line, i) => (skip.test(line) ? [`${f}:${i + 1}: ${line.trim()}`] : []));
+    });
+    expect(found).toEqual([]);
   });
 });
