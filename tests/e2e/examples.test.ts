@@ -38,7 +38,7 @@ const PROMISES: Record<string, (page: Page, log: string) => Promise<void>> = {
   },
   "queue-overflow": async (page) => {
     const queues = page.getByRole("region", { name: "Queues", exact: true });
-    expect(await queues.textContent()).toContain("size 50");
+    expect(await queues.textContent()).toContain("size 6");
     expect(await numberOf(page, "queue-drops-events")).toBeGreaterThan(0);
   },
   "user-online": async (page, log) => {
