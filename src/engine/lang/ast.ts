@@ -154,11 +154,11 @@ export interface BreakStmt {
   span: Span;
 }
 
-/** `$pv = e` or `$pv := e`. */
+/** `$pv = e` (Kamailio 5.6 has no `:=`). */
 export interface AssignStmt {
   kind: "AssignStmt";
   target: PvarExpr;
-  op: "=" | ":=";
+  op: "=";
   value: Expr;
   span: Span;
 }
@@ -258,7 +258,6 @@ export type BinaryOp =
   | "=="
   | "!="
   | "=~"
-  | "!~"
   | "eq"
   | "ne"
   | "ieq"

@@ -121,7 +121,7 @@ function parseAssign(c: Cursor): Stmt | undefined {
   c.next();
   const value = parseExpr(c);
   endStatement(c);
-  return { kind: "AssignStmt", target, op: op.text as "=" | ":=", value, span: c.spanFrom(t.span) };
+  return { kind: "AssignStmt", target, op: "=", value, span: c.spanFrom(t.span) };
 }
 
 /** The then/else/loop body: a block or exactly one statement. */

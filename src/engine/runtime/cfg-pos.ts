@@ -94,7 +94,7 @@ function afterParen(text: string, at: number): boolean {
 }
 
 /** Two-character operators of cfg.y's lexer. */
-const PAIRS = new Set(["&&", "||", "==", "!=", "<=", ">=", "=~", "!~", "<<", ">>"]);
+const PAIRS = new Set(["&&", "||", "==", "!=", "<=", ">=", "=~", "<<", ">>"]);
 
 /** The length of the token at `at`: a word operator (`mod`, `eq`...), a two-character operator, or one character. */
 function tokenLength(text: string, at: number): number {

@@ -285,7 +285,7 @@ function compileBinary(unfolded: BinaryExpr, env: CompileEnv): ValueFn {
 export type ValueOp = (x: Value, y: Value, ctx: ScriptContext) => Value;
 
 /**
- * `+`, `==`, `!=`, `eq`, `ne`, `=~`, `!~` on two values (rvalue.c rval_expr_eval: `+` and `==`
+ * `+`, `==`, `!=`, `eq`, `ne`, `=~` on two values (rvalue.c rval_expr_eval: `+` and `==`
  * follow the left operand's type; only the right one is ever converted, with its position).
  */
 export function valueOp(e: BinaryExpr, env: CompileEnv): ValueOp {
@@ -313,8 +313,6 @@ export function valueOp(e: BinaryExpr, env: CompileEnv): ValueOp {
       return (x, y) => (toStr(x) !== toStr(y) ? 1 : 0);
     case "=~":
       return (x, y) => (matches(toStr(x), toStr(y)) ? 1 : 0);
-    case "!~":
-      return (x, y) => (matches(toStr(x), toStr(y)) ? 0 : 1);
     default:
       throw new ExprFail(`operator ${e.op} not handled`);
   }

@@ -74,10 +74,7 @@ export function compileKeywordCompare(name: string, op: BinaryOp, right: Expr, e
 }
 
 function compareKeyword(a: Value, op: BinaryOp, b: Value, caseless: boolean): number {
-  if (op === "=~" || op === "!~") {
-    const m = matches(toStr(a), toStr(b));
-    return (op === "=~") === m ? 1 : 0;
-  }
+  if (op === "=~") return matches(toStr(a), toStr(b)) ? 1 : 0;
   if (typeof a === "number") {
     const x = toInt(b);
     const r =
