@@ -48,7 +48,7 @@ export interface SimulationOptions {
 }
 
 /** 2026-01-01T00:00:00Z: `$Ts` at t = 0 unless a run says otherwise. */
-export const DEFAULT_EPOCH = 1_767_225_600;
+const DEFAULT_EPOCH = 1_767_225_600;
 
 /** How many recent requests keep their arrival for `requestText`. */
 const RECENT_REQUESTS = 20_000;

@@ -27,7 +27,7 @@ const LEVELS: readonly (readonly string[])[] = [
 const WORD_OPS: Readonly<Record<string, BinaryOp>> = { or: "||", and: "&&" };
 
 /** Core keywords that stand as operands in conditions (`method == "INVITE"`, `uri == myself`). */
-export const CORE_KEYWORDS: ReadonlySet<string> = new Set([
+const CORE_KEYWORDS: ReadonlySet<string> = new Set([
   "method",
   "uri",
   "from_uri",

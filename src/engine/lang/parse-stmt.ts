@@ -31,7 +31,7 @@ export function parseBlock(c: Cursor): Block {
 }
 
 /** One statement, or undefined after an error (already reported and skipped). */
-export function parseStmt(c: Cursor): Stmt | undefined {
+function parseStmt(c: Cursor): Stmt | undefined {
   const t = c.peek();
   if (t.kind === "punct") {
     if (t.text === "{") {

@@ -13,7 +13,7 @@ function str(s: string): string {
   return JSON.stringify(s);
 }
 
-export function printTop(item: TopItem): string {
+function printTop(item: TopItem): string {
   switch (item.kind) {
     case "CoreParam": {
       const v = item.value;
@@ -40,7 +40,7 @@ export function printTop(item: TopItem): string {
   }
 }
 
-export function printStmt(s: Stmt): string {
+function printStmt(s: Stmt): string {
   switch (s.kind) {
     case "Block":
       return `(${["block", ...s.stmts.map(printStmt)].join(" ")})`;
@@ -71,7 +71,7 @@ export function printStmt(s: Stmt): string {
   }
 }
 
-export function printExpr(e: Expr): string {
+function printExpr(e: Expr): string {
   switch (e.kind) {
     case "NumberLit":
       return String(e.value);

@@ -204,7 +204,7 @@ function standIn(checked: CheckedConfig, name: string, argc: number): FunctionIm
 }
 
 /** Kamailio's (line, col) of a span: start, and the last character for the end. */
-export function posOf(files: readonly SourceFile[], span: Span): CfgPos {
+function posOf(files: readonly SourceFile[], span: Span): CfgPos {
   const f = files[span.file] ?? { name: "", text: "" };
   const a = lineColAt(f, span.start);
   const b = lineColAt(f, Math.max(span.start, span.end - 1));

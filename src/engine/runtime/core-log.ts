@@ -10,7 +10,7 @@ import type { FormatOverflow } from "./format.js";
 import type { ExprFail } from "./ops.js";
 import { whereIn } from "./services.js";
 
-export function fposText(p: CfgPos): string {
+function fposText(p: CfgPos): string {
   return `(${p.line},${p.col}-${p.endLine},${p.endCol})`;
 }
 

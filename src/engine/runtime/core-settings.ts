@@ -20,7 +20,7 @@ export interface CoreSettings {
   listenPort: number;
 }
 
-export const DEFAULT_CORE: CoreSettings = {
+const DEFAULT_CORE: CoreSettings = {
   debug: 0,
   children: 8,
   maxWhileLoops: 100,

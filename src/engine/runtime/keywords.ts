@@ -11,7 +11,7 @@ import { ExprFail, matches } from "./ops.js";
 import { toInt, toStr, type Value } from "./values.js";
 
 /** Addresses and names that `myself` matches (the simulated server listens on 127.0.0.1). */
-export const LOCAL_NAMES: ReadonlySet<string> = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
+const LOCAL_NAMES: ReadonlySet<string> = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
 
 const hostOf = (uri: string): string => /^(?:sips?|tel):(?:[^@;]*@)?(\[[^\]]*\]|[^:;?>]*)/i.exec(uri)?.[1] ?? "";
 

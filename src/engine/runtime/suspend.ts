@@ -41,7 +41,7 @@ type GenValue = (ctx: ScriptContext) => Gen<Value>;
 type GenInt = (ctx: ScriptContext) => Gen<number>;
 
 /** Whether an expression contains a call that may block. */
-export function exprBlocks(e: Expr, env: CompileEnv): boolean {
+function exprBlocks(e: Expr, env: CompileEnv): boolean {
   switch (e.kind) {
     case "CallExpr":
       return env.blocks(e) || e.args.some((a) => exprBlocks(a, env));

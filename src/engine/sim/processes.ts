@@ -6,7 +6,7 @@
 import type { Process, ProcessKind, ProcessRequest } from "../runtime/process.js";
 
 /** Simulated PIDs: 1000 + index, so that output is the same on every run and machine. */
-export const PID_BASE = 1000;
+const PID_BASE = 1000;
 
 function makeProcess(index: number, kind: ProcessKind, name: string, label = name): Process {
   return { index, pid: PID_BASE + index, kind, name, label, vars: [], local: new Map(), busyUntil: 0 };

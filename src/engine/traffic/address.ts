@@ -94,7 +94,7 @@ function usableSource(b: AddressBlock): boolean {
 }
 
 /** Canonical text of a block (`192.0.2.0/28`), or of an address when it is a whole /32 or /128. */
-export function formatBlock(b: AddressBlock): string {
+function formatBlock(b: AddressBlock): string {
   const addr = b.family === 4 ? formatIPv4(b.network) : formatIPv6(b.network);
   const full = b.family === 4 ? 32 : 128;
   return b.prefix === full ? addr : `${addr}/${b.prefix}`;

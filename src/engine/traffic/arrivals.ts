@@ -271,7 +271,7 @@ function nextTime(s: StreamState): Micros | undefined {
 }
 
 /** A stream's seed: the root word mixed with the FNV-1a hash of its name (murmur3's finaliser). */
-export function streamSeed(root: number, name: string): number {
+function streamSeed(root: number, name: string): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 0x01000193);
   let x = (root ^ Math.imul(h, 0x9e3779b1)) >>> 0;

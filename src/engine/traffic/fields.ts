@@ -24,7 +24,7 @@ export interface NumberRule {
 }
 
 /** The JSON type of a value, as people call it. */
-export function jsonType(v: unknown): string {
+function jsonType(v: unknown): string {
   if (v === null) return "null";
   if (Array.isArray(v)) return "a list";
   if (typeof v === "object") return "an object";

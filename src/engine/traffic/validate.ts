@@ -146,7 +146,7 @@ function thousands(n: number): string {
 }
 
 /** Expected number of scheduled requests of the streams (poisson streams: the mean). */
-export function plannedRequests(streams: readonly PlannedStream[]): number {
+function plannedRequests(streams: readonly PlannedStream[]): number {
   let total = 0;
   for (const s of streams) {
     const inWindow = (s.rate * (s.stop - s.start)) / 1_000_000;

@@ -31,7 +31,7 @@ const INT_OPS: ReadonlySet<string> = new Set([
 ]);
 
 /** The type of an expression when it is made only of constants. */
-export function staticType(e: Expr): StaticType {
+function staticType(e: Expr): StaticType {
   switch (e.kind) {
     case "NumberLit":
       return "int";

@@ -10,7 +10,7 @@ import { coreActions } from "./actions.js";
  * core's behaviour table (core/runtime.ts `coreActionImpls`) is typed by this list, so a name
  * here without behaviour does not compile.
  */
-export const SIMULATED_CORE_ACTIONS = [
+const SIMULATED_CORE_ACTIONS = [
   "log",
   "error",
   "setflag",

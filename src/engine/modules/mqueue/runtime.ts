@@ -99,7 +99,7 @@ function add(ctx: ScriptContext, q: Mqueue, item: MqItem): void {
   }
 }
 
-export function createMqueues(setup: ModuleSetup): Map<string, Mqueue> {
+function createMqueues(setup: ModuleSetup): Map<string, Mqueue> {
   const table = new MqueueTable();
   for (const p of setup.params) table.modparam(p.name, p.value);
   return new Map(table.queues.map((d) => [d.name, new Mqueue(d)]));

@@ -9,7 +9,7 @@ import { withName } from "./simple.js";
 const CODES: Readonly<Record<string, number>> = { x: 9, s: 0, r: 1, g: 2, y: 3, b: 4, p: 5, c: 6, w: 7 };
 
 /** The escape for a two-letter colour name, or undefined when the name is invalid. */
-export function colorEscape(name: string): string | undefined {
+function colorEscape(name: string): string | undefined {
   if (name.length !== 2) return undefined;
   const fg = CODES[(name[0] as string).toLowerCase()];
   const bg = CODES[name[1] as string];

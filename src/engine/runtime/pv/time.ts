@@ -22,7 +22,7 @@ function cached(ctx: ScriptContext): number {
 }
 
 /** C's ctime() text without the newline: `Thu Nov 26 04:58:25 2026` (UTC here). */
-export function ctimeText(unix: number): string {
+function ctimeText(unix: number): string {
   const d = new Date(unix * 1000);
   const pad = (n: number) => String(n).padStart(2, "0");
   const day = String(d.getUTCDate()).padStart(2, " ");

@@ -68,7 +68,7 @@ export function parseParamList(s: string, sep: string): { list: ParamItem[] } | 
 }
 
 /** Lower case for ASCII letters only, as C's tolower() in the C locale (strncasecmp). */
-export function asciiLower(s: string): string {
+function asciiLower(s: string): string {
   return s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
 }
 
