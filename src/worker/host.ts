@@ -31,7 +31,7 @@ const FRAME_MS = 16;
  * virtual clock); after a longer stall (a hidden tab, a starved CPU) the run resumes from there
  * instead of simulating the whole gap at once and freezing the worker.
  */
-const MAX_TICK_MS = 100;
+const MAX_TICK_MS = 250;
 /** Wall time one frame may spend simulating at "as fast as possible" (keeps the worker responsive). */
 const FAST_SLICE_MS = 12;
 
