@@ -23,7 +23,9 @@ const CHROMIUM = "/usr/bin/chromium";
  */
 export const WAIT_MS = 60_000;
 export const TEST_MS = 300_000;
-vi.setConfig({ testTimeout: TEST_MS, hookTimeout: TEST_MS, expect: { poll: { timeout: WAIT_MS, interval: 50 } } });
+// Only inside Vitest: `npm run bench` imports this file too, outside any test run.
+if (process.env.VITEST)
+  vi.setConfig({ testTimeout: TEST_MS, hookTimeout: TEST_MS, expect: { poll: { timeout: WAIT_MS, interval: 50 } } });
 
 /** What the browser suites need, as a failing CI run names it. */
 export const CHROMIUM_NEED = "Chromium (Debian package chromium, /usr/bin/chromium)";
