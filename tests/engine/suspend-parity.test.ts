@@ -6,29 +6,17 @@
  * give the same output: the same expected.log, the same events (every kind, times included),
  * the same log lines and replies the differential suite compares with Kamailio.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compileConfig, parseTrafficText } from "../../src/engine/index.js";
 import { buildProgram } from "../../src/engine/link/program.js";
 import { runCase } from "../golden/run-case.js";
 import { runKamsim } from "../kamailio/harness/kamsim-run.js";
+import { findCases } from "../support/cases.js";
 import { runEngine } from "../support/engine.js";
 
 const root = join(import.meta.dirname, "..", "..");
-
-/** Folders holding a kamailio.cfg and a traffic.json, below `dir` (as golden.test.ts finds them). */
-function findCases(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (!statSync(p).isDirectory()) continue;
-    if (existsSync(join(p, "kamailio.cfg")) && existsSync(join(p, "traffic.json"))) out.push(p);
-    else out.push(...findCases(p));
-  }
-  return out;
-}
 
 const read = (dir: string, file: string) => readFileSync(join(dir, file), "utf8");
 const golden = [...findCases(join(root, "tests", "golden")), ...findCases(join(root, "examples"))];

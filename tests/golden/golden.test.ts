@@ -3,25 +3,13 @@
  * examples/<name>/ runs and must print exactly its expected.log. `FILTER=text` selects cases
  * by path; `UPDATE_GOLDEN=1` rewrites expected.log (then read the diff like any other change).
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
+import { findCases } from "../support/cases.js";
 import { runCase } from "./run-case.js";
 
 const root = join(import.meta.dirname, "..", "..");
-
-/** Folders holding a kamailio.cfg and a traffic.json, below `dir`. */
-function findCases(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (!statSync(p).isDirectory()) continue;
-    if (existsSync(join(p, "kamailio.cfg")) && existsSync(join(p, "traffic.json"))) out.push(p);
-    else out.push(...findCases(p));
-  }
-  return out;
-}
 
 const cases = [...findCases(join(root, "tests", "golden")), ...findCases(join(root, "examples"))].filter(
   (c) => !process.env.FILTER || c.includes(process.env.FILTER),

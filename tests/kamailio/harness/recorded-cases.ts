@@ -3,8 +3,9 @@
  * (tests/golden/<area>/<case>/) and every example (examples/<name>/), i.e. every folder there
  * with a kamailio.cfg and a traffic.json, and what their case.json says about the comparison.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, } from "node:fs";
 import { join } from "node:path";
+import { findCases } from "../../support/cases.js";
 import { RECORDING_NAME } from "./recording.js";
 
 /** The repository's root. */
@@ -37,18 +38,6 @@ export interface RecordedCase {
   options: RecordedCaseOptions;
   /** The recording's path (it may not exist yet). */
   recording: string;
-}
-
-function findCases(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (!statSync(p).isDirectory()) continue;
-    if (existsSync(join(p, "kamailio.cfg")) && existsSync(join(p, "traffic.json"))) out.push(p);
-    else out.push(...findCases(p));
-  }
-  return out;
 }
 
 /** Every golden case and example, in path order. */
