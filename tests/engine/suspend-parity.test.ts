@@ -6,7 +6,7 @@
  * give the same output: the same expected.log, the same events (every kind, times included),
  * the same log lines and replies the differential suite compares with Kamailio.
  */
-import { existsSync, readFileSync, } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compileConfig, parseTrafficText } from "../../src/engine/index.js";

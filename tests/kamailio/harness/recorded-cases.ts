@@ -3,7 +3,7 @@
  * (tests/golden/<area>/<case>/) and every example (examples/<name>/), i.e. every folder there
  * with a kamailio.cfg and a traffic.json, and what their case.json says about the comparison.
  */
-import { existsSync, readFileSync, } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { findCases } from "../../support/cases.js";
 import { RECORDING_NAME } from "./recording.js";
