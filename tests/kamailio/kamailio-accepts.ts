@@ -6,9 +6,10 @@
  * once the first child is forked and 100 ms more have passed without the main process ending
  * (a child's `child_init` failing would end it); Kamailio is then stopped by its PID.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
+import { writeConfigFolder } from "./config-folder.js";
 import { freeUdpPort, startKamailio, waitForChildren } from "./harness/kamailio-process.js";
 import { withSlot } from "./kamailio-check.js";
 
@@ -37,12 +38,7 @@ function alive(pid: number): boolean {
 async function quickStart(text: string, files: Readonly<Record<string, string>>): Promise<Acceptance> {
   const dir = mkdtempSync(join(tmpdir(), "kamsim-kams-"));
   try {
-    const file = join(dir, "kamailio.cfg");
-    writeFileSync(file, text);
-    for (const [path, content] of Object.entries(files)) {
-      mkdirSync(dirname(join(dir, path)), { recursive: true });
-      writeFileSync(join(dir, path), content);
-    }
+    const file = writeConfigFolder(dir, "kamailio.cfg", text, files);
     let run: Awaited<ReturnType<typeof startKamailio>>;
     try {
       run = await startKamailio(file, dir, await freeUdpPort());

@@ -4,9 +4,10 @@
  * Nothing is started: `-c` exits after parsing.
  */
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
+import { writeConfigFolder } from "./config-folder.js";
 import { KAMAILIO_BINARY } from "./kamailio.js";
 
 const PARALLEL = 2;
@@ -55,12 +56,7 @@ async function checkIn(
 ): Promise<{ status: number | null; output: string }> {
   const dir = mkdtempSync(join(tmpdir(), "kamsim-kamc-"));
   try {
-    const file = join(dir, "kamailio.cfg");
-    writeFileSync(file, text);
-    for (const [path, content] of Object.entries(files)) {
-      mkdirSync(dirname(join(dir, path)), { recursive: true });
-      writeFileSync(join(dir, path), content);
-    }
+    const file = writeConfigFolder(dir, "kamailio.cfg", text, files);
     return await new Promise((resolve, reject) => {
       const child = spawn(KAMAILIO_BINARY, ["-c", "-f", file], { cwd: dir, stdio: ["ignore", "pipe", "pipe"] });
       let output = "";

@@ -5,9 +5,10 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { createSocket } from "node:dgram";
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, isAbsolute, join, relative } from "node:path";
+import { isAbsolute, join, relative } from "node:path";
+import { writeConfigFolder } from "./config-folder.js";
 
 /** Where Debian installs Kamailio. */
 export const KAMAILIO_BINARY = "/usr/sbin/kamailio";
@@ -83,12 +84,7 @@ export async function judgeWithKamailio(
     return { line: p.line, file: isAbsolute(p.file) ? relative(dir, p.file) : p.file };
   };
   try {
-    const file = join(dir, name);
-    writeFileSync(file, config);
-    for (const [path, text] of Object.entries(files)) {
-      mkdirSync(dirname(join(dir, path)), { recursive: true });
-      writeFileSync(join(dir, path), text);
-    }
+    const file = writeConfigFolder(dir, name, config, files);
     // Relative includes are tried as given (from the working directory) first: run in `dir`.
     const c = spawnSync(BINARY, ["-c", "-f", file], { encoding: "utf8", timeout: 20_000, cwd: dir });
     const checkOut = `${c.stdout}${c.stderr}`;
