@@ -1,6 +1,6 @@
 /**
- * AST to program (program.ts). REG_ICASE folds every literal and set to both ASCII cases (the
- * C locale's tolower/toupper); REG_NEWLINE keeps `.` and negated sets off `\n` (regcomp.c).
+ * AST to program (program.ts). REG_ICASE tests the upper-cased text character (the C locale's
+ * toupper, as glibc's re_string does); REG_NEWLINE keeps `.` and negated sets off `\n` (regcomp.c).
  *
  * Repetitions: `x{n,m}` is n copies of x followed by m-n nested optional copies, `x{n,}` by a loop.
  * An iteration of a loop that consumes nothing is allowed only as the loop's first iteration, and
@@ -8,7 +8,7 @@
  * (tests/regex/glibc-table.json holds both).
  */
 import { type Node, UNBOUNDED } from "./ast.js";
-import { lower, upper } from "./classes.js";
+import { upper } from "./classes.js";
 import { REG_ERRORS, RegexSyntaxError } from "./parse.js";
 import { ASSERTS, Op, type Program } from "./program.js";
 
@@ -42,8 +42,8 @@ class Builder {
   private set(table: Uint8Array, negated: boolean, isDot: boolean): number {
     const s = new Uint8Array(257);
     for (let c = 0; c < 256; c++) {
-      let has = table[c] === 1;
-      if (!has && this.flags.icase && !isDot) has = table[lower(c)] === 1 || table[upper(c)] === 1;
+      // REG_ICASE: the text is upper-cased before the test (parse.ts upper-cased the pattern).
+      const has = table[this.flags.icase && !isDot ? upper(c) : c] === 1;
       s[c] = (has ? 1 : 0) ^ (negated ? 1 : 0);
     }
     s[256] = negated ? 1 : 0;

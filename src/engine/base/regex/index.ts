@@ -86,7 +86,7 @@ export type CompileResult = { ok: true; re: PosixRegex } | { ok: false; error: s
 /** regcomp(pattern, REG_EXTENDED | flags): the compiled regex, or regerror's text. */
 export function compileRegex(pattern: string, flags: RegexFlags = {}): CompileResult {
   try {
-    const parsed = parseRegex(pattern);
+    const parsed = parseRegex(pattern, flags.icase === true);
     const prog = compileProgram(parsed.node, parsed.groups, parsed.hasBackrefs, {
       icase: flags.icase === true,
       newline: flags.newline === true,

@@ -9,10 +9,11 @@
  * - inside brackets a backslash is literal, `]` first is literal, `-` first or last is literal.
  */
 import { type ByteSet, DUP_MAX, type Node, UNBOUNDED } from "./ast.js";
-import { CLASSES, WORD } from "./classes.js";
+import { CLASSES, upper, WORD } from "./classes.js";
 
 /** regerror's texts (posix/regcomp.c __re_error_msgid). */
 export const REG_ERRORS = {
+  BADPAT: "Invalid regular expression",
   EBRACK: "Unmatched [, [^, [:, [., or [=",
   EPAREN: "Unmatched ( or \\(",
   EBRACE: "Unmatched \\{",
@@ -56,7 +57,19 @@ class Parser {
   private depth = 0;
   hasBackrefs = false;
 
-  constructor(private readonly src: string) {}
+  /**
+   * With REG_ICASE glibc upper-cases the pattern (and the text) before matching, except the
+   * character after a backslash and class names: so `\\d` (a lower-case d) then matches
+   * nothing, `[[:lower:]]` becomes `[[:alpha:]]` and `[Z-a]` becomes the invalid `[Z-A]`.
+   */
+  constructor(
+    private readonly src: string,
+    private readonly icase: boolean,
+  ) {}
+
+  private fold(c: number): number {
+    return this.icase ? upper(c) : c;
+  }
 
   fail(msg: string): never {
     throw new RegexSyntaxError(msg);
@@ -69,10 +82,17 @@ class Parser {
   }
 
   private alternation(): Node {
+    // A back reference may name a group closed before the alternation or in its own branch
+    // (regcomp.c parse_reg_exp resets completed_bkref_map for each branch).
+    const initial = new Set(this.closed);
     const items = [this.branch()];
     while (this.src[this.pos] === "|") {
       this.pos++;
+      const accumulated = new Set(this.closed);
+      this.closed.clear();
+      for (const g of initial) this.closed.add(g);
       items.push(this.branch());
+      for (const g of accumulated) this.closed.add(g);
     }
     return items.length === 1 ? (items[0] as Node) : { t: "alt", items };
   }
@@ -168,7 +188,7 @@ class Parser {
       case "\\":
         return this.escape();
       default:
-        return { t: "char", c: ch.charCodeAt(0) };
+        return { t: "char", c: this.fold(ch.charCodeAt(0)) };
     }
   }
 
@@ -191,9 +211,11 @@ class Parser {
   private bracket(): Node {
     const set = new Uint8Array(256);
     let negated = false;
+    if (this.pos >= this.src.length) this.fail(REG_ERRORS.BADPAT);
     if (this.src[this.pos] === "^") {
       negated = true;
       this.pos++;
+      if (this.pos >= this.src.length) this.fail(REG_ERRORS.BADPAT);
     }
     let first = true;
     for (;;) {
@@ -236,20 +258,20 @@ class Parser {
       const name = this.src.slice(this.pos + 2, close);
       this.pos = close + 2;
       if (next === ":") {
-        const set = CLASSES[name];
+        const set = CLASSES[this.icase && (name === "upper" || name === "lower") ? "alpha" : name];
         if (!set) this.fail(REG_ERRORS.ECTYPE);
         return { kind: "class", set };
       }
       // The C locale has no multi-character collating elements.
       if (name.length !== 1) this.fail(REG_ERRORS.ECOLLATE);
-      return { kind: next === "=" ? "equiv" : "char", c: name.charCodeAt(0) };
+      return { kind: next === "=" ? "equiv" : "char", c: this.fold(name.charCodeAt(0)) };
     }
     this.pos++;
-    return { kind: "char", c: ch.charCodeAt(0) };
+    return { kind: "char", c: this.fold(ch.charCodeAt(0)) };
   }
 }
 
 /** Parses an ERE; throws RegexSyntaxError with regerror's text. */
-export function parseRegex(pattern: string): Parsed {
-  return new Parser(pattern).parse();
+export function parseRegex(pattern: string, icase: boolean): Parsed {
+  return new Parser(pattern, icase).parse();
 }
