@@ -26,6 +26,7 @@ import { buildProcessTable } from "./sim/processes.js";
 import { Receiver } from "./sim/receiver.js";
 import { FAKED_SIP_MSG } from "./sip/faked.js";
 import { SipRequest } from "./sip/message.js";
+import { receiveDatagram } from "./sip/receive.js";
 import type { SipMessage } from "./sip/sip-message.js";
 import { type Arrival, type Arrivals, createArrivals, type Injection } from "./traffic/arrivals.js";
 import { RecentArrivals } from "./traffic/recent-arrivals.js";
@@ -103,7 +104,10 @@ export class Simulation {
       ctl,
       requests,
     );
-    const build = buildProgram(front.checked, front.files, this.instances, { forceSuspend: opts.forceSuspend });
+    const build = buildProgram(front.checked, front.files, this.instances, {
+      forceSuspend: opts.forceSuspend,
+      defines: front.defines,
+    });
     this.routes = build.routes;
     this.diagnostics = build.diagnostics;
     if (this.core.logPrefix !== undefined) {
@@ -235,6 +239,10 @@ export class Simulation {
       maxDepth: this.sv.maxRecursiveLevel,
       avps: null,
       msgFlags: 0,
+      xavps: null,
+      dstUri: null,
+      bflags: 0,
+      branches: null,
       start: t,
       cost: 0,
       route: "",
@@ -289,8 +297,8 @@ export class Simulation {
   requestText(id: number): string | undefined {
     const a = this.recent.get(id);
     if (!a) return undefined;
-    const built = this.requests.requestFor(a);
-    return "error" in built ? undefined : built.msg.raw;
+    const built = this.requests.textFor(a);
+    return "error" in built ? undefined : built.text;
   }
 
   /** Handles a request in a worker; returns the cost, or undefined when the route blocked. */
@@ -298,7 +306,9 @@ export class Simulation {
     this.recent.record(id, a);
     const built = this.requests.requestFor(a);
     if ("error" in built) return this.plan.server.requestCost;
-    const ctx = this.context(worker, built.msg, t, true, { ip: a.src, port: a.sport }, this.listen, id);
+    const msg = "datagram" in built ? this.receive(worker, a, id, t, built.datagram, built.stream) : built.msg;
+    if (msg === undefined) return this.plan.server.requestCost;
+    const ctx = this.context(worker, msg, t, true, { ip: a.src, port: a.sport }, this.listen, id);
     if (this.logPrefix) ctx.logPrefix = this.logPrefix(ctx);
     const cell = this.routes.request;
     if (!cell?.gen) {
@@ -317,6 +327,33 @@ export class Simulation {
     });
     sync = false;
     return cost;
+  }
+
+  /**
+   * A raw datagram through Kamailio's receive path (sip/receive.ts), in the worker that read it:
+   * the core's log lines, then the request for the script, or undefined when the core took the
+   * datagram itself (dropped, or a reply) — then no script runs and nothing is answered.
+   */
+  private receive(worker: Process, a: Arrival, id: number, t: Micros, datagram: string, stream: string) {
+    const r = receiveDatagram(datagram, { ip: a.src, port: a.sport });
+    for (const l of r.logs) this.sv.log.core(worker, l.level, l.at, l.fn, l.text, { t, req: id });
+    if (r.kind === "request") return r.msg;
+    if (this.kernel.wants.request) {
+      this.kernel.emit({
+        kind: "request",
+        t,
+        phase: r.kind === "reply" ? "reply" : "rejected",
+        req: id,
+        src: a.src,
+        sport: a.sport,
+        method: this.describe(a).method,
+        stream,
+        proc: worker.index,
+        queued: this.receiver.queued,
+        ...(r.kind === "dropped" ? { reason: r.reason } : {}),
+      });
+    }
+    return undefined;
   }
 
   /** The fake message of a timer process; kept, so `$ru` changes persist (docs/kamailio/pseudo-variables.md#faked-message). */

@@ -28,6 +28,8 @@ export interface FrontEndResult {
   config: Config;
   checked: CheckedConfig;
   diagnostics: Diagnostic[];
+  /** The defines at the end of preprocessing (`$def(NAME)` reads them at run time). */
+  defines: ReadonlyMap<string, string>;
 }
 
 /** Reads and checks a config against the given exports (link/analyze.ts passes the registry's). */
@@ -40,5 +42,5 @@ export function analyzeConfig(text: string, options: FrontEndOptions, exports: E
   });
   const config = parseConfig(pp.tokens, pp.files, diags);
   const checked = checkConfig(config, diags, exports);
-  return { files: pp.files, config, checked, diagnostics: diags.items };
+  return { files: pp.files, config, checked, diagnostics: diags.items, defines: pp.defines };
 }

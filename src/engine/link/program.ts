@@ -10,13 +10,13 @@ import { lineColAt, type SourceFile, type Span } from "../base/source.js";
 import type { CheckedConfig } from "../lang/check/index.js";
 import type { Diagnostic } from "../lang/diagnostics.js";
 import type { PvSpec } from "../lang/pv-spec.js";
-import { coreFunctions } from "../modules/core/def.js";
+import { coreFunctions, corePvars } from "../modules/core/def.js";
 import { coreActionImpls } from "../modules/core/runtime.js";
 import type { ModuleInstance } from "../modules/runtime-types.js";
 import { UNSIMULATED } from "../modules/unsimulated.js";
 import type { ScriptContext } from "../runtime/context.js";
 import type { CfgPos, CompileEnv, FunctionImpl, PvAccess, PvImpl, RouteCell } from "../runtime/env.js";
-import { corePvImpls } from "../runtime/pv/core.js";
+import { corePvImpls, definePvars } from "../runtime/pv/core.js";
 import { type Action, compileList, runActions } from "../runtime/stmt.js";
 import { compileSteps, runSteps, stmtBlocks } from "../runtime/suspend.js";
 import { compileTransform, runChain, type TransformEnv } from "../runtime/transformations/index.js";
@@ -77,7 +77,7 @@ export function buildProgram(
   checked: CheckedConfig,
   files: readonly SourceFile[],
   instances: ReadonlyMap<string, ModuleInstance>,
-  options: { forceSuspend?: boolean } = {},
+  options: { forceSuspend?: boolean; defines?: ReadonlyMap<string, string> } = {},
 ): ProgramBuild {
   const forceSuspend = options.forceSuspend === true;
   const diagnostics: Diagnostic[] = [];
@@ -88,6 +88,10 @@ export function buildProgram(
     diagnostics.push({ code: "not_simulated", severity: "warning", message, span });
   };
   const pvImpls = new Map<string, PvImpl>(Object.entries(corePvImpls));
+  for (const [n, impl] of Object.entries(definePvars(options.defines ?? new Map()))) pvImpls.set(n, impl);
+  /** A catalogued PV Kamailio lets the script assign: kamsim must take the assignment, never fail. */
+  const writable = (name: string): boolean =>
+    corePvars[name]?.writable === true || checked.modules.some((m) => m.def?.pvars?.[name]?.writable === true);
   const fnImpls = new Map<string, FunctionImpl>(Object.entries(coreActionImpls));
   for (const inst of instances.values()) {
     for (const [n, impl] of Object.entries(inst.pvars ?? {})) pvImpls.set(n, impl);
@@ -120,6 +124,14 @@ export function buildProgram(
     pv(spec: PvSpec, span: Span): PvAccess {
       const impl = pvImpls.get(spec.name);
       if (impl) return withTransforms(impl.compile(spec, env), spec, span);
+      if (writable(spec.name)) {
+        notSimulated(
+          `$${spec.name}`,
+          `$${spec.name} is not simulated by kamsim: it reads as <null> and assignments to it are ignored`,
+          span,
+        );
+        return { get: () => null, set: () => true };
+      }
       notSimulated(`$${spec.name}`, `$${spec.name} is not simulated by kamsim: it reads as <null>`, span);
       return { get: () => null };
     },

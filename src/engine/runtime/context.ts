@@ -5,6 +5,7 @@
 
 import type { Micros } from "../base/time.js";
 import type { SipMessage } from "../sip/sip-message.js";
+import type { XavpLists } from "./pv/xavp-store.js";
 import type { Services } from "./services.js";
 import type { Value } from "./values.js";
 
@@ -46,6 +47,14 @@ export interface ScriptContext {
   avps: Map<string, Value[]> | null;
   /** Message flags (setflag/isflagset). */
   msgFlags: number;
+  /** `$xavp`, `$xavu`, `$xavi` of this message, made on first write. */
+  xavps: XavpLists | null;
+  /** `$du`: the destination URI set for this message (msg->dst_uri), null when none. */
+  dstUri: string | null;
+  /** `$bf`: flags of branch 0 (dset.c ruri_bflags), cleared for each message. */
+  bflags: number;
+  /** URIs of the branches added (`$br = ...`, dset.c append_branch()), cleared for each message. */
+  branches: string[] | null;
   /** Virtual time the run started at. */
   start: Micros;
   /** Extra virtual time spent in blocking calls during this run. */

@@ -15,8 +15,11 @@ export interface PvAccess {
   /** The value; `null` for no value; `undefined` when the getter failed (prints as empty). */
   get(ctx: ScriptContext): Value | undefined;
   /** Assignment; absent for read-only PVs. `null` means `= $null`. False when it failed (the PV's
-   * setter returned -1, after logging why): the assignment then logs it and yields -1. */
-  set?(ctx: ScriptContext, v: Value): unknown;
+   * setter returned -1, after logging why): the assignment then logs it and yields -1.
+   * `fromPv`: the value was read from a PV alone on the right (lvalue.c RV_PVAR), so an int
+   * also carries its text (pv_get_sintval() sets PV_VAL_STR too) and setters that need a
+   * string ($du, $fu...) take it; an int from any other expression is refused by them. */
+  set?(ctx: ScriptContext, v: Value, fromPv?: boolean): unknown;
   /**
    * `pv_unset()`: the setter called with no value at all, where that differs from `= $null`
    * (a `$shv` becomes the int 0, not the empty string); absent: the same as `set(ctx, null)`.

@@ -295,7 +295,7 @@ export function compileAssign(s: AssignStmt, env: CompileEnv): Action {
     const at = env.pos(s.value.span);
     const store =
       slot === undefined
-        ? set
+        ? (ctx: ScriptContext, v: Value) => set(ctx, v, true)
         : (ctx: ScriptContext, v: Value) => {
             ctx.proc.vars[slot] = v ?? 0;
           };
@@ -315,6 +315,7 @@ export function compileAssign(s: AssignStmt, env: CompileEnv): Action {
   }
   // A total getter never fails: the PV compiled above reads as compileExpr() would read it.
   const value = rhs ? (rhs.get as (ctx: ScriptContext) => Value) : compileAssigned(s.value, env);
+  const fromPv = rhs !== undefined;
   if (slot !== undefined)
     // `$var(x) = ...`, the commonest statement: the store without a call (as varPv's set).
     return (ctx) => {
@@ -334,7 +335,7 @@ export function compileAssign(s: AssignStmt, env: CompileEnv): Action {
     } catch (err) {
       return assignFailed(err, ctx, pos);
     }
-    if (set(ctx, v) === false) {
+    if (set(ctx, v, fromPv) === false) {
       logSetPvarFail(ctx, pos);
       return -1;
     }

@@ -5,9 +5,14 @@
 import { parsePvAt } from "../../lang/pv-spec.js";
 import type { CallArg, CompileEnv, FunctionImpl, PvAccess, PvImpl } from "../../runtime/env.js";
 import { createColorPv } from "../../runtime/pv/color.js";
+import { dstPvars } from "../../runtime/pv/dst.js";
+import { flagPvars } from "../../runtime/pv/flags.js";
+import { fromToPvars } from "../../runtime/pv/from-to.js";
 import { messagePvars } from "../../runtime/pv/message.js";
+import { moreMessagePvars } from "../../runtime/pv/message-more.js";
 import { timePvars } from "../../runtime/pv/time.js";
-import { avpPv, cntPv, createShvPv, varPv } from "../../runtime/pv/variables.js";
+import { avpPv, cntPv, createShvPv, varPv, vnPv } from "../../runtime/pv/variables.js";
+import { xaviPv, xavpPv, xavuPv } from "../../runtime/pv/xavp.js";
 import type { Value } from "../../runtime/values.js";
 import { defineRuntime } from "../runtime-types.js";
 import { pvModule } from "./def.js";
@@ -54,8 +59,17 @@ export const pvRuntime = defineRuntime(pvModule, {
     }
     const pvars: Record<string, PvImpl> = {
       ...messagePvars,
+      ...moreMessagePvars,
+      ...fromToPvars(moreMessagePvars.tUl as PvImpl),
+      ...dstPvars,
+      ...flagPvars,
       ...timePvars,
       var: varPv,
+      vz: varPv,
+      vn: vnPv,
+      xavp: xavpPv,
+      xavu: xavuPv,
+      xavi: xaviPv,
       avp: avpPv,
       cnt: cntPv,
       shv: createShvPv(shared),

@@ -11,6 +11,7 @@ import { logTelPort } from "../core-log.js";
 import type { PvAccess, PvImpl } from "../env.js";
 import { whereIn } from "../services.js";
 import { toStr, type Value } from "../values.js";
+import { compileIndex, IDX_ALL } from "./index-spec.js";
 import { readOnly, withName } from "./simple.js";
 
 // A script reads $fU, $fd... several times per message: remember the last URI parsed.
@@ -33,13 +34,15 @@ function ruriPart(
   get: (u: SipUri) => Value,
   set: (u: SipUri, v: string, ctx: ScriptContext) => boolean,
   hostSet = false,
+  check?: (ctx: ScriptContext, v: Value, fromPv: boolean) => boolean,
 ): PvImpl {
   const access: PvAccess = {
     get: (ctx) => {
       const u = ctx.msg.uri;
       return u ? get(u) : null;
     },
-    set: (ctx, v) => {
+    set: (ctx, v, fromPv) => {
+      if (check && !check(ctx, v, fromPv === true)) return false;
       const parsed = ctx.msg.uri;
       if (!parsed) return;
       const u = { ...parsed };
@@ -60,6 +63,27 @@ function uriHost(u: SipUri | undefined): Value {
   return u && u.host !== "" ? u.host : null;
 }
 
+/** An ERROR line of a pv_core.c setter. */
+function setterError(ctx: ScriptContext, line: number, fn: string, text: string): false {
+  ctx.sv.log.module(ctx.proc, L_ERR, "pv", `pv_core.c:${line}`, fn, text, whereIn(ctx));
+  return false;
+}
+
+/**
+ * The checks of pv_set_ruri(), pv_set_ruri_user(), pv_set_ruri_host() before their action: `$ru`
+ * and `$rd` refuse `$null` ("bad parameters"); all three refuse an int that is not a PV's
+ * (a PV's int carries its text); `$rU = $null` empties the user.
+ */
+function needStr(line: number | undefined, nullLine: number | undefined, fn: string, what: string) {
+  return (ctx: ScriptContext, v: Value, fromPv: boolean): boolean => {
+    if (v === null) return nullLine === undefined ? true : setterError(ctx, nullLine, fn, "bad parameters");
+    if (typeof v === "number" && !fromPv && line !== undefined) return setterError(ctx, line, fn, what);
+    return true;
+  };
+}
+
+const ruCheck = needStr(3025, 3019, "pv_set_ruri", "str value required to set R-URI");
+
 export const messagePvars: Readonly<Record<string, PvImpl>> = {
   si: readOnly((ctx) => ctx.src.ip),
   sp: readOnly((ctx) => ctx.src.port),
@@ -67,8 +91,10 @@ export const messagePvars: Readonly<Record<string, PvImpl>> = {
   ru: {
     compile: () => ({
       get: (ctx) => ctx.msg.ruri,
-      set: (ctx, v) => {
+      set: (ctx, v, fromPv) => {
+        if (!ruCheck(ctx, v, fromPv === true)) return false;
         ctx.msg.ruri = toStr(v);
+        return true;
       },
     }),
   },
@@ -78,6 +104,8 @@ export const messagePvars: Readonly<Record<string, PvImpl>> = {
       u.user = v;
       return true;
     },
+    false,
+    needStr(3079, undefined, "pv_set_ruri_user", "str value required to set R-URI user"),
   ),
   rd: ruriPart(
     (u) => uriHost(u),
@@ -86,6 +114,7 @@ export const messagePvars: Readonly<Record<string, PvImpl>> = {
       return true;
     },
     true,
+    needStr(3117, 3111, "pv_set_ruri_host", "str value required to set R-URI hostname"),
   ),
   rp: ruriPart(
     (u) => uriPort(u),
@@ -132,15 +161,22 @@ export const messagePvars: Readonly<Record<string, PvImpl>> = {
   Ri: readOnly((ctx) => ctx.rcv?.ip ?? null),
   Rp: readOnly((ctx) => ctx.rcv?.port ?? null),
   pp: readOnly((ctx) => ctx.proc.pid),
-  hdr: withName((name, spec) => {
-    const index = spec.index === undefined ? 0 : Number(spec.index);
+  // pv_get_hdr_helper(): `[*]` joins every header of that name with "," (PV_HDR_DELIM), a
+  // negative index counts from the last; compact names match their long form (`$hdr(v)` is Via).
+  hdr: withName((name, spec, env) => {
+    const index = compileIndex(spec.index, env);
     return {
       get: (ctx: ScriptContext) => {
-        if (index === 0) return ctx.msg.header(name) ?? null;
+        const ix = index(ctx);
+        if (!ix) return undefined;
+        if (ix.n === 0 && ix.kind !== IDX_ALL) return ctx.msg.header(name) ?? null;
         const all = ctx.msg.headers(name);
-        const i = index < 0 ? all.length + index : index;
+        if (ix.kind === IDX_ALL) return all.length === 0 ? null : all.join(",");
+        const i = ix.n < 0 ? all.length + ix.n : ix.n;
         return all[i] ?? null;
       },
     };
   }),
+  // pv_get_hdrc(): how many headers have that name (a comma-separated line counts once).
+  hdrc: withName((name) => ({ total: true, get: (ctx: ScriptContext) => ctx.msg.headers(name).length })),
 };

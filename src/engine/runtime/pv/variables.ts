@@ -6,6 +6,7 @@ import type { ScriptContext } from "../context.js";
 import type { PvAccess, PvImpl } from "../env.js";
 import { shmCopy, type Value } from "../values.js";
 import { withName } from "./simple.js";
+import { xavpCounter } from "./xavp.js";
 
 /** `$var(x)`: never null — unset reads 0, `= $null` sets 0. Each name gets an array slot at compile time. */
 export const varPv: PvImpl = withName((name, _spec, env) => {
@@ -16,6 +17,23 @@ export const varPv: PvImpl = withName((name, _spec, env) => {
     get: (ctx: ScriptContext) => ctx.proc.vars[slot] ?? 0,
     set: (ctx: ScriptContext, v: Value) => {
       ctx.proc.vars[slot] = v === null ? 0 : v;
+    },
+  };
+});
+
+/**
+ * `$vn(x)`: a script variable of its own table (pv_svar.c script_vars_null, not `$var`'s), which
+ * starts as `<null>` and goes back to `<null>` on `= $null` (set_var_value() with VAR_TYPE_NULL).
+ * `$vz(x)` is `$var(x)` itself: the same table and the same values (pv.c registers both with
+ * pv_parse_scriptvar_name()). No `varSlot`: the fast `$var` store turns null into 0.
+ */
+export const vnPv: PvImpl = withName((name, _spec, env) => {
+  const slot = env.varSlot(`\0vn:${name}`);
+  return {
+    total: true,
+    get: (ctx: ScriptContext) => ctx.proc.vars[slot] ?? null,
+    set: (ctx: ScriptContext, v: Value) => {
+      ctx.proc.vars[slot] = v;
     },
   };
 });
@@ -70,8 +88,16 @@ export const avpPv: PvImpl = withName((raw, spec): PvAccess => {
   };
 });
 
-/** `$cnt($avp(x))`: how many values the AVP holds (0 when none). */
-export const cntPv: PvImpl = withName((inner) => {
+/**
+ * `$cnt($avp(x))`: how many values the AVP holds (0 when none); `$cnt($xavp(...))` counts xavps
+ * (xavp.ts xavpCounter()).
+ */
+export const cntPv: PvImpl = withName((inner, _spec, env) => {
+  const xavp = /^\$xavp\((.*)\)$/s.exec(inner)?.[1];
+  if (xavp !== undefined) {
+    const count = xavpCounter(xavp, env);
+    if (count) return { total: true, get: count };
+  }
   const name = /^\$avp\((?:[si]:)?([^)]*)\)$/.exec(inner)?.[1];
   return { total: true, get: (ctx: ScriptContext) => (name === undefined ? 0 : (ctx.avps?.get(name)?.length ?? 0)) };
 });

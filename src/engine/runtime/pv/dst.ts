@@ -1,0 +1,109 @@
+/**
+ * The destination URI of a request (`msg->dst_uri`, where it is sent instead of the R-URI):
+ * `$du` / `$duri` read and written as modules/pv/pv_core.c does, and its parts `$dd`, `$dp`,
+ * `$dP` (pv_get_dsturi_attr()). Writing a string sets it (set_dst_uri() in
+ * parser/msg_parser.c: no check, `""` resets it); `$null` resets it; an int from an
+ * expression is refused ("error - str value required to set dst uri"), an int read from a PV
+ * carries its text and is taken. It is cleared for each message.
+ */
+import { L_ERR } from "../../base/log-levels.js";
+import { parseUri, type SipUri, uriPort } from "../../sip/uri.js";
+import type { ScriptContext } from "../context.js";
+import type { PvAccess, PvImpl } from "../env.js";
+import { whereIn } from "../services.js";
+import type { Value } from "../values.js";
+import { readOnly } from "./simple.js";
+
+const du: PvAccess = {
+  total: true,
+  get: (ctx) => ctx.dstUri,
+  set: (ctx: ScriptContext, v: Value, fromPv?: boolean) => {
+    if (v === null) {
+      ctx.dstUri = null;
+      return true;
+    }
+    if (typeof v === "number" && !fromPv) {
+      ctx.sv.log.module(
+        ctx.proc,
+        L_ERR,
+        "pv",
+        "pv_core.c:2995",
+        "pv_set_dsturi",
+        "error - str value required to set dst uri",
+        whereIn(ctx),
+      );
+      return false;
+    }
+    const s = String(v);
+    ctx.dstUri = s === "" ? null : s;
+    return true;
+  },
+};
+
+/** The parsed `$du`; a `$du` that does not parse logs as pv_get_dsturi_attr() does. */
+function dstParts(ctx: ScriptContext): SipUri | undefined {
+  if (ctx.dstUri === null) return undefined;
+  const u = parseUri(ctx.dstUri);
+  if (!u)
+    ctx.sv.log.module(
+      ctx.proc,
+      L_ERR,
+      "pv",
+      "pv_core.c:1476",
+      "pv_get_dsturi_attr",
+      "failed to parse dst uri",
+      whereIn(ctx),
+    );
+  return u;
+}
+
+const duImpl: PvImpl = { compile: () => du };
+
+/** sr_dst_max_branches (dset.c): the R-URI's branch plus 11 more. */
+const MAX_BRANCHES = 12;
+
+/**
+ * `$br`: reading gives the first added branch's URI; assigning adds a branch (pv_set_branch()
+ * → append_branch() in dset.c), which `$null`, an int from an expression or "" refuse.
+ */
+const br: PvAccess = {
+  total: true,
+  get: (ctx) => ctx.branches?.[0] ?? null,
+  set: (ctx: ScriptContext, v: Value, fromPv?: boolean) => {
+    if (v === null) return pvError(ctx, 3198, "pv_set_branch", "bad parameters");
+    if ((typeof v === "number" && !fromPv) || v === "")
+      return pvError(ctx, 3204, "pv_set_branch", "str value required to set the branch");
+    ctx.branches ??= [];
+    if (ctx.branches.length === MAX_BRANCHES - 1) {
+      ctx.sv.log.core(ctx.proc, L_ERR, "dset.c:422", "append_branch", "max nr of branches exceeded", whereIn(ctx));
+      return pvError(ctx, 3211, "pv_set_branch", "append_branch action failed");
+    }
+    ctx.branches.push(String(v));
+    return true;
+  },
+};
+
+function pvError(ctx: ScriptContext, line: number, fn: string, text: string): false {
+  ctx.sv.log.module(ctx.proc, L_ERR, "pv", `pv_core.c:${line}`, fn, text, whereIn(ctx));
+  return false;
+}
+
+export const dstPvars: Readonly<Record<string, PvImpl>> = {
+  du: duImpl,
+  br: { compile: () => br },
+  // pv_get_branches(): every branch URI, joined by ", " (no q values are set by kamsim).
+  bR: readOnly((ctx) => (ctx.branches && ctx.branches.length > 0 ? ctx.branches.join(", ") : null)),
+  duri: duImpl,
+  dd: readOnly((ctx) => {
+    const u = dstParts(ctx);
+    return u && u.host !== "" ? u.host : null;
+  }),
+  dp: readOnly((ctx) => {
+    const u = dstParts(ctx);
+    return u ? uriPort(u) : null;
+  }),
+  dP: readOnly((ctx) => {
+    const u = dstParts(ctx);
+    return u ? (u.transport ?? "UDP") : null;
+  }),
+};
