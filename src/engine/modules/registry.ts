@@ -18,6 +18,7 @@ import type { ModuleRuntime } from "./runtime-types.js";
 import { siputilsRuntime } from "./siputils/runtime.js";
 import { slRuntime } from "./sl/runtime.js";
 import { textopsRuntime } from "./textops/runtime.js";
+import { textopsxRuntime } from "./textopsx/runtime.js";
 import type { ModuleDef } from "./types.js";
 import { xlogRuntime } from "./xlog/runtime.js";
 
@@ -33,6 +34,7 @@ export const simulatedRuntimes: readonly ModuleRuntime[] = [
   cfgutilsRuntime,
   httpClientRuntime,
   textopsRuntime,
+  textopsxRuntime,
   siputilsRuntime,
   maxfwdRuntime,
 ];

@@ -39,7 +39,6 @@ import { sdpopsModule } from "./sdpops.js";
 import { speeddialModule } from "./speeddial.js";
 import { sqlopsModule } from "./sqlops.js";
 import { statisticsModule } from "./statistics.js";
-import { textopsxModule } from "./textopsx.js";
 import { tlsModule } from "./tls.js";
 import { tmModule } from "./tm.js";
 import { tmxModule } from "./tmx.js";
@@ -85,7 +84,6 @@ export const catalogModules: readonly ModuleDef[] = [
   speeddialModule,
   sqlopsModule,
   statisticsModule,
-  textopsxModule,
   tlsModule,
   tmModule,
   tmxModule,

@@ -6,6 +6,7 @@
  */
 import type { CallArg, FunctionImpl } from "../../runtime/env.js";
 import { toInt } from "../../runtime/values.js";
+import { anchorLump, insertBefore, msgView } from "../lumps.js";
 import { defineRuntime } from "../runtime-types.js";
 import { maxfwdModule } from "./def.js";
 
@@ -19,14 +20,22 @@ export const maxfwdRuntime = defineRuntime(maxfwdModule, {
         return (ctx) => {
           const body = ctx.msg.header("max-forwards");
           if (body === undefined) {
-            ctx.msg.appendHeader(`Max-Forwards: ${toInt(limit(ctx))}`);
+            // add_maxfwd_header() (mf_funcs.c): a lump before the first header, seen once the
+            // message is built (or after msg_apply_changes()).
+            const first = msgView(ctx.msg)?.fields?.[0];
+            const anchor = first && anchorLump(ctx.msg, first.start);
+            if (anchor) insertBefore(anchor, `Max-Forwards: ${toInt(limit(ctx))}\r\n`);
             return 2;
           }
           if (!/^\s*\d+\s*$/.test(body)) return -2;
           const v = Number(body);
           if (v === 0) return -1;
           // Written into the received message, so `$hdr(Max-Forwards)` reads it afterwards.
-          ctx.msg.rewriteHeader("max-forwards", String(Math.min(v - 1, maxLimit)));
+          // decrement_maxfwd() writes the digits right-aligned over the old value, spaces before.
+          const digits = body.trim();
+          const at = body.indexOf(digits);
+          const now = String(Math.min(v - 1, maxLimit)).padStart(digits.length, " ");
+          ctx.msg.rewriteHeader("max-forwards", body.slice(0, at) + now + body.slice(at + digits.length));
           return 1;
         };
       },

@@ -6,6 +6,18 @@
 import type { CallArg, FunctionImpl } from "../../runtime/env.js";
 import { defineRuntime } from "../runtime-types.js";
 import { textopsModule } from "./def.js";
+import {
+  append_hf,
+  append_to_reply,
+  append_urihf,
+  insert_hf,
+  is_present_hf,
+  is_present_hf_pv,
+  remove_hf,
+  remove_hf_idx,
+  remove_hf_pv,
+} from "./headers.js";
+import { cmp_istr, cmp_str, ends_with, in_list, in_list_prefix, starts_with, str_find, str_ifind } from "./strings.js";
 
 const is_method: FunctionImpl = {
   compile(args) {
@@ -50,18 +62,31 @@ const has_body: FunctionImpl = {
   },
 };
 
-const append_hf: FunctionImpl = {
-  compile(args) {
-    const text = (args[0] as CallArg).str();
-    return (ctx) => {
-      ctx.msg.appendHeader(text(ctx));
-      return 1;
-    };
-  },
-};
-
 export const textopsRuntime = defineRuntime(textopsModule, {
   create() {
-    return { functions: { is_method, search, has_body, append_hf } };
+    return {
+      functions: {
+        is_method,
+        search,
+        has_body,
+        append_hf,
+        insert_hf,
+        append_urihf,
+        append_to_reply,
+        remove_hf,
+        remove_hf_pv,
+        remove_hf_idx,
+        is_present_hf,
+        is_present_hf_pv,
+        cmp_str,
+        cmp_istr,
+        starts_with,
+        ends_with,
+        str_find,
+        str_ifind,
+        in_list,
+        in_list_prefix,
+      },
+    };
   },
 });

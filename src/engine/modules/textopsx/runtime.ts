@@ -1,0 +1,84 @@
+/**
+ * textopsx at run time (docs/kamailio/textopsx.md): `msg_apply_changes()` rebuilds the request
+ * from its pending changes and parses it again (sip_msg_apply_changes() in
+ * src/core/msg_translator.c), `remove_body()` records the body's removal, `fnmatch()` matches a
+ * shell-style pattern (src/modules/textopsx/textopsx.c).
+ */
+import { L_ERR } from "../../base/log-levels.js";
+import type { ScriptContext } from "../../runtime/context.js";
+import type { CallArg, FunctionImpl } from "../../runtime/env.js";
+import { whereIn } from "../../runtime/services.js";
+import { SipRequest } from "../../sip/message.js";
+import { buildRequestText, delLump, msgView } from "../lumps.js";
+import { defineRuntime } from "../runtime-types.js";
+import { textopsxModule } from "./def.js";
+import { fnmatch as globMatch } from "./fnmatch.js";
+
+function coreErr(ctx: ScriptContext, at: string, fn: string, text: string): void {
+  ctx.sv.log.core(ctx.proc, L_ERR, at, fn, text, whereIn(ctx));
+}
+
+/**
+ * Kamailio replaces the message's buffer and parses it again; here the run's message becomes a
+ * new request parsed from the rebuilt text. Its R-URI is the request line's (the assigned one
+ * was written there), so `$ou` changes too, as in Kamailio (msg->new_uri is cleared).
+ */
+const msg_apply_changes: FunctionImpl = {
+  compile() {
+    return (ctx) => {
+      // get_route_type() != REQUEST_ROUTE: event routes (`module:event` names) refuse it.
+      if (ctx.route.includes(":")) {
+        coreErr(
+          ctx,
+          "msg_translator.c:3351",
+          "sip_msg_apply_changes",
+          "invalid usage - not in request route or a reply",
+        );
+        return -1;
+      }
+      const text = buildRequestText(ctx.msg);
+      if (text === undefined) {
+        coreErr(ctx, "msg_translator.c:3371", "sip_msg_apply_changes", "couldn't update msg buffer content");
+        return -1;
+      }
+      const next = SipRequest.parse(text);
+      if ("error" in next || next.fields() === undefined) {
+        coreErr(ctx, "msg_translator.c:3326", "sip_msg_update_buffer", `parsing new sip message failed [[${text}]]`);
+        return 0;
+      }
+      ctx.msg = next;
+      return 1;
+    };
+  },
+};
+
+/** ki_remove_body(): the body, if any, goes when the message is built; 1 either way. */
+const remove_body: FunctionImpl = {
+  compile() {
+    return (ctx) => {
+      const v = msgView(ctx.msg);
+      if (v === undefined || v.bodyStart >= v.raw.length) return 1;
+      delLump(ctx.msg, v.bodyStart, v.raw.length - v.bodyStart);
+      return 1;
+    };
+  },
+};
+
+/** fnmatch(value, pattern[, flags]): 1 when it matches; flags starting with i/I ignore case. */
+const fnmatch: FunctionImpl = {
+  compile(args) {
+    const value = (args[0] as CallArg).str();
+    const pattern = (args[1] as CallArg).str();
+    const flags = args[2]?.str();
+    return (ctx) => {
+      const f = flags?.(ctx) ?? "";
+      return globMatch(pattern(ctx), value(ctx), f[0] === "i" || f[0] === "I") ? 1 : -1;
+    };
+  },
+};
+
+export const textopsxRuntime = defineRuntime(textopsxModule, {
+  create() {
+    return { functions: { msg_apply_changes, remove_body, fnmatch } };
+  },
+});
