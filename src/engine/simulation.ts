@@ -242,6 +242,7 @@ export class Simulation {
       xavps: null,
       dstUri: null,
       bflags: 0,
+      sflags: 0,
       branches: null,
       start: t,
       cost: 0,

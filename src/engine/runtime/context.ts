@@ -53,6 +53,8 @@ export interface ScriptContext {
   dstUri: string | null;
   /** `$bf`: flags of branch 0 (dset.c ruri_bflags), cleared for each message. */
   bflags: number;
+  /** `$sf`: script flags (core/flags.c sflags), 0 at the start of each top route run (action.c run_top_route()). */
+  sflags: number;
   /** URIs of the branches added (`$br = ...`, dset.c append_branch()), cleared for each message. */
   branches: string[] | null;
   /** Virtual time the run started at. */

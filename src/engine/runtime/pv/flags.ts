@@ -1,7 +1,7 @@
 /**
  * Flag pseudo-variables (modules/pv/pv_core.c): message flags `$mf` `$mF` `$Mf(n)` (the ones
- * setflag() sets), script flags `$sf` `$sF` `$Sf(n)` (core/flags.c keeps them per process, never
- * cleared between messages) and flags of branch 0 `$bf` `$bF` `$Bf(n)` (dset.c ruri_bflags,
+ * setflag() sets), script flags `$sf` `$sF` `$Sf(n)` (core/flags.c; action.c
+ * run_top_route() starts every top route run with them at 0) and flags of branch 0 `$bf` `$bF` `$Bf(n)` (dset.c ruri_bflags,
  * cleared for each message by clear_branches()). Decimal forms read as unsigned numbers, the
  * hexadecimal forms as 8 lower-case digits (int_to_8hex()). All are writable: an int sets the
  * flags (or, for `$Mf(n)`, sets the flag when non-zero and resets it when 0), `$null` clears all of
@@ -21,8 +21,6 @@ interface FlagStore {
   one: { fn: string; line: number; text: string };
 }
 
-const SFLAGS = "core:sflags";
-
 const stores: Readonly<Record<"m" | "s" | "b", FlagStore>> = {
   m: {
     read: (ctx) => ctx.msgFlags,
@@ -33,9 +31,9 @@ const stores: Readonly<Record<"m" | "s" | "b", FlagStore>> = {
     one: { fn: "pv_set_mflag", line: 3346, text: "assigning non-int value to msg flag" },
   },
   s: {
-    read: (ctx) => (ctx.proc.local.get(SFLAGS) as number | undefined) ?? 0,
+    read: (ctx) => ctx.sflags,
     write: (ctx, v) => {
-      ctx.proc.local.set(SFLAGS, v);
+      ctx.sflags = v;
     },
     all: { fn: "pv_set_sflags", line: 3381, text: "assigning non-int value to script flags" },
     one: { fn: "pv_set_sflag", line: 3407, text: "assigning non-int value to script flags" },
