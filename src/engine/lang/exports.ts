@@ -181,6 +181,10 @@ export interface TransformCheck {
   unsimulatedReason(body: string): string;
   /** The pseudo-variables written as its parameters, to check them too. */
   pvParams(body: string): PvSpec[];
+  /** Whether kamsim applies this class and name with some parameters (it then reads them as Kamailio does). */
+  simulatesName(cls: string, name: string): boolean;
+  /** Whether kamsim leaves `body` alone by its own choice, although Kamailio reads it. */
+  kamsimOnlyRefusal(body: string): boolean;
 }
 
 /** Everything the checker checks a config against: the declared modules, the core, transformations. */

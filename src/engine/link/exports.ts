@@ -6,7 +6,13 @@
 import type { Exports } from "../lang/exports.js";
 import { coreFunctions, coreParams, corePvars } from "../modules/core/def.js";
 import { findModule, isKamailioModule, moduleRegistry } from "../modules/registry.js";
-import { compileTransform, transformPvParams, unsimulatedReason } from "../runtime/transformations/index.js";
+import {
+  compileTransform,
+  kamsimOnlyRefusal,
+  simulatesName,
+  transformPvParams,
+  unsimulatedReason,
+} from "../runtime/transformations/index.js";
 
 /** Kamailio 5.6 as kamsim declares it. */
 export const kamailioExports: Exports = {
@@ -20,5 +26,7 @@ export const kamailioExports: Exports = {
     applies: (body) => compileTransform(body) !== undefined,
     unsimulatedReason,
     pvParams: transformPvParams,
+    simulatesName,
+    kamsimOnlyRefusal,
   },
 };

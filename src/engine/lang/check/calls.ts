@@ -7,7 +7,10 @@
 import type { CallExpr, Expr } from "../ast.js";
 import type { DiagnosticBag } from "../diagnostics.js";
 import type { ArgKind, FunctionDef } from "../exports.js";
+import { foldParam } from "./fold.js";
 import { checkFormat } from "./formats.js";
+import { intParamError } from "./int-params.js";
+import { avpIdentOk } from "./pv-names.js";
 import type { Scope } from "./scope.js";
 
 /** xlog-family level arguments: only the third character counts (docs/kamailio/xlog.md#levels). */
@@ -62,7 +65,7 @@ export class CallChecker {
         call.nameSpan,
       );
     }
-    this.checkArgs(call, def);
+    this.checkArgs(call, def, found.module);
     if (def.simulated === false || (def.simulated === undefined && this.moduleUnsimulated(found.module))) {
       this.warnUnsimulated(call, found.module);
     }
@@ -86,8 +89,12 @@ export class CallChecker {
     );
   }
 
-  private checkArgs(call: CallExpr, def: FunctionDef): void {
-    call.args.forEach((arg, i) => {
+  private checkArgs(call: CallExpr, def: FunctionDef, module: string | undefined): void {
+    call.args.forEach((written, i) => {
+      // A module function gets a constant expression as the string it evaluates to (fold.ts).
+      const folded = module === undefined ? undefined : foldParam(written);
+      if (folded) call.args[i] = folded;
+      const arg = folded ?? written;
       const kind: ArgKind = def.args?.[i] ?? "any";
       this.checkArg(call, arg, i + 1, kind);
     });
@@ -103,9 +110,27 @@ export class CallChecker {
       this.diags.error("param_not_constant", `function ${call.name}: parameter ${n} is not constant`, arg.span);
       return;
     }
-    if (arg.kind === "StringLit" && (kind === "format" || kind === "fparam")) {
+    if (!literal) return;
+    const text = arg.kind === "StringLit" ? arg.value : String(arg.value);
+    const intError = intParamError(call.name, n, text, (name) => this.scope.lookupPvar(name).kind === "found");
+    if (intError) {
+      this.diags.error("bad_int_param", `${intError} (function ${call.name}, parameter ${n})`, arg.span);
+      return;
+    }
+    if (arg.kind === "StringLit" && (kind === "format" || kind === "fparam") && !this.avpParam(call.name, text)) {
       checkFormat(arg, this.scope, this.diags);
     }
+  }
+
+  /**
+   * sl's code and reason (fixup_var_int_12 and fixup_var_pve_str_12 in core/sr_module.c) try a
+   * PV, then an AVP id, before an int or a format: a text that is only `$name` is the AVP `name`
+   * when no PV has that name.
+   */
+  private avpParam(fn: string, text: string): boolean {
+    if (fn !== "sl_send_reply" && fn !== "send_reply") return false;
+    const t = text.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, "");
+    return t.startsWith("$") && avpIdentOk(t.slice(1));
   }
 
   private checkLevel(text: string, at: Expr): void {

@@ -1,6 +1,7 @@
 /**
  * Pseudo-variables: the class must be provided by the core or a loaded module
- * (`error searching pvar "foo"`, docs/kamailio/format-strings.md#format-errors), a class that needs an inner name must have one,
+ * (`error searching pvar "foo"`, docs/kamailio/format-strings.md#format-errors), its inner name, index and
+ * transformations must be ones Kamailio reads (pv-names.ts, transforms.ts),
  * and only writable ones may be assigned ("read only pvar in assignment left side", docs/kamailio/pseudo-variables.md#script-variables).
  */
 
@@ -8,7 +9,9 @@ import type { Span } from "../../base/source.js";
 import type { PvarExpr } from "../ast.js";
 import type { DiagnosticBag } from "../diagnostics.js";
 import { type PvSpec, parsePvAt } from "../pv-spec.js";
+import { pvNameError } from "./pv-names.js";
 import type { Scope } from "./scope.js";
+import { transformError } from "./transforms.js";
 
 /** Checks a PV written in the script (not in a string). */
 export function checkPvarExpr(e: PvarExpr, scope: Scope, diags: DiagnosticBag): void {
@@ -44,16 +47,23 @@ export function checkPvarSpec(spec: PvSpec, span: Span, scope: Scope, diags: Dia
     );
     return;
   }
-  if (found.def.inner === "required" && spec.inner === undefined) {
-    diags.error("bad_pvar", `pvar "${spec.name}" needs an inner name: $${spec.name}(...)`, span);
+  const nameError = pvNameError(spec, found.def.inner);
+  if (nameError) {
+    diags.error("bad_pvar", nameError, span);
     return;
   }
   if (found.module) {
     const m = scope.moduleOf(found.module);
     m?.checker?.pvar?.(spec, span, scope.contextFor(m));
   }
+  const loaded = new Set(scope.loaded.keys());
   for (const body of spec.transforms) {
     const transforms = scope.exports.transforms;
+    const refused = transformError(body, loaded, transforms);
+    if (refused) {
+      diags.error("bad_transformation", `${refused}: error parsing [{${body}}]`, span);
+      continue;
+    }
     if (!transforms.applies(body)) {
       const why = transforms.unsimulatedReason(body);
       diags.warning(

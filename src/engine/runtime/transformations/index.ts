@@ -13,7 +13,7 @@ import type { Value } from "../values.js";
 import { fromBytes, toBytes } from "./bytes.js";
 import { compileNameAddr } from "./nameaddr.js";
 import { compileParam } from "./params.js";
-import { splitName } from "./parse.js";
+import { numberParam, splitName, stringParam } from "./parse.js";
 import { compileString } from "./string.js";
 import { CHECK_ENV, type Transform, type TransformEnv } from "./support.js";
 import { compileUri } from "./uri.js";
@@ -76,4 +76,30 @@ export function unsimulatedReason(body: string): string {
   if (head?.cls === "s" && (head.name === "rbefore" || head.name === "rafter"))
     return "Kamailio 5.6.3 scans forward from the last byte (`i++` for `i--`), reads past the value and may crash";
   return "";
+}
+
+/** Parameter shapes tried to learn whether kamsim applies a class and name at all. */
+const SHAPES = ["", ",1", ",1,2", ",a", ",a,b", ",1,a", ",a,1"];
+
+/** Whether kamsim applies `cls.name` with some parameters (then it reads them as pv_trans.c does). */
+export function simulatesName(cls: string, name: string): boolean {
+  return SHAPES.some((s) => compileTransform(`${cls}.${name}${s}`) !== undefined);
+}
+
+/**
+ * Texts Kamailio reads but kamsim does not apply by its own choice: `{s.rm,}` and `{s.replace,,x}`
+ * (an empty needle; Kamailio loops on it) and `{s.select,1,é}` (a separator beyond ASCII).
+ */
+export function kamsimOnlyRefusal(body: string): boolean {
+  const head = splitName(body);
+  if (head?.cls !== "s") return false;
+  const { name, at } = head;
+  if (name !== "rm" && name !== "replace" && name !== "select") return false;
+  if (!at.comma()) return false;
+  if (name === "select") {
+    numberParam(at);
+    return at.comma() && (at.text.codePointAt(at.p) ?? 0) > 0x7f;
+  }
+  const p = stringParam(at);
+  return p?.kind === "str" && p.s === "";
 }

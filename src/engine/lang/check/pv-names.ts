@@ -1,0 +1,100 @@
+/**
+ * The inner name and the index of a pseudo-variable, judged as Kamailio 5.6.3's pv_parse_spec2()
+ * (core/pvapi.c) and the class's own name parser judge them when the config is read: an empty
+ * `$var()`, a name on a class that takes none (`$si(x)`), an AVP id that parse_avp_ident()
+ * (core/usr_avp.c) refuses (`$avp(i:abc)`), `$cnt` of something that is not an AVP or XAVP
+ * (pv_parse_cnt_name() in modules/pv/pv_core.c), and an index that pv_parse_index() refuses
+ * (`$(hdr(X)[x])`). Each message is the line of pv_parse_spec2() that names the pvar
+ * (docs/kamailio/pseudo-variables.md#malformed-names).
+ */
+import type { PvInner } from "../exports.js";
+import { type PvSpec, parsePvAt } from "../pv-spec.js";
+
+/** Track and class prefixes of `<track><class>.<name>` AVP ids (parse_avp_ident()). */
+const AVP_PREFIXES: ReadonlySet<string> = new Set(["f", "t", "fr", "tr", "fu", "tu", "fd", "td", "g"]);
+
+/** Whether parse_avp_ident() takes a static AVP name (what is inside `$avp(...)`). */
+export function avpIdentOk(name: string): boolean {
+  if (name.length >= 2 && name[1] === ":") {
+    // The old `i:42` / `s:foo` forms: str2int() wants digits only.
+    const rest = name.slice(2);
+    if (rest === "") return false;
+    const type = name[0]?.toLowerCase();
+    if (type === "s") return true;
+    return type === "i" && /^[0-9]+$/.test(rest);
+  }
+  const dot = name.indexOf(".");
+  if (dot < 0) return true;
+  if (!AVP_PREFIXES.has(name.slice(0, dot))) return false;
+  let rest = name.slice(dot + 1);
+  if (rest === "") return false;
+  if (rest.endsWith("]")) {
+    const open = rest.indexOf("[");
+    if (open < 0) return false;
+    const index = rest.slice(open + 1, -1).replace(/^-/, "");
+    if (index !== "" && !/^[0-9]*[1-9][0-9]*$/.test(index)) return false;
+    rest = rest.slice(0, open);
+  }
+  if (/[.[\]]/.test(rest)) return false;
+  if (rest.length > 2 && rest.startsWith("/") && rest.endsWith("/")) return true;
+  return !rest.includes("/");
+}
+
+/**
+ * The name Kamailio prints for a refused AVP id: parse_avp_ident() has stepped over an `i:`/`s:`
+ * type or a one- or two-letter class prefix in place before it gave up.
+ */
+function avpShownName(name: string): string {
+  if (name[1] === ":") return name.slice(2);
+  const dot = name.indexOf(".");
+  return dot === 1 || dot === 2 ? name.slice(dot + 1) : name;
+}
+
+/** Whether a PV given as a name (`$cnt($avp(x))`, `$avp($var(n))`) parses, and its class. */
+function innerPvClass(text: string): string | undefined {
+  if (!text.startsWith("$")) return undefined;
+  const r = parsePvAt(text, 0, true);
+  if ("error" in r) return undefined;
+  return r.spec.name;
+}
+
+/** Whether the class's name parser takes `inner` (only the classes whose parser refuses names). */
+function nameOk(cls: string, inner: string): boolean {
+  switch (cls) {
+    case "avp":
+      // pv_parse_avp_name(): a PV names the AVP at run time; anything else is an AVP id.
+      return inner.startsWith("$") ? innerPvClass(inner) !== undefined : avpIdentOk(inner);
+    case "cnt": {
+      const c = innerPvClass(inner);
+      return c === "avp" || c === "xavp";
+    }
+    default:
+      return true;
+  }
+}
+
+/** pv_parse_index(): a PV, `*`, `+`, or an int with an optional `-`. */
+function indexOk(index: string): boolean {
+  if (index.startsWith("$")) return innerPvClass(index) !== undefined;
+  return index === "*" || index === "+" || /^-?[0-9]*$/.test(index);
+}
+
+/**
+ * Kamailio's words for what is wrong with the spec's inner name or index, given how its class
+ * takes a name; undefined when Kamailio takes it.
+ */
+export function pvNameError(spec: PvSpec, inner: PvInner): string | undefined {
+  const pvar = `pvar "${spec.name}"`;
+  if (spec.inner === undefined) {
+    return inner === "required" ? `${pvar} expects an inner name` : undefined;
+  }
+  if (inner === "none") return `${pvar} does not get name param`;
+  if (spec.inner === "") return `${pvar} does not get empty name param`;
+  if (!nameOk(spec.name, spec.inner)) {
+    const shown = spec.name === "avp" ? avpShownName(spec.inner) : spec.inner;
+    return `${pvar} has an invalid name param [${shown}]`;
+  }
+  if (spec.index === "") return `${pvar} does not get empty index param`;
+  if (spec.index !== undefined && !indexOk(spec.index)) return `${pvar} has an invalid index param [${spec.index}]`;
+  return undefined;
+}
