@@ -9,6 +9,7 @@
  * name only — no pattern.
  */
 import { L_ERR, L_INFO } from "../../base/log-levels.js";
+import { compileRegex } from "../../base/regex/index.js";
 import type { ScriptContext } from "../../runtime/context.js";
 import type { CallArg, FunctionImpl } from "../../runtime/env.js";
 import { whereIn } from "../../runtime/services.js";
@@ -214,8 +215,8 @@ export const append_urihf = addHf("append", true);
 
 /**
  * remove_hf_match(name, op, value) (ki_remove_hf_match): the headers of that name whose body
- * is (`eq`), is not (`ne`) or contains (`in`) the value; 1 when one was removed, -2 when none.
- * The `re` operator waits for the POSIX matcher.
+ * is (`eq`), is not (`ne`), contains (`in`) or matches (`re`, textops' regex flags) the value;
+ * 1 when one was removed, -2 when none.
  */
 export const remove_hf_match: FunctionImpl = {
   compile(args) {
@@ -239,7 +240,14 @@ export const remove_hf_match: FunctionImpl = {
       if (o === "eq") test = (b) => b === e;
       else if (o === "ne") test = (b) => b !== e;
       else if (o === "in") test = (b) => b.includes(e);
-      else {
+      else if (o === "re") {
+        const r = compileRegex(e, { icase: true, newline: true });
+        if (!r.ok) {
+          err(ctx, "textops.c:2274", "ki_remove_hf_match", `failed to compile regex: [${e}]`);
+          return -1;
+        }
+        test = (b) => r.re.test(b);
+      } else {
         err(ctx, "textops.c:2279", "ki_remove_hf_match", `unknown operator [${op(ctx)}]`);
         return -1;
       }

@@ -3,6 +3,7 @@
  * extended regex over the whole message, case-insensitive as textops compiles it), `has_body`,
  * and `append_hf` (the header goes to the outgoing message; `$hdr` of this one does not see it).
  */
+import { compileRegex } from "../../base/regex/index.js";
 import type { CallArg, FunctionImpl } from "../../runtime/env.js";
 import { defineRuntime } from "../runtime-types.js";
 import { textopsModule } from "./def.js";
@@ -15,8 +16,30 @@ import {
   is_present_hf_pv,
   remove_hf,
   remove_hf_idx,
+  remove_hf_match,
   remove_hf_pv,
 } from "./headers.js";
+import {
+  is_present_hf_re,
+  is_present_hf_re_pv,
+  remove_hf_exp,
+  remove_hf_exp_pv,
+  remove_hf_re,
+  remove_hf_re_pv,
+  replace,
+  replace_all,
+  replace_body,
+  replace_body_all,
+  replace_body_atonce,
+  replace_hdrs,
+  search_append,
+  search_append_body,
+  search_body,
+  subst,
+  subst_body,
+  subst_uri,
+  subst_user,
+} from "./regex-fns.js";
 import { cmp_istr, cmp_str, ends_with, in_list, in_list_prefix, starts_with, str_find, str_ifind } from "./strings.js";
 
 const is_method: FunctionImpl = {
@@ -39,13 +62,13 @@ const is_method: FunctionImpl = {
 const search: FunctionImpl = {
   compile(args, env) {
     const text = args[0]?.literal ?? "";
-    let re: RegExp;
-    try {
-      re = new RegExp(text, "im");
-    } catch {
+    // mod_fix.c fixup_regexp_null(): REG_EXTENDED|REG_ICASE|REG_NEWLINE, compiled once at start-up.
+    const c = compileRegex(text, { icase: true, newline: true, nosub: true });
+    if (!c.ok) {
       env.fixupError(`fixup_regexp_null(): bad re ${text}`, (args[0] as CallArg).node.span);
       return () => -1;
     }
+    const re = c.re;
     return (ctx) => (re.test(ctx.msg.raw) ? 1 : -1);
   },
 };
@@ -86,6 +109,26 @@ export const textopsRuntime = defineRuntime(textopsModule, {
         str_ifind,
         in_list,
         in_list_prefix,
+        remove_hf_match,
+        remove_hf_re,
+        remove_hf_exp,
+        remove_hf_re_pv,
+        remove_hf_exp_pv,
+        is_present_hf_re,
+        is_present_hf_re_pv,
+        search_body,
+        search_append,
+        search_append_body,
+        replace,
+        replace_all,
+        replace_body,
+        replace_body_all,
+        replace_body_atonce,
+        replace_hdrs,
+        subst,
+        subst_body,
+        subst_uri,
+        subst_user,
       },
     };
   },
