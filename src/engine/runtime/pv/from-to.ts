@@ -8,12 +8,11 @@
  * `$null` (a warning, not a failure) — and otherwise changes nothing the script can see.
  */
 import { L_ERR, L_WARN } from "../../base/log-levels.js";
-import { parseUri } from "../../sip/uri.js";
 import type { ScriptContext } from "../context.js";
 import type { PvAccess, PvImpl } from "../env.js";
 import { whereIn } from "../services.js";
 import type { Value } from "../values.js";
-import { messagePvars } from "./message.js";
+import { messagePvars, xtoUri } from "./message.js";
 
 /** pv_set_xto_attr()'s part: 0 uri, 1 username, 2 domain, 3 display. */
 type Part = 0 | 1 | 2 | 3;
@@ -44,7 +43,7 @@ function xtoSetter(from: boolean, part: Part) {
       else if (ctx.msg.header("to") !== undefined) log(ctx, L_ERR, 3663, "pv_set_to_attr", "cannot parse To header");
       return false;
     }
-    if (!parseUri(hdr.uri)) {
+    if (!xtoUri(ctx, from)) {
       if (from) log(ctx, L_ERR, 3714, "pv_set_from_attr", "cannot parse From header URI");
       else log(ctx, L_ERR, 3671, "pv_set_to_attr", "cannot parse To header URI");
       return false;

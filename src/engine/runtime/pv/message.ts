@@ -54,6 +54,46 @@ function ruriPart(
   return { compile: () => access };
 }
 
+/**
+ * parse_from_uri() / parse_to_uri() (core/parser/parse_from.c, parse_to.c): the URI of the From
+ * (To) header parsed; a URI that does not parse logs the core's error each time it is asked for
+ * (a failure is not cached) and gives undefined, as does a missing header (silently).
+ */
+export function xtoUri(ctx: ScriptContext, from: boolean): SipUri | undefined {
+  const text = (from ? ctx.msg.from : ctx.msg.to)?.uri;
+  if (text === undefined) return undefined;
+  const u = uriOf(text);
+  if (!u) {
+    const [at, fn, what] = from
+      ? ["parser/parse_from.c:107", "parse_from_uri", "From"]
+      : ["parser/parse_to.c:81", "parse_to_uri", "To"];
+    ctx.sv.log.core(ctx.proc, L_ERR, at, fn, `failed to parse ${what} uri`, whereIn(ctx));
+  }
+  return u;
+}
+
+/** pv_get_xto_attr()'s user and domain: a URI that does not parse is `<null>` after two errors. */
+function xtoPart(from: boolean, part: (u: SipUri) => Value): PvImpl {
+  return readOnly((ctx) => {
+    if ((from ? ctx.msg.from : ctx.msg.to) === undefined) return null;
+    const u = xtoUri(ctx, from);
+    if (!u) {
+      const [line, what] = from ? [460, "From"] : [454, "To"];
+      ctx.sv.log.module(
+        ctx.proc,
+        L_ERR,
+        "pv",
+        `pv_core.c:${line}`,
+        "pv_get_xto_attr",
+        `cannot parse ${what} URI`,
+        whereIn(ctx),
+      );
+      return null;
+    }
+    return part(u);
+  });
+}
+
 /** pv_get_xuri_attr(): an empty user or host is `<null>`. */
 function uriUser(u: SipUri | undefined): Value {
   return u?.user ? u.user : null;
@@ -139,13 +179,13 @@ export const messagePvars: Readonly<Record<string, PvImpl>> = {
     },
   ),
   fu: readOnly((ctx) => ctx.msg.from?.uri ?? null),
-  fU: readOnly((ctx) => uriUser(uriOf(ctx.msg.from?.uri))),
-  fd: readOnly((ctx) => uriHost(uriOf(ctx.msg.from?.uri))),
+  fU: xtoPart(true, uriUser),
+  fd: xtoPart(true, uriHost),
   fn: readOnly((ctx) => ctx.msg.from?.display ?? null),
   ft: readOnly((ctx) => ctx.msg.from?.tag ?? null),
   tu: readOnly((ctx) => ctx.msg.to?.uri ?? null),
-  tU: readOnly((ctx) => uriUser(uriOf(ctx.msg.to?.uri))),
-  td: readOnly((ctx) => uriHost(uriOf(ctx.msg.to?.uri))),
+  tU: xtoPart(false, uriUser),
+  td: xtoPart(false, uriHost),
   tn: readOnly((ctx) => ctx.msg.to?.display ?? null),
   tt: readOnly((ctx) => ctx.msg.to?.tag ?? null),
   ci: readOnly((ctx) => ctx.msg.callId ?? null),
