@@ -32,8 +32,13 @@ export interface LogEvent {
 export interface RequestEvent {
   kind: "request";
   t: Micros;
-  /** `arrived` at the socket, `started` in a worker, `done` when the worker is free again, `dropped` on overflow. */
-  phase: "arrived" | "started" | "done" | "dropped";
+  /**
+   * `arrived` at the socket, `started` in a worker, `done` when the worker is free again,
+   * `dropped` on overflow; `rejected` when the worker's receive path refused the datagram before
+   * any script (too short, not SIP, a bad first line or header, no Via...: `reason` says which),
+   * and `reply` when it was a SIP reply, taken by the core.
+   */
+  phase: "arrived" | "started" | "done" | "dropped" | "rejected" | "reply";
   /** The request's id in this run (1, 2, ...). */
   req: number;
   src: string;
@@ -44,6 +49,8 @@ export interface RequestEvent {
   proc?: number;
   /** Receive queue depth after the event. */
   queued: number;
+  /** Why a `rejected` datagram was refused (kamsim's words; Kamailio's are in the log). */
+  reason?: string;
 }
 
 /** A reply sent by the script (sl_send_reply, send_reply). */

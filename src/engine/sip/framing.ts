@@ -63,7 +63,7 @@ function splitRequestLine(line: string): { method: string; uri: string; version:
 
 /** Offset of the empty line that ends the headers, searching from the LF at `from`; -1 if none.
  * (Two forward indexOf scans: a lastIndexOf bound measured several times slower.) */
-function findBlankLine(raw: string, from: number): number {
+export function findBlankLine(raw: string, from: number): number {
   const crlf = raw.indexOf("\n\r\n", from);
   const lf = raw.indexOf("\n\n", from);
   if (lf >= 0 && (crlf < 0 || lf < crlf)) return lf + 1;

@@ -28,12 +28,18 @@ export interface HeaderField {
 }
 
 /** Splits the header lines in `raw[start, stop)` (stop = the blank line) into fields. */
-export function splitHeaders(raw: string, start: number, stop: number): HeaderField[] | { error: string } {
+export function splitHeaders(
+  raw: string,
+  start: number,
+  stop: number,
+): HeaderField[] | { error: string; before: HeaderField[] } {
   const fields: HeaderField[] = [];
   let p = start;
   while (p < stop) {
     const field = readField(raw, p, stop);
-    if (typeof field === "string") return { error: field };
+    // The fields before a bad line are still known: Kamailio's parse_headers() keeps what it
+    // read before it failed (msg->from, msg->callid...).
+    if (typeof field === "string") return { error: field, before: fields };
     fields.push(field);
     p = field.end;
   }

@@ -9,7 +9,7 @@
  * `header(name)` is `$hdr(name)`, `length` is `$ml`, `ruri` is `$ru`, `originalRuri` is `$ou`.
  */
 import { type CSeq, parseCSeq, parseUint } from "./fields.js";
-import { frameRequest, type RequestFrame } from "./framing.js";
+import { findBlankLine, frameRequest, type RequestFrame } from "./framing.js";
 import { headerKey } from "./header-names.js";
 import { type HeaderField, splitHeaders } from "./headers.js";
 import { type NameAddr, parseNameAddr } from "./name-addr.js";
@@ -36,6 +36,8 @@ export class SipRequest {
   private parsedUri: SipUri | null | undefined;
   private fieldList: HeaderField[] | null | undefined;
   private fieldError: string | undefined;
+  /** With a bad header line: the fields before it (what the core had read). */
+  private fieldsBefore: HeaderField[] | undefined;
   private fromCache: NameAddr | null | undefined;
   private toCache: NameAddr | null | undefined;
   private cseqCache: CSeq | null | undefined;
@@ -66,6 +68,23 @@ export class SipRequest {
     return new SipRequest(raw, f);
   }
 
+  /**
+   * A request the receive path (receive.ts) has accepted, its first line already read; the
+   * headers end at the first empty line, or at the end of the datagram when it has none (the
+   * body is then empty).
+   */
+  static received(raw: string, method: string, uri: string, version: string, headerStart: number): SipRequest {
+    let headerEnd = raw.length;
+    let bodyStart = raw.length;
+    const c = raw.charCodeAt(headerStart);
+    const blank = c === 10 || c === 13 ? headerStart : findBlankLine(raw, headerStart - 1);
+    if (blank >= 0) {
+      headerEnd = blank;
+      bodyStart = Math.min(raw.length, blank + (raw.charCodeAt(blank) === 13 ? 2 : 1));
+    }
+    return new SipRequest(raw, { method, uri, version, headerStart, headerEnd, bodyStart });
+  }
+
   /** The current R-URI (`$ru`): the request line's, or the last one assigned. */
   get ruri(): string {
     return this.currentRuri;
@@ -94,6 +113,7 @@ export class SipRequest {
       if ("error" in r) {
         this.fieldList = null;
         this.fieldError = r.error;
+        this.fieldsBefore = r.before;
       } else this.fieldList = r;
     }
     return this.fieldList ?? undefined;
@@ -148,7 +168,7 @@ export class SipRequest {
 
   /** The Call-ID body (`$ci`), trailing spaces included as Kamailio keeps them. */
   get callId(): string | undefined {
-    return this.header("call-id");
+    return this.knownHeader("call-id");
   }
 
   /** The User-Agent body (`$ua`). */
@@ -219,8 +239,19 @@ export class SipRequest {
     return undefined;
   }
 
+  /**
+   * The first header of that name for the core's own pointers (msg->from, msg->to, msg->cseq,
+   * msg->callid, msg->via1): read before any bad line further down, which `$hdr` would refuse.
+   */
+  private knownHeader(name: string): string | undefined {
+    if (this.fields() !== undefined || this.fieldsBefore === undefined) return this.header(name);
+    const key = headerKey(name);
+    for (const f of this.fieldsBefore) if (f.key === key) return this.raw.slice(f.bodyStart, f.bodyEnd);
+    return undefined;
+  }
+
   private parseWith<T>(name: string, parse: (body: string) => T | undefined): T | null {
-    const body = this.header(name);
+    const body = this.knownHeader(name);
     return body === undefined ? null : (parse(body) ?? null);
   }
 }

@@ -3,16 +3,22 @@
  * (lazily, field by field), or a raw message as given. Call-ID, tags and branch derive from the
  * stream and n, so the same plan always builds the same bytes.
  */
-import { SipRequest } from "../sip/message.js";
 import type { SipMessage } from "../sip/sip-message.js";
 import { StreamRequest, type StreamTemplate } from "../sip/stream-request.js";
 import type { Arrival } from "./arrivals.js";
 import { expandStream, expandTemplate } from "./template.js";
 import type { PlannedStream, TrafficPlan } from "./types.js";
 
-/** The request of an arrival, and the stream name it belongs to. */
+/** The request of a stream's arrival, and the stream name it belongs to. */
 export interface BuiltRequest {
   msg: SipMessage;
+  stream: string;
+}
+
+/** A raw message's arrival: the datagram exactly as the traffic file gives it, judged on receipt
+ * by the receive path (sip/receive.ts). */
+export interface BuiltDatagram {
+  datagram: string;
   stream: string;
 }
 
@@ -65,16 +71,24 @@ export class RequestFactory {
     this.templates.push(streamTemplate(s, this.templates.length + 1, this.plan.seed));
   }
 
-  requestFor(a: Arrival): BuiltRequest | { error: string } {
+  requestFor(a: Arrival): BuiltRequest | BuiltDatagram | { error: string } {
     if (a.stream < 0) {
       const m = this.plan.messages[a.message ?? -1];
       if (!m) return { error: "no such message" };
-      const msg = SipRequest.parse(m.raw);
-      return "error" in msg ? msg : { msg, stream: a.injected ? "inject" : "message" };
+      return { datagram: m.raw, stream: a.injected ? "inject" : "message" };
     }
     const t = this.templates[a.stream];
     const s = this.plan.streams[a.stream];
     if (!t || !s) return { error: "no such stream" };
     return { msg: new StreamRequest(t, a.n, a.src, a.sport), stream: a.injected ? "inject" : s.name };
+  }
+
+  /** The bytes sent for an arrival, and its method label (a raw message's first word). */
+  textFor(a: Arrival): { text: string; method: string } | { error: string } {
+    const built = this.requestFor(a);
+    if ("error" in built) return built;
+    if ("datagram" in built)
+      return { text: built.datagram, method: this.plan.messages[a.message ?? -1]?.method ?? "?" };
+    return { text: built.msg.raw, method: built.msg.method };
   }
 }

@@ -54,7 +54,7 @@ const MIN_GAP_MS = 5;
 const MAX_REQUESTS = 5000;
 
 const header = (text: string, names: RegExp): string => {
-  for (const line of text.split("\r\n")) {
+  for (const line of text.split(/\r?\n/)) {
     const m = /^([^:]+):\s*(.*)$/.exec(line);
     if (m && names.test((m[1] as string).trim())) return (m[2] as string).trim();
   }
@@ -141,7 +141,9 @@ export async function sendTraffic(
       if (got !== a.sport) deviations.push(`${id} → ${a.src}:${got}`);
       s.on("message", (buf) => {
         const text = buf.toString("utf8");
-        const code = /^SIP\/2\.0 (\d+)/.exec(text)?.[1] ?? "?";
+        // The version as Kamailio writes it: sl copies the request's (`sip/2.0 200 OK` answers
+        // a request written with `sip/2.0`).
+        const code = /^\S+ (\d+)/.exec(text)?.[1] ?? "?";
         const r = byKey.get(keyOf(text));
         if (r) r.replies.push(code);
         else stray.push(text.split("\r\n")[0] ?? "");
@@ -152,16 +154,18 @@ export async function sendTraffic(
     let lastPlanned = Number.NEGATIVE_INFINITY;
     for (const [i, a] of arrivals.entries()) {
       const s = sockets.get(`${a.src}:${a.sport}`) as Socket;
-      const built = factory.requestFor({ ...a, sport: s.address().port });
+      const built = factory.textFor({ ...a, sport: s.address().port });
       if ("error" in built) throw new Error(`request ${i + 1}: ${built.error}`);
-      const text = built.msg.raw;
+      // Sent byte for byte as built or written in the traffic file (a raw message's bare LF line
+      // ends, garbage and all): the receive path under test judges exactly these bytes.
+      const text = built.text;
       const r: SentRequest = {
         req: i + 1,
         planned: a.t / 1e6,
         sent: Number.NaN,
         src: a.src,
         sport: s.address().port,
-        method: built.msg.method,
+        method: built.method,
         callId: header(text, /^(call-id|i)$/i),
         cseq: header(text, /^cseq$/i),
         replies: [],
@@ -174,7 +178,7 @@ export async function sendTraffic(
       lastPlanned = planned;
       r.sent = (lastSend - t0) / 1000;
       try {
-        s.send(text);
+        s.send(Buffer.from(text, "utf8"));
       } catch (e) {
         errors.push(`request ${r.req}: ${e instanceof Error ? e.message : String(e)}`);
       }
