@@ -11,6 +11,7 @@ import type { Span } from "./base/source.js";
 import type { ModParam, RouteKindName } from "./lang/ast.js";
 import type { FrontEndResult } from "./lang/compile.js";
 import { sourceOffsetInString } from "./lang/lexer.js";
+import { modparamReaches } from "./lang/modparam-module.js";
 import { parseHtableDef } from "./modules/htable/params.js";
 import { MqueueTable } from "./modules/mqueue/params.js";
 import { pikeLimit, readPikeParams } from "./modules/pike/params.js";
@@ -86,12 +87,7 @@ export interface ProgramInfo {
  */
 function paramsOf(front: FrontEndResult, module: string): ModParam[] {
   return front.config.items.filter((i): i is ModParam => {
-    if (i.kind !== "ModParam") return false;
-    try {
-      return new RegExp(`^(${i.module})$`, "i").test(module);
-    } catch {
-      return false;
-    }
+    return i.kind === "ModParam" && modparamReaches(i.module, module);
   });
 }
 

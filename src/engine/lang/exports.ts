@@ -59,6 +59,10 @@ export type ArgKind =
   | "fparam"
   /** An integer, a literal or a pseudo-variable holding one. */
   | "int"
+  /** A regular expression compiled at start-up (fixup_regexp_*: REG_EXTENDED|REG_ICASE|REG_NEWLINE). */
+  | "regex"
+  /** A substitution `/re/repl/flags` parsed at start-up (core/re.c subst_parser). */
+  | "subst"
   /** Anything: Kamailio does not restrict it. */
   | "any";
 

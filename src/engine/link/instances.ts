@@ -6,6 +6,7 @@
  * (link/program.ts).
  */
 import type { FrontEndResult } from "../lang/compile.js";
+import { modparamReaches } from "../lang/modparam-module.js";
 import { findRuntime } from "../modules/registry.js";
 import type { ModuleInstance } from "../modules/runtime-types.js";
 import type { CoreSettings } from "../runtime/core-settings.js";
@@ -18,9 +19,7 @@ export function createInstances(front: FrontEndResult, sv: Services, core: CoreS
     const rt = findRuntime(m.name);
     if (!rt) continue;
     const params = front.config.items.flatMap((i) =>
-      i.kind === "ModParam" && new RegExp(`^(${i.module})$`, "i").test(m.name)
-        ? [{ name: i.param, value: i.value }]
-        : [],
+      i.kind === "ModParam" && modparamReaches(i.module, m.name) ? [{ name: i.param, value: i.value }] : [],
     );
     instances.set(m.name, rt.create({ sv, core, params }));
   }

@@ -44,6 +44,8 @@ export function logExprFail(ctx: ScriptContext, err: ExprFail, pos: CfgPos): voi
   const at =
     err.reason === "rv div by 0" ? "rvalue.c:1412" : err.reason === "rv mod by 0" ? "rvalue.c:1419" : undefined;
   if (at) ctx.sv.log.core(ctx.proc, L_ERR, at, "int_intop2", err.reason, w);
+  else if (err.reason.startsWith("Bad regular expression"))
+    ctx.sv.log.core(ctx.proc, L_ERR, "rvalue.c:1508", "bool_rvstrop2", err.reason, w);
   else ctx.sv.log.core(ctx.proc, L_ERR, "rvalue.c:0", "rval_expr_eval", err.reason, w);
   ctx.sv.log.core(
     ctx.proc,

@@ -3,6 +3,7 @@
  * left operand's type, `==` by the left operand's type, regex matching case-insensitively.
  * A failed operation (division by zero, bad regex) throws ExprFail after logging as Kamailio does.
  */
+import { compileRegex, type PosixRegex } from "../base/regex/index.js";
 import type { BinaryOp } from "../lang/ast.js";
 import { type ConversionWarning, int32, toInt, toStr, type Value } from "./values.js";
 
@@ -57,17 +58,20 @@ export function equals(a: Value, b: Value, warn: () => ConversionWarning): boole
   return a === toStr(b);
 }
 
-const regexCache = new Map<string, RegExp>();
+const regexCache = new Map<string, PosixRegex>();
 
-/** `=~`: POSIX extended regex, case-insensitive, unanchored (docs/kamailio/values-and-expressions.md#regex-match). */
+/**
+ * `=~`: POSIX extended regex as regcomp(REG_EXTENDED|REG_NOSUB|REG_ICASE) gives it (rvalue.c
+ * fix_match_rve and bool_rvstrop2), unanchored (docs/kamailio/values-and-expressions.md#regex-match).
+ * A constant pattern that does not compile is refused at start-up by the checker; one that comes
+ * from a variable fails the expression, as Kamailio's "Bad regular expression" does.
+ */
 export function matches(text: string, re: string): boolean {
   let r = regexCache.get(re);
   if (!r) {
-    try {
-      r = new RegExp(re, "i");
-    } catch {
-      throw new ExprFail(`bad regular expression: ${re}`);
-    }
+    const c = compileRegex(re, { icase: true, nosub: true });
+    if (!c.ok) throw new ExprFail(`Bad regular expression "${re}"`);
+    r = c.re;
     if (regexCache.size > 1000) regexCache.clear();
     regexCache.set(re, r);
   }

@@ -3,6 +3,7 @@
  * int; `return`/`exit`/`drop`/`break` set flags that stop the current action list; `if`
  * and loops catch what their conditions set; nesting counts against max_recursive_level.
  */
+import { compileRegex } from "../base/regex/index.js";
 import type { AssignStmt, IfStmt, ReturnStmt, Stmt, SwitchStmt, WhileStmt } from "../lang/ast.js";
 import { compileCallRaw, compileRouteCall } from "./calls.js";
 import { atActionLine, kamailioPos } from "./cfg-pos.js";
@@ -218,13 +219,11 @@ export function switchPlan(s: SwitchStmt, env: CompileEnv): SwitchPlan {
     if (c.label === undefined) return undefined;
     const text = String(c.label.value);
     if (!c.regex) return (v: string) => v === text;
-    try {
-      const re = new RegExp(text);
-      return (v: string) => re.test(v);
-    } catch {
-      env.fixupError(`bad regular expression in case: ${text}`, c.span);
-      return () => false;
-    }
+    // switch.c fix_match(): REG_EXTENDED|REG_NOSUB, case-sensitive (re_flags is never set).
+    const r = compileRegex(text, { nosub: true });
+    if (r.ok) return (v: string) => r.re.test(v);
+    env.fixupError(`bad regular expression ${text}`, c.span);
+    return () => false;
   });
   return {
     intMode,

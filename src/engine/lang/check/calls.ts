@@ -11,6 +11,7 @@ import { foldParam } from "./fold.js";
 import { checkFormat } from "./formats.js";
 import { intParamError } from "./int-params.js";
 import { avpIdentOk } from "./pv-names.js";
+import { regexParamError, substParamError } from "./regex-args.js";
 import type { Scope } from "./scope.js";
 
 /** xlog-family level arguments: only the third character counts (docs/kamailio/xlog.md#levels). */
@@ -112,6 +113,11 @@ export class CallChecker {
     }
     if (!literal) return;
     const text = arg.kind === "StringLit" ? arg.value : String(arg.value);
+    if (kind === "regex" || kind === "subst") {
+      const err = kind === "regex" ? regexParamError(call.name, text) : substParamError(text);
+      if (err) this.diags.error("bad_regex", err, arg.span);
+      return;
+    }
     const intError = intParamError(call.name, n, text, (name) => this.scope.lookupPvar(name).kind === "found");
     if (intError) {
       this.diags.error("bad_int_param", `${intError} (function ${call.name}, parameter ${n})`, arg.span);

@@ -2,11 +2,13 @@
  * Walks the statements of one route block: calls, `route(X)` targets, PVs, constant type
  * errors and `switch` label rules (docs/kamailio/language.md#switch, docs/kamailio/values-and-expressions.md).
  */
+
 import type { CaseClause, Expr, RouteCall, Stmt, SwitchStmt } from "../ast.js";
 import type { DiagnosticBag } from "../diagnostics.js";
 import type { CallChecker } from "./calls.js";
 import { checkOperandTypes } from "./constants.js";
 import { checkAssignTarget, checkPvarExpr } from "./pvars.js";
+import { caseLabelError, matchOperandError } from "./regex-args.js";
 import type { RouteTable } from "./routes.js";
 import type { Scope } from "./scope.js";
 
@@ -83,6 +85,12 @@ export class StmtChecker {
         s.span,
       );
     }
+    for (const c of s.cases) {
+      if (c.regex && c.label?.kind === "StringLit") {
+        const err = caseLabelError(c.label.value);
+        if (err) this.diags.error("bad_regex", err, c.label.span);
+      }
+    }
     for (const c of s.cases) for (const x of c.body) this.stmt(x);
   }
 
@@ -101,6 +109,10 @@ export class StmtChecker {
         this.expr(e.left);
         this.expr(e.right);
         checkOperandTypes(e, this.diags);
+        if (e.op === "=~" && e.right.kind === "StringLit") {
+          const err = matchOperandError(e.right.value, e.left.kind === "KeywordExpr");
+          if (err) this.diags.error("bad_regex", err, e.right.span);
+        }
         return;
       case "UnaryExpr":
       case "CastExpr":

@@ -6,6 +6,7 @@
 import type { CoreParam, ModParam } from "../ast.js";
 import type { DiagnosticBag } from "../diagnostics.js";
 import type { CoreParamDef } from "../exports.js";
+import { modparamModuleRegex } from "../modparam-module.js";
 import type { Scope } from "./scope.js";
 
 /** The message Kamailio's grammar gives for a value of the wrong kind. */
@@ -41,18 +42,17 @@ export function checkCoreParam(
   if (!ok && expected) diags.error("bad_core_param_value", `syntax error: ${expected}`, p.value.span);
 }
 
-/** Compiles the module argument of `modparam` as Kamailio does: `^(re)$`, case-insensitive. */
-function moduleMatcher(re: string): RegExp | undefined {
-  try {
-    return new RegExp(`^(${re})$`, "i");
-  } catch {
-    return undefined;
-  }
-}
-
 export function checkModParam(p: ModParam, scope: Scope, diags: DiagnosticBag): void {
-  const matcher = moduleMatcher(p.module);
-  const mods = matcher ? [...scope.loaded.values()].filter((m) => matcher.test(m.name)) : [];
+  const matcher = modparamModuleRegex(p.module);
+  if (!matcher) {
+    diags.error(
+      "bad_modparam",
+      "set_mod_param_regex(): Error while compiling regular expression: Can't set module parameter",
+      p.span,
+    );
+    return;
+  }
+  const mods = [...scope.loaded.values()].filter((m) => matcher.test(m.name));
   if (mods.length === 0) {
     diags.error("modparam_no_module", `No module matching <${p.module}> found: Can't set module parameter`, p.span);
     return;

@@ -5,6 +5,7 @@
  */
 
 import { L_ERR } from "../../base/log-levels.js";
+import { compileRegex } from "../../base/regex/index.js";
 import type { Micros } from "../../base/time.js";
 import type { PvSpec } from "../../lang/pv-spec.js";
 import type { ScriptContext } from "../../runtime/context.js";
@@ -116,10 +117,9 @@ export const htableRuntime = defineRuntime(htableModule, {
           const arrow = text.indexOf("=>");
           const t = tables.get(arrow < 0 ? text : text.slice(0, arrow));
           if (!t) return -1;
-          let re: RegExp;
-          try {
-            re = new RegExp(text.slice(arrow + 2));
-          } catch {
+          // ht_api.c ht_rm_cell_re(): REG_EXTENDED|REG_ICASE|REG_NEWLINE, compiled at each call.
+          const c = compileRegex(text.slice(arrow + 2), { icase: true, newline: true });
+          if (!c.ok) {
             ctx.sv.log.module(
               ctx.proc,
               L_ERR,
@@ -131,6 +131,7 @@ export const htableRuntime = defineRuntime(htableModule, {
             );
             return -1;
           }
+          const re = c.re;
           t.deleteMatching((it) => re.test(String(it[field])));
           return 1;
         };
@@ -210,12 +211,12 @@ function countByName(table: HtStore, exp: string, ctx: ScriptContext): number {
   if (op === "==") return items.filter((it) => it.name === rest).length;
   if (op === "eq") return 0; // an int compare on names: nothing matches
   const source = op === "~~" ? rest : exp;
-  let re: RegExp;
-  try {
-    re = new RegExp(source, "im");
-  } catch {
+  // ht_api.c ht_count_cells_re(): REG_EXTENDED|REG_ICASE|REG_NEWLINE.
+  const c = compileRegex(source, { icase: true, newline: true });
+  if (!c.ok) {
     ctx.sv.log.module(ctx.proc, L_ERR, "htable", "ht_api.c:1653", "ht_count_cells_re", `bad re ${exp}`, whereIn(ctx));
     return 0;
   }
+  const re = c.re;
   return items.filter((it) => re.test(it.name)).length;
 }
