@@ -79,7 +79,8 @@ export const avpPv: PvImpl = withName((raw, spec): PvAccess => {
         else list?.pop();
         return;
       }
-      if (!list) {
+      // pv_set_avp(): `$(avp(x)[*]) = v` first destroys every value, then adds v.
+      if (!list || all) {
         list = [];
         ctx.avps.set(name, list);
       }
