@@ -70,7 +70,6 @@ export const siputilsModule = defineModule({
       args: ["fparam", "fparam"],
       argNames: ["name", "value"],
       doc: "True when the request URI has the parameter (with the value, if given).",
-      simulated: false,
     },
     uri_param_any: {
       arity: [1],
@@ -118,7 +117,6 @@ export const siputilsModule = defineModule({
       args: ["fparam"],
       argNames: ["value"],
       doc: "True when the value parses as a SIP URI.",
-      simulated: false,
     },
     is_e164: {
       arity: [1],
@@ -126,7 +124,6 @@ export const siputilsModule = defineModule({
       args: ["any"],
       argNames: ["pvar"],
       doc: 'True when the variable (a quoted name like "$rU") holds a `+` followed by 2 to 15 digits.',
-      simulated: false,
     },
     is_uri_user_e164: {
       arity: [1],
@@ -134,7 +131,6 @@ export const siputilsModule = defineModule({
       args: ["any"],
       argNames: ["pvar"],
       doc: "True when the user part of the URI in the variable is an E.164 number.",
-      simulated: false,
     },
     encode_contact: {
       arity: [2],
@@ -210,8 +206,8 @@ export const siputilsModule = defineModule({
       doc: "Sets the host part of the URI held in a writable variable.",
       simulated: false,
     },
-    is_request: { arity: [0], routes: ANY_ROUTE, doc: "True when the message is a request.", simulated: false },
-    is_reply: { arity: [0], routes: ANY_ROUTE, doc: "True when the message is a reply.", simulated: false },
+    is_request: { arity: [0], routes: ANY_ROUTE, doc: "True when the message is a request." },
+    is_reply: { arity: [0], routes: ANY_ROUTE, doc: "True when the message is a reply." },
     is_gruu: {
       arity: [0, 1],
       routes: ANY_ROUTE,
@@ -242,7 +238,6 @@ export const siputilsModule = defineModule({
       args: ["fparam"],
       argNames: ["value"],
       doc: "True when the value is digits, optionally after a leading `+`.",
-      simulated: false,
     },
     is_numeric: {
       arity: [1],
@@ -250,7 +245,6 @@ export const siputilsModule = defineModule({
       args: ["fparam"],
       argNames: ["value"],
       doc: "True when the value is made of digits only.",
-      simulated: false,
     },
     is_alphanum: {
       arity: [1],
@@ -258,7 +252,6 @@ export const siputilsModule = defineModule({
       args: ["fparam"],
       argNames: ["value"],
       doc: "True when the value is made of letters and digits only.",
-      simulated: false,
     },
     is_alphanumex: {
       arity: [2],
@@ -266,7 +259,6 @@ export const siputilsModule = defineModule({
       args: ["fparam", "fparam"],
       argNames: ["value", "extra"],
       doc: "Like is_alphanum(), also allowing the characters of extra.",
-      simulated: false,
     },
     sip_p_charging_vector: {
       arity: [1],

@@ -1,0 +1,171 @@
+/**
+ * siputils' value checks (src/modules/siputils/checks.c, 5.6.3), with their return codes:
+ * - is_e164(pv) / is_uri_user_e164(pv): `+` then 2 to 15 digits (e164_check); the argument is a
+ *   pseudo-variable, and one without a string value (`$null`) is an error;
+ * - is_tel_number(s): digits, optionally after `+` and a first digit 1-9; is_numeric(s): digits
+ *   only; is_alphanum(s): ASCII letters and digits; is_alphanumex(s, extra): those or a
+ *   character of `extra` — an empty value gives -2, a bad character -2 (tel, numeric) or -3;
+ * - uri_param(name[, value]): the R-URI has the parameter (without a value, or with that value);
+ * - is_uri(s): the text parses as a SIP/tel URI; is_request()/is_reply().
+ */
+import { L_ERR } from "../../base/log-levels.js";
+import { parsePvAt } from "../../lang/pv-spec.js";
+import type { ScriptContext } from "../../runtime/context.js";
+import type { CallArg, CompileEnv, FunctionImpl } from "../../runtime/env.js";
+import { whereIn } from "../../runtime/services.js";
+import type { Value } from "../../runtime/values.js";
+import { parseUri } from "../../sip/uri.js";
+
+function err(ctx: ScriptContext, at: string, fn: string, text: string): void {
+  ctx.sv.log.module(ctx.proc, L_ERR, "siputils", at, fn, text, whereIn(ctx));
+}
+
+/** e164_check(): `+` and 2..15 digits. */
+export function e164(user: string): number {
+  if (user.length > 2 && user.length < 17 && user[0] === "+") {
+    for (let i = 1; i < user.length; i++) {
+      const c = user.charCodeAt(i);
+      if (c < 48 || c > 57) return -1;
+    }
+    return 1;
+  }
+  return -1;
+}
+
+/** is_uri_user_e164(): the user between the first `:` and the next `@`. */
+export function uriUserE164(uri: string): number | "no-colon" {
+  const colon = uri.indexOf(":");
+  if (colon < 0) return "no-colon";
+  const at = uri.indexOf("@", colon + 1);
+  if (at < 0) return -1;
+  return e164(uri.slice(colon + 1, at));
+}
+
+/**
+ * A fixup_pvar_null argument: the variable's own value (null for `$null`), not its text — a
+ * quoted name like "$rU" is the variable too.
+ */
+function pvValue(arg: CallArg, env: CompileEnv): (ctx: ScriptContext) => Value | undefined {
+  const lit = arg.literal;
+  if (lit?.startsWith("$")) {
+    const pv = parsePvAt(lit, 0);
+    if (!("error" in pv) && pv.length === lit.length) {
+      const access = env.pv(pv.spec, arg.node.span);
+      return (ctx) => access.get(ctx);
+    }
+  }
+  return arg.value();
+}
+
+/** The two pv-argument checks: the PV's string value, or Kamailio's error. */
+function pvCheck(
+  line: number,
+  missing: number,
+  check: (s: string, ctx: ScriptContext) => number,
+  fn: string,
+): FunctionImpl {
+  return {
+    compile(args, env) {
+      const value = pvValue(args[0] as CallArg, env);
+      return (ctx) => {
+        const v = value(ctx);
+        if (v === null || v === undefined) {
+          err(ctx, `checks.c:${line}`, fn, "pseudo variable value is not string");
+          return -1;
+        }
+        const s = String(v);
+        if (s === "") return missing;
+        return check(s, ctx);
+      };
+    },
+  };
+}
+
+export const is_e164 = pvCheck(699, -1, (s) => e164(s), "is_e164");
+
+export const is_uri_user_e164 = pvCheck(
+  727,
+  -1,
+  (s, ctx) => {
+    const r = uriUserE164(s);
+    if (r !== "no-colon") return r;
+    err(ctx, "checks.c:744", "is_uri_user_e164", "parsing URI failed");
+    return -1;
+  },
+  "w_is_uri_user_e164",
+);
+
+const digit = (c: number) => c >= 48 && c <= 57;
+const alnum = (c: number) => digit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** ki_is_tel_number(). */
+export function telNumber(s: string): number {
+  if (s.length < 1) return -2;
+  let i = 0;
+  if (s[0] === "+") {
+    if (s.length < 2) return -2;
+    const c = s.charCodeAt(1);
+    if (c < 49 || c > 57) return -2;
+    i = 2;
+  }
+  for (; i < s.length; i++) if (!digit(s.charCodeAt(i))) return -2;
+  return 1;
+}
+
+/** ki_is_alphanumex() (and ki_is_alphanum / ki_is_numeric with their own sets). */
+export function charsCheck(s: string, ok: (c: number) => boolean, extra: string, bad: number): number {
+  if (s.length === 0) return -2;
+  for (let i = 0; i < s.length; i++) if (!ok(s.charCodeAt(i)) && !extra.includes(s[i] as string)) return bad;
+  return 1;
+}
+
+function strCheck(check: (s: string, extra: string) => number): FunctionImpl {
+  return {
+    compile(args) {
+      const value = (args[0] as CallArg).str();
+      const extra = args[1]?.str();
+      return (ctx) => check(value(ctx), extra?.(ctx) ?? "");
+    },
+  };
+}
+
+export const is_tel_number = strCheck((s) => telNumber(s));
+export const is_numeric = strCheck((s) => charsCheck(s, digit, "", -2));
+export const is_alphanum = strCheck((s) => charsCheck(s, alnum, "", -3));
+export const is_alphanumex = strCheck((s, extra) => charsCheck(s, alnum, extra, -3));
+export const is_uri = strCheck((s) => (parseUri(s) ? 1 : -1));
+
+/** parse_params() of the R-URI's parameters: name → value ("" when it has none). */
+function uriParams(params: string | undefined): [string, string][] {
+  if (!params) return [];
+  return params.split(";").map((p) => {
+    const eq = p.indexOf("=");
+    return eq < 0 ? [p.trim(), ""] : [p.slice(0, eq).trim(), p.slice(eq + 1).trim()];
+  });
+}
+
+/** ki_uri_param_value(): the first parameter of that name decides. */
+export const uri_param: FunctionImpl = {
+  compile(args) {
+    const name = (args[0] as CallArg).str();
+    const value = args[1]?.str();
+    return (ctx) => {
+      const u = ctx.msg.uri;
+      if (!u) {
+        err(ctx, "checks.c:243", "ki_uri_param_value", "ruri parsing failed");
+        return -1;
+      }
+      const n = name(ctx);
+      // parse_uri() turns a user=phone URI into a tel one whose parameters are those of its user.
+      for (const [pn, pv] of uriParams(u.phone || u.scheme === "tel" ? u.telParams : u.params)) {
+        if (pn !== n) continue;
+        if (value) return pv === value(ctx) ? 1 : -1;
+        return pv === "" ? 1 : -1;
+      }
+      return -1;
+    };
+  },
+};
+
+export const is_request: FunctionImpl = { compile: () => () => 1 };
+export const is_reply: FunctionImpl = { compile: () => () => -1 };
