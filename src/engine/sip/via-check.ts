@@ -87,7 +87,10 @@ export function checkVia(raw: string, start: number, end: number): ViaCheck {
     const r = checkOne(raw, buffer, end);
     if ("error" in r) return { ok: false, next: r.tmp, logs: failure(raw, buffer, r.tmp, end, r.error) };
     if (r.nextVia === undefined) return { ok: true, next: r.tmp };
+    // The next body starts at its first character: parse_via() eats the blanks after the comma
+    // before it starts again (state F_VIA).
     buffer = r.nextVia;
+    while (buffer < end && (raw.charCodeAt(buffer) === 32 || raw.charCodeAt(buffer) === 9)) buffer++;
   }
 }
 
