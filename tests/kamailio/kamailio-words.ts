@@ -38,10 +38,15 @@ export const KAMAILIO_WORDS: Readonly<Record<string, RegExp>> = {
   unclosed_string: /unclosed string/,
   bad_log_level: /log level/,
   bad_format: /wrong format|wrong char/,
+  // A regex that does not compile: rvalue.c / route.c / switch.c / re.c name it; textops'
+  // fixup_regexp_* say nothing of their own, only the core's "fixing failed".
+  bad_regex: /Bad regular expression|bad regular expression|bad re "|bad subst\. re|fixing failed/,
   // pv_parse_spec2() (core/pvapi.c) on a pvar's inner name or index.
   bad_pvar: /expects an inner name|does not get (empty )?(name|index) param|has an invalid (name|index) param/,
   // tr_lookup() (core/pvapi.c) after any refusal of a transformation.
   bad_transformation: /error parsing \[\{/,
   // fixup_var_int_12() (core/sr_module.c) and the fixup_igp_*() family (core/mod_fix.c).
   bad_int_param: /int conversions failed|Cannot convert function parameter \d+ toFPARAM_INT/,
+  // fixup_pvar_*() (core/mod_fix.c) print nothing of their own: only fix_actions()'s line.
+  bad_pvar_param: /fixing failed \(code=-1\)/,
 };

@@ -5,6 +5,7 @@
  * every `loadmodule`, and define substitution on identifiers (never inside strings or PVs).
  */
 
+import { parseSubst, type SubstExpr, substStr } from "../base/regex/subst.js";
 import type { SourceFile, Span } from "../base/source.js";
 import { CFG_KEYWORDS } from "./cfg-keywords.js";
 import { DiagnosticBag } from "./diagnostics.js";
@@ -41,9 +42,16 @@ interface Cond {
   span: Span;
 }
 
-interface Subst {
-  re: RegExp;
-  repl: string;
+/** The regex and replacement texts of `/re/repl/` (both end at an unescaped separator). */
+function substdefParts(body: string): [string, string] {
+  const sep = body[0] as string;
+  const end = (from: number) => {
+    let p = from;
+    while (p < body.length && !(body[p] === sep && body[p - 1] !== "\\")) p++;
+    return p;
+  };
+  const nameEnd = end(1);
+  return [body.slice(1, nameEnd), body.slice(nameEnd + 1, end(nameEnd + 1))];
 }
 
 const CONDITIONALS: ReadonlySet<string> = new Set(["ifdef", "ifndef", "ifexp", "else", "endif"]);
@@ -85,7 +93,7 @@ class Preprocessor {
   readonly out: Token[] = [];
   mode: string | undefined;
   private readonly conds: Cond[] = [];
-  private readonly substs: Subst[] = [];
+  private readonly substs: SubstExpr[] = [];
 
   constructor(
     private readonly diags: DiagnosticBag,
@@ -327,36 +335,33 @@ class Preprocessor {
     this.defines.set(id.trim(), name.endsWith("s") ? `"${value}"` : value);
   }
 
-  /** `"/re/repl/flags"` with any delimiter; substdef also defines (docs/kamailio/preprocessor.md#directives). */
+  /**
+   * `"/re/repl/flags"` with any delimiter, parsed by core/re.c's subst_parser (ppcfg.c
+   * pp_subst_add): a POSIX regex, REG_NEWLINE unless `s`, `i` and `g` flags; substdef also
+   * defines the regex text as the replacement (docs/kamailio/preprocessor.md#directives).
+   */
   private subst(tok: Token, args: string, quoted: boolean): void {
     const body = /^"(.*)"$/.exec(args)?.[1] ?? args;
-    const delim = body[0];
-    const parts = delim ? body.slice(1).split(delim) : [];
-    if (!delim || parts.length < 3) {
-      this.diags.error("bad_subst", `invalid subst expression: ${args}`, tok.span);
+    const parsed = parseSubst(body);
+    if (!parsed.ok) {
+      this.diags.error("bad_subst", `${parsed.error}: bad subst expression: ${body}`, tok.span);
       return;
     }
-    const [re, repl, flags] = parts as [string, string, string];
-    let compiled: RegExp;
-    try {
-      compiled = new RegExp(re, (flags.includes("g") ? "g" : "") + (flags.includes("i") ? "i" : ""));
-    } catch {
-      this.diags.error("bad_subst", `invalid subst expression: ${args}`, tok.span);
-      return;
-    }
-    this.substs.push({ re: compiled, repl: repl.replace(/\\(\d)/g, "$$$1") });
+    this.substs.push(parsed.se);
     if (tok.value !== "subst") {
-      if (this.defines.has(re) && tok.value === "substdef") {
-        this.diags.error("already_defined", `pp_define(): already defined: ${re}`, tok.span);
+      // ppcfg.c pp_substdef_add(): the name and value end at the next unescaped separator.
+      const [name, value] = substdefParts(body);
+      if (this.defines.has(name) && tok.value === "substdef") {
+        this.diags.error("already_defined", `pp_define(): already defined: ${name}`, tok.span);
         return;
       }
-      this.defines.set(re, quoted ? `"${repl}"` : repl);
+      this.defines.set(name, quoted ? `"${value}"` : value);
     }
   }
 
   private applySubsts(s: string): string {
     let out = s;
-    for (const sub of this.substs) out = out.replace(sub.re, sub.repl);
+    for (const sub of this.substs) out = substStr(sub, out) ?? out;
     return out;
   }
 }
