@@ -104,7 +104,6 @@ export const htableModule = defineModule({
       args: ["format", "format", "format"],
       argNames: ["table", "op", "value"],
       doc: "Deletes the items whose name matches value; op is `re` or `sw`. Arguments must be literal strings (variables inside are expanded).",
-      simulated: false,
     },
     sht_rm_value: {
       arity: [3],
@@ -112,7 +111,6 @@ export const htableModule = defineModule({
       args: ["format", "format", "format"],
       argNames: ["table", "op", "value"],
       doc: "Deletes the items whose string value matches value; op is `re` or `sw`. Arguments must be literal strings.",
-      simulated: false,
     },
     sht_match_name: {
       arity: [3],
@@ -120,7 +118,6 @@ export const htableModule = defineModule({
       args: ["format", "format", "format"],
       argNames: ["table", "op", "value"],
       doc: `True when some item name matches value; ${opDoc} Arguments must be literal strings.`,
-      simulated: false,
     },
     sht_has_name: {
       arity: [3],
@@ -128,7 +125,6 @@ export const htableModule = defineModule({
       args: ["format", "format", "format"],
       argNames: ["table", "op", "value"],
       doc: "Alias of sht_match_name().",
-      simulated: false,
     },
     sht_match_str_value: {
       arity: [3],
@@ -136,7 +132,6 @@ export const htableModule = defineModule({
       args: ["format", "format", "format"],
       argNames: ["table", "op", "value"],
       doc: `True when some string value matches value; ${opDoc} Arguments must be literal strings.`,
-      simulated: false,
     },
     sht_has_str_value: {
       arity: [3],
@@ -144,7 +139,6 @@ export const htableModule = defineModule({
       args: ["format", "format", "format"],
       argNames: ["table", "op", "value"],
       doc: "Alias of sht_match_str_value().",
-      simulated: false,
     },
     sht_lock: {
       arity: [1],
@@ -152,7 +146,6 @@ export const htableModule = defineModule({
       args: ["format"],
       argNames: ["table=>key"],
       doc: "Locks the slot holding the key (re-entrant within a process); unlock it from the same process.",
-      simulated: false,
     },
     sht_unlock: {
       arity: [1],
@@ -160,15 +153,13 @@ export const htableModule = defineModule({
       args: ["format"],
       argNames: ["table=>key"],
       doc: "Unlocks the slot locked by sht_lock().",
-      simulated: false,
     },
     sht_iterator_start: {
       arity: [2],
       routes: ANY_ROUTE,
       args: ["fparam", "fparam"],
       argNames: ["iterator", "table"],
-      doc: "Starts walking over the items of a table; the table stays locked until sht_iterator_end().",
-      simulated: false,
+      doc: "Starts a named iterator (four per process, kept across messages) over a table: sht_iterator_next() then gives the items slot by slot, in the order `htable.dump` lists them, with `$shtitkey`/`$shtitval`.",
     },
     sht_iterator_next: {
       arity: [1],
@@ -176,7 +167,6 @@ export const htableModule = defineModule({
       args: ["fparam"],
       argNames: ["iterator"],
       doc: "Moves the iterator to the next item; false at the end.",
-      simulated: false,
     },
     sht_iterator_end: {
       arity: [1],
@@ -184,7 +174,6 @@ export const htableModule = defineModule({
       args: ["fparam"],
       argNames: ["iterator"],
       doc: "Ends the walk and releases the table.",
-      simulated: false,
     },
     sht_iterator_rm: {
       arity: [1],
@@ -192,7 +181,6 @@ export const htableModule = defineModule({
       args: ["fparam"],
       argNames: ["iterator"],
       doc: "Deletes the current item of the walk.",
-      simulated: false,
     },
     sht_iterator_sets: {
       arity: [2],
@@ -200,7 +188,6 @@ export const htableModule = defineModule({
       args: ["fparam", "fparam"],
       argNames: ["iterator", "value"],
       doc: "Sets the current item to a string value.",
-      simulated: false,
     },
     sht_iterator_seti: {
       arity: [2],
@@ -208,7 +195,6 @@ export const htableModule = defineModule({
       args: ["fparam", "int"],
       argNames: ["iterator", "value"],
       doc: "Sets the current item to an integer value.",
-      simulated: false,
     },
     sht_iterator_setex: {
       arity: [2],
@@ -216,7 +202,6 @@ export const htableModule = defineModule({
       args: ["fparam", "int"],
       argNames: ["iterator", "expire"],
       doc: "Sets the expiry of the current item, in seconds.",
-      simulated: false,
     },
     sht_setxs: {
       arity: [4],
@@ -224,7 +209,6 @@ export const htableModule = defineModule({
       args: ["fparam", "fparam", "fparam", "int"],
       argNames: ["table", "key", "value", "expire"],
       doc: "Sets an item to a string value with its own expiry in seconds.",
-      simulated: false,
     },
     sht_setxi: {
       arity: [4],
@@ -232,7 +216,6 @@ export const htableModule = defineModule({
       args: ["fparam", "fparam", "int", "int"],
       argNames: ["table", "key", "value", "expire"],
       doc: "Sets an item to an integer value with its own expiry in seconds.",
-      simulated: false,
     },
   },
   pvars: {
@@ -272,10 +255,13 @@ export const htableModule = defineModule({
       inner: "required",
       doc: "`$shtrecord(key)` / `$shtrecord(value)`: name and value of the expired item, inside event_route[htable:expired:<table>] (not simulated).",
     },
-    shtitkey: { inner: "required", doc: "`$shtitkey(iterator)`: name of the iterator's current item (not simulated)." },
+    shtitkey: {
+      inner: "required",
+      doc: "`$shtitkey(iterator)`: name of the iterator's current item in this process, `$null` when it has none.",
+    },
     shtitval: {
       inner: "required",
-      doc: "`$shtitval(iterator)`: value of the iterator's current item (not simulated).",
+      doc: "`$shtitval(iterator)`: value (string or integer) of the iterator's current item in this process, `$null` when it has none.",
     },
   },
   rpc: {

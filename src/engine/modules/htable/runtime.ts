@@ -17,6 +17,8 @@ import { shmCopy, type Value } from "../../runtime/values.js";
 import type { RpcResult } from "../runtime-types.js";
 import { defineRuntime } from "../runtime-types.js";
 import { htableModule } from "./def.js";
+import { iteratorFunctions, iteratorPv } from "./iterators.js";
+import { matchFunctions } from "./match.js";
 import { parseHtableDef } from "./params.js";
 import { HtStore } from "./store.js";
 
@@ -158,8 +160,23 @@ export const htableRuntime = defineRuntime(htableModule, {
       },
     };
     return {
-      functions: { sht_rm, sht_rm_name_re: byRe("name"), sht_rm_value_re: byRe("value"), sht_reset },
-      pvars: { sht, shtex, shtcn, shtinc: counter(tables, 1), shtdec: counter(tables, -1) },
+      functions: {
+        sht_rm,
+        sht_rm_name_re: byRe("name"),
+        sht_rm_value_re: byRe("value"),
+        sht_reset,
+        ...iteratorFunctions(tables),
+        ...matchFunctions(tables),
+      },
+      pvars: {
+        sht,
+        shtex,
+        shtcn,
+        shtinc: counter(tables, 1),
+        shtdec: counter(tables, -1),
+        shtitkey: iteratorPv("name"),
+        shtitval: iteratorPv("value"),
+      },
       rpc: { "htable.dump": (args) => dump(tables, args[0]) },
       start(host) {
         if (interval <= 0) return;
