@@ -11,12 +11,16 @@ import { foldParam } from "./fold.js";
 import { checkFormat } from "./formats.js";
 import { intParamError } from "./int-params.js";
 import { avpIdentOk } from "./pv-names.js";
+import { pvarParamError } from "./pvar-params.js";
 import { regexParamError, substParamError } from "./regex-args.js";
 import type { Scope } from "./scope.js";
 
 /** xlog-family level arguments: only the third character counts (docs/kamailio/xlog.md#levels). */
 const LEVEL_LETTERS = new Set(["A", "B", "C", "E", "W", "N", "I", "D"]);
 const LEVEL_FUNCTIONS = new Set(["xlog", "xlogl", "xlogm"]);
+/** The core's flag actions and the highest message flag (core/flags.h MAX_FLAG). */
+const FLAG_ACTIONS: ReadonlySet<string> = new Set(["setflag", "resetflag", "isflagset"]);
+const MAX_FLAG = 31;
 
 export class CallChecker {
   private readonly warnedUnsimulated = new Set<string>();
@@ -67,6 +71,7 @@ export class CallChecker {
       );
     }
     this.checkArgs(call, def, found.module);
+    if (found.module === undefined) this.checkFlag(call);
     if (def.simulated === false || (def.simulated === undefined && this.moduleUnsimulated(found.module))) {
       this.warnUnsimulated(call, found.module);
     }
@@ -118,14 +123,35 @@ export class CallChecker {
       if (err) this.diags.error("bad_regex", err, arg.span);
       return;
     }
-    const intError = intParamError(call.name, n, text, (name) => this.scope.lookupPvar(name).kind === "found");
+    const known = (name: string) => this.scope.lookupPvar(name).kind === "found";
+    const intError = intParamError(call.name, n, text, known);
     if (intError) {
       this.diags.error("bad_int_param", `${intError} (function ${call.name}, parameter ${n})`, arg.span);
+      return;
+    }
+    const pvarError = pvarParamError(call.name, n, text, known);
+    if (pvarError) {
+      this.diags.error("bad_pvar_param", pvarError, arg.span);
       return;
     }
     if (arg.kind === "StringLit" && (kind === "format" || kind === "fparam") && !this.avpParam(call.name, text)) {
       checkFormat(arg, this.scope, this.diags);
     }
+  }
+
+  /**
+   * A message flag by number must be 0..31 (core/cfg.y `SETFLAG LPAREN NUMBER RPAREN`:
+   * check_flag(), flag_in_range() in core/flags.c), a parse error at `-c`.
+   */
+  private checkFlag(call: CallExpr): void {
+    if (!FLAG_ACTIONS.has(call.name)) return;
+    const arg = call.args[0];
+    if (arg?.kind !== "NumberLit" || arg.value <= MAX_FLAG) return;
+    this.diags.error(
+      "bad_flag",
+      `flag_in_range(): message flag ${arg.value} too high; MAX=${MAX_FLAG}: bad flag value`,
+      call.span,
+    );
   }
 
   /**

@@ -50,51 +50,97 @@ function avpShownName(name: string): string {
   return dot === 1 || dot === 2 ? name.slice(dot + 1) : name;
 }
 
-/** Whether a PV given as a name (`$cnt($avp(x))`, `$avp($var(n))`) parses, and its class. */
-function innerPvClass(text: string): string | undefined {
+/** Whether a class of pvar exists (the core or a loaded module provides it). */
+export type KnownPvar = (cls: string) => boolean;
+
+/** The class of a PV given as a name (`$cnt($avp(x))`, `$avp($var(n))`), when it parses and exists. */
+function innerPvClass(text: string, known: KnownPvar): string | undefined {
   if (!text.startsWith("$")) return undefined;
   const r = parsePvAt(text, 0, true);
-  if ("error" in r) return undefined;
+  if ("error" in r || !known(r.spec.name)) return undefined;
   return r.spec.name;
 }
 
+/** htable's pvars (pv_parse_ht_name() in modules/htable/ht_var.c): `table=>key`. */
+const HT_CLASSES: ReadonlySet<string> = new Set(["sht", "shtex", "shtcn", "shtcv", "shtinc", "shtdec"]);
+
 /** Whether the class's name parser takes `inner` (only the classes whose parser refuses names). */
-function nameOk(cls: string, inner: string): boolean {
+function nameOk(cls: string, inner: string, known: KnownPvar): boolean {
+  if (HT_CLASSES.has(cls)) return /^[ \t\n\r]*[^= \t\n\r]+[ \t\n\r]*=>/.test(inner);
   switch (cls) {
     case "avp":
       // pv_parse_avp_name(): a PV names the AVP at run time; anything else is an AVP id.
-      return inner.startsWith("$") ? innerPvClass(inner) !== undefined : avpIdentOk(inner);
+      return inner.startsWith("$") ? innerPvClass(inner, known) !== undefined : avpIdentOk(inner);
     case "cnt": {
-      const c = innerPvClass(inner);
+      const c = innerPvClass(inner, known);
       return c === "avp" || c === "xavp";
     }
+    case "xavp":
+    case "xavu":
+    case "xavi":
+      // A `=>` must name the field after it (observed on 5.6.3: `$xavp(a=>)` is refused).
+      return !/=>\s*$/.test(inner);
     default:
       return true;
   }
 }
 
 /** pv_parse_index(): a PV, `*`, `+`, or an int with an optional `-`. */
-function indexOk(index: string): boolean {
-  if (index.startsWith("$")) return innerPvClass(index) !== undefined;
+function indexOk(index: string, known: KnownPvar): boolean {
+  if (index.startsWith("$")) return innerPvClass(index, known) !== undefined;
   return index === "*" || index === "+" || /^-?[0-9]*$/.test(index);
 }
 
 /**
- * Kamailio's words for what is wrong with the spec's inner name or index, given how its class
- * takes a name; undefined when Kamailio takes it.
+ * The classes that take an index, among those of the core and the modules whose `pv_export_t`
+ * tables are read here (modules/pv/pv.c: only these give `pv_parse_index`; htable, mqueue and
+ * the other simulated modules give none). Others say `pvar "var" does not get index param`.
  */
-export function pvNameError(spec: PvSpec, inner: PvInner): string | undefined {
+const INDEXED: ReadonlySet<string> = new Set(["branch", "avp", "hdr", "hfl", "ai", "pd", "pn", "pu", "pU"]);
+const INDEX_TABLES_READ: ReadonlySet<string | undefined> = new Set([
+  undefined,
+  "pv",
+  "htable",
+  "mqueue",
+  "sl",
+  "xlog",
+  "pike",
+  "rtimer",
+  "cfgutils",
+  "maxfwd",
+]);
+
+/**
+ * Kamailio's words for what is wrong with the spec's inner name or index, given how its class
+ * takes a name and which module gives it; undefined when Kamailio takes it.
+ */
+export function pvNameError(
+  spec: PvSpec,
+  inner: PvInner,
+  module: string | undefined,
+  known: KnownPvar,
+): string | undefined {
   const pvar = `pvar "${spec.name}"`;
   if (spec.inner === undefined) {
-    return inner === "required" ? `${pvar} expects an inner name` : undefined;
+    if (inner === "required") return `${pvar} expects an inner name`;
+    return indexError(spec, module, known);
   }
   if (inner === "none") return `${pvar} does not get name param`;
   if (spec.inner === "") return `${pvar} does not get empty name param`;
-  if (!nameOk(spec.name, spec.inner)) {
+  if (!nameOk(spec.name, spec.inner, known)) {
     const shown = spec.name === "avp" ? avpShownName(spec.inner) : spec.inner;
     return `${pvar} has an invalid name param [${shown}]`;
   }
+  return indexError(spec, module, known);
+}
+
+function indexError(spec: PvSpec, module: string | undefined, known: KnownPvar): string | undefined {
+  const pvar = `pvar "${spec.name}"`;
+  if (spec.index === undefined) return undefined;
+  if (!INDEXED.has(spec.name)) {
+    return INDEX_TABLES_READ.has(module) ? `${pvar} does not get index param` : undefined;
+  }
   if (spec.index === "") return `${pvar} does not get empty index param`;
-  if (spec.index !== undefined && !indexOk(spec.index)) return `${pvar} has an invalid index param [${spec.index}]`;
+  if (!indexOk(spec.index, known)) return `${pvar} has an invalid index param [${spec.index}]`;
   return undefined;
 }

@@ -47,7 +47,7 @@ export function checkPvarSpec(spec: PvSpec, span: Span, scope: Scope, diags: Dia
     );
     return;
   }
-  const nameError = pvNameError(spec, found.def.inner);
+  const nameError = pvNameError(spec, found.def.inner, found.module, (c) => scope.lookupPvar(c).kind === "found");
   if (nameError) {
     diags.error("bad_pvar", nameError, span);
     return;
