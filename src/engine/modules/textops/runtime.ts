@@ -3,8 +3,11 @@
  * extended regex over the whole message, case-insensitive as textops compiles it), `has_body`,
  * and `append_hf` (the header goes to the outgoing message; `$hdr` of this one does not see it).
  */
+
+import { L_ERR } from "../../base/log-levels.js";
 import { compileRegex } from "../../base/regex/index.js";
 import type { CallArg, FunctionImpl } from "../../runtime/env.js";
+import { whereIn } from "../../runtime/services.js";
 import { defineRuntime } from "../runtime-types.js";
 import { textopsModule } from "./def.js";
 import {
@@ -19,6 +22,7 @@ import {
   remove_hf_match,
   remove_hf_pv,
 } from "./headers.js";
+import { APPLICATION_SDP, decodeMimeType } from "./mime.js";
 import {
   is_present_hf_re,
   is_present_hf_re_pv,
@@ -73,14 +77,38 @@ const search: FunctionImpl = {
   },
 };
 
+/**
+ * has_body([type]) (has_body_helper): a Content-Length header whose value is not 0, and with a
+ * type, a Content-Type of that MIME type as Kamailio's trees decode it (none counts as
+ * application/sdp; two types the trees do not know compare equal). A type that does not decode
+ * is refused at start-up.
+ */
 const has_body: FunctionImpl = {
-  compile(args) {
-    const type = args[0]?.literal?.toLowerCase();
+  compile(args, env) {
+    const text = args[0]?.literal;
+    const type = text === undefined || text === "" ? 0 : decodeMimeType(text);
+    if (type === undefined)
+      env.fixupError(`fixup_body_type(): unsupported mime <${text}>`, (args[0] as CallArg).node.span);
     return (ctx) => {
-      if (ctx.msg.body.length === 0) return -1;
-      if (type === undefined) return 1;
-      const ct = (ctx.msg.header("content-type") ?? "").toLowerCase();
-      return ct.startsWith(type) ? 1 : -1;
+      const cl = ctx.msg.header("content-length");
+      if (cl === undefined || Number.parseInt(cl.trim(), 10) === 0 || !/^\s*\d/.test(cl)) return -1;
+      if (!type) return 1;
+      const ct = ctx.msg.header("content-type");
+      let mime = ct === undefined ? APPLICATION_SDP : decodeMimeType(ct);
+      if (mime !== undefined && ((mime & 0xff) === 0xfe || mime >>> 16 === 0xfe)) mime = undefined;
+      if (mime === undefined) {
+        ctx.sv.log.module(
+          ctx.proc,
+          L_ERR,
+          "textops",
+          "textops.c:4136",
+          "has_body_helper",
+          "failed to extract content type hdr",
+          whereIn(ctx),
+        );
+        return -1;
+      }
+      return mime === type ? 1 : -1;
     };
   },
 };

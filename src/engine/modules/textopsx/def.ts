@@ -56,7 +56,7 @@ export const textopsxModule = defineModule({
       routes: ANY_ROUTE,
       argNames: ["value", "expr", "flags"],
       returns: "1 matches; -1 does not",
-      doc: 'True when the value matches the shell-style wildcard pattern (glibc fnmatch(): `*`, `?`, `[...]`, `\\` escapes; a `/` or a leading dot is an ordinary character). A flags value starting with "i" ignores case.',
+      doc: "True when the value matches the shell-style wildcard pattern (glibc fnmatch(): `*`, `?`, `[...]`, `\\` escapes; a `/` or a leading dot is an ordinary character). The flags argument has no effect in the Kamailio 5.6.3 build: the match is always case-sensitive.",
     },
     append_hf_value: {
       arity: [2],

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { fnmatch } from "./fnmatch.js";
 
-// Expected values are glibc fnmatch(3) with flags 0 (or FNM_CASEFOLD for the `true` rows).
-describe("fnmatch (glibc, flags 0 / FNM_CASEFOLD)", () => {
+// Expected values are glibc fnmatch(3) with flags 0 (checked with the C library).
+describe("fnmatch (glibc, flags 0)", () => {
   const rows: [string, string, boolean, boolean][] = [
     ["*", "", false, true],
     ["abc*", "abcdef", false, true],
@@ -22,14 +22,12 @@ describe("fnmatch (glibc, flags 0 / FNM_CASEFOLD)", () => {
     ["a\\", "a\\", false, false], // a trailing backslash matches nothing
     ["[abc", "[abc", false, true], // no closing ]: the [ is literal
     ["ABC*", "abcd", false, false],
-    ["ABC*", "abcd", true, true],
-    ["[A-C]x", "bx", true, true],
     ["*a*b*c*", "xxaxxbxxcxx", false, true],
     ["*a*b*c*", "xxaxxcxxbxx", false, false],
   ];
-  for (const [pat, text, icase, want] of rows) {
-    it(`${JSON.stringify(pat)} vs ${JSON.stringify(text)}${icase ? " (i)" : ""}`, () => {
-      expect(fnmatch(pat, text, icase)).toBe(want);
+  for (const [pat, text, , want] of rows) {
+    it(`${JSON.stringify(pat)} vs ${JSON.stringify(text)}`, () => {
+      expect(fnmatch(pat, text)).toBe(want);
     });
   }
 });

@@ -1,6 +1,6 @@
 /**
  * glibc's fnmatch() as textopsx calls it (src/modules/textopsx/textopsx.c w_fnmatch_ex): flags
- * 0 or FNM_CASEFOLD, so `/` and a leading `.` are ordinary characters and `\` escapes the next
+ * 0 (its FNM_CASEFOLD branch is compiled out, see runtime.ts), so `/` and a leading `.` are ordinary characters and `\` escapes the next
  * character. `*` any run, `?` one character, `[...]` a set (`!` or `^` negates, ranges,
  * `[:alpha:]`-style classes, a `]` first is literal); a `[` without its `]` is an ordinary
  * character; a trailing lone `\` matches nothing. The star is matched by the usual
@@ -104,8 +104,9 @@ function elemAt(pat: string, p: number, icase: boolean): Elem | "fail" {
   return { test: (x) => fold(x, icase) === lit, next: p + 1 };
 }
 
-/** fnmatch(pattern, text, icase ? FNM_CASEFOLD : 0) === 0. */
-export function fnmatch(pattern: string, text: string, icase = false): boolean {
+/** fnmatch(pattern, text, 0) === 0. */
+export function fnmatch(pattern: string, text: string): boolean {
+  const icase = false;
   const pat = pattern;
   const str = text;
   let p = 0;

@@ -64,15 +64,20 @@ const remove_body: FunctionImpl = {
   },
 };
 
-/** fnmatch(value, pattern[, flags]): 1 when it matches; flags starting with i/I ignore case. */
+/**
+ * fnmatch(value, pattern[, flags]): 1 when it matches. The `i` flag is read only `#ifdef
+ * FNM_CASEFOLD`, which textopsx.c's includes do not define (no _GNU_SOURCE): on Kamailio 5.6.3
+ * the match is always case-sensitive (checked on the binary: `fnmatch("Hello", "hello", "i")`
+ * is -1).
+ */
 const fnmatch: FunctionImpl = {
   compile(args) {
     const value = (args[0] as CallArg).str();
     const pattern = (args[1] as CallArg).str();
     const flags = args[2]?.str();
     return (ctx) => {
-      const f = flags?.(ctx) ?? "";
-      return globMatch(pattern(ctx), value(ctx), f[0] === "i" || f[0] === "I") ? 1 : -1;
+      flags?.(ctx);
+      return globMatch(pattern(ctx), value(ctx)) ? 1 : -1;
     };
   },
 };
