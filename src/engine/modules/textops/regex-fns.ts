@@ -26,9 +26,9 @@ function err(ctx: ScriptContext, at: string, fn: string, text: string): void {
 }
 
 /** A literal regex argument, compiled at start-up (fixup_regexp_*); refused there when bad. */
-function fixedRe(arg: CallArg | undefined, env: CompileEnv, fixup: string): PosixRegex | undefined {
+function fixedRe(arg: CallArg | undefined, env: CompileEnv, fixup: string, newline = true): PosixRegex | undefined {
   const text = arg?.literal ?? "";
-  const r = compileRegex(text, FLAGS);
+  const r = compileRegex(text, { icase: true, newline });
   if (r.ok) return r.re;
   env.fixupError(`${fixup}(): bad re ${text}`, (arg as CallArg).node.span);
   return undefined;
@@ -170,12 +170,17 @@ export const search_append_body = searchAppend(true);
  * The replace family: the first match (replace, replace_body, replace_hdrs) or every match
  * (replace_all from the headers on, replace_body_all and replace_body_atonce in the body) gives
  * way to the text. After a match `^` matches again only after a line end, except in
- * replace_body_atonce, where it never does. An empty match is an error and stops the walk.
+ * replace_body_atonce, whose regex has no REG_NEWLINE and which passes REG_NOTBOL after the first
+ * match, so `^` never matches again. An empty match is an error and stops the walk.
  */
 function replacer(where: "msg" | "body" | "hdrs", all: boolean, nobol = true): FunctionImpl {
   return {
     compile(args, env) {
-      const re = fixedRe(args[0], env, "fixup_regexp_none");
+      // replace_body_atonce's fixup_regexpNL_none compiles without REG_NEWLINE: `^` is the
+      // body's start only, and `.` crosses line ends.
+      const re = nobol
+        ? fixedRe(args[0], env, "fixup_regexp_none")
+        : fixedRe(args[0], env, "fixup_regexpNL_none", false);
       const text = args[1]?.literal ?? "";
       return (ctx) => {
         const v = where === "body" ? bodyOf(ctx) : msgView(ctx.msg);
