@@ -44,8 +44,7 @@ export function logExprFail(ctx: ScriptContext, err: ExprFail, pos: CfgPos): voi
   const at =
     err.reason === "rv div by 0" ? "rvalue.c:1412" : err.reason === "rv mod by 0" ? "rvalue.c:1419" : undefined;
   if (at) ctx.sv.log.core(ctx.proc, L_ERR, at, "int_intop2", err.reason, w);
-  else if (err.reason.startsWith("Bad regular expression"))
-    ctx.sv.log.core(ctx.proc, L_ERR, "rvalue.c:1508", "bool_rvstrop2", err.reason, w);
+  else if (isBadRegex(err)) ctx.sv.log.core(ctx.proc, L_ERR, "rvalue.c:1508", "bool_rvstrop2", err.reason, w);
   else ctx.sv.log.core(ctx.proc, L_ERR, "rvalue.c:0", "rval_expr_eval", err.reason, w);
   ctx.sv.log.core(
     ctx.proc,
@@ -55,6 +54,19 @@ export function logExprFail(ctx: ScriptContext, err: ExprFail, pos: CfgPos): voi
     `rval expression evaluation failed ${fposText(pos)}`,
     w,
   );
+}
+
+/** `=~` whose pattern (from a variable) does not compile (rvalue.c bool_rvstrop2). */
+export function isBadRegex(err: ExprFail): boolean {
+  return err.reason.startsWith("Bad regular expression");
+}
+
+/**
+ * A failed `=~` in a condition: only bool_rvstrop2's line, for rval_expr_eval_int() (the
+ * condition's evaluator) passes the failure up without a line of its own.
+ */
+export function logConditionRegexFail(ctx: ScriptContext, err: ExprFail): void {
+  ctx.sv.log.core(ctx.proc, L_ERR, "rvalue.c:1508", "bool_rvstrop2", err.reason, whereIn(ctx));
 }
 
 /** An `if` whose condition failed to evaluate: it counts as false. */

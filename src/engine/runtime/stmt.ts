@@ -9,8 +9,10 @@ import { compileCallRaw, compileRouteCall } from "./calls.js";
 import { atActionLine, kamailioPos } from "./cfg-pos.js";
 import { BREAK_R_F, DROP_R_F, EXIT_R_F, RETURN_R_F, type ScriptContext } from "./context.js";
 import {
+  isBadRegex,
   logActionError,
   logAssignFail,
+  logConditionRegexFail,
   logExprFail,
   logIfFail,
   logNoRightPvar,
@@ -104,7 +106,8 @@ function compileStmtAt(s: Stmt, env: CompileEnv): Action | undefined {
 /** A condition that failed to evaluate is logged and counts as false (action.c IF_T). */
 export function conditionFailed(err: unknown, ctx: ScriptContext, pos: CfgPos): number {
   if (!(err instanceof ExprFail)) throw err;
-  logExprFail(ctx, err, pos);
+  if (isBadRegex(err)) logConditionRegexFail(ctx, err);
+  else logExprFail(ctx, err, pos);
   logIfFail(ctx, pos);
   return 0;
 }
