@@ -58,7 +58,6 @@ export const textopsModule = defineModule({
       args: ["literal", "literal", "literal"],
       argNames: ["header", "regexp", "flags"],
       doc: "True when the regexp matches the body of the named header; flags `f` first occurrence, `l` last, empty any. All literal.",
-      simulated: false,
     },
     search_append: {
       arity: [2],
@@ -283,7 +282,6 @@ export const textopsModule = defineModule({
       args: ["literal", "literal", "literal"],
       argNames: ["header", "sed_expr", "flags"],
       doc: "Applies a sed-like expression to the body of the named header; flags `a` all, `f` first, `l` last occurrence.",
-      simulated: false,
     },
     filter_body: {
       arity: [1],

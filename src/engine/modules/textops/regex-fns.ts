@@ -15,8 +15,10 @@ import { compileRegex, type PosixRegex } from "../../base/regex/index.js";
 import type { ScriptContext } from "../../runtime/context.js";
 import type { CallArg, CompileEnv, FunctionImpl } from "../../runtime/env.js";
 import { whereIn } from "../../runtime/services.js";
+import type { HeaderField } from "../../sip/headers.js";
 import { formatUri } from "../../sip/uri.js";
 import { anchorLump, delLump, insertAfter, type MsgView, msgView } from "../lumps.js";
+import { hnameKey } from "./headers.js";
 import { parseSubst, type SubstExpr, substRun, substStr } from "./subst.js";
 
 const FLAGS = { icase: true, newline: true };
@@ -303,6 +305,75 @@ export const subst_user: FunctionImpl = {
       if (r === undefined || r === "error") return -1;
       ctx.msg.ruri = formatUri({ ...u, user: r }, false);
       return 1;
+    };
+  },
+};
+
+/** The headers of a name (hname_fixup: by type or whole name), in order. */
+function named(v: MsgView, key: string | undefined): HeaderField[] {
+  return (v.fields ?? []).filter((f) => f.key === key);
+}
+
+/**
+ * search_hf(name, re, flags) (search_hf_helper_f): the regex against each header's body; with
+ * `f` only the first header counts, with `l` only the last; otherwise any.
+ */
+export const search_hf: FunctionImpl = {
+  compile(args, env) {
+    const key = hnameKey((args[0] as CallArg).literal ?? "");
+    const re = fixedRe(args[1], env, "fixup_regexp_null");
+    const flag = (args[2]?.literal ?? "")[0];
+    return (ctx) => {
+      const v = headersOf(ctx, "textops.c:4748", "search_hf_helper_f");
+      if (!v || !re) return -1;
+      const hs = named(v, key);
+      const body = (f: HeaderField) => v.raw.slice(f.bodyStart, f.bodyEnd);
+      if (flag === "l") {
+        const last = hs[hs.length - 1];
+        return last && re.test(body(last)) ? 1 : -1;
+      }
+      for (const f of hs) {
+        if (re.test(body(f))) return 1;
+        if (flag === "f") return -1;
+      }
+      return -1;
+    };
+  },
+};
+
+/**
+ * subst_hf(name, subst, flags) (subst_hf_helper_f): the substitution inside each header's body
+ * (`f` the first only, `l` the last only, else all of them); 1 when something was replaced.
+ */
+export const subst_hf: FunctionImpl = {
+  compile(args, env) {
+    const key = hnameKey((args[0] as CallArg).literal ?? "");
+    const se = fixedSubst(args[1], env);
+    const flag = (args[2]?.literal ?? "")[0];
+    return (ctx) => {
+      const v = headersOf(ctx, "textops.c:4835", "subst_hf_helper_f");
+      if (!v || !se) return -1;
+      const hs = named(v, key);
+      const targets = flag === "l" ? hs.slice(-1) : flag === "f" ? hs.slice(0, 1) : hs;
+      let ret = -1;
+      // Kamailio keeps the count of the last subst_run() only, and reports it at the end.
+      let failed = false;
+      for (const f of targets) {
+        const hits = substRun(se, v.raw.slice(f.bodyStart, f.bodyEnd), ctx, ctx.msg.ruri);
+        failed = hits === "error";
+        if (failed) emptyMatch(ctx);
+        if (hits === undefined || hits === "error") {
+          if (flag === "f" || flag === "l") break;
+          continue;
+        }
+        ret = 1;
+        for (const h of hits) {
+          const l = delLump(ctx.msg, f.bodyStart + h.offset, h.size);
+          if (l) insertAfter(l, h.text);
+        }
+      }
+      if (failed) err(ctx, "textops.c:4940", "subst_hf_helper_f", "textops subst_run failed");
+      return ret;
     };
   },
 };

@@ -39,8 +39,10 @@ import {
   search_append,
   search_append_body,
   search_body,
+  search_hf,
   subst,
   subst_body,
+  subst_hf,
   subst_uri,
   subst_user,
 } from "./regex-fns.js";
@@ -157,6 +159,8 @@ export const textopsRuntime = defineRuntime(textopsModule, {
         subst_body,
         subst_uri,
         subst_user,
+        search_hf,
+        subst_hf,
       },
     };
   },
