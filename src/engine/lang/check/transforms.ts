@@ -41,7 +41,7 @@ const PV_NAMES: Readonly<Record<string, ReadonlySet<string>>> = {
       " ",
     ),
   ),
-  param: new Set(["value", "valueat", "name", "count"]),
+  param: new Set(["value", "in", "valueat", "name", "count"]),
   nameaddr: new Set(["uri", "len", "name"]),
   tobody: new Set(["uri", "tag", "user", "host", "params", "display"]),
   line: new Set(["at", "sw", "count"]),
