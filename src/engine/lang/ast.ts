@@ -201,6 +201,11 @@ export interface StringLit {
   quote: '"' | "'";
   /** The literal as written, quotes included; absent when it came from a define's value. */
   raw?: string;
+  /**
+   * Set by the checker when a function's fixup reads this literal as the id of an AVP (`"$foo"`
+   * where no pvar is named foo: fixup_var_*() in core/sr_module.c): the AVP's name.
+   */
+  avp?: string;
   span: Span;
 }
 

@@ -7,6 +7,7 @@
 import type { CallExpr, Expr } from "../ast.js";
 import type { DiagnosticBag } from "../diagnostics.js";
 import type { ArgKind, FunctionDef } from "../exports.js";
+import { parsePvAt } from "../pv-spec.js";
 import { foldParam } from "./fold.js";
 import { checkFormat } from "./formats.js";
 import { intParamError } from "./int-params.js";
@@ -134,9 +135,10 @@ export class CallChecker {
       this.diags.error("bad_pvar_param", pvarError, arg.span);
       return;
     }
-    if (arg.kind === "StringLit" && (kind === "format" || kind === "fparam") && !this.avpParam(call.name, text)) {
-      checkFormat(arg, this.scope, this.diags);
-    }
+    if (arg.kind !== "StringLit") return;
+    const avp = this.avpParam(call.name, text, known);
+    if (avp !== undefined) arg.avp = avp;
+    else if (kind === "format" || kind === "fparam") checkFormat(arg, this.scope, this.diags);
   }
 
   /**
@@ -157,12 +159,16 @@ export class CallChecker {
   /**
    * sl's code and reason (fixup_var_int_12 and fixup_var_pve_str_12 in core/sr_module.c) try a
    * PV, then an AVP id, before an int or a format: a text that is only `$name` is the AVP `name`
-   * when no PV has that name.
+   * when no PV has that name. Returns that name (sl's runtime reads the AVP).
    */
-  private avpParam(fn: string, text: string): boolean {
-    if (fn !== "sl_send_reply" && fn !== "send_reply") return false;
+  private avpParam(fn: string, text: string, known: (name: string) => boolean): string | undefined {
+    if (fn !== "sl_send_reply" && fn !== "send_reply") return undefined;
     const t = text.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, "");
-    return t.startsWith("$") && avpIdentOk(t.slice(1));
+    if (!t.startsWith("$") || !avpIdentOk(t.slice(1))) return undefined;
+    // A pvar that parses comes first (FPARAM_PVS), then the AVP id.
+    const pv = parsePvAt(t, 0, true);
+    if (!("error" in pv) && known(pv.spec.name)) return undefined;
+    return t.slice(1);
   }
 
   private checkLevel(text: string, at: Expr): void {

@@ -2,8 +2,10 @@
  * sl at run time (docs/kamailio/sl.md): a stateless reply is a `reply` event with the code and reason
  * as expanded; ACKs are never answered (-1). The code is not range-checked, as in Kamailio.
  */
-import type { CallArg, FunctionImpl } from "../../runtime/env.js";
+import type { ScriptContext } from "../../runtime/context.js";
+import type { CallArg, CompileEnv, FunctionImpl } from "../../runtime/env.js";
 import { nowIn } from "../../runtime/services.js";
+import type { Value } from "../../runtime/values.js";
 import { defineRuntime } from "../runtime-types.js";
 import { slModule } from "./def.js";
 
@@ -16,29 +18,80 @@ function statusCode(text: string): string {
   return Number.isNaN(n) ? text : String(Math.abs(n) % 1000).padStart(3, "0");
 }
 
-const reply: FunctionImpl = {
-  compile(args) {
-    const codeArg = args[0] as CallArg;
-    // A literal code is converted once, here.
-    const fixed =
-      codeArg.literal !== undefined && !codeArg.literal.includes("$") ? statusCode(codeArg.literal) : undefined;
-    const code = codeArg.str();
-    const reason = (args[1] as CallArg).str();
-    return (ctx) => {
-      const c = fixed ?? statusCode(code(ctx));
-      const r = reason(ctx);
-      if (!ctx.real || ctx.msg.method === "ACK") return -1;
-      const k = ctx.sv.kernel;
-      if (k.wants.reply && ctx.req !== undefined) {
-        k.emit({ kind: "reply", t: nowIn(ctx), req: ctx.req, proc: ctx.proc.index, code: c, reason: r });
-      }
-      return 1;
-    };
-  },
-};
+/** sl's `default_code` and `default_reason` (modules/sl/sl.c), used when an AVP parameter is unset. */
+interface Defaults {
+  code: number;
+  reason: string;
+}
+
+/**
+ * A code or reason the checker found to be an AVP id (`"$foo"` with no pvar foo; the fixup's
+ * FPARAM_AVP): its value as get_*_fparam() reads it, undefined when the AVP is unset (the
+ * caller then uses sl's default), or no reader when the parameter is no AVP id.
+ */
+function avpReader(arg: CallArg, env: CompileEnv): ((ctx: ScriptContext) => Value | undefined) | undefined {
+  const name = arg.node.kind === "StringLit" ? arg.node.avp : undefined;
+  if (name === undefined) return undefined;
+  const access = env.pv({ text: `$avp(${name})`, name: "avp", inner: name, transforms: [] }, arg.node.span);
+  return (ctx) => access.get(ctx) ?? undefined;
+}
+
+function makeReply(defaults: Defaults): FunctionImpl {
+  return {
+    compile(args, env) {
+      const codeArg = args[0] as CallArg;
+      const reasonArg = args[1] as CallArg;
+      const codeAvp = avpReader(codeArg, env);
+      const reasonAvp = avpReader(reasonArg, env);
+      // A literal code is converted once, here.
+      const fixed =
+        codeArg.literal !== undefined && !codeArg.literal.includes("$") ? statusCode(codeArg.literal) : undefined;
+      const code = codeAvp
+        ? (ctx: ScriptContext) => {
+            // An unset AVP, or a string one that is not digits, falls back to default_code
+            // (for the latter Kamailio also logs `Could not convert AVP string value to int`,
+            // which kamsim does not).
+            const v = codeAvp(ctx);
+            const n = typeof v === "number" ? v : typeof v === "string" && /^[0-9]+$/.test(v) ? Number(v) : undefined;
+            return String(n ?? defaults.code);
+          }
+        : codeArg.str();
+      const reason = reasonAvp
+        ? (ctx: ScriptContext) => {
+            const v = reasonAvp(ctx);
+            return v === undefined ? defaults.reason : String(v);
+          }
+        : reasonArg.str();
+      return replyWith(fixed, code, reason);
+    },
+  };
+}
+
+function replyWith(
+  fixed: string | undefined,
+  code: (ctx: ScriptContext) => string,
+  reason: (ctx: ScriptContext) => string,
+): (ctx: ScriptContext) => number {
+  return (ctx) => {
+    const c = fixed ?? statusCode(code(ctx));
+    const r = reason(ctx);
+    if (!ctx.real || ctx.msg.method === "ACK") return -1;
+    const k = ctx.sv.kernel;
+    if (k.wants.reply && ctx.req !== undefined) {
+      k.emit({ kind: "reply", t: nowIn(ctx), req: ctx.req, proc: ctx.proc.index, code: c, reason: r });
+    }
+    return 1;
+  };
+}
 
 export const slRuntime = defineRuntime(slModule, {
-  create() {
+  create(setup) {
+    const defaults: Defaults = { code: 500, reason: "Internal Server Error" };
+    for (const p of setup.params) {
+      if (p.name === "default_code") defaults.code = Number(p.value);
+      if (p.name === "default_reason") defaults.reason = String(p.value);
+    }
+    const reply = makeReply(defaults);
     return { functions: { sl_send_reply: reply, sl_reply: reply, send_reply: reply } };
   },
 });
