@@ -59,8 +59,11 @@ function ruriPart(
  * (To) header parsed; a URI that does not parse logs the core's error each time it is asked for
  * (a failure is not cached) and gives undefined, as does a missing header (silently).
  */
-export function xtoUri(ctx: ScriptContext, from: boolean): SipUri | undefined {
-  const text = (from ? ctx.msg.from : ctx.msg.to)?.uri;
+export function xtoUri(
+  ctx: ScriptContext,
+  from: boolean,
+  text = (from ? ctx.msg.from : ctx.msg.to)?.uri,
+): SipUri | undefined {
   if (text === undefined) return undefined;
   const u = uriOf(text);
   if (!u) {
@@ -75,8 +78,9 @@ export function xtoUri(ctx: ScriptContext, from: boolean): SipUri | undefined {
 /** pv_get_xto_attr()'s user and domain: a URI that does not parse is `<null>` after two errors. */
 function xtoPart(from: boolean, part: (u: SipUri) => Value): PvImpl {
   return readOnly((ctx) => {
-    if ((from ? ctx.msg.from : ctx.msg.to) === undefined) return null;
-    const u = xtoUri(ctx, from);
+    const hdr = from ? ctx.msg.from : ctx.msg.to;
+    if (hdr === undefined) return null;
+    const u = xtoUri(ctx, from, hdr.uri);
     if (!u) {
       const [line, what] = from ? [460, "From"] : [454, "To"];
       ctx.sv.log.module(
