@@ -10,6 +10,7 @@ import { flagPvars } from "../../runtime/pv/flags.js";
 import { fromToPvars } from "../../runtime/pv/from-to.js";
 import { messagePvars } from "../../runtime/pv/message.js";
 import { moreMessagePvars } from "../../runtime/pv/message-more.js";
+import { socketPvars } from "../../runtime/pv/socket.js";
 import { timePvars } from "../../runtime/pv/time.js";
 import { avpPv, cntPv, createShvPv, varPv, vnPv } from "../../runtime/pv/variables.js";
 import { xaviPv, xavpPv, xavuPv } from "../../runtime/pv/xavp.js";
@@ -62,6 +63,7 @@ export const pvRuntime = defineRuntime(pvModule, {
       ...moreMessagePvars,
       ...fromToPvars(moreMessagePvars.tUl as PvImpl),
       ...dstPvars,
+      ...socketPvars,
       ...flagPvars,
       ...timePvars,
       var: varPv,
