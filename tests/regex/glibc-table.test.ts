@@ -43,6 +43,35 @@ describe("the POSIX matcher agrees with glibc", () => {
     expect(wrong).toEqual([]);
   });
 
+  it("answers test() (the DFA) as glibc's regexec does on every case", () => {
+    const wrong = rows.flatMap(([f, p, t, want]) => {
+      if (want.startsWith("E")) return [];
+      const r = compileRegex(p, { icase: f.includes("i"), newline: f.includes("n"), nosub: f.includes("s") });
+      if (!r.ok) return [`${JSON.stringify([f, p, t])}: ${r.error}`];
+      const got = r.re.test(t) ? "M" : "N";
+      return got === want[0] ? [] : [`${JSON.stringify([f, p, t])}: glibc ${want[0]}, kamsim ${got}`];
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it("keeps answering right when the DFA's state cache overflows and is rebuilt", () => {
+    // (a|b)*a(a|b){12} needs 2^13 DFA states, more than the cache keeps (dfa.ts MAX_STATES).
+    const r = compileRegex("(a|b)*a(a|b){12}x");
+    if (!r.ok) throw new Error(r.error);
+    let seed = 7;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed;
+    };
+    for (let k = 0; k < 40; k++) {
+      let t = "";
+      for (let i = 0; i < 400; i++) t += next() % 2 ? "a" : "b";
+      if (k % 2) t += "x";
+      const viaPike = /a[ab]{12}x/.test(t);
+      expect(r.re.test(t)).toBe(viaPike);
+    }
+  });
+
   it("finishes the pathological cases fast", () => {
     const start = performance.now();
     for (const p of ["(a*)*b", "(a|aa)*c", "(a+)+b", "((a*)*)*b", "(x+x+)+y", "(.*)*x"]) {

@@ -9,6 +9,7 @@
 import { backtrackExec } from "./backtrack.js";
 import { compileProgram } from "./compile.js";
 import type { Subject } from "./context.js";
+import { Dfa } from "./dfa.js";
 import { parseRegex, RegexSyntaxError } from "./parse.js";
 import { pikeExec } from "./pike.js";
 import type { Program } from "./program.js";
@@ -41,6 +42,7 @@ export interface RegexMatch {
 export class PosixRegex {
   /** Whether the last search of a back-reference pattern ran out of its step budget (it then reports no match). */
   exhausted = false;
+  private dfa: Dfa | undefined;
 
   constructor(
     readonly source: string,
@@ -69,12 +71,18 @@ export class PosixRegex {
 
   /** Whether `text` holds a match (regexec returning 0). */
   test(text: string, from = 0, opts?: ExecOptions): boolean {
-    return this.run(text, from, opts) !== null;
+    if (this.prog.hasBackrefs) return this.run(text, from, opts) !== null;
+    this.dfa ??= new Dfa(this.prog);
+    return this.dfa.test(text, from, opts?.notbol === true);
   }
 
   private run(text: string, from: number, opts?: ExecOptions): Int32Array | null {
     const s: Subject = { text, base: from, notbol: opts?.notbol === true, newline: this.prog.newline };
-    if (!this.prog.hasBackrefs) return pikeExec(this.prog, s, from);
+    if (!this.prog.hasBackrefs) {
+      // Most searches find nothing: the DFA says so in one pass before the Pike VM looks for groups.
+      if (!this.test(text, from, opts)) return null;
+      return pikeExec(this.prog, s, from);
+    }
     const r = backtrackExec(this.prog, s, from);
     this.exhausted = r.exhausted;
     return r.match;
