@@ -13,6 +13,7 @@ import { moreMessagePvars } from "../../runtime/pv/message-more.js";
 import { socketPvars } from "../../runtime/pv/socket.js";
 import { timePvars } from "../../runtime/pv/time.js";
 import { avpPv, cntPv, createShvPv, varPv, vnPv } from "../../runtime/pv/variables.js";
+import { viaMsgPvars } from "../../runtime/pv/via-msg.js";
 import { xaviPv, xavpPv, xavuPv } from "../../runtime/pv/xavp.js";
 import type { Value } from "../../runtime/values.js";
 import { defineRuntime } from "../runtime-types.js";
@@ -64,6 +65,7 @@ export const pvRuntime = defineRuntime(pvModule, {
       ...fromToPvars(moreMessagePvars.tUl as PvImpl),
       ...dstPvars,
       ...socketPvars,
+      ...viaMsgPvars,
       ...flagPvars,
       ...timePvars,
       var: varPv,
