@@ -31,11 +31,8 @@ export const maxfwdRuntime = defineRuntime(maxfwdModule, {
           const v = Number(body);
           if (v === 0) return -1;
           // Written into the received message, so `$hdr(Max-Forwards)` reads it afterwards.
-          // decrement_maxfwd() writes the digits right-aligned over the old value, spaces before.
-          const digits = body.trim();
-          const at = body.indexOf(digits);
-          const now = String(Math.min(v - 1, maxLimit)).padStart(digits.length, " ");
-          ctx.msg.rewriteHeader("max-forwards", body.slice(0, at) + now + body.slice(at + digits.length));
+          const now = String(Math.min(v - 1, maxLimit));
+          ctx.msg.rewriteHeader("max-forwards", now.length === body.length ? now : inPlace(body, now));
           return 1;
         };
       },
@@ -43,3 +40,10 @@ export const maxfwdRuntime = defineRuntime(maxfwdModule, {
     return { functions: { mf_process_maxfwd_header } };
   },
 });
+
+/** decrement_maxfwd() writes the digits right-aligned over the old value, spaces before them. */
+function inPlace(body: string, now: string): string {
+  const digits = body.trim();
+  const at = body.indexOf(digits);
+  return body.slice(0, at) + now.padStart(digits.length, " ") + body.slice(at + digits.length);
+}
