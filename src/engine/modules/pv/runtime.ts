@@ -4,6 +4,7 @@
  */
 import { parsePvAt } from "../../lang/pv-spec.js";
 import type { CallArg, CompileEnv, FunctionImpl, PvAccess, PvImpl } from "../../runtime/env.js";
+import { authPvars } from "../../runtime/pv/auth.js";
 import { createColorPv } from "../../runtime/pv/color.js";
 import { dstPvars } from "../../runtime/pv/dst.js";
 import { flagPvars } from "../../runtime/pv/flags.js";
@@ -66,6 +67,7 @@ export const pvRuntime = defineRuntime(pvModule, {
       ...dstPvars,
       ...socketPvars,
       ...viaMsgPvars,
+      ...authPvars,
       ...flagPvars,
       ...timePvars,
       var: varPv,
