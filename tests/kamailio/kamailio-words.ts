@@ -49,5 +49,5 @@ export const KAMAILIO_WORDS: Readonly<Record<string, RegExp>> = {
   bad_int_param: /int conversions failed|Cannot convert function parameter \d+ toFPARAM_INT/,
   // fixup_pvar_*() (core/mod_fix.c) print nothing of their own: only fix_actions()'s line.
   bad_pvar_param: /fixing failed \(code=-1\)/,
-  bad_flag: /bad flag value/,
+  bad_flag: /bad flag value|flag not declared/,
 };

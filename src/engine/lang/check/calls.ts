@@ -143,11 +143,18 @@ export class CallChecker {
 
   /**
    * A message flag by number must be 0..31 (core/cfg.y `SETFLAG LPAREN NUMBER RPAREN`:
-   * check_flag(), flag_in_range() in core/flags.c), a parse error at `-c`.
+   * check_flag(), flag_in_range() in core/flags.c), and one by name must be declared; both are
+   * parse errors at `-c`.
    */
   private checkFlag(call: CallExpr): void {
     if (!FLAG_ACTIONS.has(call.name)) return;
     const arg = call.args[0];
+    if (arg?.kind === "StringLit") {
+      // `SETFLAG LPAREN flag_name RPAREN`: a name must have been declared by a `flags` statement
+      // (get_flag_no()), which kamsim does not read, so no name is declared.
+      this.diags.error("bad_flag", `flag not declared: ${arg.value}`, call.span);
+      return;
+    }
     if (arg?.kind !== "NumberLit" || arg.value <= MAX_FLAG) return;
     this.diags.error(
       "bad_flag",

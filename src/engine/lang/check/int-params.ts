@@ -36,6 +36,10 @@ const INT_FIXUPS: Readonly<Record<string, Readonly<Record<number, IntFixup>>>> =
   remove_hf_idx: { 2: igp(1) },
   sht_iterator_seti: { 2: igp(1) },
   sht_iterator_setex: { 2: igp(1) },
+  // modules/htable/htable.c: fixup_sssi() and fixup_ssii() (core/mod_fix.c) call
+  // fixup_igp_null(param, 1) for their int parameters.
+  sht_setxs: { 4: igp(1) },
+  sht_setxi: { 3: igp(1), 4: igp(1) },
   // modules/pv/pv.c fixup_xavp_child_seti(): fixup_igp_all(), which Kamailio 5.6.3 reports as
   // fixup_igp_null() on parameter 1 (checked).
   xavp_child_seti: { 3: igp(1) },

@@ -8,7 +8,7 @@
  * (docs/kamailio/pseudo-variables.md#malformed-names).
  */
 import type { PvInner } from "../exports.js";
-import { type PvSpec, parsePvAt } from "../pv-spec.js";
+import { type PvSpec, parseFormat, parsePvAt } from "../pv-spec.js";
 
 /** Track and class prefixes of `<track><class>.<name>` AVP ids (parse_avp_ident()). */
 const AVP_PREFIXES: ReadonlySet<string> = new Set(["f", "t", "fr", "tr", "fu", "tu", "fd", "td", "g"]);
@@ -64,9 +64,17 @@ function innerPvClass(text: string, known: KnownPvar): string | undefined {
 /** htable's pvars (pv_parse_ht_name() in modules/htable/ht_var.c): `table=>key`. */
 const HT_CLASSES: ReadonlySet<string> = new Set(["sht", "shtex", "shtcn", "shtcv", "shtinc", "shtdec"]);
 
+/** `table=>key`, the key a format (pv_parse_format()) whose pvars must exist. */
+function htNameOk(inner: string, known: KnownPvar): boolean {
+  const m = /^[ \t\n\r]*[^= \t\n\r]+[ \t\n\r]*=>/.exec(inner);
+  if (!m) return false;
+  const key = parseFormat(inner.slice(m[0].length));
+  return key.errors.length === 0 && key.parts.every((p) => p.kind !== "pv" || known(p.spec.name));
+}
+
 /** Whether the class's name parser takes `inner` (only the classes whose parser refuses names). */
 function nameOk(cls: string, inner: string, known: KnownPvar): boolean {
-  if (HT_CLASSES.has(cls)) return /^[ \t\n\r]*[^= \t\n\r]+[ \t\n\r]*=>/.test(inner);
+  if (HT_CLASSES.has(cls)) return htNameOk(inner, known);
   switch (cls) {
     case "avp":
       // pv_parse_avp_name(): a PV names the AVP at run time; anything else is an AVP id.
