@@ -243,6 +243,7 @@ export class Simulation {
       dstUri: null,
       bflags: 0,
       sflags: 0,
+      forceSocket: false,
       branches: null,
       start: t,
       cost: 0,

@@ -55,6 +55,8 @@ export interface ScriptContext {
   bflags: number;
   /** `$sf`: script flags (core/flags.c sflags), 0 at the start of each top route run (action.c run_top_route()). */
   sflags: number;
+  /** `$fs`: a send socket was forced (kamsim listens on one socket, so it can only be that one). */
+  forceSocket: boolean;
   /** URIs of the branches added (`$br = ...`, dset.c append_branch()), cleared for each message. */
   branches: string[] | null;
   /** Virtual time the run started at. */

@@ -5,7 +5,7 @@
  * ones when nothing is advertised), `$af(id|name)`, the constants `$K(...)` and `$nh(u|U|d|p|P|i)`
  * (the destination URI if set, else the R-URI). kamsim receives on UDP only.
  */
-import { L_ERR } from "../../base/log-levels.js";
+import { L_ERR, L_WARN } from "../../base/log-levels.js";
 import { parseUri } from "../../sip/uri.js";
 import type { ScriptContext } from "../context.js";
 import type { PvAccess, PvImpl } from "../env.js";
@@ -76,7 +76,129 @@ const nh: PvImpl = withName((name): PvAccess => {
   };
 });
 
+function warnNoSocket(ctx: ScriptContext, line: number, fn: string, text: string): void {
+  ctx.sv.log.module(ctx.proc, L_WARN, "pv", `pv_core.c:${line}`, fn, text, whereIn(ctx));
+}
+
+const PROTOS = new Set(["udp", "tcp", "tls", "sctp", "ws", "wss"]);
+
+/**
+ * parse_phostport() (src/main.c): `[proto:]host[:port]`, colons inside `[...]` ignored; a string
+ * is its error text (logged by the caller at main.c's line). Port 0 and proto "" match any socket
+ * in grep_sock_info().
+ */
+function parseHostPort(s: string): { proto: string; host: string; port: number } | { error: string; line: number } {
+  const colons: number[] = [];
+  let bracket = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === "[") {
+      if (++bracket > 1) return { error: `too many brackets in ${s}`, line: 1209 };
+    } else if (c === "]") {
+      if (--bracket < 0) return { error: `too many brackets in ${s}`, line: 1209 };
+    } else if (c === ":" && bracket === 0) {
+      if (colons.length === 2) return { error: `too many colons in ${s}`, line: 1212 };
+      colons.push(i);
+    }
+  }
+  if (s.endsWith(":")) return { error: `too many colons in ${s}`, line: 1212 };
+  const badProto = { error: `bad protocol in ${s}`, line: 1215 };
+  const [first, second] = colons;
+  if (first === undefined) return { proto: "", host: s, port: 0 };
+  const isPort = (t: string) => /^[0-9]+$/.test(t);
+  if (second !== undefined) {
+    const proto = s.slice(0, first).toLowerCase();
+    if (!PROTOS.has(proto)) return badProto;
+    const port = s.slice(second + 1);
+    if (!isPort(port)) return { error: `bad port number in ${s}`, line: 1218 };
+    return { proto, host: s.slice(first + 1, second), port: Number(port) };
+  }
+  const tail = s.slice(first + 1);
+  if (isPort(tail)) return { proto: "", host: s.slice(0, first), port: Number(tail) };
+  const proto = s.slice(0, first).toLowerCase();
+  if (!PROTOS.has(proto)) return badProto;
+  return { proto, host: tail, port: 0 };
+}
+
+/**
+ * `$fs`: the forced send socket as `udp:IP:PORT` (pv_set_force_sock(): a spec naming kamsim's
+ * socket forces it, any other only warns, `$null` clears); `$fsn` its name (kamsim's socket has
+ * none, so setting one by name warns), `$fsp` its port (0 when none is forced).
+ */
+const fs: PvAccess = {
+  total: true,
+  get: (ctx) => (ctx.forceSocket && ctx.rcv ? `udp:${hostText(ctx.rcv.ip)}:${ctx.rcv.port}` : null),
+  set: (ctx, v, fromPv) => {
+    if (v === null) {
+      ctx.forceSocket = false;
+      return true;
+    }
+    if ((typeof v === "number" && !fromPv) || v === "") {
+      ctx.sv.log.module(
+        ctx.proc,
+        L_ERR,
+        "pv",
+        "pv_core.c:3242",
+        "pv_set_force_sock",
+        "str value required to set the force send sock",
+        whereIn(ctx),
+      );
+      return false;
+    }
+    const text = String(v);
+    const hp = parseHostPort(text);
+    if ("error" in hp) {
+      // main.c is at the top of src/, so Kamailio prints it without the core/ folder.
+      ctx.sv.log.write(ctx.proc, L_ERR, `<core> [main.c:${hp.line}]: parse_phostport(): ${hp.error}`, whereIn(ctx));
+      ctx.sv.log.module(
+        ctx.proc,
+        L_ERR,
+        "pv",
+        "pv_core.c:3249",
+        "pv_set_force_sock",
+        "invalid socket specification",
+        whereIn(ctx),
+      );
+      return false;
+    }
+    const rcv = ctx.rcv;
+    const host = hp.host.replace(/^\[(.*)\]$/, "$1");
+    if (rcv && host === rcv.ip && (hp.port === 0 || hp.port === rcv.port) && (hp.proto === "" || hp.proto === "udp"))
+      ctx.forceSocket = true;
+    else warnNoSocket(ctx, 3260, "pv_set_force_sock", `no socket found to match [${text}]`);
+    return true;
+  },
+};
+
+const fsn: PvAccess = {
+  total: true,
+  get: () => null,
+  set: (ctx, v, fromPv) => {
+    if (v === null) {
+      ctx.forceSocket = false;
+      return true;
+    }
+    if ((typeof v === "number" && !fromPv) || v === "") {
+      ctx.sv.log.module(
+        ctx.proc,
+        L_ERR,
+        "pv",
+        "pv_core.c:3285",
+        "pv_set_force_sock_name",
+        "str value required to set the force send sock",
+        whereIn(ctx),
+      );
+      return false;
+    }
+    warnNoSocket(ctx, 3294, "pv_set_force_sock_name", `no socket found to match name [${String(v)}]`);
+    return true;
+  },
+};
+
 export const socketPvars: Readonly<Record<string, PvImpl>> = {
+  fs: { compile: () => fs },
+  fsn: { compile: () => fsn },
+  fsp: readOnly((ctx) => (ctx.forceSocket && ctx.rcv ? ctx.rcv.port : 0)),
   Ru: socketUri(false),
   Rut: socketUri(true),
   RAu: socketUri(false),

@@ -1,12 +1,15 @@
 /**
  * `$via0(attr)`, `$via1(attr)`, `$viaZ(attr)` (the first, second and last via of the request,
  * pv_get_via_attr() in modules/pv/pv_core.c) and `$msg(attr)` (pv_get_msg_attrs()): parts of
- * the message as received.
+ * the message as received; `$_s(format)`, a format string evaluated where it is read.
  */
+
+import type { Span } from "../../base/source.js";
 import { utf8Length } from "../../sip/utf8.js";
 import { parseVias, type ViaBody } from "../../sip/via.js";
 import type { ScriptContext } from "../context.js";
 import type { PvImpl } from "../env.js";
+import { compileFormat } from "../format.js";
 import type { Value } from "../values.js";
 import { withName } from "./simple.js";
 
@@ -114,7 +117,15 @@ function countHeaders(raw: string): number {
   return n;
 }
 
+/** `$_s(format)`: the inner text evaluated as a format string (pv_get__s()). */
+const underscoreS: PvImpl = withName((text, _spec, env) => {
+  const fmt = compileFormat(text, env, NO_SPAN);
+  return { total: true, get: (ctx: ScriptContext) => fmt(ctx) };
+});
+const NO_SPAN: Span = { file: 0, start: 0, end: 0 };
+
 export const viaMsgPvars: Readonly<Record<string, PvImpl>> = {
+  _s: underscoreS,
   via0: viaPv((v) => v[0]),
   via1: viaPv((v) => v[1]),
   viaZ: viaPv((v) => v[v.length - 1]),
