@@ -142,6 +142,12 @@ export function insertAfter(anchor: Lump, text: string): void {
   anchor.after.unshift(text);
 }
 
+/** del_nonshm_lump(&msg->body_lumps): drops the body's pending changes (set_body() starts over). */
+export function clearBodyLumps(msg: SipMessage): void {
+  const s = state.get(msg);
+  if (s) s.body.length = 0;
+}
+
 /** add_lump_rpl(msg, text, len, LUMP_RPL_HDR): a header line for the replies to this request. */
 export function addReplyLump(msg: SipMessage, text: string): void {
   lumpsOf(msg)?.reply.push(text);

@@ -85,8 +85,7 @@ export const textopsModule = defineModule({
       routes: ANY_ROUTE,
       args: ["fparam", "fparam", "fparam"],
       argNames: ["match", "text", "mode"],
-      doc: "Replaces a plain string in the message; mode `f` first, `a` all.",
-      simulated: false,
+      doc: "Replaces a plain, case-sensitive string from the first header on; mode `f` the first occurrence, anything else (even empty) every one. A pending change, like every textops edit.",
     },
     replace_body: {
       arity: [2],
@@ -101,7 +100,6 @@ export const textopsModule = defineModule({
       args: ["fparam", "fparam", "fparam"],
       argNames: ["match", "text", "mode"],
       doc: "replace_str() limited to the body.",
-      simulated: false,
     },
     replace_hdrs: {
       arity: [2],
@@ -116,7 +114,6 @@ export const textopsModule = defineModule({
       args: ["fparam", "fparam", "fparam"],
       argNames: ["match", "text", "mode"],
       doc: "replace_str() limited to the headers.",
-      simulated: false,
     },
     replace_all: {
       arity: [2],
@@ -309,7 +306,6 @@ export const textopsModule = defineModule({
       args: ["fparam", "fparam"],
       argNames: ["text", "content_type"],
       doc: "Replaces the body of the message and its Content-Type.",
-      simulated: false,
     },
     set_reply_body: {
       arity: [2],
@@ -363,7 +359,6 @@ export const textopsModule = defineModule({
       args: ["fparam", "fparam"],
       argNames: ["text", "regexp"],
       doc: "True when the regexp matches the text.",
-      simulated: false,
     },
     starts_with: {
       arity: [2],

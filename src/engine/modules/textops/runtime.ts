@@ -9,6 +9,7 @@ import { compileRegex } from "../../base/regex/index.js";
 import type { CallArg, FunctionImpl } from "../../runtime/env.js";
 import { whereIn } from "../../runtime/services.js";
 import { defineRuntime } from "../runtime-types.js";
+import { search_str, set_body } from "./body.js";
 import { textopsModule } from "./def.js";
 import {
   append_hf,
@@ -46,6 +47,7 @@ import {
   subst_uri,
   subst_user,
 } from "./regex-fns.js";
+import { replace_body_str, replace_hdrs_str, replace_str } from "./replace-str.js";
 import { cmp_istr, cmp_str, ends_with, in_list, in_list_prefix, starts_with, str_find, str_ifind } from "./strings.js";
 
 const is_method: FunctionImpl = {
@@ -161,6 +163,11 @@ export const textopsRuntime = defineRuntime(textopsModule, {
         subst_user,
         search_hf,
         subst_hf,
+        replace_str,
+        replace_body_str,
+        replace_hdrs_str,
+        set_body,
+        search_str,
       },
     };
   },

@@ -1,5 +1,5 @@
 /**
- * textopsx: `msg_apply_changes`, `remove_body` and `fnmatch` are simulated (runtime.ts); the
+ * textopsx: `msg_apply_changes`, `remove_body`, `keep_hf` and `fnmatch` are simulated (runtime.ts); the
  * other functions and the iterator pseudo-variables are declared from the module's export
  * tables only.
  */
@@ -48,8 +48,8 @@ export const textopsxModule = defineModule({
       arity: [0, 1],
       routes: ANY_ROUTE,
       argNames: ["regexp"],
-      simulated: false,
-      doc: "Removes all headers except the mandatory ones and those whose name matches the regular expression.",
+      returns: "always -1 (keep_hf_helper ends so), even when headers were removed",
+      doc: "Removes (as pending changes) all headers except From, To, Call-ID, CSeq, Via, Contact, Content-Length, Content-Type, Route, Record-Route, Max-Forwards and those whose name matches the regular expression (extended, case-insensitive).",
     },
     fnmatch: {
       arity: [2, 3],

@@ -5,6 +5,7 @@
  * shell-style pattern (src/modules/textopsx/textopsx.c).
  */
 import { L_ERR } from "../../base/log-levels.js";
+import { compileRegex } from "../../base/regex/index.js";
 import type { ScriptContext } from "../../runtime/context.js";
 import type { CallArg, FunctionImpl } from "../../runtime/env.js";
 import { whereIn } from "../../runtime/services.js";
@@ -82,8 +83,60 @@ const fnmatch: FunctionImpl = {
   },
 };
 
+/**
+ * keep_hf([re]) (keep_hf_helper): removes every header but the mandatory ones (From, To,
+ * Call-ID, CSeq, Via, Contact, Content-Length, Content-Type, Route, Record-Route, Max-Forwards)
+ * and those whose name matches the regex (textops' flags); it always returns −1, as Kamailio's
+ * does.
+ */
+const MANDATORY = new Set([
+  "from",
+  "to",
+  "call-id",
+  "cseq",
+  "via",
+  "contact",
+  "content-length",
+  "content-type",
+  "route",
+  "record-route",
+  "max-forwards",
+]);
+
+const keep_hf: FunctionImpl = {
+  compile(args, env) {
+    const arg = args[0];
+    let re: ReturnType<typeof compileRegex> | undefined;
+    if (arg) {
+      re = compileRegex(arg.literal ?? "", { icase: true, newline: true });
+      if (!re.ok) env.fixupError(`fixup_regexp_null(): bad re ${arg.literal ?? ""}`, arg.node.span);
+    }
+    return (ctx) => {
+      const v = msgView(ctx.msg);
+      if (v?.fields === undefined) {
+        ctx.sv.log.module(
+          ctx.proc,
+          L_ERR,
+          "textopsx",
+          "textopsx.c:457",
+          "keep_hf_helper",
+          "Error while parsing message",
+          whereIn(ctx),
+        );
+        return -1;
+      }
+      for (const f of v.fields) {
+        if (MANDATORY.has(f.key)) continue;
+        if (re?.ok && re.re.test(f.name)) continue;
+        delLump(ctx.msg, f.start, f.end - f.start);
+      }
+      return -1;
+    };
+  },
+};
+
 export const textopsxRuntime = defineRuntime(textopsxModule, {
   create() {
-    return { functions: { msg_apply_changes, remove_body, fnmatch } };
+    return { functions: { msg_apply_changes, remove_body, fnmatch, keep_hf } };
   },
 });
