@@ -5,6 +5,8 @@
  * and parameters it cannot read (`{s.substr,a,b}`). Kamailio then refuses the whole pvar:
  * `error parsing [{...}]` (docs/kamailio/pseudo-variables.md#malformed-names).
  */
+import { parseSubst } from "../../base/regex/subst.js";
+import { parsePvAt } from "../pv-spec.js";
 
 /** Transformation classes and the module whose `tr_export_t` registers each (5.6.3, every module). */
 const CLASS_MODULE: Readonly<Record<string, string>> = {
@@ -74,7 +76,7 @@ export function transformError(
   const module = CLASS_MODULE[cls];
   if (module === undefined || !loaded.has(module)) return `unknown transformation: [${cls}] in [{${body}}]`;
   const names = PV_NAMES[cls];
-  if (!names) return undefined;
+  if (!names) return cls === "re" ? reTransformError(body.slice(dot + 1)) : undefined;
   const end = body.slice(dot + 1).search(/[,}]/);
   const name = (end < 0 ? body.slice(dot + 1) : body.slice(dot + 1, dot + 1 + end))
     .replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, "")
@@ -83,4 +85,21 @@ export function transformError(
   if (kamsim.simulatesName(cls, name) && !kamsim.applies(body) && !kamsim.kamsimOnlyRefusal(body))
     return `invalid param in transformation: ${body}`;
   return undefined;
+}
+
+/**
+ * textops' `re` class (modules/textops/txt_var.c tr_txt_parse_re): only `subst`, whose literal
+ * expression core/re.c's subst_parser must take at start-up (a PV one is parsed at run time).
+ */
+function reTransformError(rest: string): string | undefined {
+  const comma = rest.indexOf(",");
+  const name = (comma < 0 ? rest : rest.slice(0, comma)).replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, "");
+  if (name.toLowerCase() !== "subst") return `unknown transformation: re.${rest}/${name}`;
+  const expr = comma < 0 ? "" : rest.slice(comma + 1);
+  if (expr.startsWith("$")) return undefined;
+  const parsed = parseSubst(expr, (text, at) => {
+    const p = parsePvAt(text, at);
+    return "spec" in p ? p.length : undefined;
+  });
+  return parsed.ok ? undefined : `${parsed.error}: invalid transformation [re.${rest}]`;
 }

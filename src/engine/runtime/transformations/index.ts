@@ -1,6 +1,7 @@
 /**
  * Transformations, `$(pv{class.name,params})`, applied as Kamailio 5.6.3's pv module does
- * (src/modules/pv/pv_trans.c): the string class `s.*`, `uri.*`, `param.*` and `nameaddr.*`.
+ * (src/modules/pv/pv_trans.c): the string class `s.*`, `uri.*`, `param.*` and `nameaddr.*`; and
+ * textops' `re.subst` (modules/textops/txt_var.c, re.ts).
  * Values are bytes there: lengths and offsets count UTF-8 bytes, case changes touch ASCII only.
  * A transformation given `<null>`, or one that fails, leaves the reference without a value
  * (xlog prints nothing for it; an assignment logs "non existing right pvar"). Those kamsim does
@@ -14,6 +15,7 @@ import { fromBytes, toBytes } from "./bytes.js";
 import { compileNameAddr } from "./nameaddr.js";
 import { compileParam } from "./params.js";
 import { numberParam, splitName, stringParam } from "./parse.js";
+import { compileRe } from "./re.js";
 import { compileString } from "./string.js";
 import { CHECK_ENV, type Transform, type TransformEnv } from "./support.js";
 import { compileUri } from "./uri.js";
@@ -38,6 +40,8 @@ export function compileTransform(body: string, env: TransformEnv = CHECK_ENV): T
       return compileParam(name, at, env);
     case "nameaddr":
       return compileNameAddr(name, at);
+    case "re":
+      return compileRe(name, at, env);
     default:
       return undefined;
   }
