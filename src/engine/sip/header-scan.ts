@@ -221,8 +221,12 @@ function checkCSeq(raw: string, p: number, end: number): number | CoreLogEntry[]
 function checkContentLength(raw: string, start: number, end: number): number | CoreLogEntry[] {
   let p = start;
   const fail = (): CoreLogEntry[] => {
+    if (p >= end) {
+      // %p of the value's start and of the buffer's end: addresses made up, pointer-like.
+      const text = `parse error over the end of input: ${fakePointer(raw, start)} - ${fakePointer(raw, end)}`;
+      return [{ level: L_ERR, at: "parser/parse_content.c:278", fn: "parse_content_length", text }];
+    }
     const at = "parser/parse_content.c:276";
-    if (p >= end) return []; // "parse error over the end of input" prints pointers; not modelled
     const ch = raw[p] as string;
     return [
       { level: L_ERR, at, fn: "parse_content_length", text: `parse error near char [${ch.charCodeAt(0)}][${ch}]` },
@@ -236,7 +240,18 @@ function checkContentLength(raw: string, start: number, end: number): number | C
   }
   if (p === end) return fail();
   let size = 0;
+  let value = 0;
   while (p < end && raw.charCodeAt(p) >= 48 && raw.charCodeAt(p) <= 57) {
+    if (value >= 214748364 /* INT_MAX / 10 */) {
+      const tooLarge = {
+        level: L_ERR,
+        at: "parser/parse_content.c:237",
+        fn: "parse_content_length",
+        text: "content lenght value is too large",
+      };
+      return [tooLarge, ...fail()];
+    }
+    value = value * 10 + raw.charCodeAt(p) - 48;
     size++;
     p++;
   }
@@ -255,6 +270,14 @@ function checkContentLength(raw: string, start: number, end: number): number | C
     }
   } while (p < end);
   return p;
+}
+
+/** Where a received datagram's buffer starts in kamsim's made-up address space. */
+const BUFFER_BASE = 0x7f150d0a2000;
+
+/** A `%p` of the byte at `offset` of the received buffer: `0x` and 12 hex digits. */
+function fakePointer(raw: string, offset: number): string {
+  return `0x${(BUFFER_BASE + utf8Length(raw.slice(0, offset))).toString(16)}`;
 }
 
 /** eat_lws_end() of parser_f.h: spaces, tabs and line folds. */

@@ -208,6 +208,22 @@ describe("the receive path", () => {
     accepted(request(OPTIONS, [`Via: ${via}`, ...HEADERS.slice(1)]));
   });
 
+  it("judges a Via cut by the end of the datagram as parse_via() does", () => {
+    const head = `${OPTIONS}\r\n${HEADERS.slice(1, 5).join("\r\n")}\r\n`;
+    accepted(`${head}Via: SIP/2.0/UDP 127.0.0.1:5060`);
+    accepted(`${head}Via: SIP/2.0/UDP 127.0.0.1`);
+    const param = receiveDatagram(`${head}Via: SIP/2.0/UDP 127.0.0.1:5060;lr`, SRC);
+    expect(lines(param.logs).slice(0, 3)).toEqual([
+      "[core/parser/parse_via.c:1324]: parse_via_param(): failure parsing via param",
+      "[core/parser/parse_via.c:2706]: parse_via(): parsing via on: <SIP/2.0/UDP 127.0.0.1:5060;lr>",
+      "[core/parser/parse_via.c:2712]: parse_via(): via parse error",
+    ]);
+    const lineEnd = receiveDatagram(`${head}Via: SIP/2.0/UDP 127.0.0.1:5060\r\n`, SRC);
+    expect(lines(lineEnd.logs)[0]).toBe(
+      "[core/parser/parse_via.c:2654]: parse_via(): invalid via - end of header in state 14",
+    );
+  });
+
   it("fails a CSeq parse_cseq() refuses, and takes any number", () => {
     const bad = receiveDatagram(request(OPTIONS, [...HEADERS.slice(0, 4), "CSeq: abc"]), SRC);
     expect(lines(bad.logs).slice(0, 3)).toEqual([
@@ -244,6 +260,26 @@ describe("the receive path", () => {
       "[core/parser/parse_content.c:276]: parse_content_length(): parse error near char [97][a]",
       "[core/parser/msg_parser.c:182]: get_hdr_field(): bad content_length header",
     ]);
+  });
+
+  it("fails a Content-Length cut by the end of the datagram, or too large", () => {
+    const head = `${OPTIONS}\r\n${HEADERS.slice(0, 3).join("\r\n")}\r\nCSeq: 1 OPTIONS\r\n`;
+    const cut = receiveDatagram(`${head}Content-Length: 0`, SRC);
+    expect(lines(cut.logs)[0]).toMatch(
+      /^\[core\/parser\/parse_content\.c:278\]: parse_content_length\(\): parse error over the end of input: 0x[0-9a-f]{12} - 0x[0-9a-f]{12}$/,
+    );
+    const huge = receiveDatagram(`${head}Content-Length: 12345678901\r\n\r\n`, SRC);
+    expect(lines(huge.logs).slice(0, 2)).toEqual([
+      "[core/parser/parse_content.c:237]: parse_content_length(): content lenght value is too large",
+      "[core/parser/parse_content.c:276]: parse_content_length(): parse error near char [49][1]",
+    ]);
+    const callId = receiveDatagram(
+      `${OPTIONS}\r\n${HEADERS.slice(0, 3).join("\r\n")}\r\nCSeq: 1 OPTIONS\r\nCall-ID: x-last`,
+      SRC,
+    );
+    expect(lines(callId.logs)[0]).toBe(
+      "[core/parser/msg_parser.c:259]: get_hdr_field(): no eol - bad body for <Call-ID> (hdr type: 6) [x-last]",
+    );
   });
 
   it("takes headers without an empty line after them, with an empty body", () => {

@@ -7,9 +7,11 @@
  * of each `bad char <c> on state N`. Any transport token is taken (an unknown one is
  * PROTO_OTHER). The rest (host, port, parameters, comments, several bodies separated by commas)
  * is read more loosely: what is checked is what 5.6.3 checks at the end of a body — a host was
- * seen (`invalid via - end of header in state 0` otherwise; state 3 after a bare `:`) and the port
- * is at most five digits (`invalid port number <...>`, str2s() in ut.h). Errors parse_via()
- * reports inside parameters are not modelled.
+ * seen (`invalid via - end of header in state 0` otherwise; state 3 after a bare `:`; state 14
+ * when the datagram ends right after the header's line end), the port is at most five digits
+ * (`invalid port number <...>`, str2s() in ut.h), and a parameter is not cut by the end of the
+ * datagram (`failure parsing via param`). Other errors parse_via_param() reports inside
+ * parameters are not modelled.
  */
 import { L_ERR } from "../base/log-levels.js";
 import type { CoreLogEntry } from "./core-log-entry.js";
@@ -112,8 +114,8 @@ function failure(raw: string, buffer: number, tmp: number, end: number, first: C
 
 type OneResult = { tmp: number; nextVia?: number } | { tmp: number; error: CoreLogEntry };
 
-function err(line: number, text: string): CoreLogEntry {
-  return { level: L_ERR, at: `parser/parse_via.c:${line}`, fn: "parse_via", text };
+function err(line: number, text: string, fn = "parse_via"): CoreLogEntry {
+  return { level: L_ERR, at: `parser/parse_via.c:${line}`, fn, text };
 }
 
 /** One via body from `buffer`. */
@@ -211,6 +213,8 @@ function hostPart(raw: string, buffer: number, from: number, end: number, s: num
     }
   }
   if (state === P_PORT && portEnd < 0) portEnd = tmp;
+  // parse_via_param() wants a line end after a parameter: the buffer ending inside one fails.
+  if (state === P_PARAM && tmp >= end) return { tmp, error: err(1324, "failure parsing via param", "parse_via_param") };
   // At the end of the packet parse_via() judges the state it is in (a line end there fails);
   // at a line that does not continue the header, the state before the line end.
   const final = tmp < end ? saved : state;
