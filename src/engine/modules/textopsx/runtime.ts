@@ -9,6 +9,8 @@ import { compileRegex } from "../../base/regex/index.js";
 import type { ScriptContext } from "../../runtime/context.js";
 import type { CallArg, FunctionImpl } from "../../runtime/env.js";
 import { whereIn } from "../../runtime/services.js";
+import { frameRequest } from "../../sip/framing.js";
+import { splitHeaders } from "../../sip/headers.js";
 import { SipRequest } from "../../sip/message.js";
 import { buildRequestText, delLump, msgView } from "../lumps.js";
 import { defineRuntime } from "../runtime-types.js";
@@ -42,9 +44,28 @@ const msg_apply_changes: FunctionImpl = {
         coreErr(ctx, "msg_translator.c:3371", "sip_msg_apply_changes", "couldn't update msg buffer content");
         return -1;
       }
+      // parse_msg() reads the headers up to the first Via; sip_msg_update_buffer() then up to
+      // From, To, Call-ID and CSeq. A bad line after those is found only by later reads, as in
+      // Kamailio; one before them ends the script (0).
       const next = SipRequest.parse(text);
-      if ("error" in next || next.fields() === undefined) {
+      const f = frameRequest(text);
+      if ("error" in next || "error" in f) {
         coreErr(ctx, "msg_translator.c:3326", "sip_msg_update_buffer", `parsing new sip message failed [[${text}]]`);
+        return 0;
+      }
+      const split = splitHeaders(text, f.headerStart, f.headerEnd);
+      const known = new Set(("error" in split ? split.before : split).map((h) => h.key));
+      if (!known.has("via")) {
+        coreErr(ctx, "msg_translator.c:3326", "sip_msg_update_buffer", `parsing new sip message failed [[${text}]]`);
+        return 0;
+      }
+      if (!(known.has("from") && known.has("to") && known.has("call-id") && known.has("cseq"))) {
+        coreErr(
+          ctx,
+          "msg_translator.c:3332",
+          "sip_msg_update_buffer",
+          `parsing main headers of new sip message failed [[${text}]]`,
+        );
         return 0;
       }
       ctx.msg = next;
