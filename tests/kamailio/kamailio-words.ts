@@ -50,4 +50,6 @@ export const KAMAILIO_WORDS: Readonly<Record<string, RegExp>> = {
   // fixup_pvar_*() (core/mod_fix.c) print nothing of their own: only fix_actions()'s line.
   bad_pvar_param: /fixing failed \(code=-1\)/,
   bad_flag: /bad flag value|flag not declared/,
+  // The error rules of the core's actions in core/cfg.y.
+  bad_core_arg: /bad argument, (number|string) expected|bad log argument|bad error argument/,
 };

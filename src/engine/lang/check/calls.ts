@@ -8,6 +8,7 @@ import type { CallExpr, Expr } from "../ast.js";
 import type { DiagnosticBag } from "../diagnostics.js";
 import type { ArgKind, FunctionDef } from "../exports.js";
 import { parsePvAt } from "../pv-spec.js";
+import { coreArgError } from "./core-args.js";
 import { foldParam } from "./fold.js";
 import { checkFormat } from "./formats.js";
 import { intParamError } from "./int-params.js";
@@ -72,7 +73,11 @@ export class CallChecker {
       );
     }
     this.checkArgs(call, def, found.module);
-    if (found.module === undefined) this.checkFlag(call);
+    if (found.module === undefined) {
+      this.checkFlag(call);
+      const bad = coreArgError(call.name, call.args);
+      if (bad) this.diags.error("bad_core_arg", `syntax error: ${bad.message}`, bad.arg.span);
+    }
     if (def.simulated === false || (def.simulated === undefined && this.moduleUnsimulated(found.module))) {
       this.warnUnsimulated(call, found.module);
     }
