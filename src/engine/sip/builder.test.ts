@@ -2,7 +2,11 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildRequest, type RequestSpec } from "./builder.js";
 import { SipRequest } from "./message.js";
+import { receiveDatagram } from "./receive.js";
 import { buildReply } from "./reply.js";
+
+/** A source for the receive path's log lines. */
+const SRC = { ip: "127.0.0.1", port: 5060 };
 
 const SPEC: RequestSpec = {
   method: "INVITE",
@@ -43,7 +47,7 @@ describe("buildRequest", () => {
 
   it("parses back to the same fields", () => {
     const req = parse(buildRequest(SPEC));
-    expect(req.validate()).toBeUndefined();
+    expect(receiveDatagram(req.raw, SRC)).toMatchObject({ kind: "request", logs: [] });
     expect(req.method).toBe("INVITE");
     expect(req.ruri).toBe(SPEC.ruri);
     expect(req.from).toEqual({ uri: SPEC.from, tag: SPEC.fromTag });
@@ -124,7 +128,7 @@ describe("buildRequest", () => {
             body: r.body,
           };
           const req = parse(buildRequest(spec));
-          expect(req.validate()).toBeUndefined();
+          expect(receiveDatagram(req.raw, SRC)).toMatchObject({ kind: "request", logs: [] });
           expect(req.uri).toMatchObject({ user: r.user, host: r.host });
           expect(req.from?.tag).toBe(r.tag);
           expect(req.cseq).toEqual({ num: String(r.cseq), method: r.method });

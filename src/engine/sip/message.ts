@@ -15,7 +15,7 @@ import { type HeaderField, splitHeaders } from "./headers.js";
 import { type NameAddr, parseNameAddr } from "./name-addr.js";
 import { parseUri, type SipUri } from "./uri.js";
 import { utf8Length } from "./utf8.js";
-import { parseVia, parseVias, type ViaBody } from "./via.js";
+import { parseVia, type ViaBody } from "./via.js";
 
 /** A received SIP request (replies are out of scope). */
 export class SipRequest {
@@ -35,7 +35,6 @@ export class SipRequest {
   // Caches: `undefined` = not computed yet, `null` = computed and absent.
   private parsedUri: SipUri | null | undefined;
   private fieldList: HeaderField[] | null | undefined;
-  private fieldError: string | undefined;
   /** With a bad header line: the fields before it (what the core had read). */
   private fieldsBefore: HeaderField[] | undefined;
   private fromCache: NameAddr | null | undefined;
@@ -60,7 +59,7 @@ export class SipRequest {
 
   /**
    * Reads a request from raw text. Only the request line and the blank line ending the headers
-   * are checked here; call `validate()` to check the headers too.
+   * are checked here; a received datagram is judged by the receive path (receive.ts) instead.
    */
   static parse(raw: string): SipRequest | { error: string } {
     const f = frameRequest(raw);
@@ -112,7 +111,6 @@ export class SipRequest {
       const r = splitHeaders(this.raw, this.headerStart, this.headerEnd);
       if ("error" in r) {
         this.fieldList = null;
-        this.fieldError = r.error;
         this.fieldsBefore = r.before;
       } else this.fieldList = r;
     }
@@ -222,24 +220,6 @@ export class SipRequest {
   }
 
   /**
-   * Checks what Kamailio checks when it parses all headers: every header line well formed, a
-   * Via present (receive_msg drops requests without one: "no via found in request"), and
-   * every Via, To, CSeq and Content-Length parsable (get_hdr_field parses those eagerly, so a
-   * bad one fails the whole header parse). Returns the first problem, or undefined.
-   */
-  validate(): string | undefined {
-    const fields = this.fields();
-    if (fields === undefined) return this.fieldError;
-    if (!fields.some((f) => f.key === "via")) return "no Via header";
-    for (const f of fields) {
-      const body = this.raw.slice(f.bodyStart, f.bodyEnd);
-      const bad = badBody(f.key, body);
-      if (bad) return `bad ${f.name} header "${body}": ${bad}`;
-    }
-    return undefined;
-  }
-
-  /**
    * The first header of that name for the core's own pointers (msg->from, msg->to, msg->cseq,
    * msg->callid, msg->via1): read before any bad line further down, which `$hdr` would refuse.
    */
@@ -253,21 +233,5 @@ export class SipRequest {
   private parseWith<T>(name: string, parse: (body: string) => T | undefined): T | null {
     const body = this.knownHeader(name);
     return body === undefined ? null : (parse(body) ?? null);
-  }
-}
-
-/** What is wrong with a header body Kamailio parses eagerly, or undefined. */
-function badBody(key: string, body: string): string | undefined {
-  switch (key) {
-    case "via":
-      return parseVias(body) ? undefined : "expected SIP/2.0/TRANSPORT host[:port][;params]";
-    case "to":
-      return parseNameAddr(body) ? undefined : "expected a name-addr or addr-spec";
-    case "cseq":
-      return parseCSeq(body) ? undefined : "expected NUMBER METHOD";
-    case "content-length":
-      return parseUint(body) !== undefined ? undefined : "expected a number";
-    default:
-      return undefined;
   }
 }
