@@ -48,19 +48,23 @@ function parsed(
   return v as MsgView & { fields: HeaderField[] };
 }
 
-/** A name argument: fixed at start-up when literal, else read per call. */
-function nameArg(arg: CallArg): (ctx: ScriptContext) => string {
+/** The key of a name argument, computed once when the name is literal (hname_fixup()). */
+function keyArg(arg: CallArg): (ctx: ScriptContext) => string | undefined {
   const lit = arg.literal;
-  if (lit !== undefined) return () => lit;
-  return arg.str();
+  if (lit !== undefined) {
+    const key = hnameKey(lit);
+    return () => key;
+  }
+  const name = arg.str();
+  return (ctx) => hnameKey(name(ctx));
 }
 
 /** remove_hf(name): every header of that name; -1 when there was none (remove_hf_f). */
 export const remove_hf: FunctionImpl = {
   compile(args) {
-    const name = nameArg(args[0] as CallArg);
+    const keyOf = keyArg(args[0] as CallArg);
     return (ctx) => {
-      const key = hnameKey(name(ctx));
+      const key = keyOf(ctx);
       const v = parsed(ctx, "textops.c:1797", "remove_hf_f", "error while parsing message headers");
       if (!v) return -1;
       let cnt = 0;
@@ -139,8 +143,8 @@ function present(ctx: ScriptContext, key: string | undefined): number {
 /** is_present_hf(name): 1 when a header of that name was received. */
 export const is_present_hf: FunctionImpl = {
   compile(args) {
-    const name = nameArg(args[0] as CallArg);
-    return (ctx) => present(ctx, hnameKey(name(ctx)));
+    const keyOf = keyArg(args[0] as CallArg);
+    return (ctx) => present(ctx, keyOf(ctx));
   },
 };
 
@@ -171,7 +175,7 @@ function addHf(mode: "append" | "insert", uriParts: boolean): FunctionImpl {
     compile(args) {
       const text = (args[0] as CallArg).str();
       const suffix = uriParts ? (args[1] as CallArg).str() : undefined;
-      const anchorName = !uriParts && args[1] ? nameArg(args[1]) : undefined;
+      const anchorKey = !uriParts && args[1] ? keyArg(args[1]) : undefined;
       return (ctx) => {
         const v = msgView(ctx.msg);
         if (v?.fields === undefined || v.fields.length === 0) {
@@ -179,8 +183,8 @@ function addHf(mode: "append" | "insert", uriParts: boolean): FunctionImpl {
           return -1;
         }
         let at: number;
-        if (anchorName !== undefined) {
-          const key = hnameKey(anchorName(ctx));
+        if (anchorKey !== undefined) {
+          const key = anchorKey(ctx);
           const same = v.fields.filter((f) => f.key === key);
           const hf = mode === "append" ? same[same.length - 1] : same[0];
           if (mode === "append") at = hf ? hf.end : v.eoh;
