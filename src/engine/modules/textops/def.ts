@@ -321,7 +321,6 @@ export const textopsModule = defineModule({
       args: ["literal"],
       argNames: ["value"],
       doc: "True when the Privacy header holds the value (header, session, user, id, none, ...).",
-      simulated: false,
     },
     in_list: {
       arity: [3],

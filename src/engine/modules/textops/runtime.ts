@@ -24,6 +24,7 @@ import {
   remove_hf_pv,
 } from "./headers.js";
 import { APPLICATION_SDP, decodeMimeType } from "./mime.js";
+import { is_privacy } from "./privacy.js";
 import {
   is_present_hf_re,
   is_present_hf_re_pv,
@@ -168,6 +169,7 @@ export const textopsRuntime = defineRuntime(textopsModule, {
         replace_hdrs_str,
         set_body,
         search_str,
+        is_privacy,
       },
     };
   },
