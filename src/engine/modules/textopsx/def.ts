@@ -47,6 +47,8 @@ export const textopsxModule = defineModule({
     keep_hf: {
       arity: [0, 1],
       routes: ANY_ROUTE,
+      // fixup_regexp_null: compiled at start-up, a bad one refuses the config.
+      args: ["regex"],
       argNames: ["regexp"],
       returns: "always -1 (keep_hf_helper ends so), even when headers were removed",
       doc: "Removes (as pending changes) all headers except From, To, Call-ID, CSeq, Via, Contact, Content-Length, Content-Type, Route, Record-Route, Max-Forwards and those whose name matches the regular expression (extended, case-insensitive).",
