@@ -5,10 +5,12 @@
  */
 
 import { L_ERR } from "../../base/log-levels.js";
+import type { Span } from "../../base/source.js";
+import { parsePvAt } from "../../lang/pv-spec.js";
 import { formatUri, isTelUri, parseUri, type SipUri, uriPort } from "../../sip/uri.js";
 import type { ScriptContext } from "../context.js";
 import { logTelPort } from "../core-log.js";
-import type { PvAccess, PvImpl } from "../env.js";
+import type { CompileEnv, PvAccess, PvImpl } from "../env.js";
 import { whereIn } from "../services.js";
 import { toStr, type Value } from "../values.js";
 import { compileIndex, IDX_ALL } from "./index-spec.js";
@@ -128,6 +130,32 @@ function needStr(line: number | undefined, nullLine: number | undefined, fn: str
 
 const ruCheck = needStr(3025, 3019, "pv_set_ruri", "str value required to set R-URI");
 
+/**
+ * A header name given as a PV (`$hdr($var(h))`, pv_parse_hdr_name()): read at run time; a value
+ * that is not a string is "invalid name" and the getter fails (undefined).
+ */
+function headerName(
+  text: string,
+  env: CompileEnv,
+  at: [line: number, fn: string],
+): ((ctx: ScriptContext) => string | undefined) | undefined {
+  if (!text.startsWith("$")) return undefined;
+  const r = parsePvAt(text, 0, true);
+  if (!("spec" in r)) return undefined;
+  const pv = env.pv(r.spec, NO_SPAN);
+  return (ctx) => {
+    const v = pv.get(ctx);
+    // An int read from a PV carries its text too (pv_get_sintval()); null does not.
+    if (v !== null && v !== undefined) return String(v);
+    // pv_get_spec_name() (core/pvapi.c) refuses a null name first.
+    if (v === null)
+      ctx.sv.log.core(ctx.proc, L_ERR, "pvapi.c:1245", "pv_get_spec_name", "null or empty name", whereIn(ctx));
+    ctx.sv.log.module(ctx.proc, L_ERR, "pv", `pv_core.c:${at[0]}`, at[1], "invalid name", whereIn(ctx));
+    return undefined;
+  };
+}
+const NO_SPAN: Span = { file: 0, start: 0, end: 0 };
+
 export const messagePvars: Readonly<Record<string, PvImpl>> = {
   si: readOnly((ctx) => ctx.src.ip),
   sp: readOnly((ctx) => ctx.src.port),
@@ -207,12 +235,15 @@ export const messagePvars: Readonly<Record<string, PvImpl>> = {
   pp: readOnly((ctx) => ctx.proc.pid),
   // pv_get_hdr_helper(): `[*]` joins every header of that name with "," (PV_HDR_DELIM), a
   // negative index counts from the last; compact names match their long form (`$hdr(v)` is Via).
-  hdr: withName((name, spec, env) => {
+  hdr: withName((text, spec, env) => {
     const index = compileIndex(spec.index, env);
+    const dynamic = headerName(text, env, [2139, "pv_get_hdr"]);
     return {
       get: (ctx: ScriptContext) => {
         const ix = index(ctx);
         if (!ix) return undefined;
+        const name = dynamic ? dynamic(ctx) : text;
+        if (name === undefined) return undefined;
         if (ix.n === 0 && ix.kind !== IDX_ALL) return ctx.msg.header(name) ?? null;
         const all = ctx.msg.headers(name);
         if (ix.kind === IDX_ALL) return all.length === 0 ? null : all.join(",");
@@ -222,5 +253,15 @@ export const messagePvars: Readonly<Record<string, PvImpl>> = {
     };
   }),
   // pv_get_hdrc(): how many headers have that name (a comma-separated line counts once).
-  hdrc: withName((name) => ({ total: true, get: (ctx: ScriptContext) => ctx.msg.headers(name).length })),
+  hdrc: withName((text, _spec, env) => {
+    const dynamic = headerName(text, env, [2188, "pv_get_hdrc"]);
+    return {
+      total: true,
+      get: (ctx: ScriptContext) => {
+        // pv_get_hdrc() gives 0 for a name it cannot get.
+        const name = dynamic ? dynamic(ctx) : text;
+        return name === undefined ? 0 : ctx.msg.headers(name).length;
+      },
+    };
+  }),
 };
