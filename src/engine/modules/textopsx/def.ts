@@ -1,7 +1,7 @@
 /**
- * textopsx: `msg_apply_changes`, `remove_body`, `keep_hf` and `fnmatch` are simulated (runtime.ts); the
- * other functions and the iterator pseudo-variables are declared from the module's export
- * tables only.
+ * textopsx: `msg_apply_changes`, `remove_body`, `keep_hf`, `fnmatch` and the header iterators
+ * (with `$hfitname`/`$hfitbody`) are simulated (runtime.ts); the other functions and `$blitval`
+ * are declared from the module's export tables only.
  */
 import { ANY_ROUTE, defineModule, ONREPLY, RouteKind } from "../types.js";
 
@@ -127,49 +127,42 @@ export const textopsxModule = defineModule({
       arity: [1],
       routes: ANY_ROUTE,
       argNames: ["iname"],
-      simulated: false,
       doc: "Starts a named header iterator at the first header.",
     },
     hf_iterator_next: {
       arity: [1],
       routes: ANY_ROUTE,
       argNames: ["iname"],
-      simulated: false,
       doc: "Moves the header iterator to the next header.",
     },
     hf_iterator_prev: {
       arity: [1],
       routes: ANY_ROUTE,
       argNames: ["iname"],
-      simulated: false,
       doc: "Moves the header iterator to the previous header.",
     },
     hf_iterator_end: {
       arity: [1],
       routes: ANY_ROUTE,
       argNames: ["iname"],
-      simulated: false,
       doc: "Closes the named header iterator.",
     },
     hf_iterator_rm: {
       arity: [1],
       routes: ANY_ROUTE,
       argNames: ["iname"],
-      simulated: false,
       doc: "Removes the header the iterator points at.",
     },
     hf_iterator_append: {
       arity: [2],
       routes: ANY_ROUTE,
       argNames: ["iname", "htext"],
-      simulated: false,
       doc: "Adds text after the header the iterator points at.",
     },
     hf_iterator_insert: {
       arity: [2],
       routes: ANY_ROUTE,
       argNames: ["iname", "htext"],
-      simulated: false,
       doc: "Adds text before the header the iterator points at.",
     },
     bl_iterator_start: {

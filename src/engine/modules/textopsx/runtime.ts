@@ -16,6 +16,7 @@ import { buildRequestText, delLump, msgView } from "../lumps.js";
 import { defineRuntime } from "../runtime-types.js";
 import { textopsxModule } from "./def.js";
 import { fnmatch as globMatch } from "./fnmatch.js";
+import { hfIteratorFunctions, hfIteratorPv } from "./hf-iterators.js";
 
 function coreErr(ctx: ScriptContext, at: string, fn: string, text: string): void {
   ctx.sv.log.core(ctx.proc, L_ERR, at, fn, text, whereIn(ctx));
@@ -158,6 +159,9 @@ const keep_hf: FunctionImpl = {
 
 export const textopsxRuntime = defineRuntime(textopsxModule, {
   create() {
-    return { functions: { msg_apply_changes, remove_body, fnmatch, keep_hf } };
+    return {
+      functions: { msg_apply_changes, remove_body, fnmatch, keep_hf, ...hfIteratorFunctions },
+      pvars: { hfitname: hfIteratorPv("name"), hfitbody: hfIteratorPv("body") },
+    };
   },
 });
