@@ -51,5 +51,7 @@ export const KAMAILIO_WORDS: Readonly<Record<string, RegExp>> = {
   bad_pvar_param: /fixing failed \(code=-1\)/,
   bad_flag: /bad flag value|flag not declared/,
   // The error rules of the core's actions in core/cfg.y.
+  bad_result_pvar: /failed to fixup result pvar|result pvar is not writeble/,
+  bad_log_facility: /invalid syslog facility/,
   bad_core_arg: /bad argument, (number|string) expected|bad log argument|bad error argument/,
 };

@@ -13,13 +13,22 @@ import { foldParam } from "./fold.js";
 import { checkFormat } from "./formats.js";
 import { intParamError } from "./int-params.js";
 import { avpIdentOk } from "./pv-names.js";
-import { pvarParamError } from "./pvar-params.js";
+import { pvarParamError, resultPvarError } from "./pvar-params.js";
 import { regexParamError, substParamError } from "./regex-args.js";
 import type { Scope } from "./scope.js";
 
 /** xlog-family level arguments: only the third character counts (docs/kamailio/xlog.md#levels). */
 const LEVEL_LETTERS = new Set(["A", "B", "C", "E", "W", "N", "I", "D"]);
 const LEVEL_FUNCTIONS = new Set(["xlog", "xlogl", "xlogm"]);
+/** xlog's three-parameter forms take a syslog facility first (core/dprint.c `str_fac`). */
+const FACILITY_FUNCTIONS: ReadonlySet<string> = new Set(["xlog", "xlogl"]);
+const FACILITIES: ReadonlySet<string> = new Set(
+  [
+    ...["AUTH", "CRON", "DAEMON", "KERN", "LPR", "MAIL", "NEWS", "USER", "UUCP", "AUTHPRIV", "FTP", "SYSLOG"],
+    ...[0, 1, 2, 3, 4, 5, 6, 7].map((n) => `LOCAL${n}`),
+  ].map((f) => `LOG_${f}`),
+);
+
 /** The core's flag actions and the highest message flag (core/flags.h MAX_FLAG). */
 const FLAG_ACTIONS: ReadonlySet<string> = new Set(["setflag", "resetflag", "isflagset"]);
 const MAX_FLAG = 31;
@@ -114,6 +123,12 @@ export class CallChecker {
       const level = call.args[call.args.length === 3 ? 1 : 0];
       if (level?.kind === "StringLit") this.checkLevel(level.value, level);
     }
+    const facility = call.args[0];
+    if (FACILITY_FUNCTIONS.has(call.name) && call.args.length === 3 && facility?.kind === "StringLit") {
+      // xlog3_fixup_helper() (modules/xlog/xlog.c): str2facility() of core/dprint.c.
+      if (!FACILITIES.has(facility.value))
+        this.diags.error("bad_log_facility", `invalid syslog facility ${facility.value}`, facility.span);
+    }
   }
 
   private checkArg(call: CallExpr, arg: Expr, n: number, kind: ArgKind): void {
@@ -138,6 +153,14 @@ export class CallChecker {
     const pvarError = pvarParamError(call.name, n, text, known);
     if (pvarError) {
       this.diags.error("bad_pvar_param", pvarError, arg.span);
+      return;
+    }
+    const resultError = resultPvarError(call.name, call.args.length, n, text, (name) => {
+      const found = this.scope.lookupPvar(name);
+      return found.kind === "found" ? { writable: found.def.writable === true } : undefined;
+    });
+    if (resultError) {
+      this.diags.error("bad_result_pvar", resultError, arg.span);
       return;
     }
     if (arg.kind !== "StringLit") return;

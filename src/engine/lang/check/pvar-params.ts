@@ -31,3 +31,31 @@ export function pvarParamError(fn: string, n: number, text: string, known: Known
   }
   return `fixing failed (code=-1): parameter ${n} of ${fn} is not a pseudo-variable [${text}]`;
 }
+
+/**
+ * Functions that write their result into a pvar, by argument count → the parameter
+ * (modules/http_client/http_client.c fixup_http_query_get() / _post() / _post_hdr(): fixup_pvar_null,
+ * then a setter is required). Their words differ from fixup_pvar_*'s silence.
+ */
+const RESULT_PVARS: Readonly<Record<string, Readonly<Record<number, number>>>> = {
+  http_client_query: { 2: 2, 3: 3, 4: 4 },
+  http_client_get: { 4: 4 },
+};
+
+/** Kamailio's words when parameter `n` of `fn` (called with `argc`) is not a pvar it can write to. */
+export function resultPvarError(
+  fn: string,
+  argc: number,
+  n: number,
+  text: string,
+  lookup: (cls: string) => { writable: boolean } | undefined,
+): string | undefined {
+  if (RESULT_PVARS[fn]?.[argc] !== n) return undefined;
+  // The two-parameter form's messages start with "http_query: ".
+  const prefix = argc === 2 ? "http_query: " : "";
+  const t = text.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, "");
+  const r = t.startsWith("$") ? parsePvAt(t, 0, true) : undefined;
+  const def = r && !("error" in r) ? lookup(r.spec.name) : undefined;
+  if (!def) return `${prefix}failed to fixup result pvar`;
+  return def.writable ? undefined : `${prefix}result pvar is not writeble`;
+}
