@@ -14,7 +14,7 @@ import { createInstances } from "./link/instances.js";
 import { buildProgram, type CompiledRoutes } from "./link/program.js";
 import type { ModuleInstance, RpcResult, SimulationHost } from "./modules/runtime-types.js";
 import type { ScriptContext } from "./runtime/context.js";
-import { type CoreSettings, readCoreSettings } from "./runtime/core-settings.js";
+import { type CoreSettings, MAX_CHILDREN, readCoreSettings } from "./runtime/core-settings.js";
 import type { RouteCell } from "./runtime/env.js";
 import { compileFormat } from "./runtime/format.js";
 import { Logger } from "./runtime/log.js";
@@ -110,6 +110,15 @@ export class Simulation {
     });
     this.routes = build.routes;
     this.diagnostics = build.diagnostics;
+    if (this.core.childrenCapped) {
+      const message = `kamsim simulates at most ${MAX_CHILDREN} SIP worker processes: children=${this.core.childrenCapped.value} runs with ${MAX_CHILDREN}`;
+      this.diagnostics.push({
+        code: "not_simulated",
+        severity: "warning",
+        message,
+        span: this.core.childrenCapped.span,
+      });
+    }
     if (this.core.logPrefix !== undefined) {
       this.logPrefix = compileFormat(this.core.logPrefix, build.env, { file: 0, start: 0, end: 0 });
     }
@@ -338,7 +347,12 @@ export class Simulation {
    */
   private receive(worker: Process, a: Arrival, id: number, t: Micros, datagram: string, stream: string) {
     const r = receiveDatagram(datagram, { ip: a.src, port: a.sport });
-    for (const l of r.logs) this.sv.log.core(worker, l.level, l.at, l.fn, l.text, { t, req: id });
+    let prefix: string | undefined;
+    const parsed = r.kind === "reply" ? undefined : r.msg;
+    if (this.logPrefix && parsed && r.logs.some((l) => l.prefixed))
+      prefix = this.logPrefix(this.context(worker, parsed, t, true, { ip: a.src, port: a.sport }, this.listen, id));
+    for (const l of r.logs)
+      this.sv.log.core(worker, l.level, l.at, l.fn, l.text, { t, req: id, prefix: l.prefixed ? prefix : undefined });
     if (r.kind === "request") return r.msg;
     if (this.kernel.wants.request) {
       this.kernel.emit({

@@ -28,13 +28,13 @@ const HEADERS = [
 const options = (callId: string, headers: string[], eol = "\r\n") =>
   `OPTIONS sip:bob@example.net SIP/2.0${eol}${[...headers, `Call-ID: ${callId}`].map((h) => h + eol).join("")}${eol}`;
 
-function run(raws: string[]) {
+function run(raws: string[], config = CONFIG) {
   const traffic = {
     duration: raws.length + 1,
     seed: 1,
     messages: raws.map((raw, i) => ({ at: i + 0.5, src: "127.0.0.9", sport: 5070, raw })),
   };
-  return runEngine(CONFIG, traffic);
+  return runEngine(config, traffic);
 }
 
 describe("the receive path in a simulation", () => {
@@ -68,7 +68,7 @@ describe("the receive path in a simulation", () => {
     const r = run([
       "",
       "garbage garbage garbage garbage garbage",
-      "SIP/2.0 200 OK\r\n" + HEADERS.join("\r\n") + "\r\nCall-ID: x\r\n\r\n",
+      `SIP/2.0 200 OK\r\n${HEADERS.join("\r\n")}\r\nCall-ID: x\r\n\r\n`,
       options("ok", HEADERS),
     ]);
     expect(r.events.flatMap((e) => (e.kind === "reply" ? [e.req] : []))).toEqual([4]);
@@ -78,5 +78,21 @@ describe("the receive path in a simulation", () => {
         : [],
     );
     expect(phases).toEqual(["1 rejected", "2 rejected", "3 reply"]);
+  });
+
+  it("puts the core log_prefix on receive_msg()'s checks only, as Kamailio sets it after the header read", () => {
+    const config = CONFIG.replace("children=1", 'children=1\nlog_prefix="{$ci} "');
+    const r = run(
+      [
+        options("lp-no-via", HEADERS.slice(1)),
+        `OPTIONS  sip:bob@example.net SIP/2.0\r\n${HEADERS.join("\r\n")}\r\n\r\n`,
+      ],
+      config,
+    );
+    const lines = r.lines.map((l) => l.replace(/^\s*\d+\(\d+\) /, ""));
+    expect(lines[0]).toBe("ERROR: {lp-no-via} <core> [core/receive.c:439]: receive_msg(): no via found in request");
+    expect(lines[1]).toBe(
+      "ERROR: <core> [core/parser/parse_fline.c:271]: parse_first_line(): parse_first_line: bad message (offset: 26)",
+    );
   });
 });

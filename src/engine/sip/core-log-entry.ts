@@ -11,4 +11,7 @@ export interface CoreLogEntry {
   /** The C function's name. */
   fn: string;
   text: string;
+  /** Written after receive_msg() set the log prefix for the message (log_prefix_set(),
+   * core/receive.c): the core `log_prefix` goes before it. */
+  prefixed?: boolean;
 }

@@ -31,8 +31,11 @@ export type Received =
   | { kind: "request"; msg: SipRequest; logs: CoreLogEntry[] }
   /** A reply (SIP/2.0 NNN), taken by the core. */
   | { kind: "reply"; status: string; logs: CoreLogEntry[] }
-  /** Dropped before any script; `reason` is kamsim's own summary for the event stream. */
-  | { kind: "dropped"; reason: string; logs: CoreLogEntry[] };
+  /**
+   * Dropped before any script; `reason` is kamsim's own summary for the event stream. `msg`: a
+   * request dropped by receive_msg()'s checks, parsed far enough for the log prefix.
+   */
+  | { kind: "dropped"; reason: string; logs: CoreLogEntry[]; msg?: SipRequest };
 
 const RECEIVE = "receive.c";
 
@@ -80,26 +83,26 @@ export function receiveDatagram(raw: string, src: { ip: string; port: number }):
   const reply = fl.type === "reply";
   if (!reply && !fl.sip) return { kind: "dropped", reason: `not a SIP request (version ${fl.version})`, logs };
   const what = reply ? "reply" : "request";
+  // From here on Kamailio has set the log prefix (log_prefix_set() after the header read).
+  // For a reply kamsim has no message to evaluate it over: its lines go without it.
+  const msg = reply ? undefined : SipRequest.received(raw, fl.method, fl.uri, fl.version, fl.next);
+  const check = (line: number, text: string): CoreLogEntry => ({
+    level: L_ERR,
+    at: `${RECEIVE}:${line}`,
+    fn: "receive_msg",
+    text,
+    prefixed: true,
+  });
   if ((st.found & H_VIA) === 0) {
-    logs.push({
-      level: L_ERR,
-      at: `${RECEIVE}:${reply ? 539 : 439}`,
-      fn: "receive_msg",
-      text: `no via found in ${what}`,
-    });
-    return { kind: "dropped", reason: `no Via in the ${what}`, logs };
+    logs.push(check(reply ? 539 : 439, `no via found in ${what}`));
+    return { kind: "dropped", reason: `no Via in the ${what}`, logs, msg };
   }
   if ((st.found & required) !== required) {
-    logs.push({
-      level: L_ERR,
-      at: `${RECEIVE}:${reply ? 546 : 447}`,
-      fn: "receive_msg",
-      text: `required headers not found in ${what}`,
-    });
-    return { kind: "dropped", reason: `From, To, Call-ID or CSeq missing or bad in the ${what}`, logs };
+    logs.push(check(reply ? 546 : 447, `required headers not found in ${what}`));
+    return { kind: "dropped", reason: `From, To, Call-ID or CSeq missing or bad in the ${what}`, logs, msg };
   }
-  if (reply) return { kind: "reply", status: fl.uri, logs };
-  return { kind: "request", msg: SipRequest.received(raw, fl.method, fl.uri, fl.version, fl.next), logs };
+  if (msg === undefined) return { kind: "reply", status: fl.uri, logs };
+  return { kind: "request", msg, logs };
 }
 
 function isLeadingBlank(c: number): boolean {
