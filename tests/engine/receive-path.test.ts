@@ -92,7 +92,7 @@ describe("the receive path in a simulation", () => {
     const lines = r.lines.map((l) => l.replace(/^\s*\d+\(\d+\) /, ""));
     expect(lines[0]).toBe("ERROR: {lp-no-via} <core> [core/receive.c:439]: receive_msg(): no via found in request");
     expect(lines[1]).toBe(
-      "ERROR: <core> [core/parser/parse_fline.c:271]: parse_first_line(): parse_first_line: bad message (offset: 26)",
+      "ERROR: <core> [core/parser/parse_fline.c:271]: parse_first_line(): parse_first_line: bad message (offset: 28)",
     );
   });
 });
