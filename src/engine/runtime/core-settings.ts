@@ -9,6 +9,8 @@ export interface CoreSettings {
   debug: number;
   /** `children`: SIP worker processes (default 8). */
   children: number;
+  /** The `children` value kamsim ran with fewer workers than it asks for (see MAX_CHILDREN). */
+  childrenCapped?: CoreValue;
   maxWhileLoops: number;
   maxRecursiveLevel: number;
   /** `log_stderror` (default no): `$C()` colours are only produced when logging to stderr. */
@@ -32,6 +34,22 @@ const DEFAULT_CORE: CoreSettings = {
 
 const int = (v: CoreValue): number | undefined => (v.type === "int" ? v.value : undefined);
 
+/**
+ * The workers kamsim simulates at most. Kamailio forks every one (main.c), so a config asking
+ * for millions fails there on shared memory or fork; kamsim would build them all in memory.
+ */
+export const MAX_CHILDREN = 1024;
+
+/**
+ * The C int Kamailio's lexer makes of a NUMBER (core/cfg.lex: `atoi()`, or `(int)strtol()` for
+ * hex, octal and binary): strtol saturates at the range of a long, the cast keeps the low 32 bits.
+ */
+export function cInt(n: number): number {
+  if (n >= 2 ** 63) return -1;
+  if (n <= -(2 ** 63)) return 0;
+  return n | 0;
+}
+
 export function readCoreSettings(config: Config): CoreSettings {
   const s: CoreSettings = { ...DEFAULT_CORE };
   for (const item of config.items) {
@@ -41,9 +59,13 @@ export function readCoreSettings(config: Config): CoreSettings {
       case "debug":
         s.debug = int(v) ?? s.debug;
         break;
-      case "children":
-        s.children = Math.max(1, int(v) ?? s.children);
+      case "children": {
+        const n = cInt(int(v) ?? s.children);
+        // main.c: `if (children_no<=0) children_no=CHILD_NO;` (8).
+        s.children = n <= 0 ? DEFAULT_CORE.children : Math.min(n, MAX_CHILDREN);
+        s.childrenCapped = n > MAX_CHILDREN ? v : undefined;
         break;
+      }
       case "max_while_loops":
         s.maxWhileLoops = int(v) ?? s.maxWhileLoops;
         break;
