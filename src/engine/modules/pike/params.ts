@@ -3,6 +3,7 @@
  * `reqs_density_per_unit` 30, `remove_latency` 120 s, `pike_log_level` 0 = WARNING), read in
  * file order as `modparam` sets them: the last one wins.
  */
+import { cInt } from "../../runtime/core-settings.js";
 import type { PikeParams } from "./tree.js";
 
 export interface PikeSettings extends PikeParams {
@@ -25,4 +26,18 @@ export function readPikeParams(params: readonly { name: string; value: string | 
 /** The hits a window may count before blocking: ip_tree.h keeps `max_hits` in an unsigned short. */
 export function pikeLimit(p: PikeParams): number {
   return p.reqsDensityPerUnit & 0xffff;
+}
+
+/** Kamailio's timer ticks per second (core/timer_ticks.h `TIMER_TICKS_HZ`). */
+const TICKS_HZ = 16;
+
+/**
+ * Microseconds between two window rotations. pike.c registers its swap timer with
+ * `register_timer(swap_routine, 0, pike_time_unit)`, whose interval is an unsigned int turned
+ * into ticks by `S_TO_TICKS` (core/timer.c, core/timer_ticks.h) in 32 bits: a negative unit
+ * wraps to years, and 0 puts the timer on the expired list, which the timer runs every tick.
+ */
+export function pikeRotationPeriod(samplingTimeUnit: number): number {
+  const ticks = ((cInt(samplingTimeUnit) >>> 0) * TICKS_HZ) % 2 ** 32;
+  return (Math.max(ticks, 1) * 1_000_000) / TICKS_HZ;
 }

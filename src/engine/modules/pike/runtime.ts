@@ -13,7 +13,7 @@ import { nowIn, whereIn } from "../../runtime/services.js";
 import type { SimulationHost } from "../runtime-types.js";
 import { defineRuntime } from "../runtime-types.js";
 import { pikeModule } from "./def.js";
-import { readPikeParams } from "./params.js";
+import { pikeRotationPeriod, readPikeParams } from "./params.js";
 import { formatPikeTopReply, pikeTop } from "./rpc.js";
 import { PikeTree, parseIpv4ForPike, pikeTicks } from "./tree.js";
 
@@ -113,19 +113,20 @@ export const pikeRuntime = defineRuntime(pikeModule, {
         "pike.list": (args) => reply(tree, args[0]),
       },
       start(host) {
+        const period = pikeRotationPeriod(p.samplingTimeUnit);
         const rotate = (t: Micros) =>
           host.sv.kernel.schedule(t, () => {
             timer = { host, t };
             tree.rotate();
             timer = undefined;
-            rotate(t + p.samplingTimeUnit * SECOND);
+            rotate(t + period);
           });
         const clean = (t: Micros) =>
           host.sv.kernel.schedule(t, () => {
             tree.clean(pikeTicks(t));
             clean(t + SECOND);
           });
-        rotate(p.samplingTimeUnit * SECOND);
+        rotate(period);
         clean(SECOND);
         now = () => host.sv.kernel.now;
       },
