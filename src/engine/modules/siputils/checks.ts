@@ -169,3 +169,51 @@ export const uri_param: FunctionImpl = {
 
 export const is_request: FunctionImpl = { compile: () => () => 1 };
 export const is_reply: FunctionImpl = { compile: () => () => -1 };
+
+/**
+ * uri_param_any(name) (ki_uri_param_any): the R-URI has the parameter, with or without a value;
+ * names compare case-insensitively. A user=phone URI's own `;` parameters are looked at first
+ * (parse_uri()'s sip_params), then a tel URI's.
+ */
+export const uri_param_any: FunctionImpl = {
+  compile(args) {
+    const name = (args[0] as CallArg).str();
+    return (ctx) => {
+      const u = ctx.msg.uri;
+      if (!u) {
+        err(ctx, "checks.c:314", "ki_uri_param_any", `failed to parse r-uri [${ctx.msg.ruri}]`);
+        return -1;
+      }
+      const n = name(ctx).toLowerCase();
+      const t = u.params || u.telParams;
+      for (const [pn] of uriParams(t)) if (pn.toLowerCase() === n) return 1;
+      return -1;
+    };
+  },
+};
+
+/**
+ * get_uri_param(name, "$var(x)") (get_uri_param): the value of the R-URI parameter (of a tel or
+ * user=phone URI, its user part's) into the variable; -1, the variable untouched, when absent.
+ */
+export const get_uri_param: FunctionImpl = {
+  compile(args, env) {
+    const name = (args[0] as CallArg).literal ?? "";
+    const dst = (args[1] as CallArg).literal ?? "";
+    const pv = parsePvAt(dst, 0);
+    const access = "error" in pv ? undefined : env.pv(pv.spec, (args[1] as CallArg).node.span);
+    return (ctx) => {
+      const u = ctx.msg.uri;
+      if (!u) {
+        err(ctx, "checks.c:940", "get_uri_param", "ruri parsing failed");
+        return -1;
+      }
+      for (const [pn, pv] of uriParams(u.phone || u.scheme === "tel" ? u.telParams : u.params)) {
+        if (pn !== name) continue;
+        access?.set?.(ctx, pv);
+        return 1;
+      }
+      return -1;
+    };
+  },
+};

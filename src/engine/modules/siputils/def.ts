@@ -77,7 +77,6 @@ export const siputilsModule = defineModule({
       args: ["fparam"],
       argNames: ["name"],
       doc: "True when the request URI has the parameter, with or without a value.",
-      simulated: false,
     },
     add_uri_param: {
       arity: [1],
@@ -93,7 +92,6 @@ export const siputilsModule = defineModule({
       args: ["any", "any"],
       argNames: ["name", "result"],
       doc: 'Stores the value of a request URI parameter in the writable variable named by result (a quoted name like "$var(p)").',
-      simulated: false,
     },
     uri_param_rm: {
       arity: [1],

@@ -5,6 +5,7 @@
 import type { FunctionImpl } from "../../runtime/env.js";
 import { defineRuntime } from "../runtime-types.js";
 import {
+  get_uri_param,
   is_alphanum,
   is_alphanumex,
   is_e164,
@@ -15,6 +16,7 @@ import {
   is_uri,
   is_uri_user_e164,
   uri_param,
+  uri_param_any,
 } from "./checks.js";
 import { siputilsModule } from "./def.js";
 
@@ -33,6 +35,8 @@ export const siputilsRuntime = defineRuntime(siputilsModule, {
         is_alphanumex,
         is_uri,
         uri_param,
+        uri_param_any,
+        get_uri_param,
         is_request,
         is_reply,
       },

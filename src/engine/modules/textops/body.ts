@@ -7,11 +7,13 @@
  * - search_str(text, re) (ki_search_str): 1 match, −1 no match, 2 for an empty regex, −2 for an
  *   empty text or a regex that does not compile.
  */
-import { L_ERR } from "../../base/log-levels.js";
+import { L_ERR, L_WARN } from "../../base/log-levels.js";
 import { compileRegex } from "../../base/regex/index.js";
+import { parsePvAt } from "../../lang/pv-spec.js";
 import type { ScriptContext } from "../../runtime/context.js";
 import type { CallArg, FunctionImpl } from "../../runtime/env.js";
 import { whereIn } from "../../runtime/services.js";
+import { toInt } from "../../runtime/values.js";
 import { utf8Length } from "../../sip/utf8.js";
 import { anchorLump, clearBodyLumps, delLump, insertAfter, msgView } from "../lumps.js";
 
@@ -81,6 +83,78 @@ export const search_str: FunctionImpl = {
         return -2;
       }
       return r.re.test(t) ? 1 : -1;
+    };
+  },
+};
+
+/** glibc's regerror() texts, in the order of their codes (REG_NOMATCH = 1 ... REG_ERPAREN = 16). */
+const REGCOMP_CODES = [
+  "No match",
+  "Invalid regular expression",
+  "Invalid collation character",
+  "Invalid character class name",
+  "Trailing backslash",
+  "Invalid back reference",
+  "Unmatched [, [^, [:, [., or [=",
+  "Unmatched ( or \\(",
+  "Unmatched \\{",
+  "Invalid content of \\{\\}",
+  "Invalid range end",
+  "Memory exhausted",
+  "Invalid preceding regular expression",
+  "Premature end of regular expression",
+  "Regular expression too big",
+  "Unmatched ) or \\)",
+];
+
+/**
+ * regex_substring(text, re, index, count, "$var(x)") (ki_regex_substring): group `index` of the
+ * first match, with `count` groups asked for, into the variable. The regex is compiled with
+ * REG_EXTENDED only (case-sensitive, no REG_NEWLINE), and regexec() is passed REG_EXTENDED as its
+ * flags — 1, which regexec() reads as REG_NOTBOL: `^` never matches at the start of the text.
+ * −2 when nothing matches; −1 (with Kamailio's line) for an index beyond the count, a group that
+ * took no part or matched the empty string, or a regex that does not compile.
+ */
+export const regex_substring: FunctionImpl = {
+  compile(args, env) {
+    const [text, re, index, count] = args.slice(0, 4).map((a) => a.str()) as ((c: ScriptContext) => string)[];
+    const dst = (args[4] as CallArg).literal ?? "";
+    const pv = parsePvAt(dst, 0);
+    const access = "error" in pv ? undefined : env.pv(pv.spec, (args[4] as CallArg).node.span);
+    const warn = (ctx: ScriptContext, line: number, msg: string) =>
+      ctx.sv.log.module(ctx.proc, L_WARN, "textops", `textops.c:${line}`, "ki_regex_substring", msg, whereIn(ctx));
+    return (ctx) => {
+      const input = (text as (c: ScriptContext) => string)(ctx);
+      const pattern = (re as (c: ScriptContext) => string)(ctx);
+      const mindex = toInt((index as (c: ScriptContext) => string)(ctx));
+      const nmatch = toInt((count as (c: ScriptContext) => string)(ctx));
+      if (mindex > nmatch - 1) {
+        err(ctx, "textops.c:846", "ki_regex_substring", "matched_index cannot be bigger than match_count");
+        return -1;
+      }
+      if (!access?.set) {
+        err(ctx, "textops.c:858", "ki_regex_substring", `destination pseudo-variable is not writable: ${dst} `);
+        return -1;
+      }
+      const r = compileRegex(pattern, {});
+      if (!r.ok) {
+        const rc = REGCOMP_CODES.indexOf(r.error) + 1;
+        err(ctx, "textops.c:879", "ki_regex_substring", `regular expression coudnt be compiled, Error code: (${rc})`);
+        return -1;
+      }
+      const m = r.re.exec(input, 0, { notbol: true });
+      if (m === null) return -2;
+      const g = mindex < 0 ? undefined : m.groups[mindex];
+      if (g === undefined) {
+        warn(ctx, 895, "invalid offset for regular expression result");
+        return -1;
+      }
+      if (g[0] === g[1]) {
+        warn(ctx, 904, "Matched string is empty");
+        return -1;
+      }
+      access.set(ctx, input.slice(g[0], g[1]));
+      return 1;
     };
   },
 };

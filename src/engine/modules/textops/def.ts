@@ -449,7 +449,6 @@ export const textopsModule = defineModule({
       args: ["format", "format", "format", "format", "literal"],
       argNames: ["text", "regexp", "index", "count", "result"],
       doc: "Matches the regexp against the text and stores match number index (with up to count matches) in the variable named by result. All literal.",
-      simulated: false,
     },
   },
 });

@@ -9,7 +9,7 @@ import { compileRegex } from "../../base/regex/index.js";
 import type { CallArg, FunctionImpl } from "../../runtime/env.js";
 import { whereIn } from "../../runtime/services.js";
 import { defineRuntime } from "../runtime-types.js";
-import { search_str, set_body } from "./body.js";
+import { regex_substring, search_str, set_body } from "./body.js";
 import { textopsModule } from "./def.js";
 import {
   append_hf,
@@ -170,6 +170,7 @@ export const textopsRuntime = defineRuntime(textopsModule, {
         set_body,
         search_str,
         is_privacy,
+        regex_substring,
       },
     };
   },
