@@ -87,4 +87,24 @@ describe("textops lumps and msg_apply_changes", () => {
     );
     expect(out).toEqual(["-2 1 3 1"]);
   });
+
+  it("replace_str with an empty mode replaces every one; keep_hf returns -1; set_body", () => {
+    const out = run(
+      `replace_str("end", "END", ""); msg_apply_changes(); xlog("[$rb]\n");
+       $var(k) = keep_hf("^x-b"); set_body("hi", "text/x"); msg_apply_changes();
+       xlog("k=$var(k) [$hdr(X-B)] [$hdr(X-A)] [$hdr(Content-Type)] [$hdr(Content-Length)] [$rb]\n");`,
+      RAW,
+    );
+    expect(out).toEqual(["[b1 END\r\nb2 END]", "k=-1 [b] [<null>] [text/x] [2] [hi]"]);
+  });
+
+  it("header iterators walk the received headers; regex_substring never matches ^ at the start", () => {
+    const out = run(
+      `hf_iterator_start("i"); hf_iterator_next("i"); hf_iterator_next("i"); xlog("[$hfitname(i)]\n");
+       $var(r) = regex_substring("abc-42", "^([a-z]+)", "1", "2", "$var(s)"); xlog("$var(r)\n");
+       $var(r) = regex_substring("abc-42", "([0-9]+)", "1", "2", "$var(s)"); xlog("$var(r) $var(s)\n");`,
+      RAW,
+    );
+    expect(out).toEqual(["[X-A]", "-2", "1 42"]);
+  });
 });
