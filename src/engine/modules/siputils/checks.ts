@@ -14,7 +14,7 @@ import type { ScriptContext } from "../../runtime/context.js";
 import type { CallArg, CompileEnv, FunctionImpl } from "../../runtime/env.js";
 import { whereIn } from "../../runtime/services.js";
 import type { Value } from "../../runtime/values.js";
-import { parseUri } from "../../sip/uri.js";
+import { parseUri, type SipUri } from "../../sip/uri.js";
 
 function err(ctx: ScriptContext, at: string, fn: string, text: string): void {
   ctx.sv.log.module(ctx.proc, L_ERR, "siputils", at, fn, text, whereIn(ctx));
@@ -214,6 +214,56 @@ export const get_uri_param: FunctionImpl = {
         return 1;
       }
       return -1;
+    };
+  },
+};
+
+/**
+ * Where the parameters uri_param_rm() edits lie in the R-URI text: a SIP URI's own `;`
+ * parameters (up to `?headers`), else a tel URI's, or those in a user=phone URI's user part.
+ */
+function paramRegion(ruri: string, u: SipUri): [number, number] | undefined {
+  const tail = (params: string) => {
+    const end = u.headers !== undefined ? ruri.length - u.headers.length - 1 : ruri.length;
+    return [end - params.length, end] as [number, number];
+  };
+  if (u.params) return tail(u.params);
+  if (!u.telParams) return undefined;
+  if (u.scheme === "tel") return tail(u.telParams);
+  const at = ruri.indexOf("@");
+  return at < 0 ? undefined : [at - u.telParams.length, at];
+}
+
+/**
+ * uri_param_rm(name) (ki_uri_param_rm): removes `;name` or `;name=value` (the first parameter of
+ * that name, any case) from the R-URI text; 1 also when there is none.
+ */
+export const uri_param_rm: FunctionImpl = {
+  compile(args) {
+    const name = (args[0] as CallArg).str();
+    return (ctx) => {
+      const ruri = ctx.msg.ruri;
+      const u = ctx.msg.uri;
+      if (!u) {
+        err(ctx, "checks.c:502", "ki_uri_param_rm", `failed to parse r-uri [${ruri}]`);
+        return -1;
+      }
+      const region = paramRegion(ruri, u);
+      if (!region) return 1;
+      const n = name(ctx).toLowerCase();
+      let p = region[0];
+      while (p <= region[1]) {
+        let e = ruri.indexOf(";", p);
+        if (e < 0 || e > region[1]) e = region[1];
+        const item = ruri.slice(p, e);
+        const eq = item.indexOf("=");
+        if ((eq < 0 ? item : item.slice(0, eq)).trim().toLowerCase() === n) {
+          ctx.msg.ruri = ruri.slice(0, p - 1) + ruri.slice(e);
+          return 1;
+        }
+        p = e + 1;
+      }
+      return 1;
     };
   },
 };

@@ -99,7 +99,6 @@ export const siputilsModule = defineModule({
       args: ["fparam"],
       argNames: ["name"],
       doc: "Removes the parameter from the request URI.",
-      simulated: false,
     },
     tel2sip: {
       arity: [3],

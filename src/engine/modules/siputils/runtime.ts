@@ -17,6 +17,7 @@ import {
   is_uri_user_e164,
   uri_param,
   uri_param_any,
+  uri_param_rm,
 } from "./checks.js";
 import { siputilsModule } from "./def.js";
 
@@ -37,6 +38,7 @@ export const siputilsRuntime = defineRuntime(siputilsModule, {
         uri_param,
         uri_param_any,
         get_uri_param,
+        uri_param_rm,
         is_request,
         is_reply,
       },
