@@ -7,6 +7,7 @@ import type { CaseClause, Expr, RouteCall, Stmt, SwitchStmt } from "../ast.js";
 import type { DiagnosticBag } from "../diagnostics.js";
 import type { CallChecker } from "./calls.js";
 import { checkOperandTypes } from "./constants.js";
+import { foldParam } from "./fold.js";
 import { checkAssignTarget, checkPvarExpr } from "./pvars.js";
 import { caseLabelError, matchOperandError } from "./regex-args.js";
 import type { RouteTable } from "./routes.js";
@@ -132,6 +133,12 @@ export class StmtChecker {
   private routeCall(e: RouteCall): void {
     if (typeof e.target !== "string") {
       this.expr(e.target);
+      // A constant expression is evaluated and looked up at start-up too (core/route.c
+      // fix_actions(), ROUTE_T: rve_is_constant() → rval_get_str() → route_lookup()).
+      const folded = foldParam(e.target);
+      if (folded && !this.routes.get("route")?.has(folded.value)) {
+        this.diags.error("route_not_defined", `fix_actions(): route "${folded.value}" not found`, e.target.span);
+      }
       return;
     }
     if (!this.routes.get("route")?.has(e.target)) {
