@@ -267,3 +267,31 @@ export const uri_param_rm: FunctionImpl = {
     };
   },
 };
+
+/**
+ * tel2sip(uri, hostpart, "$var(x)") (checks.c tel2sip): a `tel:` URI (any case) becomes
+ * `sip:NUMBER@hostpart;user=phone` in the variable — lower-cased, the visual separators `-.()`
+ * dropped before the first `;`, its parameters kept; 2 (nothing done) for any other URI.
+ */
+export const tel2sip: FunctionImpl = {
+  compile(args, env) {
+    const uri = (args[0] as CallArg).str();
+    const host = (args[1] as CallArg).str();
+    const dst = (args[2] as CallArg).literal ?? "";
+    const pv = parsePvAt(dst, 0);
+    const access = "error" in pv ? undefined : env.pv(pv.spec, (args[2] as CallArg).node.span);
+    return (ctx) => {
+      const u = uri(ctx);
+      if (u.length < 4 || u.slice(0, 4).toLowerCase() !== "tel:") return 2;
+      const semi = u.indexOf(";");
+      const number = semi < 0 ? u : u.slice(0, semi);
+      const tel = number.replace(/[-.()]/g, "").toLowerCase() + (semi < 0 ? "" : u.slice(semi).toLowerCase());
+      if (!access?.set) {
+        err(ctx, "checks.c:651", "tel2sip", "failed to set result pvar");
+        return -1;
+      }
+      access.set(ctx, `sip:${tel.slice(4)}@${host(ctx)};user=phone`);
+      return 1;
+    };
+  },
+};

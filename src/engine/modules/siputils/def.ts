@@ -106,7 +106,6 @@ export const siputilsModule = defineModule({
       args: ["format", "format", "literal"],
       argNames: ["uri", "hostpart", "result"],
       doc: "Turns a tel: URI into a sip: URI on the host part and stores it in the variable named by result. All literal.",
-      simulated: false,
     },
     is_uri: {
       arity: [1],
