@@ -12,6 +12,21 @@ import { allCases } from "./cases.js";
 import { glibcAnswers } from "./glibc.js";
 
 type Row = [flags: string, pattern: string, text: string, answer: string];
+
+/**
+ * The patterns where kamsim knowingly differs from glibc (cases.ts KNOWN_DIFFERENCE_GROUP), with
+ * the reason; every row of theirs that differs must be listed here and must still differ.
+ */
+const KNOWN_DIFFERENCES: Readonly<Record<string, string>> = {
+  "a\n^b":
+    "glibc's DFA takes a `\n` consumed inside the match as a line start for a later `^` (and a line end for an earlier `$`) even without REG_NEWLINE, though not at a match's own start or end (`^b` and `a$` do not match `a\nb`); kamsim follows POSIX: without REG_NEWLINE only the text's ends",
+  ".^": "same as a\n^b",
+  "a$.": "same as a\n^b",
+  "b($)?":
+    "at the end of a match glibc does not record an optional group that would match empty through an anchor (`($)?`, `(a|$)*`); kamsim records it (empty) as it does `(a*)?`, which glibc records too",
+  "b(a|$)*": "same as b($)?",
+  "x+[ab]*($)?": "same as b($)?",
+};
 const rows = JSON.parse(readFileSync(join(import.meta.dirname, "glibc-table.json"), "utf8")) as Row[];
 
 /** kamsim's answer in glibc-regex.c's output format. */
@@ -38,9 +53,16 @@ describe("the POSIX matcher agrees with glibc", () => {
   it("gives glibc's answer on every case of the table", () => {
     const wrong = rows
       .map(([f, p, t, want]) => ({ f, p, t, want, got: answer(f, p, t) }))
-      .filter((r) => r.got !== r.want)
+      .filter((r) => r.got !== r.want && KNOWN_DIFFERENCES[r.p] === undefined)
       .map((r) => `${JSON.stringify([r.f, r.p, r.t])}: glibc ${r.want}, kamsim ${r.got}`);
     expect(wrong).toEqual([]);
+  });
+
+  it("still differs where a difference is declared (a fix must remove it from KNOWN_DIFFERENCES)", () => {
+    for (const p of Object.keys(KNOWN_DIFFERENCES)) {
+      const differs = rows.some(([f, q, t, want]) => q === p && answer(f, q, t) !== want);
+      expect(differs, p).toBe(true);
+    }
   });
 
   it("answers test() (the DFA) as glibc's regexec does on every case", () => {
@@ -49,6 +71,7 @@ describe("the POSIX matcher agrees with glibc", () => {
       const r = compileRegex(p, { icase: f.includes("i"), newline: f.includes("n"), nosub: f.includes("s") });
       if (!r.ok) return [`${JSON.stringify([f, p, t])}: ${r.error}`];
       const got = r.re.test(t) ? "M" : "N";
+      if (KNOWN_DIFFERENCES[p] !== undefined) return [];
       return got === want[0] ? [] : [`${JSON.stringify([f, p, t])}: glibc ${want[0]}, kamsim ${got}`];
     });
     expect(wrong).toEqual([]);
