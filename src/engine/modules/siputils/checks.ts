@@ -295,3 +295,73 @@ export const tel2sip: FunctionImpl = {
     };
   },
 };
+
+/**
+ * set_uri_user / set_uri_host (checks.c): the URI held in the first variable gets the second
+ * variable's value as its user (empty: the user is removed) or its host, and is written back.
+ * `$null` in either is "not string"; an integer counts as its digits.
+ */
+function setUriPart(part: "user" | "host"): FunctionImpl {
+  const fn = part === "user" ? "set_uri_user" : "set_uri_host";
+  const lines = part === "user" ? [770, 774, 787, 791, 802] : [859, 863, 876, 880, 900];
+  return {
+    compile(args, env) {
+      const uriPv = pvValue(args[0] as CallArg, env);
+      const valPv = pvValue(args[1] as CallArg, env);
+      const lit = (args[0] as CallArg).literal ?? "";
+      const spec = parsePvAt(lit, 0);
+      const target = "error" in spec ? undefined : env.pv(spec.spec, (args[0] as CallArg).node.span);
+      return (ctx) => {
+        const u = uriPv(ctx);
+        if (u === null || u === undefined) {
+          err(ctx, `checks.c:${lines[1]}`, fn, "uri value is not string");
+          return -1;
+        }
+        const uri = String(u);
+        if (uri === "") {
+          err(ctx, `checks.c:${lines[0]}`, fn, "missing uri value");
+          return -1;
+        }
+        const v = valPv(ctx);
+        if (v === null || v === undefined) {
+          err(
+            ctx,
+            `checks.c:${lines[3]}`,
+            fn,
+            part === "user" ? "uriuser value is not string" : "uri value is not string",
+          );
+          return -1;
+        }
+        const value = String(v);
+        if (part === "host" && value === "") {
+          err(ctx, "checks.c:890", fn, "hostpart of uri cannot be empty");
+          return -1;
+        }
+        const colon = uri.indexOf(":");
+        if (colon < 0) {
+          err(ctx, `checks.c:${lines[4]}`, fn, "uri does not contain ':' character");
+          return -1;
+        }
+        let out: string;
+        if (part === "user") {
+          const at = uri.indexOf("@");
+          if (at < 0) {
+            if (value === "") return 1;
+            out = `${uri.slice(0, colon + 1)}${value}@${uri.slice(colon + 1)}`;
+          } else out = uri.slice(0, colon + 1) + (value === "" ? uri.slice(at + 1) : value + uri.slice(at));
+        } else {
+          const at = uri.indexOf("@", colon + 1);
+          const next = at < 0 ? colon + 1 : at + 1;
+          let end = next;
+          while (end < uri.length && !":;?".includes(uri[end] as string)) end++;
+          out = uri.slice(0, next) + value + uri.slice(end);
+        }
+        target?.set?.(ctx, out);
+        return 1;
+      };
+    },
+  };
+}
+
+export const set_uri_user = setUriPart("user");
+export const set_uri_host = setUriPart("host");

@@ -192,7 +192,6 @@ export const siputilsModule = defineModule({
       args: ["any", "any"],
       argNames: ["uri_pvar", "value_pvar"],
       doc: "Sets the user part of the URI held in a writable variable to the value of another variable (both quoted names).",
-      simulated: false,
     },
     set_uri_host: {
       arity: [2],
@@ -200,7 +199,6 @@ export const siputilsModule = defineModule({
       args: ["any", "any"],
       argNames: ["uri_pvar", "value_pvar"],
       doc: "Sets the host part of the URI held in a writable variable.",
-      simulated: false,
     },
     is_request: { arity: [0], routes: ANY_ROUTE, doc: "True when the message is a request." },
     is_reply: { arity: [0], routes: ANY_ROUTE, doc: "True when the message is a reply." },
