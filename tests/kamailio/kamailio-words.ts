@@ -49,7 +49,7 @@ export const KAMAILIO_WORDS: Readonly<Record<string, RegExp>> = {
   bad_int_param: /int conversions failed|Cannot convert function parameter \d+ toFPARAM_INT/,
   // fixup_pvar_*() (core/mod_fix.c) print nothing of their own: only fix_actions()'s line.
   bad_pvar_param: /fixing failed \(code=-1\)/,
-  bad_flag: /bad flag value|flag not declared/,
+  bad_flag: /bad flag value|flag not declared|register flag failed/,
   // The error rules of the core's actions in core/cfg.y.
   bad_result_pvar: /failed to fixup result pvar|result pvar is not writeble/,
   bad_log_facility: /invalid syslog facility/,

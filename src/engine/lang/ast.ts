@@ -13,7 +13,14 @@ export interface Config {
   span: Span;
 }
 
-export type TopItem = CoreParam | CfgVar | LoadModule | LoadPath | ModParam | RouteBlock;
+export type TopItem = CoreParam | CfgVar | LoadModule | LoadPath | ModParam | FlagsDecl | RouteBlock;
+
+/** `flags NAME[:POS], ...`: names for message flags (core/cfg.y flags_decl). */
+export interface FlagsDecl {
+  kind: "FlagsDecl";
+  flags: { name: string; pos?: number; span: Span }[];
+  span: Span;
+}
 
 /** A core parameter value, as far as the grammar tells it apart. */
 export type CoreValue =

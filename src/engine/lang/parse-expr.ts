@@ -259,9 +259,19 @@ function skipToCallEnd(c: Cursor): void {
   }
 }
 
+/** The core's flag actions, which take a flag's name as a bare word too (core/cfg.y `flag_name: STRING | ID`). */
+const FLAG_ACTIONS: ReadonlySet<string> = new Set(["setflag", "resetflag", "isflagset"]);
+
 /** `name(args)`; the cursor is on the name. */
 export function parseCall(c: Cursor): CallExpr {
   const name = c.next();
+  if (FLAG_ACTIONS.has(name.text) && c.isPunct("(") && c.peek(1).kind === "ident" && c.isPunct(")", 2)) {
+    c.next();
+    const word = c.next();
+    c.next();
+    const arg: Expr = { kind: "StringLit", value: word.text, quote: '"', span: word.span };
+    return { kind: "CallExpr", name: name.text, nameSpan: name.span, args: [arg], span: c.spanFrom(name.span) };
+  }
   const args = parseArgs(c);
   return { kind: "CallExpr", name: name.text, nameSpan: name.span, args, span: c.spanFrom(name.span) };
 }

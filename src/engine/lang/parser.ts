@@ -6,7 +6,17 @@
 
 import type { SourceFile, Span } from "../base/source.js";
 import { joinSpans } from "../base/source.js";
-import type { CfgVar, Config, CoreParam, CoreValue, ModParam, RouteBlock, RouteKindName, TopItem } from "./ast.js";
+import type {
+  CfgVar,
+  Config,
+  CoreParam,
+  CoreValue,
+  FlagsDecl,
+  ModParam,
+  RouteBlock,
+  RouteKindName,
+  TopItem,
+} from "./ast.js";
 import { Cursor } from "./cursor.js";
 import type { DiagnosticBag } from "./diagnostics.js";
 import { parseBlock } from "./parse-stmt.js";
@@ -66,6 +76,7 @@ function parseTopItem(c: Cursor, files: readonly SourceFile[]): TopItem | undefi
     if (t.text === "loadmodule") return parseLoadModule(c);
     if (t.text === "loadpath" || t.text === "mpath") return parseLoadPath(c);
     if (t.text === "modparam") return parseModParam(c);
+    if (t.text === "flags" && !c.isPunct("=", 1)) return parseFlags(c);
     if (c.isPunct("=", 1)) return parseCoreParam(c, files);
     if (c.isPunct(".", 1) && c.peek(2).kind === "ident" && c.isPunct("=", 3)) return parseCfgVar(c);
   }
@@ -108,6 +119,36 @@ function parseLoadModule(c: Cursor): TopItem | undefined {
   const path = String(arg.value);
   const module = (path.split("/").pop() ?? "").replace(/\.so$/, "");
   return { kind: "LoadModule", path, module, pathSpan: arg.span, span: joinSpans(kw.span, arg.span) };
+}
+
+/** `flags NAME[:POS], ...` (core/cfg.y flags_decl: `flag_name` is a string or a word; docs/kamailio/language.md#flags). */
+function parseFlags(c: Cursor): FlagsDecl | undefined {
+  const kw = c.next();
+  const flags: FlagsDecl["flags"] = [];
+  for (;;) {
+    const t = c.peek();
+    if (t.kind !== "ident" && t.kind !== "string") {
+      c.error("syntax_error", "syntax error: flag list expected", t.span);
+      skipToTopItem(c);
+      return undefined;
+    }
+    c.next();
+    const name = t.kind === "string" ? String(t.value) : t.text;
+    if (c.eat(":")) {
+      const n = c.peek();
+      if (n.kind !== "number") {
+        c.error("syntax_error", "syntax error: flag list expected", n.span);
+        skipToTopItem(c);
+        return undefined;
+      }
+      c.next();
+      flags.push({ name, pos: n.value as number, span: joinSpans(t.span, n.span) });
+    } else flags.push({ name, span: t.span });
+    if (!c.eat(",")) break;
+  }
+  c.eat(";");
+  const last = flags[flags.length - 1] as FlagsDecl["flags"][number];
+  return { kind: "FlagsDecl", flags, span: joinSpans(kw.span, last.span) };
 }
 
 function parseLoadPath(c: Cursor): TopItem | undefined {

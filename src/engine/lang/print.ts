@@ -28,6 +28,8 @@ function printTop(item: TopItem): string {
       return `(loadmodule ${str(item.path)})`;
     case "LoadPath":
       return `(loadpath ${str(item.path)})`;
+    case "FlagsDecl":
+      return `(flags ${item.flags.map((f) => (f.pos === undefined ? f.name : `${f.name}:${f.pos}`)).join(" ")})`;
     case "ModParam": {
       const v = item.valueType === "string" ? str(String(item.value)) : String(item.value);
       return `(modparam ${str(item.module)} ${str(item.param)} ${v})`;

@@ -178,9 +178,11 @@ export class CallChecker {
     if (!FLAG_ACTIONS.has(call.name)) return;
     const arg = call.args[0];
     if (arg?.kind === "StringLit") {
-      // `SETFLAG LPAREN flag_name RPAREN`: a name must have been declared by a `flags` statement
-      // (get_flag_no()), which kamsim does not read, so no name is declared.
-      this.diags.error("bad_flag", `flag not declared: ${arg.value}`, call.span);
+      // `SETFLAG LPAREN flag_name RPAREN`: a name declared earlier by `flags` (get_flag_no()),
+      // which the parser turns into its number at once.
+      const pos = this.scope.flags.lookup(arg.value, this.scope.currentItem);
+      if (pos === undefined) this.diags.error("bad_flag", `flag not declared: ${arg.value}`, call.span);
+      else call.args[0] = { kind: "NumberLit", value: pos, span: arg.span };
       return;
     }
     if (arg?.kind !== "NumberLit" || arg.value <= MAX_FLAG) return;

@@ -24,8 +24,9 @@ export function checkConfig(config: Config, diags: DiagnosticBag, exports: Expor
   const scope = new Scope(diags, exports);
   const routes = collectRoutes(config, diags);
   for (const name of routes.get("route")?.keys() ?? []) scope.routeNames.add(name);
-  for (const item of config.items) {
-    if (item.kind === "LoadModule") scope.load(item);
+  for (const [i, item] of config.items.entries()) {
+    if (item.kind === "FlagsDecl") scope.flags.declare(item, i, diags);
+    else if (item.kind === "LoadModule") scope.load(item);
     else if (item.kind === "ModParam") checkModParam(item, scope, diags);
     else if (item.kind === "CoreParam") checkCoreParam(item, exports.coreParams, diags);
   }
@@ -47,8 +48,9 @@ export function checkConfig(config: Config, diags: DiagnosticBag, exports: Expor
         );
     }
   const calls = new CallChecker(scope, diags);
-  for (const item of config.items) {
+  for (const [i, item] of config.items.entries()) {
     if (item.kind !== "RouteBlock") continue;
+    scope.currentItem = i;
     new StmtChecker(scope, calls, routes, diags, ROUTE_TYPE[item.routeKind]).stmt(item.body);
   }
   for (const m of scope.loaded.values()) m.checker?.finish?.(scope.contextFor(m));

@@ -8,6 +8,7 @@ import type { Span } from "../../base/source.js";
 import type { LoadModule } from "../ast.js";
 import type { DiagnosticBag } from "../diagnostics.js";
 import type { Exports, FunctionDef, ModuleCheckContext, ModuleChecker, ModuleDef, PvDef } from "../exports.js";
+import { FlagTable } from "./flags.js";
 
 /** A module the config loads. `def` is absent for real Kamailio modules kamsim has no declaration of. */
 export interface LoadedModule {
@@ -33,6 +34,9 @@ export class Scope {
   /** Loaded modules kamsim knows by name only: their functions and PVs cannot be checked. */
   readonly undeclared: LoadedModule[] = [];
   readonly routeNames = new Set<string>();
+  /** Message flag names (`flags` statements) and the top-level item being checked, for `setflag(NAME)`. */
+  readonly flags = new FlagTable();
+  currentItem = 0;
 
   constructor(
     private readonly diags: DiagnosticBag,
