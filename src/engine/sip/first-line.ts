@@ -63,7 +63,7 @@ export function parseFirstLine(raw: string, start: number): FirstLine | { logs: 
     logs.push({ level: L_ERR, at: `${FILE}:271`, fn: FN, text: `parse_first_line: bad message (offset: ${offset})` });
     return { logs };
   };
-  const len = utf8Length(raw.slice(start));
+  const len = end - start > 16 ? end - start : utf8Length(raw.slice(start));
   if (len <= 16) {
     logs.push({ level: L_INFO, at: `${FILE}:80`, fn: FN, text: `message too short: ${len} [${raw.slice(start)}]` });
     return fail(start);

@@ -41,7 +41,8 @@ const RECEIVE = "receive.c";
 
 /** Judges one datagram from `src` as Kamailio's UDP receive path does. */
 export function receiveDatagram(raw: string, src: { ip: string; port: number }): Received {
-  if (utf8Length(raw) < MIN_UDP_PACKET)
+  // A UTF-8 text has at least as many bytes as characters: count bytes only for a short one.
+  if (raw.length < MIN_UDP_PACKET && utf8Length(raw) < MIN_UDP_PACKET)
     return { kind: "dropped", reason: `shorter than ${MIN_UDP_PACKET} bytes (a probing packet)`, logs: [] };
   const logs: CoreLogEntry[] = [];
   const parseFailed = (reason: string): Received => {
