@@ -5,7 +5,7 @@
 
 import type { Micros } from "../base/time.js";
 import type { SipMessage } from "../sip/sip-message.js";
-import type { XavpLists } from "./pv/xavp-store.js";
+import type { PvExtras } from "./pv/extras.js";
 import type { Services } from "./services.js";
 import type { Value } from "./values.js";
 
@@ -47,18 +47,8 @@ export interface ScriptContext {
   avps: Map<string, Value[]> | null;
   /** Message flags (setflag/isflagset). */
   msgFlags: number;
-  /** `$xavp`, `$xavu`, `$xavi` of this message, made on first write. */
-  xavps: XavpLists | null;
-  /** `$du`: the destination URI set for this message (msg->dst_uri), null when none. */
-  dstUri: string | null;
-  /** `$bf`: flags of branch 0 (dset.c ruri_bflags), cleared for each message. */
-  bflags: number;
-  /** `$sf`: script flags (core/flags.c sflags), 0 at the start of each top route run (action.c run_top_route()). */
-  sflags: number;
-  /** `$fs`: a send socket was forced (kamsim listens on one socket, so it can only be that one). */
-  forceSocket: boolean;
-  /** URIs of the branches added (`$br = ...`, dset.c append_branch()), cleared for each message. */
-  branches: string[] | null;
+  /** State of the less used PVs of this message (`$xavp`, `$du`, `$bf`...), made on first write. */
+  pvx: PvExtras | null;
   /** Virtual time the run started at. */
   start: Micros;
   /** Extra virtual time spent in blocking calls during this run. */

@@ -12,14 +12,15 @@ import type { ScriptContext } from "../context.js";
 import type { PvAccess, PvImpl } from "../env.js";
 import { whereIn } from "../services.js";
 import type { Value } from "../values.js";
+import { extrasOf } from "./extras.js";
 import { readOnly } from "./simple.js";
 
 const du: PvAccess = {
   total: true,
-  get: (ctx) => ctx.dstUri,
+  get: (ctx) => ctx.pvx?.dstUri ?? null,
   set: (ctx: ScriptContext, v: Value, fromPv?: boolean) => {
     if (v === null) {
-      ctx.dstUri = null;
+      if (ctx.pvx) ctx.pvx.dstUri = null;
       return true;
     }
     if (typeof v === "number" && !fromPv) {
@@ -35,15 +36,16 @@ const du: PvAccess = {
       return false;
     }
     const s = String(v);
-    ctx.dstUri = s === "" ? null : s;
+    extrasOf(ctx).dstUri = s === "" ? null : s;
     return true;
   },
 };
 
 /** The parsed `$du`; a `$du` that does not parse logs as pv_get_dsturi_attr() does. */
 function dstParts(ctx: ScriptContext): SipUri | undefined {
-  if (ctx.dstUri === null) return undefined;
-  const u = parseUri(ctx.dstUri);
+  const du = ctx.pvx?.dstUri ?? null;
+  if (du === null) return undefined;
+  const u = parseUri(du);
   if (!u)
     ctx.sv.log.module(
       ctx.proc,
@@ -68,17 +70,18 @@ const MAX_BRANCHES = 12;
  */
 const br: PvAccess = {
   total: true,
-  get: (ctx) => ctx.branches?.[0] ?? null,
+  get: (ctx) => ctx.pvx?.branches?.[0] ?? null,
   set: (ctx: ScriptContext, v: Value, fromPv?: boolean) => {
     if (v === null) return pvError(ctx, 3198, "pv_set_branch", "bad parameters");
     if ((typeof v === "number" && !fromPv) || v === "")
       return pvError(ctx, 3204, "pv_set_branch", "str value required to set the branch");
-    ctx.branches ??= [];
-    if (ctx.branches.length === MAX_BRANCHES - 1) {
+    const x = extrasOf(ctx);
+    x.branches ??= [];
+    if (x.branches.length === MAX_BRANCHES - 1) {
       ctx.sv.log.core(ctx.proc, L_ERR, "dset.c:422", "append_branch", "max nr of branches exceeded", whereIn(ctx));
       return pvError(ctx, 3211, "pv_set_branch", "append_branch action failed");
     }
-    ctx.branches.push(String(v));
+    x.branches.push(String(v));
     return true;
   },
 };
@@ -92,7 +95,10 @@ export const dstPvars: Readonly<Record<string, PvImpl>> = {
   du: duImpl,
   br: { compile: () => br },
   // pv_get_branches(): every branch URI, joined by ", " (no q values are set by kamsim).
-  bR: readOnly((ctx) => (ctx.branches && ctx.branches.length > 0 ? ctx.branches.join(", ") : null)),
+  bR: readOnly((ctx) => {
+    const b = ctx.pvx?.branches;
+    return b && b.length > 0 ? b.join(", ") : null;
+  }),
   duri: duImpl,
   dd: readOnly((ctx) => {
     const u = dstParts(ctx);

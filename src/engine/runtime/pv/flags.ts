@@ -12,6 +12,7 @@ import type { ScriptContext } from "../context.js";
 import type { PvAccess, PvImpl } from "../env.js";
 import { whereIn } from "../services.js";
 import type { Value } from "../values.js";
+import { extrasOf } from "./extras.js";
 
 interface FlagStore {
   read(ctx: ScriptContext): number;
@@ -31,17 +32,17 @@ const stores: Readonly<Record<"m" | "s" | "b", FlagStore>> = {
     one: { fn: "pv_set_mflag", line: 3346, text: "assigning non-int value to msg flag" },
   },
   s: {
-    read: (ctx) => ctx.sflags,
+    read: (ctx) => ctx.pvx?.sflags ?? 0,
     write: (ctx, v) => {
-      ctx.sflags = v;
+      extrasOf(ctx).sflags = v;
     },
     all: { fn: "pv_set_sflags", line: 3381, text: "assigning non-int value to script flags" },
     one: { fn: "pv_set_sflag", line: 3407, text: "assigning non-int value to script flags" },
   },
   b: {
-    read: (ctx) => ctx.bflags,
+    read: (ctx) => ctx.pvx?.bflags ?? 0,
     write: (ctx, v) => {
-      ctx.bflags = v;
+      extrasOf(ctx).bflags = v;
     },
     all: { fn: "pv_set_bflags", line: 3443, text: "assigning non-int value to branch 0 flags" },
     one: { fn: "pv_set_bflag", line: 3469, text: "assigning non-int value to branch 0 flags" },

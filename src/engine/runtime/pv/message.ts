@@ -77,27 +77,23 @@ export function xtoUri(
   return u;
 }
 
-/** pv_get_xto_attr()'s user and domain: a URI that does not parse is `<null>` after two errors. */
-function xtoPart(from: boolean, part: (u: SipUri) => Value): PvImpl {
-  return readOnly((ctx) => {
-    const hdr = from ? ctx.msg.from : ctx.msg.to;
-    if (hdr === undefined) return null;
-    const u = xtoUri(ctx, from, hdr.uri);
-    if (!u) {
-      const [line, what] = from ? [460, "From"] : [454, "To"];
-      ctx.sv.log.module(
-        ctx.proc,
-        L_ERR,
-        "pv",
-        `pv_core.c:${line}`,
-        "pv_get_xto_attr",
-        `cannot parse ${what} URI`,
-        whereIn(ctx),
-      );
-      return null;
-    }
-    return part(u);
-  });
+/**
+ * pv_get_xto_attr()'s user and domain of a URI that does not parse: `<null>` after the core's
+ * error and pv's own. Kept out of the getters so their common path stays a cached parse.
+ */
+function xtoFailed(ctx: ScriptContext, from: boolean): null {
+  xtoUri(ctx, from);
+  const [line, what] = from ? [460, "From"] : [454, "To"];
+  ctx.sv.log.module(
+    ctx.proc,
+    L_ERR,
+    "pv",
+    `pv_core.c:${line}`,
+    "pv_get_xto_attr",
+    `cannot parse ${what} URI`,
+    whereIn(ctx),
+  );
+  return null;
 }
 
 /** pv_get_xuri_attr(): an empty user or host is `<null>`. */
@@ -162,7 +158,8 @@ export const messagePvars: Readonly<Record<string, PvImpl>> = {
   rm: readOnly((ctx) => ctx.msg.method),
   ru: {
     compile: () => ({
-      get: (ctx) => ctx.msg.ruri,
+      // A reply has no R-URI: pv_get_ruri() gives <null> (pv_core.c).
+      get: (ctx) => (ctx.msg.reply ? null : ctx.msg.ruri),
       set: (ctx, v, fromPv) => {
         if (!ruCheck(ctx, v, fromPv === true)) return false;
         ctx.msg.ruri = toStr(v);
@@ -211,13 +208,29 @@ export const messagePvars: Readonly<Record<string, PvImpl>> = {
     },
   ),
   fu: readOnly((ctx) => ctx.msg.from?.uri ?? null),
-  fU: xtoPart(true, uriUser),
-  fd: xtoPart(true, uriHost),
+  fU: readOnly((ctx) => {
+    const t = ctx.msg.from?.uri;
+    const u = uriOf(t);
+    return u ? uriUser(u) : t === undefined ? null : xtoFailed(ctx, true);
+  }),
+  fd: readOnly((ctx) => {
+    const t = ctx.msg.from?.uri;
+    const u = uriOf(t);
+    return u ? uriHost(u) : t === undefined ? null : xtoFailed(ctx, true);
+  }),
   fn: readOnly((ctx) => ctx.msg.from?.display ?? null),
   ft: readOnly((ctx) => ctx.msg.from?.tag ?? null),
   tu: readOnly((ctx) => ctx.msg.to?.uri ?? null),
-  tU: xtoPart(false, uriUser),
-  td: xtoPart(false, uriHost),
+  tU: readOnly((ctx) => {
+    const t = ctx.msg.to?.uri;
+    const u = uriOf(t);
+    return u ? uriUser(u) : t === undefined ? null : xtoFailed(ctx, false);
+  }),
+  td: readOnly((ctx) => {
+    const t = ctx.msg.to?.uri;
+    const u = uriOf(t);
+    return u ? uriHost(u) : t === undefined ? null : xtoFailed(ctx, false);
+  }),
   tn: readOnly((ctx) => ctx.msg.to?.display ?? null),
   tt: readOnly((ctx) => ctx.msg.to?.tag ?? null),
   ci: readOnly((ctx) => ctx.msg.callId ?? null),
@@ -226,8 +239,9 @@ export const messagePvars: Readonly<Record<string, PvImpl>> = {
   ml: readOnly((ctx) => ctx.msg.length),
   mb: readOnly((ctx) => ctx.msg.raw),
   mt: readOnly(() => 1),
-  rs: readOnly(() => null),
-  rr: readOnly(() => null),
+  // A reply's status line (the core onreply_route runs on replies; pv_get_status/pv_get_reason).
+  rs: readOnly((ctx) => ctx.msg.reply?.status ?? null),
+  rr: readOnly((ctx) => ctx.msg.reply?.reason ?? null),
   pr: readOnly(() => "udp"),
   proto: readOnly(() => "udp"),
   Ri: readOnly((ctx) => ctx.rcv?.ip ?? null),

@@ -11,6 +11,7 @@ import type { ScriptContext } from "../context.js";
 import type { PvAccess, PvImpl } from "../env.js";
 import { whereIn } from "../services.js";
 import type { Value } from "../values.js";
+import { extrasOf } from "./extras.js";
 import { readOnly, withName } from "./simple.js";
 
 /** AF_INET / AF_INET6 and PROTO_* (ip_addr.h) as `$K` and `$af(id)` give them. */
@@ -45,7 +46,7 @@ const nh: PvImpl = withName((name): PvAccess => {
   const part = ["u", "U", "d", "p", "P", "i"].indexOf(name);
   return {
     get: (ctx: ScriptContext): Value => {
-      const uri = ctx.dstUri ?? ctx.msg.ruri;
+      const uri = ctx.pvx?.dstUri ?? ctx.msg.ruri;
       if (part <= 0) return part === 0 ? uri : null;
       const u = parseUri(uri);
       if (!u) {
@@ -127,10 +128,10 @@ function parseHostPort(s: string): { proto: string; host: string; port: number }
  */
 const fs: PvAccess = {
   total: true,
-  get: (ctx) => (ctx.forceSocket && ctx.rcv ? `udp:${hostText(ctx.rcv.ip)}:${ctx.rcv.port}` : null),
+  get: (ctx) => (ctx.pvx?.forceSocket && ctx.rcv ? `udp:${hostText(ctx.rcv.ip)}:${ctx.rcv.port}` : null),
   set: (ctx, v, fromPv) => {
     if (v === null) {
-      ctx.forceSocket = false;
+      if (ctx.pvx) ctx.pvx.forceSocket = false;
       return true;
     }
     if ((typeof v === "number" && !fromPv) || v === "") {
@@ -164,7 +165,7 @@ const fs: PvAccess = {
     const rcv = ctx.rcv;
     const host = hp.host.replace(/^\[(.*)\]$/, "$1");
     if (rcv && host === rcv.ip && (hp.port === 0 || hp.port === rcv.port) && (hp.proto === "" || hp.proto === "udp"))
-      ctx.forceSocket = true;
+      extrasOf(ctx).forceSocket = true;
     else warnNoSocket(ctx, 3260, "pv_set_force_sock", `no socket found to match [${text}]`);
     return true;
   },
@@ -175,7 +176,7 @@ const fsn: PvAccess = {
   get: () => null,
   set: (ctx, v, fromPv) => {
     if (v === null) {
-      ctx.forceSocket = false;
+      if (ctx.pvx) ctx.pvx.forceSocket = false;
       return true;
     }
     if ((typeof v === "number" && !fromPv) || v === "") {
@@ -198,7 +199,7 @@ const fsn: PvAccess = {
 export const socketPvars: Readonly<Record<string, PvImpl>> = {
   fs: { compile: () => fs },
   fsn: { compile: () => fsn },
-  fsp: readOnly((ctx) => (ctx.forceSocket && ctx.rcv ? ctx.rcv.port : 0)),
+  fsp: readOnly((ctx) => (ctx.pvx?.forceSocket && ctx.rcv ? ctx.rcv.port : 0)),
   Ru: socketUri(false),
   Rut: socketUri(true),
   RAu: socketUri(false),

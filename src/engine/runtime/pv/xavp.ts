@@ -13,6 +13,7 @@
 import type { ScriptContext } from "../context.js";
 import type { CompileEnv, PvAccess, PvImpl } from "../env.js";
 import { shmCopy, type Value } from "../values.js";
+import { extrasOf } from "./extras.js";
 import { compileIndex, IDX_ALL, IDX_INT, type IndexGetter } from "./index-spec.js";
 import {
   exactName,
@@ -77,8 +78,9 @@ export function parseXavpName(inner: string): { root: Level; field?: Level } | u
 type Pick = (l: XavpLists) => XavpItem[];
 
 function listsOf(ctx: ScriptContext): XavpLists {
-  ctx.xavps ??= { xavp: [], xavu: [], xavi: [] };
-  return ctx.xavps;
+  const x = extrasOf(ctx);
+  x.xavps ??= { xavp: [], xavu: [], xavi: [] };
+  return x.xavps;
 }
 
 /** pv_xavp_get_value(): a child list prints as its address (normalised by the comparison). */
@@ -113,7 +115,8 @@ function indexedAccess(root: Level, field: Level | undefined, pick: Pick, eq: Na
   const get = (ctx: ScriptContext): Value | undefined => {
     const ri = rootIdx(ctx);
     if (!ri) return undefined;
-    const list = ctx.xavps ? pick(ctx.xavps) : undefined;
+    const lists = ctx.pvx?.xavps;
+    const list = lists ? pick(lists) : undefined;
     if (!list) return null;
     const top = xget(list, root.name, readIdx(ri.n, list, root.name, eq), eq);
     if (!top) return null;
@@ -222,7 +225,7 @@ export const xavuPv: PvImpl = {
     const fieldName = eqAt < 0 ? undefined : inner.slice(eqAt + 2);
     return {
       get: (ctx) => {
-        const list = ctx.xavps?.xavu;
+        const list = ctx.pvx?.xavps?.xavu;
         const top = list ? xget(list, rootName, 0, exactName) : undefined;
         if (!top) return null;
         if (fieldName === undefined) return itemValue(top);
@@ -272,7 +275,7 @@ export function xavpCounter(inner: string, env: CompileEnv): ((ctx: ScriptContex
   const fieldIdx = compileIndex(field?.index, env);
   const eq = exactName;
   return (ctx) => {
-    const list = ctx.xavps?.xavp ?? [];
+    const list = ctx.pvx?.xavps?.xavp ?? [];
     const ri = rootIdx(ctx);
     if (!ri) return 0;
     const rootAll = root.index === undefined || ri.kind === IDX_ALL;

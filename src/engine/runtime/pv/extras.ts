@@ -1,0 +1,28 @@
+/**
+ * Per-message state that only some pseudo-variables use (`$xavp` lists, `$du`, branch and script
+ * flags, the forced socket, added branches), kept in one object made on first write so that the
+ * run context of every message stays small (most scripts never touch them).
+ */
+import type { ScriptContext } from "../context.js";
+import type { XavpLists } from "./xavp-store.js";
+
+export interface PvExtras {
+  /** `$xavp`, `$xavu`, `$xavi`. */
+  xavps: XavpLists | null;
+  /** `$du`: msg->dst_uri, null when none. */
+  dstUri: string | null;
+  /** `$bf`: flags of branch 0 (dset.c ruri_bflags), cleared for each message by clear_branches(). */
+  bflags: number;
+  /** `$sf`: script flags (core/flags.c), 0 at the start of each top route run (action.c run_top_route()). */
+  sflags: number;
+  /** `$fs`: a send socket was forced (kamsim listens on one socket, so it can only be that one). */
+  forceSocket: boolean;
+  /** URIs of the branches added (`$br = ...`, dset.c append_branch()). */
+  branches: string[] | null;
+}
+
+/** The message's extras, made on first use. */
+export function extrasOf(ctx: ScriptContext): PvExtras {
+  ctx.pvx ??= { xavps: null, dstUri: null, bflags: 0, sflags: 0, forceSocket: false, branches: null };
+  return ctx.pvx;
+}
