@@ -42,7 +42,8 @@ export const KAMAILIO_WORDS: Readonly<Record<string, RegExp>> = {
   // fixup_regexp_* say nothing of their own, only the core's "fixing failed".
   bad_regex: /Bad regular expression|bad regular expression|bad re "|bad subst\. re|fixing failed/,
   // pv_parse_spec2() (core/pvapi.c) on a pvar's inner name or index.
-  bad_pvar: /expects an inner name|does not get (empty )?(name|index) param|has an invalid (name|index) param/,
+  bad_pvar:
+    /expects an inner name|does not get (empty )?(name|index) param|has an invalid (name|index) param|wrong char|non-closing/,
   // tr_lookup() (core/pvapi.c) after any refusal of a transformation.
   bad_transformation: /error parsing \[\{/,
   // fixup_var_int_12() (core/sr_module.c) and the fixup_igp_*() family (core/mod_fix.c).
