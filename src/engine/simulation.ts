@@ -312,11 +312,16 @@ export class Simulation {
     this.recent.record(id, a);
     const built = this.requests.requestFor(a);
     if ("error" in built) return this.plan.server.requestCost;
-    const msg = "datagram" in built ? this.receive(worker, a, id, t, built.datagram, built.stream) : built.msg;
+    let cell = this.routes.request;
+    let msg: SipMessage | undefined;
+    if ("datagram" in built) {
+      msg = this.receive(worker, a, id, t, built.datagram, built.stream);
+      // A reply the core took runs the core onreply_route (receive_msg(), core/receive.c).
+      if (msg?.reply) cell = this.routes.reply;
+    } else msg = built.msg;
     if (msg === undefined) return this.plan.server.requestCost;
     const ctx = this.context(worker, msg, t, true, { ip: a.src, port: a.sport }, this.listen, id);
     if (this.logPrefix) ctx.logPrefix = this.logPrefix(ctx);
-    const cell = this.routes.request;
     if (!cell?.gen) {
       try {
         cell?.run?.(ctx);
@@ -337,8 +342,9 @@ export class Simulation {
 
   /**
    * A raw datagram through Kamailio's receive path (sip/receive.ts), in the worker that read it:
-   * the core's log lines, then the request for the script, or undefined when the core took the
-   * datagram itself (dropped, or a reply) — then no script runs and nothing is answered.
+   * the core's log lines, then the request for the script, a reply for the core onreply_route
+   * when the config has one, or undefined when nothing runs (dropped, or a reply and no
+   * onreply_route). kamsim does not forward replies (forward_reply() to a second Via).
    */
   private receive(worker: Process, a: Arrival, id: number, t: Micros, datagram: string, stream: string) {
     const r = receiveDatagram(datagram, { ip: a.src, port: a.sport });
@@ -364,7 +370,7 @@ export class Simulation {
         ...(r.kind === "dropped" ? { reason: r.reason } : {}),
       });
     }
-    return undefined;
+    return r.kind === "reply" && this.routes.reply ? r.msg : undefined;
   }
 
   /** The fake message of a timer process; kept, so `$ru` changes persist (docs/kamailio/pseudo-variables.md#faked-message). */

@@ -95,4 +95,15 @@ describe("the receive path in a simulation", () => {
       "ERROR: <core> [core/parser/parse_fline.c:271]: parse_first_line(): parse_first_line: bad message (offset: 28)",
     );
   });
+
+  it("runs the core onreply_route for a reply, with its status line and no R-URI", () => {
+    const config = CONFIG.replace(
+      'sl_send_reply("200", "OK");\n}',
+      'sl_send_reply("200", "OK");\n}\nonreply_route {\n    xlog("L_INFO", "reply $rs $rr $rm $ci $ru\\n");\n}',
+    );
+    const reply = `SIP/2.0 486 Busy Here\r\n${HEADERS.join("\r\n").replace("1 OPTIONS", "2 INVITE")}\r\nCall-ID: r1\r\n\r\n`;
+    const r = run([reply], config);
+    expect(r.lines.map((l) => l.replace(/^.*<script>: /, ""))).toEqual(["reply 486 Busy Here INVITE r1 <null>"]);
+    expect(r.events.filter((e) => e.kind === "reply")).toEqual([]);
+  });
 });

@@ -26,6 +26,8 @@ export interface CompiledRoutes {
   /** `route[NAME]` blocks by name. */
   named: Map<string, RouteCell>;
   request?: RouteCell;
+  /** The core `onreply_route`/`reply_route` without a name: run for replies the core takes. */
+  reply?: RouteCell;
   /** `event_route[...]` blocks by event name. */
   events: Map<string, RouteCell>;
 }
@@ -177,7 +179,9 @@ export function buildProgram(
         ? (item.name as string)
         : item.routeKind === "event"
           ? `event_route[${item.name}]`
-          : "request_route";
+          : item.routeKind === "reply"
+            ? "onreply_route"
+            : "request_route";
     const cell: RouteCell = { name };
     if (stmtBlocks(item.body, env)) cell.gen = makeGen(name, compileSteps(item.body.stmts, env));
     else cell.run = makeRun(name, compileList(item.body.stmts, env));
@@ -186,6 +190,8 @@ export function buildProgram(
       if (!shared.run && !shared.gen) Object.assign(shared, cell);
     } else if (item.routeKind === "request") {
       routes.request ??= cell;
+    } else if (item.routeKind === "reply") {
+      routes.reply ??= cell;
     } else if (item.routeKind === "event" && item.name !== undefined) {
       routes.events.set(item.name, cell);
     }

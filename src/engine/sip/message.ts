@@ -42,6 +42,7 @@ export class SipRequest {
   private cseqCache: CSeq | null | undefined;
   private viaCache: ViaBody | null | undefined;
   private byteLength = -1;
+  private replyLine: { status: string; reason: string } | undefined;
   private appendedLines: string[] | undefined;
   /** Header values rewritten in place, by header key. */
   private rewritten: Map<string, string> | undefined;
@@ -82,6 +83,22 @@ export class SipRequest {
       bodyStart = Math.min(raw.length, blank + (raw.charCodeAt(blank) === 13 ? 2 : 1));
     }
     return new SipRequest(raw, { method, uri, version, headerStart, headerEnd, bodyStart });
+  }
+
+  /**
+   * A reply the receive path has accepted (its CSeq is known to parse): `method` is the CSeq's,
+   * as Kamailio's `$rm` of a reply; there is no R-URI.
+   */
+  static receivedReply(raw: string, status: string, reason: string, version: string, headerStart: number): SipRequest {
+    const probe = SipRequest.received(raw, "", "", version, headerStart);
+    const m = SipRequest.received(raw, probe.cseq?.method ?? "", "", version, headerStart);
+    m.replyLine = { status, reason };
+    return m;
+  }
+
+  /** A reply's status and reason (`$rs`, `$rr`); undefined for a request. */
+  get reply(): { status: string; reason: string } | undefined {
+    return this.replyLine;
   }
 
   /** The current R-URI (`$ru`): the request line's, or the last one assigned. */

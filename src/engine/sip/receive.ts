@@ -29,8 +29,8 @@ export const MIN_UDP_PACKET = 32;
 export type Received =
   /** A request for the request route; `logs` are lines written on the way (maybe none). */
   | { kind: "request"; msg: SipRequest; logs: CoreLogEntry[] }
-  /** A reply (SIP/2.0 NNN), taken by the core. */
-  | { kind: "reply"; status: string; logs: CoreLogEntry[] }
+  /** A reply (SIP/2.0 NNN), taken by the core; `msg` for its core onreply_route. */
+  | { kind: "reply"; status: string; logs: CoreLogEntry[]; msg: SipRequest }
   /**
    * Dropped before any script; `reason` is kamsim's own summary for the event stream. `msg`: a
    * request dropped by receive_msg()'s checks, parsed far enough for the log prefix.
@@ -102,7 +102,10 @@ export function receiveDatagram(raw: string, src: { ip: string; port: number }):
     logs.push(check(reply ? 546 : 447, `required headers not found in ${what}`));
     return { kind: "dropped", reason: `From, To, Call-ID or CSeq missing or bad in the ${what}`, logs, msg };
   }
-  if (msg === undefined) return { kind: "reply", status: fl.uri, logs };
+  if (msg === undefined) {
+    const reply = SipRequest.receivedReply(raw, fl.uri, fl.version, fl.method, fl.next);
+    return { kind: "reply", status: fl.uri, logs, msg: reply };
+  }
   return { kind: "request", msg, logs };
 }
 

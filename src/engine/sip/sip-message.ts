@@ -11,6 +11,8 @@ export interface SipMessage {
   /** The whole message (`$mb`). */
   readonly raw: string;
   readonly method: string;
+  /** A reply's status line (the core onreply_route runs on replies); absent for a request. */
+  readonly reply?: { readonly status: string; readonly reason: string };
   /** The current R-URI (`$ru`); assignable. */
   ruri: string;
   /** The current R-URI parsed, kept until `ruri` changes; undefined when parse_uri() fails on it
