@@ -12,14 +12,16 @@
  */
 import { L_ERR } from "../../base/log-levels.js";
 import { compileRegex, type PosixRegex } from "../../base/regex/index.js";
+import { type SubstExpr as CoreSubst, substRun as coreSubstRun, parseSubst } from "../../base/regex/subst.js";
+import { parsePvAt } from "../../lang/pv-spec.js";
 import type { ScriptContext } from "../../runtime/context.js";
 import type { CallArg, CompileEnv, FunctionImpl } from "../../runtime/env.js";
 import { whereIn } from "../../runtime/services.js";
+import { printValue, type Value } from "../../runtime/values.js";
 import type { HeaderField } from "../../sip/headers.js";
 import { formatUri } from "../../sip/uri.js";
 import { anchorLump, delLump, insertAfter, type MsgView, msgView } from "../lumps.js";
 import { hnameKey } from "./headers.js";
-import { parseSubst, type SubstExpr, substRun, substStr } from "./subst.js";
 
 const FLAGS = { icase: true, newline: true };
 
@@ -229,18 +231,81 @@ export const replace_body_all = replacer("body", true);
 export const replace_body_atonce = replacer("body", true, false);
 export const replace_hdrs = replacer("hdrs", false);
 
-/** subst_run()'s own line for an empty match (core/re.c). */
-function emptyMatch(ctx: ScriptContext): void {
-  ctx.sv.log.core(ctx.proc, L_ERR, "re.c:446", "subst_run", "Matched string is empty, invalid regexp?", whereIn(ctx));
+/** A parsed sed-like expression (core/re.c, base/regex/subst.ts) with its replacement's PVs. */
+interface SubstExpr {
+  se: CoreSubst;
+  pvs: Map<string, (ctx: ScriptContext) => Value | undefined>;
+}
+
+/** One hit of subst_run(): `size` characters at `offset` become `text`. */
+interface SubstHit {
+  offset: number;
+  size: number;
+  text: string;
+}
+
+/** A `$...` of the replacement: its length, as pv_parse_spec() reads it. */
+function pvLength(text: string, at: number): number | undefined {
+  const p = parsePvAt(text, at);
+  return "spec" in p ? p.length : undefined;
 }
 
 /** A literal sed-like expression, parsed at start-up (fixup_substre). */
 function fixedSubst(arg: CallArg | undefined, env: CompileEnv): SubstExpr | undefined {
   const text = arg?.literal ?? "";
-  const se = parseSubst(text, env, (arg as CallArg).node.span);
-  if (typeof se !== "string") return se;
-  env.fixupError(`fixup_substre(): bad subst. re ${text}`, (arg as CallArg).node.span);
-  return undefined;
+  const r = parseSubst(text, pvLength);
+  if (!r.ok) {
+    env.fixupError(`fixup_substre(): bad subst. re ${text}`, (arg as CallArg).node.span);
+    return undefined;
+  }
+  const pvs = new Map<string, (ctx: ScriptContext) => Value | undefined>();
+  for (const part of r.se.parts) {
+    if (part.t !== "pv" || pvs.has(part.text)) continue;
+    const p = parsePvAt(part.text, 0);
+    if ("spec" in p) {
+      const access = env.pv(p.spec, (arg as CallArg).node.span);
+      pvs.set(part.text, (ctx) => access.get(ctx));
+    }
+  }
+  return { se: r.se, pvs };
+}
+
+/** core/re.c's lines for subst_run()'s failures. */
+function reError(ctx: ScriptContext, text: string): void {
+  const [line, fn] = text.startsWith("Buffer too small") ? ["339", "replace_build"] : ["446", "subst_run"];
+  ctx.sv.log.core(ctx.proc, L_ERR, `re.c:${line}`, fn, text, whereIn(ctx));
+}
+
+/**
+ * subst_run() over `input`: the hits; undefined when nothing matched; "error" after core/re.c's
+ * line (an empty match, a replacement too long), when Kamailio replaces nothing.
+ */
+function substRun(s: SubstExpr, input: string, ctx: ScriptContext): SubstHit[] | undefined | "error" {
+  const r = coreSubstRun(s.se, input, {
+    uri: () => ctx.msg.ruri,
+    pv: (text) => {
+      const v = s.pvs.get(text)?.(ctx);
+      return v === undefined ? "" : printValue(v);
+    },
+  });
+  if ("error" in r) {
+    reError(ctx, r.error);
+    return "error";
+  }
+  return r.length === 0 ? undefined : r.map((h) => ({ offset: h.offset, size: h.size, text: h.rpl }));
+}
+
+/** subst_str(): the input with every hit replaced. */
+function substStr(s: SubstExpr, input: string, ctx: ScriptContext): string | undefined | "error" {
+  const hits = substRun(s, input, ctx);
+  if (hits === undefined || hits === "error") return hits;
+  let out = "";
+  let p = 0;
+  for (const h of hits) {
+    out += input.slice(p, h.offset) + h.text;
+    p = h.offset + h.size;
+  }
+  return out + input.slice(p);
 }
 
 /** subst()/subst_body(): every hit becomes a deletion with its replacement after it. */
@@ -252,10 +317,9 @@ function substLumps(body: boolean): FunctionImpl {
         const v = body ? bodyOf(ctx) : msgView(ctx.msg);
         if (!se || !v) return -1;
         const from = body ? v.bodyStart : v.headerStart;
-        const hits = substRun(se, v.raw.slice(from), ctx, ctx.msg.ruri);
+        const hits = substRun(se, v.raw.slice(from), ctx);
         if (hits === "error") {
-          // subst_run() (core/re.c) says why first; the two helpers word their line differently.
-          emptyMatch(ctx);
+          // subst_run() (core/re.c) has said why; the two helpers word their line differently.
           if (body) err(ctx, "textops.c:1565", "subst_body_helper_f", "textops subst_run failed");
           else err(ctx, "textops.c:1403", "subst_helper_f", "textops: subst_run failed");
           return -1;
@@ -281,8 +345,7 @@ export const subst_uri: FunctionImpl = {
     return (ctx) => {
       if (!se) return -1;
       const uri = ctx.msg.ruri;
-      const r = substStr(se, uri, ctx, uri);
-      if (r === "error") emptyMatch(ctx);
+      const r = substStr(se, uri, ctx);
       if (r === undefined || r === "error") return -1;
       ctx.msg.ruri = r;
       return 1;
@@ -297,11 +360,8 @@ export const subst_user: FunctionImpl = {
     return (ctx) => {
       const u = ctx.msg.uri;
       if (!se || !u) return -1;
-      const r = substStr(se, u.user ?? "", ctx, ctx.msg.ruri);
-      if (r === "error") {
-        emptyMatch(ctx);
-        err(ctx, "textops.c:1486", "subst_user_helper_f", "subst_user(): subst_str() failed");
-      }
+      const r = substStr(se, u.user ?? "", ctx);
+      if (r === "error") err(ctx, "textops.c:1486", "subst_user_helper_f", "subst_user(): subst_str() failed");
       if (r === undefined || r === "error") return -1;
       ctx.msg.ruri = formatUri({ ...u, user: r }, false);
       return 1;
@@ -359,9 +419,8 @@ export const subst_hf: FunctionImpl = {
       // Kamailio keeps the count of the last subst_run() only, and reports it at the end.
       let failed = false;
       for (const f of targets) {
-        const hits = substRun(se, v.raw.slice(f.bodyStart, f.bodyEnd), ctx, ctx.msg.ruri);
+        const hits = substRun(se, v.raw.slice(f.bodyStart, f.bodyEnd), ctx);
         failed = hits === "error";
-        if (failed) emptyMatch(ctx);
         if (hits === undefined || hits === "error") {
           if (flag === "f" || flag === "l") break;
           continue;
