@@ -3,7 +3,7 @@
  * (the socket as a SIP URI, get_rcv_socket_uri()), `$Ras` (`udp:IP:PORT`, its sock_str), `$Rn`
  * (its name; kamsim's socket has none), the advertised forms `$RAi $RAp $RAu $RAut` (the real
  * ones when nothing is advertised), `$af(id|name)`, the constants `$K(...)` and `$nh(u|U|d|p|P|i)`
- * (the destination URI if set, else the R-URI). kamsim receives on UDP only.
+ * (the destination URI if set, else the R-URI), and the version PVs. kamsim receives on UDP only.
  */
 import { L_ERR, L_WARN } from "../../base/log-levels.js";
 import { parseUri } from "../../sip/uri.js";
@@ -196,7 +196,27 @@ const fsn: PvAccess = {
   },
 };
 
+/**
+ * `$version(num|full|hash)` (pv_stats.c, from core/version.h) and `$ksr(ver|verval)`: the values
+ * of the Kamailio kamsim models, Debian's 5.6.3 build (its full text and hash end in a space).
+ */
+const VERSION: Readonly<Record<string, string>> = {
+  num: "5.6.3",
+  full: "kamailio 5.6.3 (x86_64/linux) ",
+  hash: "unknown ",
+};
+const version: PvImpl = withName((name) => {
+  const v = VERSION[name] ?? VERSION.num ?? null;
+  return { total: true, get: () => v };
+});
+const ksr: PvImpl = withName((name) => {
+  const v = name === "verval" ? 5006003 : name === "ver" ? "5.6.3" : null;
+  return { total: true, get: () => v };
+});
+
 export const socketPvars: Readonly<Record<string, PvImpl>> = {
+  version,
+  ksr,
   fs: { compile: () => fs },
   fsn: { compile: () => fsn },
   fsp: readOnly((ctx) => (ctx.pvx?.forceSocket && ctx.rcv ? ctx.rcv.port : 0)),
