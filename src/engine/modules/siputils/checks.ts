@@ -14,6 +14,7 @@ import type { ScriptContext } from "../../runtime/context.js";
 import type { CallArg, CompileEnv, FunctionImpl } from "../../runtime/env.js";
 import { whereIn } from "../../runtime/services.js";
 import type { Value } from "../../runtime/values.js";
+import { headerKey } from "../../sip/header-names.js";
 import { parseUri, type SipUri } from "../../sip/uri.js";
 
 function err(ctx: ScriptContext, at: string, fn: string, text: string): void {
@@ -365,3 +366,75 @@ function setUriPart(part: "user" | "host"): FunctionImpl {
 
 export const set_uri_user = setUriPart("user");
 export const set_uri_host = setUriPart("host");
+
+/** The header names Kamailio gives a type (`_ksr_hdr_map`, src/core/parser/parse_hname2.c), lower-cased. */
+const KNOWN_HEADERS = new Set(
+  (
+    "accept accept-contact accept-language allow allow-events authorization call-id call-info contact " +
+    "content-disposition content-encoding content-length content-type cseq date diversion event expires " +
+    "from identity identity-info max-forwards min-expires min-se organization path priority privacy " +
+    "proxy-authenticate proxy-authorization proxy-require p-preferred-identity p-asserted-identity reason " +
+    "record-route refer-to referred-by reject-contact remote-party-id request-disposition require " +
+    "retry-after route server session-expires sip-if-match subject subscription-state supported to " +
+    "unsupported user-agent via www-authenticate"
+  ).split(" "),
+);
+
+/**
+ * cmp_hdr_name(a, b) (sipops.c over cmp_hdrname_str() of src/core/strutils.c): 1 when both
+ * name the same header — a known name by its type, compact forms included (`f` and `From`),
+ * another name case-insensitively; −1/−2 otherwise (strncasecmp's sign between two unknown
+ * names, −1 when only one is known); −2 after an error for a text that is no header name.
+ */
+export const cmp_hdr_name: FunctionImpl = {
+  compile(args) {
+    const a = (args[0] as CallArg).str();
+    const b = (args[1] as CallArg).str();
+    return (ctx) => {
+      const n1 = a(ctx).replace(/[ \t\r\n]+$/, "");
+      const n2 = b(ctx).replace(/[ \t\r\n]+$/, "");
+      // parse_hname2_str(): the name is the run of header-name characters at the start; the
+      // first character must be one, an empty text is no name.
+      const nameOf = (n: string): string | undefined => {
+        if (n === "") return undefined;
+        const m = /^[A-Za-z0-9\-._+~]+/.exec(n);
+        if (!m) {
+          ctx.sv.log.core(
+            ctx.proc,
+            L_ERR,
+            "parser/parse_hname2.c:238",
+            "parse_sip_header_name",
+            `invalid start of header name for [${n}]`,
+            whereIn(ctx),
+          );
+          return undefined;
+        }
+        return m[0];
+      };
+      const h1 = nameOf(n1);
+      const h2 = nameOf(n2);
+      if (h1 === undefined || h2 === undefined) {
+        ctx.sv.log.core(
+          ctx.proc,
+          L_ERR,
+          "strutils.c:470",
+          "cmp_hdrname_str",
+          `error parsing header names [${n1}] [${n2}]`,
+          whereIn(ctx),
+        );
+        return -2;
+      }
+      const k1 = headerKey(h1);
+      const k2 = headerKey(h2);
+      const t1 = KNOWN_HEADERS.has(k1);
+      if (t1) return k1 === k2 ? 1 : -1;
+      if (KNOWN_HEADERS.has(k2)) return -1;
+      const x = n1.toLowerCase();
+      const y = n2.toLowerCase();
+      if (x === y) return 1;
+      const len = Math.min(x.length, y.length);
+      for (let i = 0; i < len; i++) if (x[i] !== y[i]) return x.charCodeAt(i) > y.charCodeAt(i) ? -1 : -2;
+      return x.length < y.length ? -2 : -1;
+    };
+  },
+};

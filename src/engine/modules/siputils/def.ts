@@ -170,7 +170,6 @@ export const siputilsModule = defineModule({
       args: ["fparam", "fparam"],
       argNames: ["name1", "name2"],
       doc: "True when the two header names are the same, compact forms included.",
-      simulated: false,
     },
     is_rpid_user_e164: {
       arity: [0],

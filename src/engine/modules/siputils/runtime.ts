@@ -5,6 +5,7 @@
 import type { FunctionImpl } from "../../runtime/env.js";
 import { defineRuntime } from "../runtime-types.js";
 import {
+  cmp_hdr_name,
   get_uri_param,
   is_alphanum,
   is_alphanumex,
@@ -45,6 +46,7 @@ export const siputilsRuntime = defineRuntime(siputilsModule, {
         tel2sip,
         set_uri_user,
         set_uri_host,
+        cmp_hdr_name,
         is_request,
         is_reply,
       },
