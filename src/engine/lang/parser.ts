@@ -79,6 +79,14 @@ function parseTopItem(c: Cursor, files: readonly SourceFile[]): TopItem | undefi
     if (t.text === "flags" && !c.isPunct("=", 1)) return parseFlags(c);
     if (c.isPunct("=", 1)) return parseCoreParam(c, files);
     if (c.isPunct(".", 1) && c.peek(2).kind === "ident" && c.isPunct("=", 3)) return parseCfgVar(c);
+    // A word may start `ID EQUAL ...` or `ID DOT ID EQUAL ...` (core/cfg.y), so Kamailio's parser
+    // takes it and fails on the token after it.
+    const next = c.peek(1);
+    if (next.kind !== "eof") {
+      c.error("syntax_error", "syntax error", next.span);
+      skipToTopItem(c);
+      return undefined;
+    }
   }
   c.error("syntax_error", "syntax error", t.span);
   skipToTopItem(c);
