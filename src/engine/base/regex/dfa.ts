@@ -77,6 +77,8 @@ export class Dfa {
   private readonly stack: number[] = [];
   /** The start states' ids (by START / START_NOTBOL), -1 until made. */
   private readonly starts = [-1, -1];
+  /** The empty-kernel states by the class of the character before, -1 until made. */
+  private readonly empties = [-1, -1, -1, -1, -1];
   /**
    * The pattern can only match where the buffer starts (`^...` without REG_NEWLINE, or
    * `` \`... ``): no new thread starts later, and a state with nothing alive is dead.
@@ -94,7 +96,19 @@ export class Dfa {
     let s = this.starts[prev] as number;
     if (s < 0) s = this.starts[prev] = this.state(new Int32Array(0), prev);
     const len = text.length;
-    for (let i = from; i < len; i++) {
+    const first = this.p.first;
+    let i = from;
+    while (i < len) {
+      if (first !== undefined && (this.states[s] as DState).kernel.length === 0) {
+        // Nothing alive and no empty match possible: skip to where a match can begin.
+        let j = i;
+        while (j < len && first[Math.min(text.charCodeAt(j), 256)] === 0) j++;
+        if (j === len) return false;
+        if (j !== i) {
+          i = j;
+          s = this.emptyState(classOfPrev(Math.min(text.charCodeAt(i - 1), 256)));
+        }
+      }
       const c = text.charCodeAt(i);
       const at = s * W + Math.min(c, 256);
       let n = this.trans[at] as number;
@@ -105,6 +119,7 @@ export class Dfa {
       } else if (this.hits[at] === 1) return true;
       s = n;
       if (this.anchored && (this.states[s] as DState).kernel.length === 0) return false;
+      i++;
     }
     let e = this.endHits[s] as number;
     if (e < 0) {
@@ -113,6 +128,16 @@ export class Dfa {
       this.endHits[s] = e;
     }
     return e === 1;
+  }
+
+  /** The state with nothing alive after a character of class `prev` (cached; dropped with the cache). */
+  private emptyState(prev: number): number {
+    let s = this.empties[prev] as number;
+    if (s < 0 || this.states[s]?.prev !== prev || this.states[s]?.kernel.length !== 0) {
+      s = this.state(new Int32Array(0), prev);
+      this.empties[prev] = s;
+    }
+    return s;
   }
 
   private state(kernel: Int32Array, prev: number): number {
@@ -145,6 +170,7 @@ export class Dfa {
     this.endHits.fill(-1);
     this.starts[0] = -1;
     this.starts[1] = -1;
+    this.empties.fill(-1);
   }
 
   /** The transition of state `s` on bucket `b` (computed and, when the cache survives, recorded). */
