@@ -1,0 +1,230 @@
+/**
+ * The odd values the no-crash property test feeds to pseudo-variables and functions: what a
+ * config can write that Kamailio answers with a start-up error or a log line, never a crash.
+ * Written as config text (string literals keep their quotes and the script's escapes).
+ */
+
+/** A long run, past any buffer Kamailio keeps on its stack (pv_get_buffer() is 1 KiB by default). */
+const LONG = "a".repeat(3000);
+
+/** String literals, as written in a config. */
+export const ODD_STRINGS: readonly string[] = [
+  `""`,
+  `"x"`,
+  `" "`,
+  `"-1"`,
+  `"0"`,
+  `"2147483648"`,
+  `"99999999999999999999"`,
+  `"0x1f"`,
+  `"abc"`,
+  `"${LONG}"`,
+  `"ü€😀"`,
+  `"\\r\\n"`,
+  `"a\\0b"`,
+  `"\\t\\\\"`,
+  `"a\\"b"`,
+  `"'"`,
+  `"$"`,
+  `"$$"`,
+  `"$("`,
+  `"$var(undef)"`,
+  `"$(ru{s.len})"`,
+  `"$(var(undef){s.substr,-1,99999})"`,
+  `"$ru $si $hdr(X-None)"`,
+  `"%s%d%n"`,
+  `".*"`,
+  `"["`,
+  `"(a|"`,
+  `"a{1,"`,
+  `"\\\\"`,
+  `"[[:digit:]]+"`,
+  `"^$"`,
+  `"(a|b)*c"`,
+  `"\\\\w+\\\\s"`,
+  `"/a/b/g"`,
+  `"/(/x/"`,
+  `"t=>k"`,
+  `"=>"`,
+  `"a=>b[0]"`,
+  `"name=q;size=-1"`,
+  `"L_INFO"`,
+  `"L_NOPE"`,
+  `"200"`,
+  `"999"`,
+  `"OK"`,
+  `"INVITE"`,
+  `"q"`,
+  `"t"`,
+  `"http://h.example.com/x"`,
+  `"http://"`,
+  `"sip:u@h:99999"`,
+];
+
+/** Integer literals. */
+export const ODD_INTS: readonly string[] = [
+  "0",
+  "1",
+  "-1",
+  "2147483647",
+  "2147483648",
+  "-2147483648",
+  "-2147483649",
+  "4294967296",
+  "99999999999999999999",
+];
+
+/** Pseudo-variables written bare as arguments or values, many of them null. */
+export const ODD_PVS: readonly string[] = [
+  "$null",
+  "$var(undef)",
+  "$avp(undef)",
+  "$xavp(undef=>x)",
+  "$hdr(X-None)",
+  "$rb",
+  "$ru",
+  "$si",
+  "$ml",
+  "$(ru{s.len})",
+  "$sht(t=>none)",
+  "$mqk(q)",
+];
+
+/** Every odd argument a function call gets. */
+export const ODD_ARGS: readonly string[] = [...ODD_STRINGS, ...ODD_INTS, ...ODD_PVS];
+
+/** Values assigned to a writable pseudo-variable. */
+export const ODD_ASSIGNED: readonly string[] = [
+  `"str"`,
+  `""`,
+  "5",
+  "-1",
+  "2147483648",
+  "$null",
+  "$var(undef)",
+  `"${LONG}"`,
+  `"\\r\\n"`,
+  `"ü€😀"`,
+  `"sip:u@h:99999;a=b"`,
+  `"<sip:x>"`,
+  "$ru",
+  `"1" + 2`,
+  "1 - 2147483648",
+];
+
+/** Inner names a pseudo-variable class gets: empty, long, unicode, `$`, quotes, a PV. */
+export const ODD_INNER: readonly string[] = [
+  "x",
+  "",
+  " ",
+  "a".repeat(300),
+  "ü😀",
+  "$",
+  "$var(n)",
+  "$(var(n))",
+  '"',
+  "'",
+  "a b",
+  "a=>b",
+  "=>",
+  "a[1]",
+  "-1",
+  "i:5",
+  "s:x",
+  "X-None",
+  "Via",
+  "v",
+];
+
+/** Inner names of the classes that name a hash table or a queue. */
+export const ODD_NAMED_INNER: Readonly<Record<"htable" | "queue", readonly string[]>> = {
+  htable: ["t=>k", "t=>", "=>k", "nope=>k", "t=>$var(k)", "t=>ü😀", "t=>$", `t=>${"k".repeat(300)}`, "t"],
+  queue: ["q", "nope", "", "$var(q)", "q=>x"],
+};
+
+/** Indexes written after a pseudo-variable's inner name. */
+export const ODD_INDEXES: readonly string[] = ["-1", "0", "1", "99999999999", "*", "$var(i)", "x", "", "-99999999999"];
+
+/**
+ * Transformation chains: every class Kamailio 5.6's pv_trans.c parses (those kamsim does not
+ * apply are warnings), with odd parameters.
+ */
+export const ODD_TRANSFORMS: readonly string[] = [
+  "{s.len}",
+  "{s.int}",
+  "{s.int}{s.len}",
+  "{s.substr,-1,99999}",
+  "{s.substr,99999,-1}",
+  "{s.substr,$var(i),$var(i)}",
+  "{s.select,-1,;}",
+  "{s.select,99999,,}",
+  "{s.strip,-5}",
+  "{s.striptail,99999}",
+  "{s.stripto,}",
+  "{s.prefixes,-1}",
+  "{s.prefixes.quoted,2}",
+  "{s.replace,a,}",
+  "{s.rm,}",
+  "{s.count,}",
+  "{s.before,}",
+  "{s.after,x}",
+  "{s.rbefore,x}",
+  "{s.rafter,x}",
+  "{s.encode.base64}{s.decode.base64}",
+  "{s.decode.base64}",
+  "{s.decode.hexa}",
+  "{s.encode.hexa}{s.decode.hexa}{s.int}",
+  "{s.md5}{s.toupper}",
+  "{s.sha256}",
+  "{s.escape.common}{s.unescape.common}",
+  "{s.unescape.user}",
+  "{s.unescape.param}",
+  "{s.urldecode.param}",
+  "{s.trim}{s.rtrim}{s.ltrim}{s.rmws}",
+  "{s.numeric}",
+  "{s.unquote}{s.unbracket}",
+  "{s.corehash,0}",
+  "{s.ftime,%Y}",
+  "{s.nope}",
+  "{s}",
+  "{}",
+  "{s.len",
+  "{uri.user}",
+  "{uri.host}{s.len}",
+  "{uri.port}{s.int}",
+  "{uri.params}",
+  "{uri.param,}",
+  "{uri.param,transport}",
+  "{uri.headers}",
+  "{uri.scheme}",
+  "{uri.saor}",
+  "{uri.suri}",
+  "{uri.duri}",
+  "{param.value,x}",
+  "{param.value,}",
+  "{param.valueat,-1}",
+  "{param.valueat,99999}",
+  "{param.name,-1}",
+  "{param.count}",
+  "{param.count,;}",
+  "{param.in,a}",
+  "{param.value,x,,}",
+  "{nameaddr.uri}",
+  "{nameaddr.name}",
+  "{nameaddr.len}",
+  "{tobody.uri}",
+  "{tobody.tag}",
+  "{line.count}",
+  "{line.at,-1}",
+  "{line.sw,x}",
+  "{urialias.encode}",
+  "{urialias.decode}",
+  "{val.n0}",
+  "{val.json}",
+  "{re.subst,/a/b/}",
+  "{re.subst,/(/b/}",
+  "{regex.subst,/a/b/g}",
+  "{sql.val}",
+  "{json.parse,x}",
+  "{msrpuri.user}",
+];
