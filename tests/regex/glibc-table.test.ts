@@ -19,7 +19,7 @@ type Row = [flags: string, pattern: string, text: string, answer: string];
  */
 const KNOWN_DIFFERENCES: Readonly<Record<string, string>> = {
   "a\n^b":
-    "glibc's DFA takes a `\n` consumed inside the match as a line start for a later `^` (and a line end for an earlier `$`) even without REG_NEWLINE, though not at a match's own start or end (`^b` and `a$` do not match `a\nb`); kamsim follows POSIX: without REG_NEWLINE only the text's ends",
+    "glibc's DFA takes a `\n` the match itself consumes as a line start for a `^` after it (and a line end for a `$` before it) even without REG_NEWLINE (`^b` and `a$`, whose `\n` lies outside the match, do not match `a\nb`); kamsim follows POSIX: without REG_NEWLINE only the text's ends",
   ".^": "same as a\n^b",
   "a$.": "same as a\n^b",
   "b($)?":
