@@ -9,7 +9,7 @@ import { createColorPv } from "../../runtime/pv/color.js";
 import { dstPvars } from "../../runtime/pv/dst.js";
 import { flagPvars } from "../../runtime/pv/flags.js";
 import { fromToPvars } from "../../runtime/pv/from-to.js";
-import { messagePvars } from "../../runtime/pv/message.js";
+import { messagePvars, ruriAliases } from "../../runtime/pv/message.js";
 import { moreMessagePvars } from "../../runtime/pv/message-more.js";
 import { socketPvars } from "../../runtime/pv/socket.js";
 import { timePvars } from "../../runtime/pv/time.js";
@@ -62,6 +62,7 @@ export const pvRuntime = defineRuntime(pvModule, {
     }
     const pvars: Record<string, PvImpl> = {
       ...messagePvars,
+      ...ruriAliases,
       ...moreMessagePvars,
       ...fromToPvars(moreMessagePvars.tUl as PvImpl),
       ...dstPvars,

@@ -17,6 +17,8 @@ export const corePvImpls: Readonly<Record<string, PvImpl>> = {
   // (pv_get_env()/pv_get_envn() give null when getenv() finds nothing).
   env: readOnly(() => null),
   envn: readOnly(() => null),
+  // Placeholders with no defines: link/program.ts replaces them with definePvars() of the config.
+  ...definePvars(new Map()),
 };
 
 /**

@@ -81,7 +81,30 @@ function srcUri(ctx: ScriptContext, withTransport: boolean): string {
   return `sip:${ip}:${ctx.src.port}${withTransport ? ";transport=udp" : ""}`;
 }
 
+/** A parameter of the first Diversion header (get_diversion_param()), `<null>` when absent. */
+function diversionParam(name: string): PvImpl {
+  return readOnly((ctx) => {
+    const body = ctx.msg.header("diversion");
+    if (body === undefined) return null;
+    const close = body.indexOf(">");
+    const params = close >= 0 ? body.slice(close + 1) : body.slice(Math.max(0, body.indexOf(";")));
+    for (const part of params.split(";")) {
+      const eq = part.indexOf("=");
+      const key = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
+      // parse_params() gives a quoted value without its quotes.
+      if (key === name) return eq < 0 ? "" : part.slice(eq + 1).trim().replace(/^"(.*)"$/s, "$1");
+    }
+    return null;
+  });
+}
+
 export const moreMessagePvars: Readonly<Record<string, PvImpl>> = {
+  dir: diversionParam("reason"),
+  dip: diversionParam("privacy"),
+  dic: diversionParam("counter"),
+  // pv_get_statusi(): 0 for a request; kamsim receives on UDP, which has no connection id.
+  rsi: readOnly(() => 0),
+  conid: readOnly(() => null),
   rv: readOnly((ctx) => requestLine(ctx).version),
   ou: readOnly((ctx) => requestLine(ctx).uri),
   ouri: readOnly((ctx) => requestLine(ctx).uri),

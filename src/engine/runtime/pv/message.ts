@@ -279,3 +279,10 @@ export const messagePvars: Readonly<Record<string, PvImpl>> = {
     };
   }),
 };
+
+/** The long names pv.c gives the same R-URI PVs. */
+export const ruriAliases: Readonly<Record<string, PvImpl>> = {
+  ruri: messagePvars.ru as PvImpl,
+  "ruri.user": messagePvars.rU as PvImpl,
+  "ruri.domain": messagePvars.rd as PvImpl,
+};
