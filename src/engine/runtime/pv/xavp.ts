@@ -41,8 +41,8 @@ interface Level {
 function readLevel(text: string): { level: Level; rest: string } | undefined {
   const s = text.replace(/^[ \t\r\n]+/, "");
   const m = /^([^=\s[]*)\s*/.exec(s) as RegExpExecArray;
+  // An empty name is taken, as pv_xavp_fill_ni() takes it (`$xavp( )` names the xavp "").
   const name = m[1] as string;
-  if (name === "") return undefined;
   let rest = s.slice(m[0].length);
   let index: string | undefined;
   if (rest.startsWith("[")) {
@@ -103,7 +103,8 @@ function indexedXavp(pick: Pick, eq: NameEq): PvImpl {
   return {
     compile(spec, env): PvAccess {
       const parsed = parseXavpName(spec.inner ?? "");
-      if (!parsed) return { get: () => null };
+      // A name Kamailio's fixup refuses never gets here; keep the assignment harmless anyway.
+      if (!parsed) return { get: () => null, set: () => true };
       return indexedAccess(parsed.root, parsed.field, pick, eq, env);
     },
   };
@@ -138,7 +139,11 @@ function indexedAccess(root: Level, field: Level | undefined, pick: Pick, eq: Na
     }
     return parts.join(", ");
   };
+  // core/xavp.c refuses an empty name (xavp_new_value()), so such a write fails and a read
+  // finds nothing.
+  const emptyName = root.name === "" || field?.name === "";
   const set = (ctx: ScriptContext, raw: Value): boolean => {
+    if (emptyName) return raw === null;
     const ri = rootIdx(ctx);
     if (!ri) return false;
     const list = pick(listsOf(ctx));
@@ -288,7 +293,8 @@ export function xavpCounter(inner: string, env: CompileEnv): ((ctx: ScriptContex
       return xget(top.value, field.name, readIdx(fi.n, top.value, field.name, eq), eq) ? 1 : 0;
     };
     if (!rootAll) return countIn(xget(list, root.name, readIdx(ri.n, list, root.name, eq), eq));
-    if (!field) return xcount(list, root.name, eq);
+    // xavp_count() gives -1 for an empty name, which $cnt prints unsigned.
+    if (!field) return root.name === "" ? 4294967295 : xcount(list, root.name, eq);
     let n = 0;
     for (const top of xall(list, root.name, eq)) n += countIn(top);
     return n;
