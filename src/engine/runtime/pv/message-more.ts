@@ -92,7 +92,13 @@ function diversionParam(name: string): PvImpl {
       const eq = part.indexOf("=");
       const key = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
       // parse_params() gives a quoted value without its quotes.
-      if (key === name) return eq < 0 ? "" : part.slice(eq + 1).trim().replace(/^"(.*)"$/s, "$1");
+      if (key === name)
+        return eq < 0
+          ? ""
+          : part
+              .slice(eq + 1)
+              .trim()
+              .replace(/^"(.*)"$/s, "$1");
     }
     return null;
   });
