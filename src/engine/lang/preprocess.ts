@@ -270,7 +270,11 @@ class Preprocessor {
   private elseDirective(tok: Token): void {
     const top = this.conds[this.conds.length - 1];
     if (!top || top.sawElse) {
-      this.diags.error("invalid_directive_position", "invalid position for preprocessor directive 'else'", tok.span);
+      this.diags.error(
+        "invalid_directive_position",
+        "invalid position for preprocessor directive 'else'",
+        this.afterLine(tok.span),
+      );
       return;
     }
     top.sawElse = true;
@@ -279,9 +283,24 @@ class Preprocessor {
     top.taken = true;
   }
 
+  /**
+   * Where Kamailio reports a misplaced directive: its lexer has already counted the directive's
+   * line end (core/cfg.lex), so it names the next line (`- at cfg line 3` for a line-2 `#!endif`).
+   */
+  private afterLine(span: Span): Span {
+    const text = this.files[span.file]?.text ?? "";
+    const nl = text.indexOf("\n", span.end);
+    if (nl < 0) return span;
+    return { file: span.file, start: nl + 1, end: nl + 1 };
+  }
+
   private endif(tok: Token): void {
     if (!this.conds.pop()) {
-      this.diags.error("invalid_directive_position", "invalid position for preprocessor directive 'endif'", tok.span);
+      this.diags.error(
+        "invalid_directive_position",
+        "invalid position for preprocessor directive 'endif'",
+        this.afterLine(tok.span),
+      );
     }
   }
 
