@@ -19,7 +19,7 @@ Usage:
                                              answer an RPC command (mqueue.get_sizes,
                                              pike.top, htable.dump NAME...) as kamcmd would
 
-Exit codes: 0 ok, 1 config error, 2 usage error.`;
+Exit codes: 0 ok, 1 config error, 2 usage error, 3 internal error (a kamsim bug).`;
 
 /** Runs the CLI; returns the process exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
@@ -47,6 +47,16 @@ export async function main(argv: readonly string[]): Promise<number> {
       console.error(`kamsim: ${e.message}\n\n${USAGE}`);
       return 2;
     }
-    throw e;
+    // Anything else thrown is a kamsim bug, not the config's fault: one line that says so, not
+    // Node's stack trace (KAMSIM_DEBUG=1 shows it).
+    if (process.env.KAMSIM_DEBUG) console.error(e);
+    const what =
+      e instanceof Error
+        ? e.message
+        : typeof e === "object" && e
+          ? `${e.constructor.name} ${JSON.stringify(e)}`
+          : String(e);
+    console.error(`kamsim: internal error (a kamsim bug; please report it with the config): ${what}`);
+    return 3;
   }
 }
