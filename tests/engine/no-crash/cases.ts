@@ -40,6 +40,8 @@ export interface Case {
   blocking: boolean;
   /** Top-level lines (a core parameter, a modparam) put after the config's own modparams. */
   top?: string;
+  /** It needs the modules kamsim only catalogues (tm, dialog...) loaded too. */
+  catalog?: boolean;
 }
 
 /** How many of the odd inner names, indexes and transformation chains each PV is read through. */
@@ -316,12 +318,55 @@ export function allCases(seed = 1): Case[] {
     for (const p of m.pvars) pvCases(p, turn++, out);
     for (const f of m.functions) functionCases(m.name, f, rng, out);
   }
+  catalogCases(rng, out);
   return out;
 }
 
-/** The simulated modules, for the config's loadmodule lines. */
-export function simulatedModules(): string[] {
-  return moduleCatalog()
-    .modules.filter((m) => m.simulated)
+/**
+ * The PVs and functions of the modules kamsim only catalogues: it gives their functions a
+ * stand-in and warns, and their PVs must not crash either. Fewer odd values each, as there are
+ * many of them and no behaviour behind.
+ */
+function catalogCases(rng: () => number, out: Case[]): void {
+  for (const m of moduleCatalog().modules) {
+    if (m.simulated) continue;
+    for (const p of m.pvars) {
+      const base = plainPv(p);
+      const add = (what: string, body: string, slot: Slot = "request") =>
+        out.push({ id: `pv ${m.name}.${p.name} ${what} @${slot}`, body, slot, blocking: false, catalog: true });
+      add("read", read(base));
+      add("read", read(base), "reply");
+      for (const form of pvForms(p, 0).slice(0, 3)) add(`read ${form.tag}`, read(form.text));
+      add("write", write(base));
+    }
+    for (const f of m.functions) {
+      for (const arity of f.arity) {
+        for (const [i, args] of argLists(arity, rng).slice(0, 6).entries()) {
+          if (i === 2 || i === 3) continue;
+          const call = `${f.name}(${args.join(", ")})`;
+          const body = `${call};\nif (${call}) { xlog("L_INFO", "r=$rc\\n"); }`;
+          const slot: Slot = i === 0 ? "reply" : "request";
+          out.push({
+            id: `fn ${m.name}.${f.name}/${arity} #${i} @${slot}`,
+            body,
+            slot,
+            blocking: false,
+            catalog: true,
+          });
+        }
+      }
+    }
+  }
+}
+
+/**
+ * The modules a config loads: the simulated ones, or all the catalogue's, tm and usrloc first
+ * (modules that bind them refuse to start before them).
+ */
+export function loadedModules(all: boolean): string[] {
+  const first = all ? ["tm", "usrloc"] : [];
+  const rest = moduleCatalog()
+    .modules.filter((m) => all || m.simulated)
     .map((m) => m.name);
+  return [...first, ...rest.filter((m) => !first.includes(m))];
 }

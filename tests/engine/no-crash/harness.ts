@@ -12,7 +12,7 @@ import {
   type SimEvent,
   type TrafficPlan,
 } from "../../../src/engine/index.js";
-import { type Case, RUN_SLOTS, type Slot, simulatedModules } from "./cases.js";
+import { type Case, loadedModules, RUN_SLOTS, type Slot } from "./cases.js";
 
 /** A crash found, with the config and traffic that show it. */
 export interface Crash {
@@ -35,13 +35,13 @@ const BLOCKS: Record<Slot, string> = {
   onsend: "onsend_route",
 };
 
-const PRELUDE = () => `#!KAMAILIO
+const PRELUDE = (all: boolean) => `#!KAMAILIO
 #!define D "x"
 #!define N 5
 debug=3
 children=2
 max_while_loops=20
-${simulatedModules()
+${loadedModules(all)
   .map((m) => `loadmodule "${m}.so"`)
   .join("\n")}
 modparam("htable", "htable", "t=>size=4;autoexpire=1")
@@ -59,7 +59,7 @@ export const marker = (n: number) => `nc-start:${n}:`;
  * slot's block, so that one case's statements cannot change how the next is parsed.
  */
 export function buildConfig(cases: readonly Case[], numbers?: readonly number[]): string {
-  const prelude = PRELUDE();
+  const prelude = PRELUDE(cases.some((c) => c.catalog));
   const calls = new Map<Slot, string[]>();
   const routes: string[] = [];
   cases.forEach((c, i) => {
