@@ -269,16 +269,22 @@ class Preprocessor {
 
   private elseDirective(tok: Token): void {
     const top = this.conds[this.conds.length - 1];
-    if (!top || top.sawElse) {
-      this.diags.error(
+    // pp_else() in core/cfg.lex: outside any #!ifdef only a WARNING (the config still starts);
+    // a second #!else flips the branch again, without a word.
+    if (!top) {
+      this.diags.warning(
         "invalid_directive_position",
         "invalid position for preprocessor directive 'else'",
         this.afterLine(tok.span),
       );
       return;
     }
-    top.sawElse = true;
     const parentActive = this.conds.slice(0, -1).every((c) => c.active);
+    if (top.sawElse) {
+      top.active = parentActive && !top.active;
+      return;
+    }
+    top.sawElse = true;
     top.active = parentActive && !top.taken;
     top.taken = true;
   }
