@@ -19,9 +19,12 @@ import type { CoreLogEntry } from "./core-log-entry.js";
 // Main states (the first enum of parse_via.c).
 const F_HOST = 0;
 const P_HOST = 1;
+const L_PORT = 2;
 const F_PORT = 3;
 const P_PORT = 4;
 const P_PARAM = 7;
+const F_IP6HOST = 12;
+const P_IP6HOST = 13;
 const F_CRLF = 14;
 const F_LF = 15;
 const F_CR = 16;
@@ -194,7 +197,26 @@ function hostPart(raw: string, buffer: number, from: number, end: number, s: num
       continue;
     }
     if (state === F_HOST) {
-      if (c !== 32 && c !== 9) state = P_HOST;
+      // `[` starts an IPv6 reference (kept in the host with its brackets): its colons are not
+      // a port's.
+      if (c === 91 /* [ */) state = F_IP6HOST;
+      else if (c !== 32 && c !== 9) state = P_HOST;
+    } else if (state === F_IP6HOST || state === P_IP6HOST) {
+      // parse_via.c: blanks, `;` and `,` inside the brackets are a "bad ipv6 reference"; `]`
+      // ends the host after at least one character (state L_PORT: a port may follow); a second
+      // `[` or an empty `[]` fails.
+      const bad = c === 32 || c === 9 ? 2102 : c === 59 ? 2257 : c === 44 ? 2312 : 0;
+      if (bad) return { tmp, error: err(bad, "bad ipv6 reference") };
+      if (c === 93 /* ] */ && state === P_IP6HOST) state = L_PORT;
+      else if (c === 91 || c === 93)
+        return { tmp, error: err(c === 91 ? 2464 : 2487, `parsing via on <${raw[tmp]}> state ${state}`) };
+      else state = P_IP6HOST;
+    } else if (state === L_PORT) {
+      if (c === 58 /* : */) state = F_PORT;
+      else if (c === 59 /* ; */) state = P_PARAM;
+      else if (c === 44 /* , */) return { tmp, nextVia: tmp + 1 };
+      else if (c !== 32 && c !== 9)
+        return { tmp, error: err(2606, `parsing via on <${raw[tmp]}> state ${state} (default)`) };
     } else if (state === P_HOST) {
       if (c === 58 /* : */) state = F_PORT;
       else if (c === 59 /* ; */ || c === 32 || c === 9) state = P_PARAM;
