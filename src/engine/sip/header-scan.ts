@@ -9,6 +9,7 @@
  * CSeq, From, Content-Length or Max-Forwards. Each failure comes with the core's log lines.
  */
 import { L_ERR } from "../base/log-levels.js";
+import { checkAddrSpec } from "./addr-spec-check.js";
 import type { CoreLogEntry } from "./core-log-entry.js";
 import { headerKey } from "./header-names.js";
 import { parseNameAddr } from "./name-addr.js";
@@ -158,11 +159,15 @@ function readField(raw: string, p: number, end: number, st: HeaderScan): { next:
       });
       return bad();
     }
-    // parse_to() reports its own details (parse_addr_spec.c) before this line; they are not
-    // modelled, only the verdict.
-    if (bit === H_TO && !parseNameAddr(raw.slice(body, trimEnd(raw, body, e)))) {
-      logs.push({ level: L_ERR, at: `${MSG}:166`, fn: "get_hdr_field", text: "bad to header" });
-      return bad();
+    // parse_to(): parse_addr_spec()'s own loop and lines up to the parameters; these (after
+    // the first `;`) are judged by kamsim's name-addr parser, without a detail line.
+    if (bit === H_TO) {
+      const a = checkAddrSpec(raw, body);
+      if (a.ok === false || (a.ok === "params" && !parseNameAddr(raw.slice(body, trimEnd(raw, body, e))))) {
+        if (a.ok === false) logs.push(...a.logs);
+        logs.push({ level: L_ERR, at: `${MSG}:166`, fn: "get_hdr_field", text: "bad to header" });
+        return bad();
+      }
     }
     next = e;
   }

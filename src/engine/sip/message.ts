@@ -8,9 +8,11 @@
  * Values are Kamailio's (see headers.ts for what a header body is): `header("Call-ID")` is `$ci`,
  * `header(name)` is `$hdr(name)`, `length` is `$ml`, `ruri` is `$ru`, `originalRuri` is `$ou`.
  */
+import type { CoreLogEntry } from "./core-log-entry.js";
 import { type CSeq, parseCSeq, parseUint } from "./fields.js";
 import { findBlankLine, frameRequest, type RequestFrame } from "./framing.js";
 import { headerKey } from "./header-names.js";
+import { scanHeaders } from "./header-scan.js";
 import { type HeaderField, splitHeaders } from "./headers.js";
 import { type NameAddr, parseNameAddr } from "./name-addr.js";
 import { parseUri, type SipUri } from "./uri.js";
@@ -46,6 +48,10 @@ export class SipRequest {
   private appendedLines: string[] | undefined;
   /** Header values rewritten in place, by header key. */
   private rewritten: Map<string, string> | undefined;
+  /** Read from a datagram by the receive path: later full header reads can fail (see
+   * headersFailure()); a stream's built request never does. */
+  private fromDatagram = false;
+  private failureCache: CoreLogEntry[] | null | undefined;
 
   private constructor(raw: string, f: RequestFrame) {
     this.raw = raw;
@@ -82,7 +88,27 @@ export class SipRequest {
       headerEnd = blank;
       bodyStart = Math.min(raw.length, blank + (raw.charCodeAt(blank) === 13 ? 2 : 1));
     }
-    return new SipRequest(raw, { method, uri, version, headerStart, headerEnd, bodyStart });
+    const m = new SipRequest(raw, { method, uri, version, headerStart, headerEnd, bodyStart });
+    m.fromDatagram = true;
+    return m;
+  }
+
+  /**
+   * For a received datagram: the lines parse_headers(msg, HDR_EOH_F) logs (msg_parser.c) when a
+   * header the core did not read on receipt fails — a bad name, a bad Via, CSeq, To or
+   * Content-Length, a duplicate — read by the receive path's own scanner (header-scan.ts).
+   * msg->unparsed stays at the bad header, so Kamailio logs the same lines on every later full
+   * read ($hdr, $rb, sl's reply); the caller writes them each time. Undefined when every header
+   * reads, and always for a stream's request (built well formed).
+   */
+  headersFailure(): readonly CoreLogEntry[] | undefined {
+    if (!this.fromDatagram) return undefined;
+    if (this.failureCache === undefined) {
+      // A want bit no header has: read to the end of the headers.
+      const st = { pos: this.headerStart, found: 0, eoh: -1, count: 0, sip: true };
+      this.failureCache = scanHeaders(this.raw, st, 1 << 30) ?? null;
+    }
+    return this.failureCache ?? undefined;
   }
 
   /**
@@ -129,6 +155,11 @@ export class SipRequest {
       if ("error" in r) {
         this.fieldList = null;
         this.fieldsBefore = r.before;
+      } else if (this.fromDatagram && this.headersFailure() !== undefined) {
+        // Every line splits, but a later header fails parse_headers() (a duplicate, a bad
+        // Content-Length...): `$hdr` fails; the core's pointers keep the first of each.
+        this.fieldList = null;
+        this.fieldsBefore = r;
       } else this.fieldList = r;
     }
     return this.fieldList ?? undefined;

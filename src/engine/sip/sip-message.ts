@@ -3,6 +3,7 @@
  * lazily from raw text, and `StreamRequest`, a traffic stream's request whose fields are known
  * before any text exists (its text is built only if something reads it).
  */
+import type { CoreLogEntry } from "./core-log-entry.js";
 import type { CSeq } from "./fields.js";
 import type { NameAddr } from "./name-addr.js";
 import type { SipUri } from "./uri.js";
@@ -31,4 +32,7 @@ export interface SipMessage {
   appendHeader(line: string): void;
   /** Rewrites the first header of that name in place, as some modules do to the received buffer. */
   rewriteHeader(name: string, value: string): void;
+  /** A received datagram's parse_headers() failure on a header read after receipt, with its
+   * lines; absent for a stream's request, which is built well formed. */
+  headersFailure?(): readonly CoreLogEntry[] | undefined;
 }

@@ -5,11 +5,14 @@
  * `$re`, `$rt`, `$di`), the source as a URI (`$su`, `$sut`), method and message type ids.
  * Each is `<null>` where Kamailio's getter gives pv_get_null().
  */
+import { L_ERR } from "../../base/log-levels.js";
 import { parseNameAddr } from "../../sip/name-addr.js";
 import { parseUri, type SipUri, uriPort } from "../../sip/uri.js";
 import { utf8Length } from "../../sip/utf8.js";
 import type { ScriptContext } from "../context.js";
 import type { PvImpl } from "../env.js";
+import { parseAllHeaders } from "../parse-headers.js";
+import { whereIn } from "../services.js";
 import type { Value } from "../values.js";
 import { readOnly } from "./simple.js";
 
@@ -160,7 +163,13 @@ export const moreMessagePvars: Readonly<Record<string, PvImpl>> = {
     return Number.isNaN(n) ? null : n;
   }),
   csb: readOnly((ctx) => ctx.msg.header("cseq") ?? null),
-  rb: readOnly((ctx) => ctx.msg.body),
+  // get_body() (core/parser/msg_parser.c) parses every header first; a bad one gives <null>.
+  rb: readOnly((ctx) => {
+    if (parseAllHeaders(ctx)) return ctx.msg.body;
+    const text = "failed to parse to end of headers";
+    ctx.sv.log.core(ctx.proc, L_ERR, "parser/msg_parser.c:1384", "get_body", text, whereIn(ctx));
+    return null;
+  }),
   bs: readOnly((ctx) => utf8Length(ctx.msg.body)),
   ai: headerUri("p-asserted-identity"),
   pu: headerUri("p-preferred-identity"),

@@ -11,6 +11,7 @@ import { formatUri, isTelUri, parseUri, type SipUri, uriPort } from "../../sip/u
 import type { ScriptContext } from "../context.js";
 import { logTelPort } from "../core-log.js";
 import type { CompileEnv, PvAccess, PvImpl } from "../env.js";
+import { parseAllHeaders } from "../parse-headers.js";
 import { whereIn } from "../services.js";
 import { toStr, type Value } from "../values.js";
 import { compileIndex, IDX_ALL } from "./index-spec.js";
@@ -258,6 +259,18 @@ export const messagePvars: Readonly<Record<string, PvImpl>> = {
         if (!ix) return undefined;
         const name = dynamic ? dynamic(ctx) : text;
         if (name === undefined) return undefined;
+        if (!parseAllHeaders(ctx)) {
+          ctx.sv.log.module(
+            ctx.proc,
+            L_ERR,
+            "pv",
+            "pv_core.c:2002",
+            "pv_get_hdr_helper",
+            "error parsing headers",
+            whereIn(ctx),
+          );
+          return null;
+        }
         if (ix.n === 0 && ix.kind !== IDX_ALL) return ctx.msg.header(name) ?? null;
         const all = ctx.msg.headers(name);
         if (ix.kind === IDX_ALL) return all.length === 0 ? null : all.join(",");
