@@ -5,6 +5,8 @@ describe("parseNameAddr", () => {
   it.each([
     ['"Alice" <sip:alice@example.org>;tag=ft1', { display: '"Alice"', uri: "sip:alice@example.org", tag: "ft1" }],
     ["<sip:bob@example.net>", { uri: "sip:bob@example.net" }],
+    // parse_addr_spec(): the URI in brackets ends at a blank (receive2-bad-to).
+    ["< sip:bob@example.net >", { uri: "sip:bob@example.net" }],
     [
       "Alice  Smith  <sip:alice@example.org> ;tag=x1",
       { display: "Alice  Smith", uri: "sip:alice@example.org", tag: "x1" },

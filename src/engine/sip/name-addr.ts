@@ -46,7 +46,10 @@ export function parseNameAddr(body: string): NameAddr | undefined {
   }
   const gt = body.indexOf(">", p + 1);
   if (gt < 0) return undefined;
-  uri = body.slice(p + 1, gt);
+  // parse_addr_spec() (parser/parse_addr_spec.c): blanks after `<` are skipped and the URI
+  // ends at the first blank (state E_URI_ENCLOSED, where only blanks and `>` may follow).
+  uri = body.slice(p + 1, gt).trim();
+  if (/\s/.test(uri)) return undefined;
   const addr: NameAddr = display === undefined ? { uri } : { display, uri };
   return withTag(addr, body, gt + 1);
 }
