@@ -83,4 +83,34 @@ describe("headers read after the receive path", () => {
     ]);
     expect(r.lines).toContain("INFO: <script>: to: ci=to hdr=[<null>]");
   });
+
+  it("$hdrc and textops functions log the parser's lines before their own", () => {
+    const config = `#!KAMAILIO
+debug=2
+children=1
+loadmodule "pv.so"
+loadmodule "xlog.so"
+loadmodule "textops.so"
+request_route {
+    xlog("L_INFO", "hdrc=$hdrc(X-Before)\\n");
+    if (!is_present_hf("X-Before")) xlog("L_INFO", "not present\\n");
+}
+`;
+    const traffic = {
+      duration: 2,
+      seed: 1,
+      messages: [{ at: 0.5, src: "127.0.0.9", sport: 5060, raw: request("tx", "CSeq: 2 OPTIONS") }],
+    };
+    const lines = runEngine(config, traffic).lines.map((l) => l.replace(/^\s*\d+\(\d+\) /, ""));
+    const dup =
+      "ERROR: <core> [core/parser/msg_parser.c:394]: parse_headers(): duplicate CSeq header field [CSeq: 2 OPTIONS\r\nContent-Length: 4\r\n\r\nbody]";
+    expect(lines).toEqual([
+      dup,
+      "ERROR: pv [pv_core.c:2213]: pv_get_hdrc(): error parsing headers",
+      "INFO: <script>: hdrc=0",
+      dup,
+      "ERROR: textops [textops.c:2042]: is_present_hf_helper_f(): error while parsing message headers",
+      "INFO: <script>: not present",
+    ]);
+  });
 });

@@ -12,6 +12,7 @@ import { L_ERR, L_INFO } from "../../base/log-levels.js";
 import { compileRegex } from "../../base/regex/index.js";
 import type { ScriptContext } from "../../runtime/context.js";
 import type { CallArg, FunctionImpl } from "../../runtime/env.js";
+import { parseAllHeaders } from "../../runtime/parse-headers.js";
 import { whereIn } from "../../runtime/services.js";
 import { toInt } from "../../runtime/values.js";
 import { headerKey } from "../../sip/header-names.js";
@@ -40,7 +41,8 @@ function parsed(
   fn: string,
   text: string,
 ): (MsgView & { fields: HeaderField[] }) | undefined {
-  const v = msgView(ctx.msg);
+  // parse_headers()'s own lines first (a received header that fails after receipt).
+  const v = parseAllHeaders(ctx) ? msgView(ctx.msg) : undefined;
   if (v?.fields === undefined) {
     err(ctx, at, fn, text);
     return undefined;
@@ -177,7 +179,7 @@ function addHf(mode: "append" | "insert", uriParts: boolean): FunctionImpl {
       const suffix = uriParts ? (args[1] as CallArg).str() : undefined;
       const anchorKey = !uriParts && args[1] ? keyArg(args[1]) : undefined;
       return (ctx) => {
-        const v = msgView(ctx.msg);
+        const v = parseAllHeaders(ctx) ? msgView(ctx.msg) : undefined;
         if (v?.fields === undefined || v.fields.length === 0) {
           err(ctx, "textops.c:3685", "add_hf_helper", "error while parsing message");
           return -1;

@@ -16,6 +16,7 @@ import { type SubstExpr as CoreSubst, substRun as coreSubstRun, parseSubst } fro
 import { parsePvAt } from "../../lang/pv-spec.js";
 import type { ScriptContext } from "../../runtime/context.js";
 import type { CallArg, CompileEnv, FunctionImpl } from "../../runtime/env.js";
+import { parseAllHeaders } from "../../runtime/parse-headers.js";
 import { whereIn } from "../../runtime/services.js";
 import { printValue, type Value } from "../../runtime/values.js";
 import type { HeaderField } from "../../sip/headers.js";
@@ -47,7 +48,8 @@ function runtimeRe(ctx: ScriptContext, text: string, at: string, fn: string): Po
 }
 
 function headersOf(ctx: ScriptContext, at: string, fn: string): MsgView | undefined {
-  const v = msgView(ctx.msg);
+  // parse_headers()'s own lines first (a received header that fails after receipt).
+  const v = parseAllHeaders(ctx) ? msgView(ctx.msg) : undefined;
   if (v?.fields === undefined) {
     err(ctx, at, fn, "error while parsing message headers");
     return undefined;

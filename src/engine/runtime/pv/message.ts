@@ -285,9 +285,22 @@ export const messagePvars: Readonly<Record<string, PvImpl>> = {
     return {
       total: true,
       get: (ctx: ScriptContext) => {
-        // pv_get_hdrc() gives 0 for a name it cannot get.
+        // pv_get_hdrc() gives 0 for a name it cannot get, or when the headers do not parse.
         const name = dynamic ? dynamic(ctx) : text;
-        return name === undefined ? 0 : ctx.msg.headers(name).length;
+        if (name === undefined) return 0;
+        if (!parseAllHeaders(ctx)) {
+          ctx.sv.log.module(
+            ctx.proc,
+            L_ERR,
+            "pv",
+            "pv_core.c:2213",
+            "pv_get_hdrc",
+            "error parsing headers",
+            whereIn(ctx),
+          );
+          return 0;
+        }
+        return ctx.msg.headers(name).length;
       },
     };
   }),
