@@ -107,6 +107,7 @@ export class Simulation {
     const build = buildProgram(front.checked, front.files, this.instances, {
       forceSuspend: opts.forceSuspend,
       defines: front.defines,
+      listen: this.listen,
     });
     this.routes = build.routes;
     this.diagnostics = build.diagnostics;

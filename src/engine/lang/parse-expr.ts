@@ -272,8 +272,38 @@ export function parseCall(c: Cursor): CallExpr {
     const arg: Expr = { kind: "StringLit", value: word.text, quote: '"', span: word.span };
     return { kind: "CallExpr", name: name.text, nameSpan: name.span, args: [arg], span: c.spanFrom(name.span) };
   }
+  if (name.text === "force_send_socket" && c.isPunct("(")) {
+    const arg = parseBareSocket(c);
+    if (arg)
+      return { kind: "CallExpr", name: name.text, nameSpan: name.span, args: [arg], span: c.spanFrom(name.span) };
+  }
   const args = parseArgs(c);
   return { kind: "CallExpr", name: name.text, nameSpan: name.span, args, span: c.spanFrom(name.span) };
+}
+
+/**
+ * force_send_socket's argument is a bare `[proto:]host[:port]` (core/cfg.y FORCE_SEND_SOCKET
+ * LPAREN phostport RPAREN), not an expression: its tokens, written without blanks between them,
+ * become one string. Anything else (a quoted string, blanks) falls back to the ordinary argument
+ * list; the cursor is on `(`.
+ */
+function parseBareSocket(c: Cursor): Expr | undefined {
+  let k = 1;
+  let text = "";
+  let prevEnd = -1;
+  for (;;) {
+    const t = c.peek(k);
+    if (c.isPunct(")", k)) break;
+    if (t.kind === "string" || t.kind === "eof" || c.isPunct(";", k) || c.isPunct("(", k)) return undefined;
+    if (prevEnd !== -1 && t.span.start !== prevEnd) return undefined;
+    text += t.text;
+    prevEnd = t.span.end;
+    k++;
+  }
+  if (k === 1) return undefined;
+  const first = c.peek(1).span;
+  for (let i = 0; i <= k; i++) c.next();
+  return { kind: "StringLit", value: text, quote: '"', span: { file: first.file, start: first.start, end: prevEnd } };
 }
 
 /** `route(NAME)`, `route("a-b")`, `route(1)` or `route($var(r))` (docs/kamailio/language.md#route-blocks). */

@@ -79,7 +79,11 @@ export function buildProgram(
   checked: CheckedConfig,
   files: readonly SourceFile[],
   instances: ReadonlyMap<string, ModuleInstance>,
-  options: { forceSuspend?: boolean; defines?: ReadonlyMap<string, string> } = {},
+  options: {
+    forceSuspend?: boolean;
+    defines?: ReadonlyMap<string, string>;
+    listen?: { readonly ip: string; readonly port: number };
+  } = {},
 ): ProgramBuild {
   const forceSuspend = options.forceSuspend === true;
   const diagnostics: Diagnostic[] = [];
@@ -147,6 +151,7 @@ export function buildProgram(
       diagnostics.push({ code: "fixup_failed", severity: "error", message, span });
     },
     forceSuspend,
+    listen: options.listen,
     blocks(call) {
       if (forceSuspend) return true;
       if (call.kind === "CallExpr") return fnImpls.get(call.name)?.blocking === true;

@@ -98,6 +98,8 @@ export interface CompileEnv {
    * (suspend.ts): a check that both compilers agree, not a mode for normal runs.
    */
   forceSuspend?: boolean;
+  /** The UDP socket the simulated server listens on (force_send_socket's start-up match). */
+  listen?: { readonly ip: string; readonly port: number };
   /** A problem Kamailio's start-up (fixup) would refuse the config for. */
   fixupError(message: string, span: Span): void;
   files: readonly SourceFile[];

@@ -29,6 +29,8 @@ const SIMULATED_CORE_ACTIONS = [
   "strip_tail",
   "force_rport",
   "add_local_rport",
+  "force_send_socket",
+  "set_forward_no_connect",
 ] as const;
 
 /** The name of a core action kamsim simulates. */

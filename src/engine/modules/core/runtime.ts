@@ -7,6 +7,8 @@ import { L_DBG, L_NOTICE, L_WARN } from "../../base/log-levels.js";
 import type { ScriptContext } from "../../runtime/context.js";
 import { logTelPort } from "../../runtime/core-log.js";
 import type { CallArg, FunctionImpl } from "../../runtime/env.js";
+import { extrasOf } from "../../runtime/pv/extras.js";
+import { parseHostPort } from "../../runtime/pv/socket.js";
 import { whereIn } from "../../runtime/services.js";
 import { toInt } from "../../runtime/values.js";
 import { formatUri, isTelUri, type SipUri } from "../../sip/uri.js";
@@ -124,6 +126,38 @@ const error: FunctionImpl = {
 
 const ok: FunctionImpl = { compile: () => () => 1 };
 
+/**
+ * force_send_socket([proto:]host[:port]): route.c fix_actions() resolves the address once at
+ * start-up and refuses the config when no listen socket matches (`bad force_send_socket
+ * argument: HOST:PORT (kamailio doesn't listen on it)`); action.c then only sets the message's
+ * send socket, which `$fs` reads. kamsim listens on one UDP socket, so that is the only match.
+ */
+const force_send_socket: FunctionImpl = {
+  compile(args, env, call) {
+    const spec = (args[0] as CallArg).literal ?? "";
+    const hp = parseHostPort(spec);
+    const listen = env.listen;
+    const host = "error" in hp ? "" : hp.host.replace(/^\[(.*)\]$/, "$1");
+    const port = "error" in hp ? 0 : hp.port;
+    const proto = "error" in hp ? "" : hp.proto;
+    const matches =
+      listen !== undefined &&
+      host === listen.ip &&
+      (port === 0 || port === listen.port) &&
+      (proto === "" || proto === "udp");
+    if (!matches) {
+      env.fixupError(
+        `bad force_send_socket argument: ${host || spec}:${port} (kamailio doesn't listen on it)`,
+        call.span,
+      );
+    }
+    return (ctx) => {
+      extrasOf(ctx).forceSocket = true;
+      return 1;
+    };
+  },
+};
+
 /** The behaviour of every core action kamsim simulates (def.ts lists them), by name. */
 export const coreActionImpls: Readonly<Record<SimulatedCoreAction, FunctionImpl>> = {
   log,
@@ -165,4 +199,8 @@ export const coreActionImpls: Readonly<Record<SimulatedCoreAction, FunctionImpl>
   }),
   force_rport: ok,
   add_local_rport: ok,
+  // action.c SET_FWD_NO_CONNECT_T: a flag for TCP/TLS forwarding (SND_F_FORCE_CON_REUSE); kamsim
+  // forwards over UDP only, where it changes nothing.
+  set_forward_no_connect: ok,
+  force_send_socket,
 };

@@ -88,7 +88,9 @@ const PROTOS = new Set(["udp", "tcp", "tls", "sctp", "ws", "wss"]);
  * is its error text (logged by the caller at main.c's line). Port 0 and proto "" match any socket
  * in grep_sock_info().
  */
-function parseHostPort(s: string): { proto: string; host: string; port: number } | { error: string; line: number } {
+export function parseHostPort(
+  s: string,
+): { proto: string; host: string; port: number } | { error: string; line: number } {
   const colons: number[] = [];
   let bracket = 0;
   for (let i = 0; i < s.length; i++) {
