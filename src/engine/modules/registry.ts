@@ -9,6 +9,7 @@ import { kamailioModuleNames } from "./catalog/module-names.js";
 import { cfgutilsRuntime } from "./cfgutils/runtime.js";
 import { htableRuntime } from "./htable/runtime.js";
 import { httpClientRuntime } from "./http_client/runtime.js";
+import { kexRuntime } from "./kex/runtime.js";
 import { maxfwdRuntime } from "./maxfwd/runtime.js";
 import { mqueueRuntime } from "./mqueue/runtime.js";
 import { pikeRuntime } from "./pike/runtime.js";
@@ -37,6 +38,7 @@ export const simulatedRuntimes: readonly ModuleRuntime[] = [
   textopsxRuntime,
   siputilsRuntime,
   maxfwdRuntime,
+  kexRuntime,
 ];
 
 /** The declarations of the simulated modules (plain data). */

@@ -23,7 +23,6 @@ import { execModule } from "./exec.js";
 import { ipopsModule } from "./ipops.js";
 import { janssonModule } from "./jansson.js";
 import { jsonrpcsModule } from "./jsonrpcs.js";
-import { kexModule } from "./kex.js";
 import { natTraversalModule } from "./nat-traversal.js";
 import { nathelperModule } from "./nathelper.js";
 import { pathModule } from "./path.js";
@@ -68,7 +67,6 @@ export const catalogModules: readonly ModuleDef[] = [
   ipopsModule,
   janssonModule,
   jsonrpcsModule,
-  kexModule,
   natTraversalModule,
   nathelperModule,
   pathModule,

@@ -19,6 +19,8 @@ export interface PvExtras {
   forceSocket: boolean;
   /** URIs of the branches added (`$br = ...`, dset.c append_branch()). */
   branches: string[] | null;
+  /** Flags of the added branches (kex setbflag(flag, idx) with idx 1..; dset.c branches[].flags). */
+  branchFlags?: number[];
 }
 
 /** The message's extras, made on first use. */

@@ -1,12 +1,13 @@
 /**
- * Kamailio 5.6 `kex` module as the checker knows it: parameters, script functions and
- * pseudo-variables, from the module's export tables. Declared only, not simulated.
+ * Kamailio 5.6 `kex` module (modules/kex/kex_mod.c exports): the flag functions, the destination
+ * URI helpers and pv_printf are simulated (runtime.ts, docs/kamailio/kex.md); is_myself,
+ * setdebug/resetdebug and `$sruid` are declared from the export tables only.
  */
 import { ANY_ROUTE, defineModule } from "../types.js";
 
 export const kexModule = defineModule({
   name: "kex",
-  simulated: false,
+  simulated: true,
   doc: "Kamailio core extensions: branch and script flags, destination URI helpers, debug level control and printf-style assignment.",
   params: {},
   functions: {
@@ -76,18 +77,21 @@ export const kexModule = defineModule({
     },
     is_myself: {
       arity: [1],
+      simulated: false,
       routes: ANY_ROUTE,
       argNames: ["uri"],
       doc: "True when the host and port of the URI are local (a listen address or an alias).",
     },
     setdebug: {
       arity: [1],
+      simulated: false,
       routes: ANY_ROUTE,
       argNames: ["level"],
       doc: "Sets the log level of the current process only.",
     },
     resetdebug: {
       arity: [0],
+      simulated: false,
       routes: ANY_ROUTE,
       doc: "Restores the current process's log level to the global debug value.",
     },
