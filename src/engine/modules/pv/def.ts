@@ -48,7 +48,6 @@ export const pvModule = defineModule({
       args: ["any"],
       argNames: ["pvar"],
       doc: 'True when the variable (given as a quoted name, e.g. "$var(x)") has an integer value (an int $var, or a variable such as $rs that offers an integer form).',
-      simulated: false,
     },
     typeof: {
       arity: [2],
@@ -56,7 +55,6 @@ export const pvModule = defineModule({
       args: ["any", "any"],
       argNames: ["pvar", "type"],
       doc: "True when the variable's value has the type: `int`, `str` or `null` (only the first letter counts).",
-      simulated: false,
     },
     not_empty: {
       arity: [1],
@@ -64,7 +62,6 @@ export const pvModule = defineModule({
       args: ["any"],
       argNames: ["pvar"],
       doc: "True when the variable holds a non-empty string (false for integers and $null).",
-      simulated: false,
     },
     pv_evalx: {
       arity: [2],

@@ -1,6 +1,7 @@
 /**
  * The pv module at run time: its pseudo-variables (message fields, `$var`, `$shv`, `$avp`,
- * time, colours) and the functions kamsim simulates, `pv_isset` and `pv_unset` (docs/kamailio/pv.md).
+ * time, colours) and the functions kamsim simulates, `pv_isset`, `pv_unset` and the value tests
+ * `is_int`, `typeof`, `not_empty` (docs/kamailio/pv.md).
  */
 import { parsePvAt } from "../../lang/pv-spec.js";
 import type { CallArg, CompileEnv, FunctionImpl, PvAccess, PvImpl } from "../../runtime/env.js";
@@ -19,6 +20,7 @@ import { xaviPv, xavpPv, xavuPv } from "../../runtime/pv/xavp.js";
 import type { Value } from "../../runtime/values.js";
 import { defineRuntime } from "../runtime-types.js";
 import { pvModule } from "./def.js";
+import { typeTests } from "./type-tests.js";
 
 /** The PV a function argument names: `"$var(x)"` as a literal, or a bare `$var(x)`. */
 function namedPv(arg: CallArg, env: CompileEnv): PvAccess | undefined {
@@ -82,6 +84,8 @@ export const pvRuntime = defineRuntime(pvModule, {
       shv: createShvPv(shared),
       C: createColorPv(setup.core.logStderror),
     };
-    return { functions: { pv_isset, pv_unset }, pvars };
+    const named = (i: number, [args, env]: [readonly CallArg[], CompileEnv, unknown]) =>
+      namedPv(args[i] as CallArg, env);
+    return { functions: { pv_isset, pv_unset, ...typeTests(named) }, pvars };
   },
 });
