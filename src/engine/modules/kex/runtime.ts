@@ -9,7 +9,7 @@ import type { ScriptContext } from "../../runtime/context.js";
 import type { CallArg, CompileEnv, FunctionImpl, PvAccess } from "../../runtime/env.js";
 import { extrasOf } from "../../runtime/pv/extras.js";
 import { whereIn } from "../../runtime/services.js";
-import type { Value } from "../../runtime/values.js";
+import { igp, ivalue } from "../igp.js";
 import { defineRuntime } from "../runtime-types.js";
 import { kexModule } from "./def.js";
 
@@ -24,37 +24,6 @@ const LINES: Readonly<Record<Fn, [number, number]>> = {
   w_resetbflag: [115, 124],
   w_setbflag: [143, 152],
 };
-
-/**
- * fixup_get_ivalue() on an igp parameter (get_int_fparam() in core/sr_module.c): an int, or a PV
- * whose value carries the int flag; anything else logs `Could not convert PV to int`.
- */
-function ivalue(ctx: ScriptContext, v: Value): number | undefined {
-  if (typeof v === "number") return v | 0;
-  ctx.sv.log.core(ctx.proc, L_ERR, "sr_module.c:1763", "get_int_fparam", "Could not convert PV to int", whereIn(ctx));
-  return undefined;
-}
-
-/**
- * An igp parameter (fixup_igp_null() in core/mod_fix.c): a string that is one PV reads that PV
- * (its int, or the conversion error for a string), a number is a constant, and any other string
- * was refused at start-up.
- */
-function igp(arg: CallArg, env: CompileEnv): (ctx: ScriptContext) => Value {
-  const text = arg.node.kind === "StringLit" ? arg.literal : undefined;
-  if (text?.startsWith("$")) {
-    const r = parsePvAt(text, 0, true);
-    if ("spec" in r && r.length === text.length) {
-      const pv = env.pv(r.spec, arg.node.span);
-      return (ctx) => pv.get(ctx) ?? null;
-    }
-  }
-  if (text !== undefined && /^[+-]?\d+$/.test(text.trim())) {
-    const n = Number(text.trim()) | 0;
-    return () => n;
-  }
-  return arg.value();
-}
 
 /** The flags of branch `idx` (dset.c get_bflags_ptr()): 0 is the R-URI's, 1.. the added branches'. */
 function branchFlags(ctx: ScriptContext, idx: number): { get(): number; set(v: number): void } | undefined {

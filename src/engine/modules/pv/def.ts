@@ -144,7 +144,6 @@ export const pvModule = defineModule({
       args: ["fparam", "fparam", "int"],
       argNames: ["rname", "cname", "ival"],
       doc: `Sets an integer field of the first xavp with the root name. ${xavpNote}`,
-      simulated: false,
     },
     xavp_child_sets: {
       arity: [3],
@@ -152,7 +151,6 @@ export const pvModule = defineModule({
       args: ["fparam", "fparam", "fparam"],
       argNames: ["rname", "cname", "sval"],
       doc: `Sets a string field of the first xavp with the root name. ${xavpNote}`,
-      simulated: false,
     },
     xavp_rm: {
       arity: [1],
@@ -160,7 +158,6 @@ export const pvModule = defineModule({
       args: ["fparam"],
       argNames: ["rname"],
       doc: `Deletes the first xavp with the name. ${xavpNote}`,
-      simulated: false,
     },
     xavp_child_rm: {
       arity: [2],
@@ -168,7 +165,6 @@ export const pvModule = defineModule({
       args: ["fparam", "fparam"],
       argNames: ["rname", "cname"],
       doc: `Deletes a field of the first xavp with the root name. ${xavpNote}`,
-      simulated: false,
     },
     xavi_child_seti: {
       arity: [3],
@@ -176,7 +172,6 @@ export const pvModule = defineModule({
       args: ["fparam", "fparam", "int"],
       argNames: ["rname", "cname", "ival"],
       doc: `xavp_child_seti() for xavis (case-insensitive names). ${xavpNote}`,
-      simulated: false,
     },
     xavi_child_sets: {
       arity: [3],
@@ -184,7 +179,6 @@ export const pvModule = defineModule({
       args: ["fparam", "fparam", "fparam"],
       argNames: ["rname", "cname", "sval"],
       doc: `xavp_child_sets() for xavis. ${xavpNote}`,
-      simulated: false,
     },
     xavi_rm: {
       arity: [1],
@@ -192,7 +186,6 @@ export const pvModule = defineModule({
       args: ["fparam"],
       argNames: ["rname"],
       doc: `xavp_rm() for xavis. ${xavpNote}`,
-      simulated: false,
     },
     xavi_child_rm: {
       arity: [2],
@@ -200,7 +193,6 @@ export const pvModule = defineModule({
       args: ["fparam", "fparam"],
       argNames: ["rname", "cname"],
       doc: `xavp_child_rm() for xavis. ${xavpNote}`,
-      simulated: false,
     },
     sbranch_set_ruri: {
       arity: [0],

@@ -21,6 +21,7 @@ import type { Value } from "../../runtime/values.js";
 import { defineRuntime } from "../runtime-types.js";
 import { pvModule } from "./def.js";
 import { typeTests } from "./type-tests.js";
+import { xavpFunctions } from "./xavp-fns.js";
 
 /** The PV a function argument names: `"$var(x)"` as a literal, or a bare `$var(x)`. */
 function namedPv(arg: CallArg, env: CompileEnv): PvAccess | undefined {
@@ -86,6 +87,6 @@ export const pvRuntime = defineRuntime(pvModule, {
     };
     const named = (i: number, [args, env]: [readonly CallArg[], CompileEnv, unknown]) =>
       namedPv(args[i] as CallArg, env);
-    return { functions: { pv_isset, pv_unset, ...typeTests(named) }, pvars };
+    return { functions: { pv_isset, pv_unset, ...typeTests(named), ...xavpFunctions }, pvars };
   },
 });

@@ -77,7 +77,8 @@ export function parseXavpName(inner: string): { root: Level; field?: Level } | u
 
 type Pick = (l: XavpLists) => XavpItem[];
 
-function listsOf(ctx: ScriptContext): XavpLists {
+/** The message's xavp lists, made on first use. */
+export function listsOf(ctx: ScriptContext): XavpLists {
   const x = extrasOf(ctx);
   x.xavps ??= { xavp: [], xavu: [], xavi: [] };
   return x.xavps;
@@ -85,7 +86,9 @@ function listsOf(ctx: ScriptContext): XavpLists {
 
 /** pv_xavp_get_value(): a child list prints as its address (normalised by the comparison). */
 function itemValue(it: XavpItem): Value {
-  return Array.isArray(it.value) ? "<<xavp:0x7f5a00000000>>" : it.value;
+  if (!Array.isArray(it.value)) return it.value;
+  // The list's head pointer: NULL ("%p" prints "(nil)") once its last child was removed.
+  return it.value.length === 0 ? "<<xavp:(nil)>>" : "<<xavp:0x7f5a00000000>>";
 }
 
 /** A root or field index fixed for reading: negative counts from the end. */
