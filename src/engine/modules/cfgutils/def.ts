@@ -47,20 +47,17 @@ export const cfgutilsModule = defineModule({
       args: ["literal"],
       argNames: ["percent"],
       doc: "Sets the probability used by rand_event(), 0..100; must be a literal number.",
-      simulated: false,
     },
     rand_reset_prob: {
       arity: [0],
       routes: ANY_ROUTE,
       doc: "Puts the probability back to initial_probability.",
-      simulated: false,
     },
     rand_get_prob: {
       arity: [0],
       routes: ANY_ROUTE,
       returns: "the current probability (0 stops the script like exit)",
       doc: "Returns the current probability as the return code.",
-      simulated: false,
     },
     abort: {
       arity: [0],
@@ -150,7 +147,6 @@ export const cfgutilsModule = defineModule({
       args: ["fparam"],
       argNames: ["route"],
       doc: "True when a request route block with that name exists.",
-      simulated: false,
     },
     route_if_exists: {
       arity: [1],
@@ -158,7 +154,6 @@ export const cfgutilsModule = defineModule({
       args: ["fparam"],
       argNames: ["route"],
       doc: "Runs the named request route block if it exists; false otherwise.",
-      simulated: false,
     },
   },
   pvars: {

@@ -1,7 +1,10 @@
 /**
  * cfgutils at run time (docs/kamailio/cfgutils.md): `sleep`/`usleep` block the process (they add their time to the run's
- * cost, so the worker stays busy), `rand_event` draws from the simulation's seeded RNG.
+ * cost, so the worker stays busy), `rand_event` draws from the simulation's seeded RNG with the
+ * probability `rand_set_prob`/`rand_reset_prob` set and `rand_get_prob` returns;
+ * `check_route_exists`/`route_if_exists` look routes up by name.
  */
+import { BREAK_R_F, EXIT_R_F, RETURN_R_F } from "../../runtime/context.js";
 import type { CallArg, FunctionImpl } from "../../runtime/env.js";
 import { toInt } from "../../runtime/values.js";
 import { defineRuntime } from "../runtime-types.js";
@@ -21,19 +24,83 @@ function blocking(unit: number): FunctionImpl {
   };
 }
 
+/** check_route_exists(name): a `route[name]` block exists (route_lookup(&main_rt)). */
+const check_route_exists: FunctionImpl = {
+  compile(args, env) {
+    const name = (args[0] as CallArg).str();
+    return (ctx) => (env.route(name(ctx)) ? 1 : -1);
+  },
+};
+
+/**
+ * route_if_exists(name) (ki_route_if_exists()): runs the route in a fresh run context, so its
+ * `return` value is the function's; an `exit` in it makes the function return 0, which ends the
+ * calling script too; no such route is -1. A route that may block cannot run from here in kamsim
+ * (only route() suspends): it is treated as missing.
+ */
+const route_if_exists: FunctionImpl = {
+  compile(args, env) {
+    const name = (args[0] as CallArg).str();
+    return (ctx) => {
+      const run = env.route(name(ctx))?.run;
+      if (!run) return -1;
+      const r = run(ctx);
+      ctx.flags &= ~(RETURN_R_F | BREAK_R_F);
+      return ctx.flags & EXIT_R_F ? 0 : r;
+    };
+  },
+};
+
 export const cfgutilsRuntime = defineRuntime(cfgutilsModule, {
   create(setup) {
     let probability = 10;
     for (const p of setup.params) if (p.name === "initial_probability") probability = Number(p.value);
+    const initial = probability;
     const rand_event: FunctionImpl = {
       compile(args) {
         const given = args[0]?.value();
         return (ctx) => {
           const prob = given ? toInt(given(ctx)) : probability;
+          // ki_rand_event(): 0 and 100 decide without drawing.
+          if (prob <= 0) return -1;
+          if (prob >= 100) return 1;
           return ctx.sv.rng.next() * 100 < prob ? 1 : -1;
         };
       },
     };
-    return { functions: { sleep: blocking(1_000_000), usleep: blocking(1), rand_event } };
+    // The probability is in shared memory (cfgutils.c `probability`): one for every process.
+    const rand_set_prob: FunctionImpl = {
+      compile(args, env, call) {
+        const text = (args[0] as CallArg).literal ?? "";
+        // fixup_prob(): str2int() (core/ut.h str2unval) keeps the digits read before a
+        // non-digit, so "abc" is 0 and "12a" 12; over 100 the config is refused.
+        const n = Number(/^\+?([0-9]*)/.exec(text)?.[1] || "0");
+        if (n > 100) env.fixupError(`invalid probability <${n}>`, call.span);
+        return () => {
+          probability = n;
+          return 1;
+        };
+      },
+    };
+    const rand_reset_prob: FunctionImpl = {
+      compile: () => () => {
+        probability = initial;
+        return 1;
+      },
+    };
+    // get_prob() returns the probability itself: 0 ends the script like exit.
+    const rand_get_prob: FunctionImpl = { compile: () => () => probability };
+    return {
+      functions: {
+        sleep: blocking(1_000_000),
+        usleep: blocking(1),
+        rand_event,
+        rand_set_prob,
+        rand_reset_prob,
+        rand_get_prob,
+        check_route_exists,
+        route_if_exists,
+      },
+    };
   },
 });
