@@ -117,7 +117,8 @@ describeNeeding(KAMAILIO_NEED, kam, `accept parity of the language cases with re
   }, 300_000);
 
   it("finds the accepted cases and knows every known disagreement", () => {
-    expect(cases.length).toBeGreaterThanOrEqual(120);
+    // 192 when issue 10 closed (163 before); FILTER selects fewer.
+    if (!process.env.FILTER) expect(cases.length).toBeGreaterThanOrEqual(190);
     if (!process.env.FILTER) for (const k of Object.keys(KNOWN)) expect(cases.map((c) => c.key)).toContain(k);
   });
 

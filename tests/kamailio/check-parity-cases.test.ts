@@ -79,7 +79,8 @@ function disagreements(errors: readonly PlacedDiagnostic[], v: KamailioVerdict):
 
 describeNeeding(KAMAILIO_NEED, kam, `check parity of the language cases with real Kamailio 5.6`, () => {
   it("finds the error cases and knows every known disagreement", () => {
-    expect(cases.length).toBeGreaterThanOrEqual(50);
+    // 154 when issue 10 closed (76 before its fix-up and regex cases); FILTER selects fewer.
+    if (!process.env.FILTER) expect(cases.length).toBeGreaterThanOrEqual(150);
     if (!process.env.FILTER) for (const k of Object.keys(KNOWN)) expect(cases.map((c) => c.key)).toContain(k);
     const missing = cases
       .flatMap((c) => [...c.input.matchAll(/"(inc\/[^"]+)"/g)].map((m) => m[1] as string))
