@@ -139,7 +139,6 @@ export const cfgutilsModule = defineModule({
       argNames: ["s1", "s2", "size"],
       returns: "the hash + 1",
       doc: "Hashes s1 (and s2 if not empty) with the core hash function into 2^size buckets. Arguments must be literal strings (variables inside are expanded).",
-      simulated: false,
     },
     check_route_exists: {
       arity: [1],

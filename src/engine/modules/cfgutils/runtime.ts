@@ -4,10 +4,15 @@
  * probability `rand_set_prob`/`rand_reset_prob` set and `rand_get_prob` returns;
  * `check_route_exists`/`route_if_exists` look routes up by name.
  */
+
+import { L_ERR } from "../../base/log-levels.js";
 import { BREAK_R_F, EXIT_R_F, RETURN_R_F } from "../../runtime/context.js";
-import type { CallArg, FunctionImpl } from "../../runtime/env.js";
+import type { CallArg, FunctionImpl, PvImpl } from "../../runtime/env.js";
+import { whereIn } from "../../runtime/services.js";
 import { toInt } from "../../runtime/values.js";
+import { igp, ivalue } from "../igp.js";
 import { defineRuntime } from "../runtime-types.js";
+import { coreHash } from "./core-hash.js";
 import { cfgutilsModule } from "./def.js";
 
 function blocking(unit: number): FunctionImpl {
@@ -49,6 +54,41 @@ const route_if_exists: FunctionImpl = {
       return ctx.flags & EXIT_R_F ? 0 : r;
     };
   },
+};
+
+/**
+ * core_hash(s1, s2, size) (w_core_hash()): the slot of s1 (continued by s2 when not empty) in a
+ * table of 2^size slots (2 when size <= 0), plus 1 so it is never 0.
+ */
+const core_hash: FunctionImpl = {
+  compile(args, env) {
+    const s1 = (args[0] as CallArg).str();
+    const s2 = (args[1] as CallArg).str();
+    const size = igp(args[2] as CallArg, env);
+    return (ctx) => {
+      const n = ivalue(ctx, size(ctx));
+      if (n === undefined) {
+        ctx.sv.log.module(
+          ctx.proc,
+          L_ERR,
+          "cfgutils",
+          "cfgutils.c:988",
+          "w_core_hash",
+          "invalid size paramerer",
+          whereIn(ctx),
+        );
+        return -1;
+      }
+      const slots = n <= 0 ? 2 : 2 ** Math.min(n, 31);
+      const b = s2(ctx);
+      return coreHash(s1(ctx), b === "" ? undefined : b, slots) + 1;
+    };
+  },
+};
+
+/** `$RANDOM`: kam_rand(), 0..RAND_MAX (2^31 - 1), here from the simulation's seeded generator. */
+const RANDOM: PvImpl = {
+  compile: () => ({ get: (ctx) => Math.floor(ctx.sv.rng.next() * 2147483648) }),
 };
 
 export const cfgutilsRuntime = defineRuntime(cfgutilsModule, {
@@ -100,7 +140,9 @@ export const cfgutilsRuntime = defineRuntime(cfgutilsModule, {
         rand_get_prob,
         check_route_exists,
         route_if_exists,
+        core_hash,
       },
+      pvars: { RANDOM },
     };
   },
 });

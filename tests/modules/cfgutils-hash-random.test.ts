@@ -1,0 +1,55 @@
+/**
+ * cfgutils core_hash() and $RANDOM in a run (modules/cfgutils/cfgutils.c): the slot plus 1, the
+ * size's igp error, and $RANDOM's range (its values come from the seeded generator, not libc).
+ */
+import { describe, expect, it } from "vitest";
+import { runEngine } from "../support/engine.js";
+
+function run(body: string): string[] {
+  const config = `#!KAMAILIO
+debug=2
+children=1
+loadmodule "pv.so"
+loadmodule "xlog.so"
+loadmodule "cfgutils.so"
+request_route {
+${body}
+}
+`;
+  const raw =
+    "OPTIONS sip:bob@example.net SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.9:5070;branch=z9hG4bK-u\r\nFrom: <sip:alice@example.org>;tag=a\r\nTo: <sip:bob@example.net>\r\nCall-ID: u-1\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n";
+  const traffic = { duration: 1, seed: 1, messages: [{ at: 0.5, src: "127.0.0.9", sport: 5070, raw }] };
+  return runEngine(config, traffic)
+    .lines.map((l) => l.replace(/^\s*\d+\(\d+\) /, ""))
+    .map((l) => (l.includes("<script>: ") ? (l.split("<script>: ")[1] as string) : l));
+}
+
+describe("core_hash", () => {
+  it("returns the slot plus one; a string size fails with the igp error", () => {
+    expect(
+      run(`core_hash("alice@example.org", "", 8); xlog("L_INFO", "a $rc\\n"); $var(z) = 8;
+      core_hash("alice", "@example.org", "$var(z)"); xlog("L_INFO", "b $rc\\n");
+      $var(s) = "4"; core_hash("x", "", "$var(s)"); xlog("L_INFO", "c $rc\\n");`),
+    ).toEqual([
+      "a 121",
+      "b 186",
+      "ERROR: <core> [core/sr_module.c:1763]: get_int_fparam(): Could not convert PV to int",
+      "ERROR: cfgutils [cfgutils.c:988]: w_core_hash(): invalid size paramerer",
+      "c -1",
+    ]);
+  });
+});
+
+describe("$RANDOM", () => {
+  it("is an int in 0..2^31-1, new on every read", () => {
+    const out = run(`$var(i) = 0; while ($var(i) < 20) { xlog("L_INFO", "$RANDOM\\n"); $var(i) = $var(i) + 1; }`);
+    const values = out.map(Number);
+    expect(values).toHaveLength(20);
+    for (const v of values) {
+      expect(Number.isInteger(v)).toBe(true);
+      expect(v).toBeGreaterThanOrEqual(0);
+      expect(v).toBeLessThanOrEqual(2147483647);
+    }
+    expect(new Set(values).size).toBeGreaterThan(15);
+  });
+});
