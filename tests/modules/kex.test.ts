@@ -68,3 +68,16 @@ describe("kex destination URI and pv_printf", () => {
     ).toEqual(["none", "du sip:p.example.net:5070 5070", "r <null>", "p [user bob from 127.0.0.9] [x=bob]"]);
   });
 });
+
+describe("is_myself", () => {
+  it("matches the listen address or localhost, a written port and transport too; logs a bad URI", () => {
+    expect(
+      run(`$var(l) = "";
+      if (is_myself("sip:127.0.0.1")) $var(l) = $var(l) + " a"; if (is_myself("sip:localhost:5060")) $var(l) = $var(l) + " b";
+      if (is_myself("sip:127.0.0.1:5070")) $var(l) = $var(l) + " c"; if (is_myself("sip:127.0.0.1;transport=tcp")) $var(l) = $var(l) + " d";
+      if (is_myself("127.0.0.1")) $var(l) = $var(l) + " e"; if (is_myself("127.0.0.1:5060")) $var(l) = $var(l) + " f";
+      if (is_myself("sip:example.com")) $var(l) = $var(l) + " g"; if (is_myself("sip:@")) $var(l) = $var(l) + " h";
+      xlog("L_INFO", "[$var(l)]\n");`),
+    ).toEqual(["ERROR: kex [kex_mod.c:193]: w_is_myself(): failed to parse uri [sip:@]", "[ a b e]"]);
+  });
+});

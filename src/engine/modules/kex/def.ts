@@ -1,6 +1,6 @@
 /**
  * Kamailio 5.6 `kex` module (modules/kex/kex_mod.c exports): the flag functions, the destination
- * URI helpers and pv_printf are simulated (runtime.ts, docs/kamailio/kex.md); is_myself,
+ * URI helpers, pv_printf and is_myself are simulated (runtime.ts, docs/kamailio/kex.md);
  * setdebug/resetdebug and `$sruid` are declared from the export tables only.
  */
 import { ANY_ROUTE, defineModule } from "../types.js";
@@ -77,7 +77,6 @@ export const kexModule = defineModule({
     },
     is_myself: {
       arity: [1],
-      simulated: false,
       routes: ANY_ROUTE,
       argNames: ["uri"],
       doc: "True when the host and port of the URI are local (a listen address or an alias).",

@@ -1,7 +1,7 @@
 /**
  * kex at run time (docs/kamailio/kex.md): the script and branch flag functions of
  * modules/kex/flags.c on the same flags `$sf` and `$bf` read (runtime/pv/flags.ts), the
- * destination URI helpers of km_core.c on `$du`'s store, and pv_printf()/avp_printf().
+ * destination URI helpers of km_core.c on `$du`'s store, pv_printf()/avp_printf() and is_myself().
  */
 import { L_ERR } from "../../base/log-levels.js";
 import { parsePvAt } from "../../lang/pv-spec.js";
@@ -9,6 +9,7 @@ import type { ScriptContext } from "../../runtime/context.js";
 import type { CallArg, CompileEnv, FunctionImpl, PvAccess } from "../../runtime/env.js";
 import { extrasOf } from "../../runtime/pv/extras.js";
 import { whereIn } from "../../runtime/services.js";
+import { parseUri } from "../../sip/uri.js";
 import { igp, ivalue } from "../igp.js";
 import { defineRuntime } from "../runtime-types.js";
 import { kexModule } from "./def.js";
@@ -135,6 +136,44 @@ const pv_printf: FunctionImpl = {
   },
 };
 
+/**
+ * is_myself(uri) (kex_mod.c w_is_myself(), core/forward.c check_self()): a sip:/sips: URI gives
+ * its host, its port when written and its transport when given; any other text is a host alone.
+ * The host must be the listen address or its alias — Kamailio adds the name the address
+ * resolves back to, `localhost` for 127.0.0.1 — (grep_sock_info(), grep_aliases()); a written
+ * port must be the listen port, a transport UDP. A URI parse_uri() refuses logs and is -1.
+ */
+const is_myself: FunctionImpl = {
+  compile(args, env) {
+    const uri = (args[0] as CallArg).str();
+    const listen = env.listen ?? { ip: "127.0.0.1", port: 5060 };
+    const isHost = (h: string) => h === listen.ip || (listen.ip === "127.0.0.1" && h.toLowerCase() === "localhost");
+    return (ctx) => {
+      const s = uri(ctx);
+      if (s.length > 4 && (s.startsWith("sip:") || s.startsWith("sips:"))) {
+        const u = parseUri(s);
+        if (!u) {
+          ctx.sv.log.module(
+            ctx.proc,
+            L_ERR,
+            "kex",
+            "kex_mod.c:193",
+            "w_is_myself",
+            `failed to parse uri [${s}]`,
+            whereIn(ctx),
+          );
+          return -1;
+        }
+        if (u.host === "" || !isHost(u.host)) return -1;
+        if (u.port !== undefined && u.portNo !== 0 && u.portNo !== listen.port) return -1;
+        if (u.transport !== undefined && u.transport.toLowerCase() !== "udp") return -1;
+        return 1;
+      }
+      return s !== "" && isHost(s) ? 1 : -1;
+    };
+  },
+};
+
 export const kexRuntime = defineRuntime(kexModule, {
   create: () => ({
     functions: {
@@ -149,6 +188,7 @@ export const kexRuntime = defineRuntime(kexModule, {
       isdsturiset,
       pv_printf,
       avp_printf: pv_printf,
+      is_myself,
     },
   }),
 });
