@@ -12,6 +12,7 @@ import { L_ERR } from "../base/log-levels.js";
 import { checkAddrSpec } from "./addr-spec-check.js";
 import type { CoreLogEntry } from "./core-log-entry.js";
 import { headerKey } from "./header-names.js";
+import { isHeaderNameChar } from "./headers.js";
 import { parseNameAddr } from "./name-addr.js";
 import { utf8Length } from "./utf8.js";
 import { checkVia } from "./via-check.js";
@@ -108,9 +109,9 @@ function readField(raw: string, p: number, end: number, st: HeaderScan): { next:
     logs.push({ level: L_ERR, at: `${MSG}:98`, fn: "get_hdr_field", text: "bad header" });
     return bad();
   };
-  if (!isNameChar(raw.charCodeAt(p))) return badName(238, "invalid start of header name for");
+  if (!isHeaderNameChar(raw.charCodeAt(p))) return badName(238, "invalid start of header name for");
   let q = p + 1;
-  while (q < end && isNameChar(raw.charCodeAt(q))) q++;
+  while (q < end && isHeaderNameChar(raw.charCodeAt(q))) q++;
   const name = raw.slice(p, q);
   for (; q < end; q++) {
     const c = raw.charCodeAt(q);
@@ -313,20 +314,6 @@ function spaceEnd(raw: string, p: number, end: number): number {
 
 function isSp(c: number): boolean {
   return c === 32 || c === 9;
-}
-
-/** `_ksr_hname_chars_list` of parse_hname2.c: letters, digits and `- . _ + ~`. */
-function isNameChar(c: number): boolean {
-  return (
-    (c >= 48 && c <= 57) ||
-    (c >= 65 && c <= 90) ||
-    (c >= 97 && c <= 122) ||
-    c === 45 ||
-    c === 46 ||
-    c === 95 ||
-    c === 43 ||
-    c === 126
-  );
 }
 
 /** `%.*s` of at most `max` bytes from `p` (a UTF-8 character is not split). */

@@ -83,9 +83,10 @@ function skipLws(raw: string, p: number, stop: number): number {
 /**
  * Whether a character may appear in a header name: Kamailio's `_ksr_hname_chars_list`,
  * letters, digits and `- . _ + ~` (parse_hname2.c). Kept in this module because it runs per
- * character, and cross-module calls cost a getter under some module loaders.
+ * character, and cross-module calls cost a getter under some module loaders; header-scan.ts
+ * (the receive path's scanner) imports this one; bundled (esbuild) the call is direct.
  */
-function isHeaderNameChar(c: number): boolean {
+export function isHeaderNameChar(c: number): boolean {
   return (
     (c >= 48 && c <= 57) ||
     (c >= 65 && c <= 90) ||
