@@ -14,6 +14,7 @@
  */
 import { L_ERR, L_INFO } from "../base/log-levels.js";
 import type { CoreLogEntry } from "./core-log-entry.js";
+import { spaceEnd, tokenEnd } from "./eat.js";
 import { utf8Length } from "./utf8.js";
 
 export interface FirstLine {
@@ -132,20 +133,4 @@ function eatLine(raw: string, p: number, end: number): number {
   if (nl + 1 < end) nl++;
   if (nl + 1 < end && raw.charCodeAt(nl) === 13) nl++;
   return nl;
-}
-
-/** eat_token_end(): up to a space, tab, CR or LF. */
-function tokenEnd(raw: string, p: number, end: number): number {
-  while (p < end) {
-    const c = raw.charCodeAt(p);
-    if (c === 32 || c === 9 || c === 10 || c === 13) break;
-    p++;
-  }
-  return p;
-}
-
-/** eat_space_end(): past spaces and tabs. */
-function spaceEnd(raw: string, p: number, end: number): number {
-  while (p < end && (raw.charCodeAt(p) === 32 || raw.charCodeAt(p) === 9)) p++;
-  return p;
 }

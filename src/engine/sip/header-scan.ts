@@ -11,6 +11,7 @@
 import { L_ERR } from "../base/log-levels.js";
 import { checkAddrSpec } from "./addr-spec-check.js";
 import type { CoreLogEntry } from "./core-log-entry.js";
+import { spaceEnd, tokenEnd } from "./eat.js";
 import { headerKey } from "./header-names.js";
 import { isHeaderNameChar } from "./headers.js";
 import { parseNameAddr } from "./name-addr.js";
@@ -295,20 +296,6 @@ function eatLws(raw: string, p: number, end: number): number {
     else if (c === 13 && p + 2 < end && raw.charCodeAt(p + 1) === 10 && isSp(raw.charCodeAt(p + 2))) p += 3;
     else break;
   }
-  return p;
-}
-
-function tokenEnd(raw: string, p: number, end: number): number {
-  while (p < end) {
-    const c = raw.charCodeAt(p);
-    if (c === 32 || c === 9 || c === 10 || c === 13) break;
-    p++;
-  }
-  return p;
-}
-
-function spaceEnd(raw: string, p: number, end: number): number {
-  while (p < end && isSp(raw.charCodeAt(p))) p++;
   return p;
 }
 
