@@ -31,31 +31,54 @@ function three(args: readonly CallArg[]): [Str, Str, Str] {
   return args.map((a) => a.str()) as [Str, Str, Str];
 }
 
+/**
+ * The prologue ht_match_str_items() and ht_rm_items() share (htable.c): the three spve arguments
+ * (table, operator, value), -1 when one is empty, and the table, or an error naming it.
+ */
+function onTable(
+  tables: Map<string, HtStore>,
+  args: readonly CallArg[],
+  at: string,
+  fn: string,
+  run: (ctx: ScriptContext, table: HtStore, op: string, val: string) => number,
+): (ctx: ScriptContext) => number {
+  const [t, o, v] = three(args);
+  return (ctx) => {
+    const name = t(ctx);
+    const op = o(ctx);
+    const val = v(ctx);
+    if (name === "" || op === "" || val === "") return -1;
+    const table = tables.get(name);
+    if (!table) {
+      log(ctx, L_ERR, at, fn, `cannot get hash table [${name}]`);
+      return -1;
+    }
+    return run(ctx, table, op, val);
+  };
+}
+
+/** The `re` operator (ht_api.c): extended, case-insensitive, REG_NEWLINE; a bad one is an error. */
+function regexTest(ctx: ScriptContext, val: string, at: string, fn: string): ((s: string) => boolean) | undefined {
+  const r = compileRegex(val, { icase: true, newline: true });
+  if (!r.ok) {
+    log(ctx, L_ERR, at, fn, `bad re ${val}`);
+    return undefined;
+  }
+  return (s) => r.re.test(s);
+}
+
 export function matchFunctions(tables: Map<string, HtStore>) {
   const matcher = (mode: "name" | "value"): FunctionImpl => ({
     compile(args) {
-      const [t, o, v] = three(args);
-      return (ctx) => {
-        const name = t(ctx);
-        const op = o(ctx);
-        const val = v(ctx);
-        if (name === "" || op === "" || val === "") return -1;
-        const table = tables.get(name);
-        if (!table) {
-          log(ctx, L_ERR, "htable.c:624", "ht_match_str_items", `cannot get hash table [${name}]`);
-          return -1;
-        }
+      return onTable(tables, args, "htable.c:624", "ht_match_str_items", (ctx, table, op, val) => {
         let test: (s: string) => boolean;
         if (op === "eq") test = (s) => s === val;
         else if (op === "ne") test = (s) => s !== val;
         else if (op === "sw") test = (s) => s.startsWith(val);
         else if (op === "re") {
-          const r = compileRegex(val, { icase: true, newline: true });
-          if (!r.ok) {
-            log(ctx, L_ERR, "ht_api.c:1462", "ht_match_cell_op_str", `bad re ${val}`);
-            return -1;
-          }
-          test = (s) => r.re.test(s);
+          const re = regexTest(ctx, val, "ht_api.c:1462", "ht_match_cell_op_str");
+          if (!re) return -1;
+          test = re;
         } else {
           log(ctx, L_WARN, "htable.c:639", "ht_match_str_items", `unsupported match operator: ${op}`);
           return -1;
@@ -66,32 +89,19 @@ export function matchFunctions(tables: Map<string, HtStore>) {
             if (s !== undefined && test(s)) return 1;
           }
         return -1;
-      };
+      });
     },
   });
 
   const remover = (mode: "name" | "value"): FunctionImpl => ({
     compile(args) {
-      const [t, o, v] = three(args);
-      return (ctx) => {
-        const name = t(ctx);
-        const op = o(ctx);
-        const val = v(ctx);
-        if (name === "" || op === "" || val === "") return -1;
-        const table = tables.get(name);
-        if (!table) {
-          log(ctx, L_ERR, "htable.c:500", "ht_rm_items", `cannot get hash table [${name}]`);
-          return -1;
-        }
+      return onTable(tables, args, "htable.c:500", "ht_rm_items", (ctx, table, op, val) => {
         let test: (s: string) => boolean;
         if (op === "sw") test = (s) => s.startsWith(val);
         else if (op === "re") {
-          const r = compileRegex(val, { icase: true, newline: true });
-          if (!r.ok) {
-            log(ctx, L_ERR, "ht_api.c:1352", "ht_rm_cell_re", `bad re ${val}`);
-            return -1;
-          }
-          test = (s) => r.re.test(s);
+          const re = regexTest(ctx, val, "ht_api.c:1352", "ht_rm_cell_re");
+          if (!re) return -1;
+          test = re;
         } else {
           log(ctx, L_WARN, "htable.c:527", "ht_rm_items", `unsupported match operator: ${op}`);
           return -1;
@@ -101,7 +111,7 @@ export function matchFunctions(tables: Map<string, HtStore>) {
           return s !== undefined && test(s);
         });
         return 1;
-      };
+      });
     },
   });
 
