@@ -124,6 +124,37 @@ export function parseHostPort(
 }
 
 /**
+ * The opening pv_set_force_sock() and pv_set_force_sock_name() share (pv_core.c): `$null` clears
+ * the forced socket (true), a number not read from a variable or an empty text is an error
+ * (false); otherwise the text to look the socket up by.
+ */
+function forceSockText(
+  ctx: ScriptContext,
+  v: Value,
+  fromPv: boolean | undefined,
+  line: number,
+  fn: string,
+): string | boolean {
+  if (v === null) {
+    if (ctx.pvx) ctx.pvx.forceSocket = false;
+    return true;
+  }
+  if ((typeof v === "number" && !fromPv) || v === "") {
+    ctx.sv.log.module(
+      ctx.proc,
+      L_ERR,
+      "pv",
+      `pv_core.c:${line}`,
+      fn,
+      "str value required to set the force send sock",
+      whereIn(ctx),
+    );
+    return false;
+  }
+  return String(v);
+}
+
+/**
  * `$fs`: the forced send socket as `udp:IP:PORT` (pv_set_force_sock(): a spec naming kamsim's
  * socket forces it, any other only warns, `$null` clears); `$fsn` its name (kamsim's socket has
  * none, so setting one by name warns), `$fsp` its port (0 when none is forced).
@@ -132,23 +163,8 @@ const fs: PvAccess = {
   total: true,
   get: (ctx) => (ctx.pvx?.forceSocket && ctx.rcv ? `udp:${hostText(ctx.rcv.ip)}:${ctx.rcv.port}` : null),
   set: (ctx, v, fromPv) => {
-    if (v === null) {
-      if (ctx.pvx) ctx.pvx.forceSocket = false;
-      return true;
-    }
-    if ((typeof v === "number" && !fromPv) || v === "") {
-      ctx.sv.log.module(
-        ctx.proc,
-        L_ERR,
-        "pv",
-        "pv_core.c:3242",
-        "pv_set_force_sock",
-        "str value required to set the force send sock",
-        whereIn(ctx),
-      );
-      return false;
-    }
-    const text = String(v);
+    const text = forceSockText(ctx, v, fromPv, 3242, "pv_set_force_sock");
+    if (typeof text === "boolean") return text;
     const hp = parseHostPort(text);
     if ("error" in hp) {
       // main.c is at the top of src/, so Kamailio prints it without the core/ folder.
@@ -177,23 +193,9 @@ const fsn: PvAccess = {
   total: true,
   get: () => null,
   set: (ctx, v, fromPv) => {
-    if (v === null) {
-      if (ctx.pvx) ctx.pvx.forceSocket = false;
-      return true;
-    }
-    if ((typeof v === "number" && !fromPv) || v === "") {
-      ctx.sv.log.module(
-        ctx.proc,
-        L_ERR,
-        "pv",
-        "pv_core.c:3285",
-        "pv_set_force_sock_name",
-        "str value required to set the force send sock",
-        whereIn(ctx),
-      );
-      return false;
-    }
-    warnNoSocket(ctx, 3294, "pv_set_force_sock_name", `no socket found to match name [${String(v)}]`);
+    const text = forceSockText(ctx, v, fromPv, 3285, "pv_set_force_sock_name");
+    if (typeof text === "boolean") return text;
+    warnNoSocket(ctx, 3294, "pv_set_force_sock_name", `no socket found to match name [${text}]`);
     return true;
   },
 };
