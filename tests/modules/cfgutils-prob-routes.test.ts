@@ -74,4 +74,15 @@ route[RX] { xlog("L_INFO", "in RX\\n"); exit; }`;
       ),
     ).toEqual(["a", "in R5", "b 5", "c -1", "in RX"]);
   });
+
+  it("runs a route that may block (usleep) to its end and returns its value, not -1", () => {
+    const lines = runEngine(
+      cfg(
+        `route_if_exists("SLOW"); xlog("L_INFO", "after SLOW rc=$rc\n");`,
+        `route[SLOW] { usleep("200000"); xlog("L_INFO", "slept\n"); return 7; }`,
+      ),
+      traffic,
+    ).lines.filter((l) => l.includes("<script>: "));
+    expect(lines.map((l) => l.split("<script>: ")[1])).toEqual(["slept", "after SLOW rc=7"]);
+  });
 });

@@ -6,8 +6,9 @@
  */
 
 import { L_ERR } from "../../base/log-levels.js";
+import type { ScriptContext } from "../../runtime/context.js";
 import { BREAK_R_F, EXIT_R_F, RETURN_R_F } from "../../runtime/context.js";
-import type { CallArg, FunctionImpl, PvImpl } from "../../runtime/env.js";
+import type { CallArg, FunctionImpl, PvImpl, RouteCell } from "../../runtime/env.js";
 import { whereIn } from "../../runtime/services.js";
 import { toInt } from "../../runtime/values.js";
 import { igp, ivalue } from "../igp.js";
@@ -40,16 +41,27 @@ const check_route_exists: FunctionImpl = {
 /**
  * route_if_exists(name) (ki_route_if_exists()): runs the route in a fresh run context, so its
  * `return` value is the function's; an `exit` in it makes the function return 0, which ends the
- * calling script too; no such route is -1. A route that may block cannot run from here in kamsim
- * (only route() suspends): it is treated as missing.
+ * calling script too; no such route is -1. A route that may block (sleep, http_client_query)
+ * exists as a coroutine only: it is driven to its end here, inside the call, so the process
+ * spends the same virtual time in it, but other processes' events that fall within that time
+ * come after it rather than between its steps (docs/kamailio/cfgutils.md).
  */
+function runToEnd(cell: RouteCell, ctx: ScriptContext): number | undefined {
+  if (cell.run) return cell.run(ctx);
+  if (!cell.gen) return undefined;
+  const g = cell.gen(ctx);
+  let step = g.next();
+  while (!step.done) step = g.next();
+  return step.value;
+}
+
 const route_if_exists: FunctionImpl = {
   compile(args, env) {
     const name = (args[0] as CallArg).str();
     return (ctx) => {
-      const run = env.route(name(ctx))?.run;
-      if (!run) return -1;
-      const r = run(ctx);
+      const cell = env.route(name(ctx));
+      const r = cell && runToEnd(cell, ctx);
+      if (r === undefined) return -1;
       ctx.flags &= ~(RETURN_R_F | BREAK_R_F);
       return ctx.flags & EXIT_R_F ? 0 : r;
     };
