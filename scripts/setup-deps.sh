@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suites need when they are missing: kamailio (the
-# differential and parity suites), kamailio-utils-modules (http_client, for the HTTP cases) and
-# chromium (the browser suites). It installs only as root on Debian.
+# differential and parity suites), kamailio-utils-modules (http_client, for the HTTP cases),
+# chromium (the browser suites) and gcc (tests/regex asks glibc's own regcomp/regexec). It
+# installs only as root on Debian.
 #
 # Exit status: 0 when everything is there afterwards (or nothing could be installed outside CI:
 # those suites then report themselves skipped, with the reason); 1 when an install failed, or
@@ -12,6 +13,7 @@ need=()
 [ -x /usr/sbin/kamailio ] || need+=(kamailio)
 [ -f "$MODULES/http_client.so" ] || need+=(kamailio-utils-modules)
 [ -x /usr/bin/chromium ] || need+=(chromium)
+command -v cc >/dev/null 2>&1 || need+=(gcc libc6-dev)
 [ ${#need[@]} -eq 0 ] && exit 0
 
 in_ci() { [ -n "${CI:-}" ] && [ "${CI}" != 0 ] && [ "${CI}" != false ]; }

@@ -8,8 +8,9 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compileRegex } from "../../src/engine/base/regex/index.js";
+import { describeNeeding } from "../support/needs.js";
 import { allCases } from "./cases.js";
-import { glibcAnswers } from "./glibc.js";
+import { CC_NEED, ccAvailability, glibcAnswers } from "./glibc.js";
 
 type Row = [flags: string, pattern: string, text: string, answer: string];
 
@@ -95,32 +96,29 @@ describe("the POSIX matcher agrees with glibc", () => {
     }
   });
 
-  it("finishes the pathological cases fast", () => {
-    const start = performance.now();
+  // A matcher that backtracked would not end on these; the test's timeout is the hang guard
+  // (speed itself is for benchmarks).
+  it("ends on the pathological cases", { timeout: 30_000 }, () => {
     for (const p of ["(a*)*b", "(a|aa)*c", "(a+)+b", "((a*)*)*b", "(x+x+)+y", "(.*)*x"]) {
       const r = compileRegex(p);
       if (!r.ok) throw new Error(r.error);
       expect(r.re.test("a".repeat(20_000))).toBe(false);
     }
-    expect(performance.now() - start).toBeLessThan(5_000);
   });
 
-  it("stops a back-reference search at its step budget instead of hanging", () => {
+  it("stops a back-reference search at its step budget instead of hanging", { timeout: 30_000 }, () => {
     const r = compileRegex("(a*)*(b|\\1)*\\1c");
     if (!r.ok) throw new Error(r.error);
-    const start = performance.now();
     expect(r.re.test("a".repeat(5_000))).toBe(false);
-    expect(performance.now() - start).toBeLessThan(5_000);
   });
+});
 
-  const answers = glibcAnswers(allCases());
-  it.skipIf(answers === undefined && !process.env.CI)(
-    "stores glibc's current answers (cases.ts and the table agree)",
-    () => {
-      const cases = allCases();
-      expect(answers).toBeDefined();
-      expect(rows.map(([f, p, t]) => [f, p, t])).toEqual(cases.map((c) => [c.flags, c.pattern, c.text]));
-      expect(rows.map((r) => r[3])).toEqual(answers);
-    },
-  );
+describeNeeding(CC_NEED, ccAvailability(), "the stored table is glibc's current answer", () => {
+  it("stores glibc's current answers (cases.ts and the table agree)", () => {
+    const answers = glibcAnswers(allCases());
+    const cases = allCases();
+    expect(answers).toBeDefined();
+    expect(rows.map(([f, p, t]) => [f, p, t])).toEqual(cases.map((c) => [c.flags, c.pattern, c.text]));
+    expect(rows.map((r) => r[3])).toEqual(answers);
+  });
 });
