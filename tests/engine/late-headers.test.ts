@@ -6,7 +6,7 @@
  * core/msg_translator.c). The receive2-late-headers differential case shows the same on Kamailio.
  */
 import { describe, expect, it } from "vitest";
-import { runEngine } from "../support/engine.js";
+import { logLines, runMessages } from "../support/script.js";
 
 const CONFIG = `#!KAMAILIO
 debug=2
@@ -38,14 +38,9 @@ function request(callId: string, bad: string): string {
 }
 
 function run(raws: string[]) {
-  const traffic = {
-    duration: raws.length + 1,
-    seed: 1,
-    messages: raws.map((raw, i) => ({ at: i + 0.5, src: "127.0.0.9", sport: 5060, raw })),
-  };
-  const r = runEngine(CONFIG, traffic);
+  const r = runMessages(CONFIG, raws, 5060);
   return {
-    lines: r.lines.map((l) => l.replace(/^\s*\d+\(\d+\) /, "")),
+    lines: logLines(r),
     replies: r.events.flatMap((e) => (e.kind === "reply" ? [e.req] : [])),
   };
 }
@@ -96,12 +91,7 @@ request_route {
     if (!is_present_hf("X-Before")) xlog("L_INFO", "not present\\n");
 }
 `;
-    const traffic = {
-      duration: 2,
-      seed: 1,
-      messages: [{ at: 0.5, src: "127.0.0.9", sport: 5060, raw: request("tx", "CSeq: 2 OPTIONS") }],
-    };
-    const lines = runEngine(config, traffic).lines.map((l) => l.replace(/^\s*\d+\(\d+\) /, ""));
+    const lines = logLines(runMessages(config, [request("tx", "CSeq: 2 OPTIONS")], 5060));
     const dup =
       "ERROR: <core> [core/parser/msg_parser.c:394]: parse_headers(): duplicate CSeq header field [CSeq: 2 OPTIONS\r\nContent-Length: 4\r\n\r\nbody]";
     expect(lines).toEqual([

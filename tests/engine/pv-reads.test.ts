@@ -3,24 +3,10 @@
  * (src/engine/runtime/pv/): values as Kamailio 5.6.3 printed them in the pvw-* differential cases.
  */
 import { describe, expect, it } from "vitest";
-import { runEngine } from "../support/engine.js";
+import { runScript, scriptView } from "../support/script.js";
 
 function script(body: string, raw: string, head = ""): string[] {
-  const config = `#!KAMAILIO
-${head}
-debug=2
-children=1
-loadmodule "pv.so"
-loadmodule "xlog.so"
-loadmodule "sl.so"
-request_route {
-${body}
-}
-`;
-  const traffic = { duration: 1, seed: 1, messages: [{ at: 0.5, src: "127.0.0.9", sport: 5070, raw }] };
-  return runEngine(config, traffic)
-    .lines.map((l) => l.replace(/^\s*\d+\(\d+\) /, ""))
-    .map((l) => (l.includes("<script>: ") ? (l.split("<script>: ")[1] as string) : l));
+  return scriptView(runScript(body, { modules: ["sl"], head, raw }));
 }
 
 const MESSAGE =

@@ -4,29 +4,14 @@
  * recordings' counterparts); here they run in-process, quickly, on every change.
  */
 import { describe, expect, it } from "vitest";
-import { runEngine } from "../support/engine.js";
+import { runScript, scriptOnly } from "../support/script.js";
 
 /** The script's output lines (`<script>: ` text) and pv/core error texts of one OPTIONS. */
 function run(body: string, opts: { head?: string; raw?: string } = {}): string[] {
-  const config = `#!KAMAILIO
-${opts.head ?? ""}
-debug=2
-children=1
-loadmodule "pv.so"
-loadmodule "xlog.so"
-loadmodule "sl.so"
-request_route {
-${body}
-}
-`;
-  const raw =
-    opts.raw ??
-    "OPTIONS sip:bob@example.net SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.9:5070;branch=z9hG4bK-u\r\nFrom: <sip:alice@example.org>;tag=a\r\nTo: <sip:bob@example.net>\r\nCall-ID: u-1\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n";
-  const traffic = { duration: 1, seed: 1, messages: [{ at: 0.5, src: "127.0.0.9", sport: 5070, raw }] };
-  return runEngine(config, traffic).lines.map((l) => l.replace(/^\s*\d+\(\d+\) /, ""));
+  return runScript(body, { ...opts, modules: ["sl"] });
 }
 
-const script = (lines: string[]) => lines.filter((l) => l.includes("<script>: ")).map((l) => l.split("<script>: ")[1]);
+const script = scriptOnly;
 
 describe("$du", () => {
   it("is written, read with its parts, reset by $null and by an empty string", () => {

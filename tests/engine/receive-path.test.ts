@@ -5,7 +5,7 @@
  * against the real Kamailio).
  */
 import { describe, expect, it } from "vitest";
-import { runEngine } from "../support/engine.js";
+import { runMessages } from "../support/script.js";
 
 const CONFIG = `#!KAMAILIO
 debug=2
@@ -29,12 +29,7 @@ const options = (callId: string, headers: string[], eol = "\r\n") =>
   `OPTIONS sip:bob@example.net SIP/2.0${eol}${[...headers, `Call-ID: ${callId}`].map((h) => h + eol).join("")}${eol}`;
 
 function run(raws: string[], config = CONFIG) {
-  const traffic = {
-    duration: raws.length + 1,
-    seed: 1,
-    messages: raws.map((raw, i) => ({ at: i + 0.5, src: "127.0.0.9", sport: 5070, raw })),
-  };
-  return runEngine(config, traffic);
+  return runMessages(config, raws, 5070);
 }
 
 describe("the receive path in a simulation", () => {

@@ -3,24 +3,10 @@
  * reports it (differential case gap-pv-type-tests holds the recording's counterpart).
  */
 import { describe, expect, it } from "vitest";
-import { runEngine } from "../support/engine.js";
+import { runScript, scriptOnly } from "../support/script.js";
 
 function run(body: string): string[] {
-  const config = `#!KAMAILIO
-debug=2
-children=1
-loadmodule "pv.so"
-loadmodule "xlog.so"
-request_route {
-${body}
-}
-`;
-  const raw =
-    "OPTIONS sip:bob@example.net SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.9:5070;branch=z9hG4bK-u\r\nFrom: <sip:alice@example.org>;tag=a\r\nTo: <sip:bob@example.net>\r\nCall-ID: u-1\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n";
-  const traffic = { duration: 1, seed: 1, messages: [{ at: 0.5, src: "127.0.0.9", sport: 5070, raw }] };
-  return runEngine(config, traffic)
-    .lines.filter((l) => l.includes("<script>: "))
-    .map((l) => l.split("<script>: ")[1] as string);
+  return scriptOnly(runScript(body));
 }
 
 const probe = (v: string) => `$var(v) = ${v}; $var(r) = "";
