@@ -6,8 +6,8 @@
  * statements get odd operands; each config is compiled and, when it compiles, simulated with
  * requests (odd raw datagrams among them), an rtimer route, event_route[htable:mod-init] and a
  * hash table item's expiry. Kamailio-style errors are the worst allowed outcome: diagnostics at
- * start-up, log lines at run time. An exception out of the engine, a hang, a run over the wall
- * clock bound, events out of time order or a JavaScript value in a log line fail the test, which
+ * start-up, log lines at run time. An exception out of the engine, a hang (a run over a
+ * million kernel tasks, or the test's timeout), events out of time order or a JavaScript value in a log line fail the test, which
  * prints each crash shrunk to the smallest config that shows it.
  *
  * The generator is seeded (tests/support/rng.ts) and reads the catalogue, so a run is the same

@@ -155,9 +155,6 @@ const LEAKS = ["[object ", "NaN", "undefined", "Infinity"];
 /** Kernel tasks a run may take: an ordinary one takes a few hundred. */
 const MAX_TASKS = 1_000_000;
 
-/** Wall time a config may take before it counts as a hang (the machine is shared and loaded). */
-const SLOW_MS = 5000;
-
 /** What was thrown, by its class and content: the engine throws some non-Error values. */
 function describeThrown(err: unknown): string {
   if (err instanceof Error) return `${err.name}: ${err.message}`;
@@ -167,7 +164,8 @@ function describeThrown(err: unknown): string {
 
 /** Compiles `config` and, when it compiles and `run` is set, simulates it against `raw`. */
 export function judge(config: string, raw: readonly string[], run: boolean): Outcome {
-  const began = Date.now();
+  // A hang is counted in kernel tasks (MAX_TASKS), not in wall time: the machine is shared, and
+  // speed is for benchmarks. A hang inside one task is caught by the test's own timeout.
   const crash = (phase: Crash["phase"], err: unknown): Outcome => ({
     crash: {
       phase,
@@ -220,7 +218,6 @@ export function judge(config: string, raw: readonly string[], run: boolean): Out
     return crash("run", err);
   }
   if (broken) return crash("invariant", new Error(broken));
-  if (Date.now() - began > SLOW_MS) return crash("slow", new Error(`took ${Date.now() - began} ms`));
   return { ran };
 }
 
