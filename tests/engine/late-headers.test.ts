@@ -6,20 +6,14 @@
  * core/msg_translator.c). The receive2-late-headers differential case shows the same on Kamailio.
  */
 import { describe, expect, it } from "vitest";
-import { logLines, runMessages } from "../support/script.js";
+import { logLines, runMessages, scriptConfig } from "../support/script.js";
 
-const CONFIG = `#!KAMAILIO
-debug=2
-children=1
-loadmodule "pv.so"
-loadmodule "xlog.so"
-loadmodule "sl.so"
-request_route {
-    xlog("L_INFO", "$ci: ci=$ci hdr=[$hdr(X-Before)]\\n");
+const CONFIG = scriptConfig(
+  `    xlog("L_INFO", "$ci: ci=$ci hdr=[$hdr(X-Before)]\\n");
     xlog("L_INFO", "$ci: body=[$rb]\\n");
-    sl_send_reply("200", "OK");
-}
-`;
+    sl_send_reply("200", "OK");`,
+  { modules: ["sl"] },
+);
 
 function request(callId: string, bad: string): string {
   return [

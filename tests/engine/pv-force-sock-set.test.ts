@@ -4,33 +4,12 @@
  * only warns (kamsim's socket has none).
  */
 import { describe, expect, it } from "vitest";
-import { runEngine } from "../support/engine.js";
-
-const cfg = (body: string) => `#!KAMAILIO
-debug=2
-children=1
-listen=udp:127.0.0.1:5085
-loadmodule "pv.so"
-loadmodule "xlog.so"
-request_route {
-${body}
-}
-`;
-
-const traffic = {
-  duration: 1,
-  messages: [
-    {
-      at: 0.5,
-      src: "127.0.0.9",
-      sport: 5070,
-      raw: "OPTIONS sip:bob@example.net SIP/2.0\r\nVia: SIP/2.0/UDP 127.0.0.9:5070;branch=z9hG4bK-u\r\nFrom: <sip:alice@example.org>;tag=a\r\nTo: <sip:bob@example.net>\r\nCall-ID: u-1\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n",
-    },
-  ],
-};
+import { runScript } from "../support/script.js";
 
 function run(body: string): string[] {
-  return runEngine(cfg(body), traffic).lines.map((l) => l.replace(/^.*?: (INFO|ERROR|WARNING): /, "$1: "));
+  return runScript(body, { head: "listen=udp:127.0.0.1:5085" }).map((l) =>
+    l.replace(/^.*?: (INFO|ERROR|WARNING): /, "$1: "),
+  );
 }
 
 describe("$fs and $fsn assignments", () => {

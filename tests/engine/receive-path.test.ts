@@ -5,19 +5,13 @@
  * against the real Kamailio).
  */
 import { describe, expect, it } from "vitest";
-import { runMessages } from "../support/script.js";
+import { runMessages, scriptConfig } from "../support/script.js";
 
-const CONFIG = `#!KAMAILIO
-debug=2
-children=1
-loadmodule "pv.so"
-loadmodule "xlog.so"
-loadmodule "sl.so"
-request_route {
-    xlog("L_INFO", "$ci $ml\\n");
-    sl_send_reply("200", "OK");
-}
-`;
+const CONFIG = scriptConfig(
+  `    xlog("L_INFO", "$ci $ml\\n");
+    sl_send_reply("200", "OK");`,
+  { modules: ["sl"] },
+);
 const HEADERS = [
   "Via: SIP/2.0/UDP 127.0.0.9:5070;branch=z9hG4bK-u",
   "From: <sip:alice@example.org>;tag=a",
