@@ -161,9 +161,14 @@ export function substRun(se: SubstExpr, input: string, ctx: SubstContext = {}): 
 export function substStr(se: SubstExpr, input: string, ctx: SubstContext = {}): string | undefined {
   const r = substRun(se, input, ctx);
   if ("error" in r || r.length === 0) return undefined;
+  return applyReplacements(input, r);
+}
+
+/** The input with each replacement (in offset order, not overlapping) made. */
+export function applyReplacements(input: string, reps: readonly Replacement[]): string {
   let s = "";
   let at = 0;
-  for (const x of r) {
+  for (const x of reps) {
     s += input.slice(at, x.offset) + x.rpl;
     at = x.offset + x.size;
   }

@@ -5,7 +5,7 @@
  * parse). No match leaves the value as it was; an empty match fails the transformation.
  */
 import { L_ERR } from "../../base/log-levels.js";
-import { parseSubst, type SubstExpr, substRun } from "../../base/regex/subst.js";
+import { applyReplacements, parseSubst, type SubstExpr, substRun } from "../../base/regex/subst.js";
 import { parsePvAt } from "../../lang/pv-spec.js";
 import type { ScriptContext } from "../context.js";
 import { whereIn } from "../services.js";
@@ -82,13 +82,7 @@ function apply(
     textopsError(ctx, 96, "subst failed");
     return undefined;
   }
-  let out = "";
-  let at = 0;
-  for (const x of r) {
-    out += v.slice(at, x.offset) + x.rpl;
-    at = x.offset + x.size;
-  }
-  return out + v.slice(at);
+  return applyReplacements(v, r);
 }
 
 export function compileRe(name: string, at: TrCursor, env: TransformEnv): Transform | undefined {
