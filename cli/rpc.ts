@@ -2,7 +2,7 @@
  * `kamsim rpc CONFIG [--traffic FILE.json] --at SECONDS COMMAND [ARGS]...`: runs the simulation
  * to the given virtual time, then answers one RPC command as `kamcmd` would print it.
  */
-import { createSimulation, formatKamcmdError, seconds } from "../src/engine/index.js";
+import { createSimulation, formatKamcmdError, NO_EVENTS, seconds } from "../src/engine/index.js";
 import { parseArgs, UsageError } from "./args.js";
 import { loadRun } from "./run.js";
 
@@ -16,16 +16,7 @@ export function rpcCommand(argv: readonly string[]): number {
   if (!loaded) return 1;
   const sim = createSimulation(loaded.config, loaded.plan, {
     onEvent: () => {},
-    wants: {
-      log: false,
-      request: false,
-      reply: false,
-      route: false,
-      mq: false,
-      timer: false,
-      pike: false,
-      proc: false,
-    },
+    wants: NO_EVENTS,
   });
   sim.runUntil(seconds(Number(at)));
   const r = sim.rpc(command, rest);

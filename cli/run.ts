@@ -11,6 +11,7 @@ import {
   DEFAULT_TRAFFIC,
   formatDiagnostic,
   formatJsonLine,
+  NO_EVENTS,
   parseTrafficText,
   placeDiagnostics,
   type SimEvent,
@@ -80,7 +81,7 @@ export function runCommand(argv: readonly string[]): number {
   };
   const sim = createSimulation(loaded.config, loaded.plan, {
     onEvent,
-    wants: all ? {} : { request: false, reply: false, route: false, mq: false, timer: false, pike: false, proc: false },
+    wants: all ? {} : { ...NO_EVENTS, log: true },
   });
   // What only a start-up (fixup) finds, such as a bad regular expression, stops here as it would.
   const fixups = placeDiagnostics(sim.diagnostics, loaded.config.front.files);

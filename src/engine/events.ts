@@ -125,7 +125,105 @@ export interface ProcEvent {
   state: "busy" | "idle";
 }
 
-export type SimEvent = LogEvent | RequestEvent | ReplyEvent | RouteEvent | MqEvent | TimerEvent | PikeEvent | ProcEvent;
+/**
+ * A SIP message on the simulated wire (UDP). Every message gets an id when it is sent: `send`
+ * when its sender puts it on the wire, `recv` when it reaches the address it was sent to (after
+ * the link's latency), `lost` when the link loses it or no one listens there. `from`/`to` are
+ * `ip:port`; `fromNode`/`toNode` name the proxy (`proxy`) or a user agent of the traffic file
+ * (`""` when nobody lives at the address).
+ */
+export interface SipEvent {
+  kind: "sip";
+  t: Micros;
+  op: "send" | "recv" | "lost";
+  id: number;
+  from: string;
+  to: string;
+  fromNode: string;
+  toNode: string;
+  /** A request's method, or the method of the request a reply answers (its CSeq method). */
+  method: string;
+  /** A reply's status code; absent for a request. */
+  status?: number;
+  callId: string;
+  /** The whole message, as sent. */
+  text: string;
+  /** Why a `lost` message was lost. */
+  why?: "loss" | "nobody";
+  /** The proxy's request being handled when the proxy sent it. */
+  req?: number;
+  /** The proxy's process that sent it. */
+  proc?: number;
+}
+
+/**
+ * tm's transactions (modules/tm): created, a branch sent, a reply received on a branch, a timer
+ * fired, the final reply sent upstream, the transaction deleted. `tid` is `hash:label`, as tm's
+ * `$T(id_index):$T(id_label)`.
+ */
+export interface TmEvent {
+  kind: "tm";
+  t: Micros;
+  op: "new" | "branch" | "reply" | "retransmit" | "timer" | "final" | "cancel" | "delete";
+  tid: string;
+  method: string;
+  callId: string;
+  proc?: number;
+  req?: number;
+  /** The branch concerned (`branch`, `reply`, `retransmit`, `timer`). */
+  branch?: number;
+  /** The reply's code (`reply`, `final`). */
+  code?: number;
+  /** The branch's destination (`branch`). */
+  dst?: string;
+  /** Which timer (`timer`, `retransmit`): `fr`, `fr_inv`, `retr` or `wait`. */
+  timer?: "fr" | "fr_inv" | "retr" | "wait";
+}
+
+/** usrloc's location table: a contact inserted, updated, deleted (unregistered) or expired. */
+export interface UlEvent {
+  kind: "ul";
+  t: Micros;
+  op: "insert" | "update" | "delete" | "expire";
+  /** The table (`location`). */
+  table: string;
+  aor: string;
+  contact: string;
+  /** Seconds left at the event (0 for delete and expire). */
+  expires: number;
+  proc?: number;
+  req?: number;
+}
+
+/** An acc record (acc's log accounting): the transaction's method, final code and the extra values. */
+export interface AccEvent {
+  kind: "acc";
+  t: Micros;
+  /** `transaction`, `missed` or `failed`, as the flag that asked for it. */
+  type: "transaction" | "missed" | "failed";
+  method: string;
+  code: number;
+  reason: string;
+  callId: string;
+  fromTag: string;
+  toTag: string;
+  extra: Record<string, string>;
+  proc?: number;
+}
+
+export type SimEvent =
+  | LogEvent
+  | RequestEvent
+  | ReplyEvent
+  | RouteEvent
+  | MqEvent
+  | TimerEvent
+  | PikeEvent
+  | ProcEvent
+  | SipEvent
+  | TmEvent
+  | UlEvent
+  | AccEvent;
 export type SimEventKind = SimEvent["kind"];
 
 /** Which event kinds the observer wants; unwanted ones are never built. */
@@ -140,7 +238,16 @@ export const ALL_EVENTS: EventWants = {
   timer: true,
   pike: true,
   proc: true,
+  sip: true,
+  tm: true,
+  ul: true,
+  acc: true,
 };
+
+/** No event kind: what a front end that wants only some kinds starts from. */
+export const NO_EVENTS: EventWants = Object.fromEntries(
+  Object.keys(ALL_EVENTS).map((k) => [k, false]),
+) as unknown as EventWants;
 
 /**
  * Where events go: what the script runtime and the modules see of the simulation kernel

@@ -13,8 +13,8 @@ import type { TrafficPlan } from "./traffic/types.js";
 export type { SourceFile, Span } from "./base/source.js";
 export { formatTimestamp, type Micros, seconds, toSeconds } from "./base/time.js";
 export { type Catalog, type CatalogFunction, type CatalogModule, moduleCatalog } from "./catalog.js";
-export type { LogEvent, SimEvent, SimEventKind } from "./events.js";
-export { createLogWriter, formatJsonLine } from "./events.js";
+export type { AccEvent, LogEvent, SimEvent, SimEventKind, SipEvent, TmEvent, UlEvent } from "./events.js";
+export { createLogWriter, formatJsonLine, NO_EVENTS } from "./events.js";
 export type { FrontEndOptions, FrontEndResult } from "./lang/compile.js";
 export {
   type Diagnostic,

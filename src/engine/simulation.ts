@@ -395,6 +395,12 @@ export class Simulation {
       },
       route: (name) => this.routes.named.get(name),
       events: (name) => this.routes.events.get(name),
+      timer: this.processes.find((p) => p.kind === "timer") as Process,
+      failureRoute: (name) => this.routes.failure.get(name),
+      onreplyRoute: (name) => this.routes.onreply.get(name),
+      branchRoute: (name) => this.routes.branch.get(name),
+      context: (proc, msg, t, src, req) => this.context(proc, msg, t, true, src, this.listen, req),
+      runRoute: (cell, ctx, done) => this.run(cell, ctx, done),
     };
     const init = this.routes.events.get("htable:mod-init");
     if (init)

@@ -30,6 +30,10 @@ export interface CompiledRoutes {
   reply?: RouteCell;
   /** `event_route[...]` blocks by event name. */
   events: Map<string, RouteCell>;
+  /** tm's routes by name: `failure_route[...]`, named `onreply_route[...]`, `branch_route[...]`. */
+  failure: Map<string, RouteCell>;
+  onreply: Map<string, RouteCell>;
+  branch: Map<string, RouteCell>;
 }
 
 export interface ProgramBuild {
@@ -177,7 +181,13 @@ export function buildProgram(
       }
     }
   }
-  const routes: CompiledRoutes = { named, events: new Map() };
+  const routes: CompiledRoutes = {
+    named,
+    events: new Map(),
+    failure: new Map(),
+    onreply: new Map(),
+    branch: new Map(),
+  };
   for (const item of blocks) {
     const name =
       item.routeKind === "route"
@@ -186,7 +196,9 @@ export function buildProgram(
           ? `event_route[${item.name}]`
           : item.routeKind === "reply"
             ? "onreply_route"
-            : "request_route";
+            : item.routeKind === "failure" || item.routeKind === "branch" || item.routeKind === "onreply"
+              ? `${item.routeKind === "onreply" ? "onreply" : item.routeKind}_route[${item.name}]`
+              : "request_route";
     const cell: RouteCell = { name };
     if (stmtBlocks(item.body, env)) cell.gen = makeGen(name, compileSteps(item.body.stmts, env));
     else cell.run = makeRun(name, compileList(item.body.stmts, env));
@@ -199,6 +211,12 @@ export function buildProgram(
       routes.reply ??= cell;
     } else if (item.routeKind === "event" && item.name !== undefined) {
       routes.events.set(item.name, cell);
+    } else if (
+      (item.routeKind === "failure" || item.routeKind === "onreply" || item.routeKind === "branch") &&
+      item.name !== undefined &&
+      !routes[item.routeKind].has(item.name)
+    ) {
+      routes[item.routeKind].set(item.name, cell);
     }
   }
   return { routes, diagnostics, env };

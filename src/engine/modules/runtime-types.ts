@@ -6,11 +6,14 @@
 
 import type { Micros } from "../base/time.js";
 import type { ModuleDef } from "../lang/exports.js";
+import type { ScriptContext } from "../runtime/context.js";
 import type { CoreSettings } from "../runtime/core-settings.js";
 import type { CompileEnv, FunctionImpl, PvImpl, RouteCell } from "../runtime/env.js";
 import type { Process, ProcessRequest } from "../runtime/process.js";
 import type { Services } from "../runtime/services.js";
+import type { HostPort } from "../runtime/sip-net.js";
 import type { SipRequest } from "../sip/message.js";
+import type { SipMessage } from "../sip/sip-message.js";
 
 /** An RPC answer: kamcmd's printed text, or an error code and message. */
 export type RpcResult = { ok: true; text: string; data: unknown } | { ok: false; code: number; message: string };
@@ -31,6 +34,20 @@ export interface SimulationHost {
   route(name: string): RouteCell | undefined;
   /** `event_route[name]`, if the config has it. */
   events(name: string): RouteCell | undefined;
+  /** The core's fast `timer` process (tm's retransmission and final-response timers run there, core/timer.c). */
+  timer: Process;
+  /** `failure_route[name]`, `onreply_route[name]` (a named one), `branch_route[name]`, if the config has it. */
+  failureRoute(name: string): RouteCell | undefined;
+  onreplyRoute(name: string): RouteCell | undefined;
+  branchRoute(name: string): RouteCell | undefined;
+  /**
+   * A fresh run context in `proc` for `msg` from virtual time `t` (tm runs its routes on a copy
+   * of the request or on a reply): `src` is where the message came from (`$si`, `$sp`), `req`
+   * the request id events carry.
+   */
+  context(proc: Process, msg: SipMessage, t: Micros, src?: HostPort, req?: number): ScriptContext;
+  /** Runs a route to its end with `ctx` (a route that blocks ends later), then `done`. */
+  runRoute(cell: RouteCell | undefined, ctx: ScriptContext, done?: () => void): void;
 }
 
 /**
@@ -55,6 +72,17 @@ export interface ModuleInstance<F extends string = string> {
   start?(host: SimulationHost): void;
   /** Plain-data state for snapshots (queues, tables, pike counters). */
   snapshot?(): unknown;
+  /**
+   * A SIP reply reached the proxy's socket (receive_msg(), core/receive.c, calls each module's
+   * `response_f` before forwarding statelessly): true when the module took it (tm found its
+   * transaction), false to let the core go on.
+   */
+  onReply?(ctx: ScriptContext): boolean;
+  /**
+   * The request route has ended for a message (Kamailio's POST_SCRIPT_CB script callbacks, and
+   * tm's end-of-request processing in t_unref(), modules/tm/t_funcs.c).
+   */
+  postScript?(ctx: ScriptContext): void;
 }
 
 /** The setup a module instance is created from. */
