@@ -20,8 +20,10 @@ import { compileFormat } from "./runtime/format.js";
 import { Logger } from "./runtime/log.js";
 import type { Process } from "./runtime/process.js";
 import type { Services } from "./runtime/services.js";
+import type { HostPort } from "./runtime/sip-net.js";
 import { StepBudgetExceeded } from "./runtime/stmt.js";
 import { Kernel } from "./sim/kernel.js";
+import { Network } from "./sim/network.js";
 import { buildProcessTable } from "./sim/processes.js";
 import { Receiver } from "./sim/receiver.js";
 import { FAKED_SIP_MSG } from "./sip/faked.js";
@@ -46,6 +48,12 @@ export interface SimulationOptions {
   stepBudget?: number;
   /** Compile every route as a coroutine (runtime/suspend.ts): the output must not change. */
   forceSuspend?: boolean;
+  /**
+   * The proxy's socket, overriding the config's `listen=` as Kamailio's `-l` does (a harness
+   * running real Kamailio on a free port runs kamsim on the same one: Via and Record-Route
+   * carry it).
+   */
+  listen?: HostPort;
 }
 
 /** 2026-01-01T00:00:00Z: `$Ts` at t = 0 unless a run says otherwise. */
@@ -63,6 +71,8 @@ export class Simulation {
   readonly core: CoreSettings;
   readonly diagnostics: Diagnostic[];
   private readonly sv: Services;
+  /** The simulated UDP network: the proxy's socket and the agents' (sim/network.ts). */
+  readonly net: Network;
   private readonly instances: ReadonlyMap<string, ModuleInstance>;
   private readonly routes: CompiledRoutes;
   private readonly receiver: Receiver<Arrival>;
@@ -81,10 +91,15 @@ export class Simulation {
     const plan: TrafficPlan = { ...given, streams: [...given.streams] };
     this.plan = plan;
     this.core = readCoreSettings(front.config);
+    if (opts.listen) {
+      this.core.listenIp = opts.listen.ip;
+      this.core.listenPort = opts.listen.port;
+    }
     this.requests = new RequestFactory(plan);
     this.listen = { ip: this.core.listenIp, port: this.core.listenPort };
     const seed = opts.seed ?? plan.seed;
     this.kernel = new Kernel({ ...ALL_EVENTS, ...opts.wants }, opts.onEvent);
+    this.net = new Network(this.kernel, { socket: this.listen, seed });
     this.sv = {
       kernel: this.kernel,
       log: new Logger(this.kernel, this.core.debug),
@@ -94,6 +109,7 @@ export class Simulation {
       maxRecursiveLevel: this.core.maxRecursiveLevel,
       stepBudget: opts.stepBudget ?? 10_000_000,
       world: createWorld(plan.endpoints),
+      net: this.net,
     };
     this.instances = createInstances(front, this.sv, this.core);
     const ctl = front.checked.modules.some((m) => m.name === "ctl");

@@ -17,6 +17,7 @@ import { readCoreSettings } from "../../src/engine/runtime/core-settings.js";
 import { Logger } from "../../src/engine/runtime/log.js";
 import type { Services } from "../../src/engine/runtime/services.js";
 import { Kernel } from "../../src/engine/sim/kernel.js";
+import { Network } from "../../src/engine/sim/network.js";
 import { engineImports } from "../arch/layers.js";
 
 /** The functions a declaration says kamsim simulates. */
@@ -38,6 +39,7 @@ function services(): Services {
     maxRecursiveLevel: 256,
     stepBudget: 1000,
     world: { http: () => undefined },
+    net: new Network(kernel, { socket: { ip: "127.0.0.1", port: 5060 }, seed: 1 }),
   };
 }
 

@@ -7,6 +7,7 @@ import type { Micros } from "../base/time.js";
 import type { EventOutput } from "../events.js";
 import type { ScriptContext } from "./context.js";
 import type { Logger } from "./log.js";
+import type { SipNet } from "./sip-net.js";
 
 /**
  * What scripts and modules see of the simulation kernel (sim/kernel.ts implements it): the
@@ -49,6 +50,8 @@ export interface Services {
   stepBudget: number;
   /** The outside world: the simulated HTTP services blocking calls reach (traffic file `endpoints`). */
   world: World;
+  /** The SIP network: the proxy's socket, and how modules put a message on the wire. */
+  net: SipNet;
 }
 
 /** The virtual time inside a script run: its start plus what blocking calls have cost so far. */

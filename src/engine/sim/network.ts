@@ -1,0 +1,183 @@
+/**
+ * The simulated UDP network between the proxy's socket and the user agents (runtime/sip-net.ts
+ * is what the proxy's modules see of it). Endpoints attach at an address; a datagram sent to an
+ * address reaches its endpoint after the link's latency, or is lost: the sender's or receiver's
+ * seeded loss rate, or nobody attached there when it arrives (udp_send() succeeds all the same,
+ * as a real UDP send does: core/udp_server.c). Every datagram is a `sip` event when it is sent
+ * and when it arrives (`recv`) or is lost.
+ *
+ * Latency: each endpoint has the one-way delay of its own access link (the network's default
+ * when it gives none); a datagram takes the sum of the sender's and the receiver's, so a proxy
+ * at 0 and an agent at 20 ms give 20 ms each way.
+ *
+ * Loss is drawn from each endpoint's own generator, seeded from the run's seed and the endpoint's
+ * address, and only when its rate is above 0: adding a lossless agent, or a lossy one elsewhere,
+ * does not change which datagrams another endpoint loses.
+ */
+
+import { createRng, type Rng } from "../base/rng.js";
+import type { Micros } from "../base/time.js";
+import type { SipEvent } from "../events.js";
+import type { SimKernel } from "../runtime/services.js";
+import type { HostPort, SendInfo, SipNet } from "../runtime/sip-net.js";
+import { sipSummary } from "./sip-summary.js";
+
+/** A datagram reached an endpoint: where from, its text, when, and its id in `sip` events. */
+export type OnDatagram = (from: HostPort, text: string, t: Micros, id: number) => void;
+
+export interface EndpointOptions {
+  /** One-way delay of the endpoint's link; default the network's. */
+  latency?: Micros;
+  /** Probability (0…1) that a datagram it sends or receives is lost; default 0. */
+  loss?: number;
+}
+
+interface Endpoint {
+  node: string;
+  key: string;
+  latency: Micros;
+  loss: number;
+  rng: Rng | undefined;
+  on: OnDatagram;
+}
+
+export interface NetworkOptions {
+  /** The proxy's socket (what `SipNet.send` sends from). */
+  socket: HostPort;
+  /** The run's seed: loss generators derive from it. */
+  seed: number;
+  /** Default one-way latency of an endpoint's link (the proxy's own is 0 unless attached with one). */
+  latency?: Micros;
+}
+
+/** `ip:port`, the key of an address. */
+export function addrKey(a: HostPort): string {
+  return `${a.ip}:${a.port}`;
+}
+
+/** A 32-bit FNV-1a hash of a text, to seed an endpoint's loss generator from its address. */
+function hash32(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+export class Network implements SipNet {
+  readonly socket: HostPort;
+  private readonly endpoints = new Map<string, Endpoint>();
+  private readonly seed: number;
+  private readonly latency: Micros;
+  private nextId = 1;
+  /** Datagrams sent, delivered and lost so far. */
+  readonly stats = { sent: 0, delivered: 0, lost: 0 };
+
+  constructor(
+    private readonly kernel: SimKernel,
+    opts: NetworkOptions,
+  ) {
+    this.socket = { ip: opts.socket.ip, port: opts.socket.port };
+    this.seed = opts.seed;
+    this.latency = opts.latency ?? 0;
+  }
+
+  /** An endpoint listens at `addr` from now on (replacing whoever was there). */
+  attach(addr: HostPort, node: string, on: OnDatagram, opts: EndpointOptions = {}): void {
+    const key = addrKey(addr);
+    const loss = opts.loss ?? 0;
+    this.endpoints.set(key, {
+      node,
+      key,
+      latency: opts.latency ?? this.latency,
+      loss,
+      rng: loss > 0 ? createRng(this.seed ^ hash32(key)) : undefined,
+      on,
+    });
+  }
+
+  /** Nobody listens at `addr` any more: datagrams arriving there are lost (`nobody`). */
+  detach(addr: HostPort): void {
+    this.endpoints.delete(addrKey(addr));
+  }
+
+  /** The proxy sends from its socket. */
+  send(to: HostPort, text: string, t: Micros, info?: SendInfo): number {
+    return this.sendFrom(this.socket, to, text, t, info);
+  }
+
+  /**
+   * Sends `text` from `from` to `to` at `t` (not before now). Returns the datagram's id. The
+   * arrival is looked up when the datagram arrives, so an endpoint that attaches in between
+   * gets it.
+   */
+  sendFrom(from: HostPort, to: HostPort, text: string, t: Micros, info?: SendInfo): number {
+    const id = this.nextId++;
+    const k = this.kernel;
+    const sendAt = Math.max(t, k.now);
+    const fromKey = addrKey(from);
+    const toKey = addrKey(to);
+    const src = this.endpoints.get(fromKey);
+    const dst = this.endpoints.get(toKey);
+    this.stats.sent++;
+    const wants = k.wants.sip;
+    const summary = wants ? sipSummary(text) : undefined;
+    if (summary) this.emit("send", sendAt, id, fromKey, toKey, src?.node ?? "", dst?.node ?? "", summary, text, info);
+    // Loss is drawn at send time, in send order, so it does not depend on arrival order.
+    // Both draws are made, so one endpoint's losses never shift the other's sequence.
+    const lostOut = src?.rng !== undefined && src.rng.next() < src.loss;
+    const lostIn = dst?.rng !== undefined && dst.rng.next() < dst.loss;
+    const lost = lostOut || lostIn;
+    const at = sendAt + (src ? src.latency : this.latency) + (dst ? dst.latency : this.latency);
+    const fromAddr = { ip: from.ip, port: from.port };
+    k.schedule(at, () => {
+      const target = this.endpoints.get(toKey);
+      if (lost || target === undefined) {
+        this.stats.lost++;
+        if (summary) {
+          const why = lost ? "loss" : "nobody";
+          this.emit("lost", at, id, fromKey, toKey, src?.node ?? "", target?.node ?? "", summary, text, info, why);
+        }
+        return;
+      }
+      this.stats.delivered++;
+      if (summary) this.emit("recv", at, id, fromKey, toKey, src?.node ?? "", target.node, summary, text, info);
+      target.on(fromAddr, text, at, id);
+    });
+    return id;
+  }
+
+  private emit(
+    op: SipEvent["op"],
+    t: Micros,
+    id: number,
+    from: string,
+    to: string,
+    fromNode: string,
+    toNode: string,
+    s: { method: string; status?: number; callId: string },
+    text: string,
+    info: SendInfo | undefined,
+    why?: SipEvent["why"],
+  ): void {
+    const e: SipEvent = {
+      kind: "sip",
+      t,
+      op,
+      id,
+      from,
+      to,
+      fromNode,
+      toNode,
+      method: s.method,
+      callId: s.callId,
+      text,
+    };
+    if (s.status !== undefined) e.status = s.status;
+    if (why !== undefined) e.why = why;
+    if (info?.req !== undefined) e.req = info.req;
+    if (info?.proc !== undefined) e.proc = info.proc;
+    this.kernel.emit(e);
+  }
+}
