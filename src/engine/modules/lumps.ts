@@ -19,15 +19,50 @@ import { SipRequest } from "../sip/message.js";
 import type { SipMessage } from "../sip/sip-message.js";
 import { utf8Length } from "../sip/utf8.js";
 
+/**
+ * A part of a lump's before/after chain. Mostly text (LUMP_ADD); rr's Record-Route also uses
+ * data_lump.c's other kinds: text marked as Record-Route (type HDR_RECORDROUTE_T, which
+ * add_rr_param() looks for), a SUBST lump (the socket's address, written when the message is
+ * built) and an OPT lump (a condition: when false, the rest of the chain is skipped).
+ */
+export type LumpPart = string | LumpRrText | LumpSubst | LumpCond;
+
+/** Text of type HDR_RECORDROUTE_T (rr/record.c: the suffix and parameters of a Record-Route). */
+export interface LumpRrText {
+  rr: string;
+}
+
+/**
+ * insert_subst_lump_after(): SUBST_RCV_ALL / SUBST_SND_ALL write `ip[:port][;transport=..]` of
+ * the socket the request came in on / leaves from (the port only when it is not 5060);
+ * SUBST_RCV_PROTO / SUBST_SND_PROTO its protocol name.
+ */
+export interface LumpSubst {
+  subst: "rcv-all" | "snd-all" | "rcv-proto" | "snd-proto";
+}
+
+/** insert_cond_lump_*(): COND_TRUE, COND_IF_DIFF_REALMS, COND_IF_DIFF_PROTO (lump_check_opt()). */
+export interface LumpCond {
+  cond: "true" | "diff-realms" | "diff-proto";
+}
+
 /** One lump: an anchor (`nop`) or a deletion (`del`) at an offset of the received text. */
 export interface Lump {
   op: "nop" | "del";
   offset: number;
   len: number;
-  /** Texts added before the anchor, in output order (the newest first). */
-  before: string[];
-  /** Texts added after it, in output order (the newest first). */
-  after: string[];
+  /** Parts added before the anchor, in output order (the chain from the anchor outwards). */
+  before: LumpPart[];
+  /** Parts added after it, in output order (the chain from the anchor outwards). */
+  after: LumpPart[];
+  /** The lump's type is HDR_RECORDROUTE_T (rr's anchors; remove_record_route() drops them). */
+  rr?: boolean;
+}
+
+/** The sockets a request is built for: where it came in (msg->rcv), where it leaves (send_sock). */
+export interface BuildSockets {
+  rcv: { ip: string; port: number };
+  snd: { ip: string; port: number };
 }
 
 /** The received text as the header functions see it: offsets of its parts, its header fields. */
@@ -132,6 +167,21 @@ export function delLump(msg: SipMessage, offset: number, len: number): Lump | un
   return addLump(msg, "del", offset, len);
 }
 
+/** anchor_lump(msg, offset, 0, HDR_RECORDROUTE_T): an anchor of rr's type (rr/record.c). */
+export function anchorRrLump(msg: SipMessage, offset: number): Lump | undefined {
+  const l = addLump(msg, "nop", offset, 0);
+  if (l) l.rr = true;
+  return l;
+}
+
+/**
+ * msg->add_rm, the header lumps in order, live: rr walks it for the Record-Route it added
+ * (add_rr_param()'s get_rr_param_lump()) and drops its anchors (remove_record_route()).
+ */
+export function headerLumps(msg: SipMessage): Lump[] | undefined {
+  return lumpsOf(msg)?.headers;
+}
+
 /** insert_new_lump_before(anchor, text): chained nearest the anchor. */
 export function insertBefore(anchor: Lump, text: string): void {
   anchor.before.unshift(text);
@@ -164,13 +214,15 @@ export function replyLumps(msg: SipMessage): readonly string[] {
  * deleted is cut to start where that ends, an anchor inside it moves to its end — and returns
  * how many bytes the list adds (negative: removes).
  */
-function fixOverlaps(raw: string, list: readonly Lump[]): { fixed: Lump[]; delta: number } {
+function fixOverlaps(raw: string, list: readonly Lump[], sockets?: BuildSockets): { fixed: Lump[]; delta: number } {
   let s = 0;
   let delta = 0;
   const fixed: Lump[] = [];
+  const chain: string[] = [];
   for (const l of list) {
     const t = { ...l };
-    for (const b of t.before) delta += utf8Length(b);
+    chain.length = 0;
+    renderChain(t.before, sockets, chain);
     if (t.op === "del") {
       if (t.offset < s) {
         t.len = t.len > s - t.offset ? t.len - (s - t.offset) : 0;
@@ -180,22 +232,61 @@ function fixOverlaps(raw: string, list: readonly Lump[]): { fixed: Lump[]; delta
       delta -= utf8Length(raw.slice(t.offset, t.offset + t.len));
     } else if (t.offset < s) t.offset = s;
     else s = t.offset;
-    for (const a of t.after) delta += utf8Length(a);
+    renderChain(t.after, sockets, chain);
+    for (const c of chain) delta += utf8Length(c);
     fixed.push(t);
   }
   return { fixed, delta };
 }
 
+/**
+ * One before/after chain in order (process_lumps()'s inner loops): text as it is, a SUBST lump
+ * as the socket's address, an OPT lump that is false skips the rest of the chain. Without
+ * sockets (msg_apply_changes() builds with an empty dest_info) lump_check_opt() presumes the
+ * sockets differ ("null send socket") and a send-side SUBST writes nothing; Kamailio's
+ * msg_apply_changes() refuses after record_route(), so rr's lumps do not reach it.
+ */
+function renderChain(chain: readonly LumpPart[], sockets: BuildSockets | undefined, out: string[]): void {
+  for (const p of chain) {
+    if (typeof p === "string") out.push(p);
+    else if ("rr" in p) out.push(p.rr);
+    else if ("subst" in p) out.push(substText(p.subst, sockets));
+    else if (!condHolds(p.cond, sockets)) return;
+  }
+}
+
+/** lump_check_opt(): one UDP socket family here, so "different realms" is a different ip:port. */
+function condHolds(cond: LumpCond["cond"], sockets: BuildSockets | undefined): boolean {
+  if (cond === "true" || sockets === undefined) return true;
+  if (cond === "diff-proto") return false;
+  return sockets.rcv.ip !== sockets.snd.ip || sockets.rcv.port !== sockets.snd.port;
+}
+
+/** SUBST_LUMP(): `ip`, `:port` unless it is 5060 (SIP_PORT), no transport parameter for UDP. */
+function substText(what: LumpSubst["subst"], sockets: BuildSockets | undefined): string {
+  if (what === "rcv-proto" || what === "snd-proto") return sockets || what === "rcv-proto" ? "udp" : "";
+  const sock = sockets === undefined ? undefined : what === "rcv-all" ? sockets.rcv : sockets.snd;
+  if (sock === undefined) return "";
+  const host = sock.ip.includes(":") && !sock.ip.startsWith("[") ? `[${sock.ip}]` : sock.ip;
+  return sock.port === 5060 ? host : `${host}:${sock.port}`;
+}
+
 /** process_lumps() over one (fixed) list, from `s` in the received text; returns the new `s`. */
-function processLumps(raw: string, list: readonly Lump[], out: string[], s: number): number {
+function processLumps(
+  raw: string,
+  list: readonly Lump[],
+  out: string[],
+  s: number,
+  sockets: BuildSockets | undefined,
+): number {
   for (const t of list) {
     // "overlapped lumps offsets, ignoring": cannot happen once fixOverlaps() ran; kept as Kamailio.
     if (s > t.offset) continue;
     out.push(raw.slice(s, t.offset));
     s = t.offset;
-    for (const b of t.before) out.push(b);
+    renderChain(t.before, sockets, out);
     if (t.op === "del") s += t.len;
-    for (const a of t.after) out.push(a);
+    renderChain(t.after, sockets, out);
   }
   return s;
 }
@@ -204,15 +295,24 @@ function processLumps(raw: string, list: readonly Lump[], out: string[], s: numb
  * The text build_req_buf_from_sip_req() makes with BUILD_NO_LOCAL_VIA|BUILD_NO_VIA1_UPDATE
  * (what msg_apply_changes() uses): the request line with the current R-URI, the lumps applied,
  * and — only when the body changed size — the Content-Length value rewritten (adjust_clen() for
- * UDP: a message without Content-Length gets none).
+ * UDP: a message without Content-Length gets none). `extra` are the lumps a full build adds for
+ * one send (modules/core/build-request.ts: the local Via, received/rport); `sockets` fill rr's
+ * SUBST and OPT lumps (the Record-Route address, double Record-Route).
  */
-export function buildRequestText(msg: SipMessage): string | undefined {
+export function buildRequestText(
+  msg: SipMessage,
+  extra: readonly Lump[] = [],
+  sockets?: BuildSockets,
+): string | undefined {
   const s = lumpsOf(msg);
   if (s === undefined) return undefined;
   const v = s.view;
   const raw = v.raw;
   const headers = s.headers.slice();
-  const body = fixOverlaps(raw, s.body);
+  // Lumps the builder itself adds for this send only (modules/core/build-request.ts: tm's Via,
+  // received/rport), after the script's, as anchor_lump()/del_lump() sort them.
+  for (const l of extra) insertSorted(headers, { ...l, before: [...l.before], after: [...l.after] });
+  const body = fixOverlaps(raw, s.body, sockets);
   // msg->new_uri: the request line gets the R-URI assigned in the script.
   if (msg.ruri !== raw.slice(v.uriStart, v.uriEnd)) {
     const l: Lump = { op: "del", offset: v.uriStart, len: v.uriEnd - v.uriStart, before: [], after: [msg.ruri] };
@@ -243,8 +343,8 @@ export function buildRequestText(msg: SipMessage): string | undefined {
     }
   }
   const out: string[] = [];
-  let pos = processLumps(raw, fixOverlaps(raw, headers).fixed, out, 0);
-  pos = processLumps(raw, body.fixed, out, pos);
+  let pos = processLumps(raw, fixOverlaps(raw, headers, sockets).fixed, out, 0, sockets);
+  pos = processLumps(raw, body.fixed, out, pos, sockets);
   out.push(raw.slice(pos));
   return out.join("");
 }
