@@ -21,10 +21,30 @@ export interface PvExtras {
   branches: string[] | null;
   /** Flags of the added branches (kex setbflag(flag, idx) with idx 1..; dset.c branches[].flags). */
   branchFlags?: number[];
+  /** The other fields of the added branches (dst_uri, path, q...), beside `branches` (runtime/dset.ts). */
+  branchAttrs?: (BranchAttrs | undefined)[];
+  /** Fields of the R-URI's branch 0 other than `$ru`/`$du`/`$bf` (dset.c ruri_q, msg->path_vec...). */
+  ruri?: BranchAttrs;
+  /** Kamailio's msg->msg_flags (FL_FORCE_RPORT...): runtime/msg-flags.ts reads and writes them. */
+  coreFlags?: number;
 }
 
 /** The message's extras, made on first use. */
 export function extrasOf(ctx: ScriptContext): PvExtras {
   ctx.pvx ??= { xavps: null, dstUri: null, bflags: 0, sflags: 0, forceSocket: false, branches: null };
   return ctx.pvx;
+}
+
+/** What a destination set entry holds besides its URI and flags (dset.c branch_t; runtime/dset.ts). */
+export interface BranchAttrs {
+  dstUri?: string;
+  path?: string;
+  /** qvalue_t: -1 unspecified, else 0..1000. */
+  q?: number;
+  /** The forced send socket (`udp:127.0.0.1:5060`). */
+  sock?: string;
+  instance?: string;
+  regId?: number;
+  ruid?: string;
+  ua?: string;
 }
