@@ -31,6 +31,10 @@ const SIMULATED_CORE_ACTIONS = [
   "add_local_rport",
   "force_send_socket",
   "set_forward_no_connect",
+  "set_reply_no_connect",
+  "set_forward_close",
+  "set_reply_close",
+  "add_rport",
 ] as const;
 
 /** The name of a core action kamsim simulates. */

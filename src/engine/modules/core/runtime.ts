@@ -7,6 +7,7 @@ import { L_DBG, L_NOTICE, L_WARN } from "../../base/log-levels.js";
 import type { ScriptContext } from "../../runtime/context.js";
 import { logTelPort } from "../../runtime/core-log.js";
 import type { CallArg, FunctionImpl } from "../../runtime/env.js";
+import { FL_ADD_LOCAL_RPORT, FL_FORCE_RPORT, setMsgFlag } from "../../runtime/msg-flags.js";
 import { extrasOf } from "../../runtime/pv/extras.js";
 import { parseHostPort } from "../../runtime/pv/socket.js";
 import { whereIn } from "../../runtime/services.js";
@@ -126,6 +127,16 @@ const error: FunctionImpl = {
 
 const ok: FunctionImpl = { compile: () => () => 1 };
 
+/** An action that sets one of the message's own flags (runtime/msg-flags.ts) and continues. */
+function msgFlag(flag: number): FunctionImpl {
+  return {
+    compile: () => (ctx) => {
+      setMsgFlag(ctx, flag);
+      return 1;
+    },
+  };
+}
+
 /**
  * force_send_socket([proto:]host[:port]): route.c fix_actions() resolves the address once at
  * start-up and refuses the config when no listen socket matches (`bad force_send_socket
@@ -197,10 +208,17 @@ export const coreActionImpls: Readonly<Record<SimulatedCoreAction, FunctionImpl>
     u.user = stripped(u.user ?? "", Number(v), ctx, true);
     return true;
   }),
-  force_rport: ok,
-  add_local_rport: ok,
-  // action.c SET_FWD_NO_CONNECT_T: a flag for TCP/TLS forwarding (SND_F_FORCE_CON_REUSE); kamsim
-  // forwards over UDP only, where it changes nothing.
+  // action.c FORCE_RPORT_T / ADD_LOCAL_RPORT_T: flags of the message, read when its reply or
+  // the forwarded request is built (msg_translator.c: rport= on the top Via, rport in our Via).
+  force_rport: msgFlag(FL_FORCE_RPORT),
+  add_rport: msgFlag(FL_FORCE_RPORT),
+  add_local_rport: msgFlag(FL_ADD_LOCAL_RPORT),
+  // action.c SET_FWD_NO_CONNECT_T, SET_RPL_NO_CONNECT_T, SET_FWD_CLOSE_T, SET_RPL_CLOSE_T: send
+  // flags for TCP/TLS connections (SND_F_FORCE_CON_REUSE, SND_F_CON_CLOSE); kamsim sends over
+  // UDP only, where they change nothing. Each returns 1 (continue).
   set_forward_no_connect: ok,
+  set_reply_no_connect: ok,
+  set_forward_close: ok,
+  set_reply_close: ok,
   force_send_socket,
 };
