@@ -15,7 +15,7 @@ import type { LogRecord } from "./normalize.js";
 import type { SentRequest } from "./sender.js";
 
 export interface Disagreement {
-  kind: "log" | "bucket" | "reply" | "pike" | "setup";
+  kind: "log" | "bucket" | "reply" | "pike" | "setup" | "sip";
   text: string;
 }
 

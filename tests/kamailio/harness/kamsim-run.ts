@@ -1,7 +1,9 @@
 /**
  * The kamsim side of a differential case: the same config and traffic, run in-process through
  * the engine's public API, collecting the log lines (glued as Kamailio glues a line without a
- * final newline), the replies per request, and which processes are SIP workers.
+ * final newline), the replies per request, which processes are SIP workers, and from the `sip`
+ * events what each user agent of the traffic file received and sent (and which of its datagrams
+ * the network lost, for the harness to lose the same ones: udp-agents.ts).
  */
 import {
   compileConfig,
@@ -11,6 +13,9 @@ import {
   type SimEvent,
   type TrafficPlan,
 } from "../../../src/engine/index.js";
+import type { HostPort } from "../../../src/engine/runtime/sip-net.js";
+import type { AgentWire } from "./sip-normalize.js";
+import type { LossPlan } from "./udp-agents.js";
 
 /** One physical log line kamsim prints. */
 export interface KamsimLine {
@@ -32,13 +37,88 @@ export interface KamsimResult {
   firings: Map<number, number[]>;
   /** Requests the simulation received. */
   received: number;
+  /** What each user agent received and sent, in order (agents with traffic only). */
+  agents: AgentWire[];
+  /** Which datagrams the network lost to loss, by position per agent (udp-agents.ts). */
+  loss: LossPlan;
+}
+
+/** The proxy's node name in `sip` events (sim/network.ts); `""` is an address nobody has. */
+const isAgent = (node: string) => node !== "proxy" && node !== "";
+
+/** Collects the agents' datagrams from `sip` events. */
+class AgentsCollector {
+  readonly wires = new Map<string, AgentWire>();
+  readonly lostSent = new Map<string, Set<number>>();
+  readonly lostReceived = new Map<string, Set<number>>();
+  private readonly sentCount = new Map<string, number>();
+  private readonly receivedCount = new Map<string, number>();
+  /** Position of each datagram id among its sender's sends, or its receiver's arrivals from the proxy. */
+  private readonly sentPos = new Map<number, number>();
+
+  private wire(name: string, addr: string): AgentWire {
+    let w = this.wires.get(name);
+    if (!w) {
+      w = { name, addr, received: [], sent: [] };
+      this.wires.set(name, w);
+    }
+    return w;
+  }
+
+  private static next(m: Map<string, number>, k: string): number {
+    const n = m.get(k) ?? 0;
+    m.set(k, n + 1);
+    return n;
+  }
+
+  on(e: Extract<SimEvent, { kind: "sip" }>): void {
+    const t = e.t / 1e6;
+    if (e.op === "send") {
+      if (isAgent(e.fromNode)) {
+        this.wire(e.fromNode, e.from).sent.push({ t, peer: e.to, text: e.text });
+        this.sentPos.set(e.id, AgentsCollector.next(this.sentCount, e.from));
+      }
+      return;
+    }
+    if (e.op === "recv") {
+      if (isAgent(e.toNode)) {
+        this.wire(e.toNode, e.to).received.push({ t, peer: e.from, text: e.text });
+        if (!isAgent(e.fromNode)) AgentsCollector.next(this.receivedCount, e.to);
+      }
+      return;
+    }
+    if (e.why !== "loss") return;
+    // Lost to loss: by the sending agent's position, or (from the proxy) the receiving agent's.
+    if (isAgent(e.fromNode)) {
+      const set = this.lostSent.get(e.from) ?? new Set<number>();
+      set.add(this.sentPos.get(e.id) ?? -1);
+      this.lostSent.set(e.from, set);
+    } else if (isAgent(e.toNode)) {
+      const set = this.lostReceived.get(e.to) ?? new Set<number>();
+      set.add(AgentsCollector.next(this.receivedCount, e.to));
+      this.lostReceived.set(e.to, set);
+    }
+  }
+}
+
+export interface KamsimOptions {
+  /** Compile every route as a coroutine (the suspend-parity check). */
+  forceSuspend?: boolean;
+  /** The proxy's socket, as Kamailio's `-l` (the harness's free port). */
+  listen?: HostPort;
 }
 
 /** The config's file name on both sides (Kamailio's absolute path is normalised to it). */
 export const CONFIG_NAME = "kamailio.cfg";
 
 /** Runs kamsim on a config and a checked plan, up to (not including) the plan's duration. */
-export function runKamsim(config: string, plan: TrafficPlan, seed: number, forceSuspend = false): KamsimResult {
+export function runKamsim(
+  config: string,
+  plan: TrafficPlan,
+  seed: number,
+  opts: KamsimOptions | boolean = {},
+): KamsimResult {
+  const { forceSuspend = false, listen } = typeof opts === "boolean" ? { forceSuspend: opts } : opts;
   const compiled = compileConfig(config, { name: CONFIG_NAME });
   if (!compiled.ok) {
     const errors = placeDiagnostics(compiled.diagnostics, compiled.front.files).filter((d) => d.severity === "error");
@@ -49,6 +129,7 @@ export function runKamsim(config: string, plan: TrafficPlan, seed: number, force
   const firings = new Map<number, number[]>();
   let open: KamsimLine | undefined;
   let received = 0;
+  const agents = new AgentsCollector();
   const onEvent = (e: SimEvent) => {
     if (e.kind === "log") {
       if (open) open.text += e.line;
@@ -66,14 +147,24 @@ export function runKamsim(config: string, plan: TrafficPlan, seed: number, force
       list.push(e.t / 1e6);
       firings.set(e.proc, list);
     } else if (e.kind === "request" && e.phase === "arrived") received++;
+    else if (e.kind === "sip") agents.on(e);
   };
   const sim = createSimulation(compiled, plan, {
     seed,
     forceSuspend,
     onEvent,
-    wants: { route: false, mq: false, pike: false, proc: false },
+    wants: { route: false, mq: false, pike: false, proc: false, tm: false, ul: false, acc: false },
+    ...(listen ? { listen } : {}),
   });
   sim.runUntil(plan.duration - 1);
   const workers = new Set(sim.processes.filter((p) => p.kind === "receiver").map((p) => p.index));
-  return { lines, replies, workers, firings, received };
+  return {
+    lines,
+    replies,
+    workers,
+    firings,
+    received,
+    agents: [...agents.wires.values()],
+    loss: { sent: agents.lostSent, received: agents.lostReceived },
+  };
 }
