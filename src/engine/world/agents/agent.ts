@@ -1,0 +1,270 @@
+/**
+ * One SIP user agent of the traffic file: its scripted actions (register, calls, OPTIONS and
+ * MESSAGE) and the UA core that routes what arrives (RFC 3261 8.2 for requests, 8.1.3 for
+ * responses) to transactions, dialogs and calls. An agent whose answer is `down` reads nothing and
+ * sends nothing back: a phone that is switched off.
+ */
+import { seconds } from "../../base/time.js";
+import type { HostPort } from "../../runtime/sip-net.js";
+import { buildResponse } from "./build.js";
+import { Call, type CallHost, reason, responseDest } from "./call.js";
+import { ClientTransaction, clientTxKey } from "./client-tx.js";
+import { dialogKey } from "./dialog.js";
+import { type AgentMessage, headerParams, paramOf, parseAgentMessage, uriOf } from "./parse.js";
+import type { PlannedAgent, PlannedRequest, PlannedTarget } from "./plan.js";
+import { ServerTransaction, serverTxKey } from "./server-tx.js";
+import type { AgentSummary, RegistrationSummary, RequestSummary } from "./summary.js";
+import type { AgentTransport } from "./transport.js";
+import { Ua } from "./ua.js";
+
+/** Methods an agent answers 200 outside a dialog; others get 405 with this Allow list (8.2.1). */
+const ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, MESSAGE, INFO, NOTIFY";
+const ANSWERED_200 = new Set(["OPTIONS", "MESSAGE", "INFO", "NOTIFY"]);
+
+/** The domain agents use by default: the proxy's address (`ip:port` when the port is not 5060). */
+export function proxyDomain(proxy: HostPort): string {
+  return proxy.port === 5060 ? proxy.ip : `${proxy.ip}:${proxy.port}`;
+}
+
+export class Agent implements CallHost {
+  readonly ua: Ua;
+  readonly user: string;
+  readonly domain: string;
+  readonly aor: string;
+  readonly contact: string;
+  readonly clientTxs = new Map<string, ClientTransaction>();
+  readonly serverTxs = new Map<string, ServerTransaction>();
+  readonly dialogs = new Map<string, Call>();
+  private readonly calls: Call[] = [];
+  private readonly requests: RequestSummary[] = [];
+  private readonly answered: Record<string, number> = {};
+  private readonly registration: RegistrationSummary = { state: "none", expiresAt: null, code: null, sent: 0 };
+  private regCallId = "";
+  private regCseq = 0;
+  /** Bumped by every REGISTER sent, so only the latest schedules a refresh. */
+  private regGeneration = 0;
+
+  constructor(
+    readonly plan: PlannedAgent,
+    readonly proxy: HostPort,
+    transport: AgentTransport,
+  ) {
+    this.ua = new Ua(transport, plan.name, plan.address, plan.t1, plan.t2, plan.retransmit);
+    this.user = plan.user;
+    this.domain = plan.domain ?? proxyDomain(proxy);
+    this.aor = `sip:${plan.user}@${this.domain}`;
+    this.contact = `<sip:${plan.user}@${plan.address.ip}:${plan.address.port}>`;
+  }
+
+  /** Schedules every scripted action of the plan. */
+  start(): void {
+    const { ua, plan } = this;
+    const reg = plan.register;
+    if (reg) {
+      ua.at(reg.at, () => this.register(reg.expires));
+      if (reg.unregisterAt !== null) ua.at(reg.unregisterAt, () => this.register(0));
+    }
+    for (const call of plan.calls)
+      for (let i = 0; i < call.count; i++)
+        ua.at(call.at + i * call.every, () => {
+          const c = new Call(this, "caller", ua.callId(), this.targetUri(call.to));
+          this.calls.push(c);
+          c.place(call, c.summary.peer);
+        });
+    for (const r of plan.requests) ua.at(r.at, () => this.sendRequest(r));
+  }
+
+  /** The Request-URI for a target: another agent's user at this agent's domain, or the URI given. */
+  targetUri(to: PlannedTarget | null): string {
+    if (to === null) return `sip:${this.domain}`;
+    return "uri" in to ? to.uri : `sip:${to.user}@${this.domain}`;
+  }
+
+  /** A datagram reached this agent from `from`. */
+  deliver(from: HostPort, text: string): void {
+    this.ua.counters.received++;
+    if (this.plan.answer.down) return;
+    const msg = parseAgentMessage(text);
+    if (!msg) this.ua.counters.dropped++;
+    else if (msg.request) this.onRequest(msg, from);
+    else this.onResponse(msg);
+  }
+
+  /** 8.1.3.3: a response with more than one Via is not for us; else its client transaction takes it. */
+  private onResponse(res: AgentMessage): void {
+    const tx =
+      res.vias.length === 1 ? this.clientTxs.get(clientTxKey(res.vias[0]?.branch ?? "", res.method)) : undefined;
+    if (tx) tx.receive(res);
+    else this.ua.counters.dropped++;
+  }
+
+  private onRequest(req: AgentMessage, from: HostPort): void {
+    const dest = responseDest(req, from);
+    if (req.method === "ACK") {
+      const inviteTx = this.serverTxs.get(serverTxKey(req, "INVITE"));
+      if (inviteTx && inviteTx.finalCode >= 300) inviteTx.ack();
+      else {
+        const call = this.dialogs.get(dialogKey(req.callId, req.toTag, req.fromTag));
+        if (call) call.acked(req);
+        else this.ua.counters.dropped++;
+      }
+      return;
+    }
+    const known = this.serverTxs.get(serverTxKey(req, req.method));
+    if (known) {
+      known.retransmission();
+      return;
+    }
+    const tx = new ServerTransaction(this.ua, this.serverTxs, req, dest);
+    if (req.method === "CANCEL") {
+      // 9.2: the CANCEL's own 200, with the INVITE's To tag; then the INVITE's 487, if still unanswered.
+      const inviteTx = this.serverTxs.get(serverTxKey(req, "INVITE"));
+      if (!inviteTx) {
+        tx.respond(481, buildResponse(req, 481, reason(481), { toTag: this.ua.tag() }));
+        return;
+      }
+      tx.respond(200, buildResponse(req, 200, "OK", { toTag: inviteTx.toTag || this.ua.tag() }));
+      inviteTx.onCancel?.();
+      return;
+    }
+    if (req.toTag) {
+      const call = this.dialogs.get(dialogKey(req.callId, req.toTag, req.fromTag));
+      this.count(req.method);
+      if (call) call.inDialog(req, tx);
+      else tx.respond(481, buildResponse(req, 481, reason(481)));
+      return;
+    }
+    const answer = this.plan.answer;
+    if (req.method === "INVITE" && !answer.down) {
+      const call = new Call(this, "callee", req.callId, uriOf(req.from));
+      this.calls.push(call);
+      call.answer(req, tx, answer);
+      return;
+    }
+    this.count(req.method);
+    if (ANSWERED_200.has(req.method)) tx.respond(200, buildResponse(req, 200, "OK", { toTag: this.ua.tag() }));
+    else if (req.method === "BYE") tx.respond(481, buildResponse(req, 481, reason(481), { toTag: this.ua.tag() }));
+    else tx.respond(405, buildResponse(req, 405, reason(405), { toTag: this.ua.tag(), extra: [`Allow: ${ALLOW}`] }));
+  }
+
+  private count(method: string): void {
+    this.answered[method] = (this.answered[method] ?? 0) + 1;
+  }
+
+  /**
+   * REGISTER (10.2): the AOR in From and To, one Call-ID for all of this agent's registrations and
+   * an increasing CSeq (10.2.4), its Contact and the Expires asked for (0 removes the binding).
+   */
+  private register(expires: number): void {
+    const { ua } = this;
+    const generation = ++this.regGeneration;
+    if (!this.regCallId) this.regCallId = ua.callId();
+    const branch = ua.branch();
+    const parts = {
+      method: "REGISTER",
+      ruri: `sip:${this.domain}`,
+      via: ua.via(branch),
+      from: `<${this.aor}>;tag=${ua.tag()}`,
+      to: `<${this.aor}>`,
+      callId: this.regCallId,
+      cseq: ++this.regCseq,
+      contact: this.contact,
+      expires,
+    };
+    const reg = this.registration;
+    reg.sent++;
+    if (reg.state === "none") reg.state = "registering";
+    const tx = new ClientTransaction(ua, this.clientTxs, parts, branch, this.proxy, {
+      onResponse: (res) => this.onRegistered(res, expires, generation),
+      onTimeout: () => {
+        reg.code = 408;
+        if (generation === this.regGeneration) reg.state = "failed";
+      },
+    });
+    tx.start();
+  }
+
+  private onRegistered(res: AgentMessage, asked: number, generation: number): void {
+    if (res.status < 200) return;
+    const reg = this.registration;
+    reg.code = res.status;
+    if (generation !== this.regGeneration) return;
+    if (res.status >= 300) {
+      // 423 Interval Too Brief (10.2.8): ask again with the registrar's Min-Expires.
+      if (res.status === 423 && asked > 0 && res.minExpires !== null && res.minExpires > asked) {
+        this.register(res.minExpires);
+        return;
+      }
+      reg.state = "failed";
+      return;
+    }
+    if (asked === 0) {
+      reg.state = "unregistered";
+      reg.expiresAt = null;
+      return;
+    }
+    const granted = this.grantedExpires(res) ?? asked;
+    reg.state = "registered";
+    reg.expiresAt = this.ua.now() + seconds(granted);
+    const refresh = this.plan.register?.refresh;
+    if (refresh && granted > 0)
+      this.ua.after(seconds(granted) / 2, () => {
+        if (generation === this.regGeneration) this.register(this.plan.register?.expires ?? asked);
+      });
+  }
+
+  /** The expiry the registrar granted this Contact: its `expires` parameter, else the Expires header (10.2.4). */
+  private grantedExpires(res: AgentMessage): number | null {
+    const mine = uriOf(this.contact);
+    for (const c of res.contacts) {
+      if (uriOf(c) !== mine) continue;
+      const e = paramOf(headerParams(c), "expires");
+      if (e !== null && /^\d+$/.test(e)) return Number(e);
+    }
+    return res.expires;
+  }
+
+  /** An OPTIONS or MESSAGE outside any dialog, to its target or the proxy itself. */
+  private sendRequest(r: PlannedRequest): void {
+    const { ua } = this;
+    const branch = ua.branch();
+    const ruri = this.targetUri(r.to);
+    const record: RequestSummary = { method: r.method, ruri, at: ua.now(), code: null };
+    this.requests.push(record);
+    const parts = {
+      method: r.method,
+      ruri,
+      via: ua.via(branch),
+      from: `<${this.aor}>;tag=${ua.tag()}`,
+      to: `<${ruri}>`,
+      callId: ua.callId(),
+      cseq: 1,
+      contentType: r.body ? "text/plain" : undefined,
+      body: r.body,
+    };
+    const tx = new ClientTransaction(ua, this.clientTxs, parts, branch, this.proxy, {
+      onResponse: (res) => {
+        if (res.status >= 200) record.code = res.status;
+      },
+      onTimeout: () => {
+        record.code = 408;
+      },
+    });
+    tx.start();
+  }
+
+  summary(): AgentSummary {
+    const reg = { ...this.registration };
+    if (reg.state === "registered" && reg.expiresAt !== null && reg.expiresAt <= this.ua.now()) reg.state = "expired";
+    return {
+      name: this.plan.name,
+      address: `${this.plan.address.ip}:${this.plan.address.port}`,
+      aor: this.aor,
+      registration: reg,
+      calls: this.calls.map((c) => ({ ...c.summary })),
+      requests: this.requests.map((r) => ({ ...r })),
+      answered: { ...this.answered },
+      counters: { ...this.ua.counters },
+    };
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * The traffic file's user agents as one set: built from the plan over a transport, started once,
+ * fed every datagram that reaches one of their addresses. The simulation drives it over its
+ * virtual network, the real-Kamailio harness over UDP sockets; neither the agents nor this file
+ * knows which.
+ */
+import type { Micros } from "../../base/time.js";
+import type { HostPort } from "../../runtime/sip-net.js";
+import { Agent } from "./agent.js";
+import type { PlannedAgent } from "./plan.js";
+import type { AgentSummary } from "./summary.js";
+import { type AgentTransport, hostPortKey } from "./transport.js";
+
+/** Where an agent lives and what its link does to datagrams (the network applies loss and latency). */
+export interface AgentAddress {
+  name: string;
+  address: HostPort;
+  /** Share of datagrams to or from the agent that are lost, 0…1. */
+  loss: number;
+  /** One-way latency of the agent's link. */
+  latency: Micros;
+}
+
+/** The agents of one run. */
+export interface AgentSet {
+  /** Every agent's address, in plan order. */
+  readonly addresses: readonly AgentAddress[];
+  /** Schedules every agent's scripted actions; call once, at time 0. */
+  start(): void;
+  /** A datagram from `from` reached `to`; `false` when no agent lives at `to` (nothing done). */
+  deliver(to: HostPort, from: HostPort, text: string): boolean;
+  /** What every agent did so far, in plan order. */
+  summary(): AgentSummary[];
+}
+
+/** What the agents need to know about the run. */
+export interface AgentOptions {
+  /** The proxy's socket: every agent's outbound proxy, and its default domain. */
+  proxy: HostPort;
+}
+
+export function createAgents(
+  plans: readonly PlannedAgent[],
+  options: AgentOptions,
+  transport: AgentTransport,
+): AgentSet {
+  const agents = plans.map((p) => new Agent(p, options.proxy, transport));
+  const byAddress = new Map(agents.map((a) => [hostPortKey(a.plan.address), a]));
+  let started = false;
+  return {
+    addresses: plans.map((p) => ({ name: p.name, address: p.address, loss: p.loss, latency: p.latency })),
+    start() {
+      if (started) return;
+      started = true;
+      for (const a of agents) a.start();
+    },
+    deliver(to, from, text) {
+      const agent = byAddress.get(hostPortKey(to));
+      if (!agent) return false;
+      agent.deliver(from, text);
+      return true;
+    },
+    summary: () => agents.map((a) => a.summary()),
+  };
+}

@@ -1,0 +1,259 @@
+/**
+ * Reading a datagram the way a user agent needs it: first line, the headers that drive
+ * transactions and dialogs (RFC 3261 sections 8, 12, 17), the body. Not the proxy's parser
+ * (sip/message.ts judges bytes as Kamailio does); an agent only has to understand well-formed
+ * messages and drop the rest. Header names are case-insensitive and may be compact (section 7.3.3);
+ * Via, Contact, Route and Record-Route may hold several comma-separated values on one line.
+ */
+
+/** One Via value, split into what transactions and response routing use. */
+export interface ViaValue {
+  /** The whole value as written (`SIP/2.0/UDP host:port;branch=...`). */
+  text: string;
+  host: string;
+  /** The sent-by port, `null` when not written. */
+  port: number | null;
+  branch: string;
+  /** `received=` (RFC 3261 18.2.1), `null` when absent. */
+  received: string | null;
+  /** `rport=` (RFC 3581): `null` absent, `""` present without a value. */
+  rport: string | null;
+}
+
+/** A datagram an agent understood. */
+export interface AgentMessage {
+  /** The text as received. */
+  text: string;
+  /** A request (else a reply). */
+  request: boolean;
+  /** Request: its method; reply: the CSeq method. */
+  method: string;
+  /** Request-URI (requests). */
+  ruri: string;
+  /** Status code (replies), 0 for a request. */
+  status: number;
+  /** Every Via value, top first. */
+  vias: ViaValue[];
+  /** Each Via header line's value as written, in order (a reply copies them; RFC 3261 8.2.6.2). */
+  viaLines: string[];
+  from: string;
+  to: string;
+  fromTag: string;
+  toTag: string;
+  callId: string;
+  cseq: number;
+  /** Every Contact value (name-addr or addr-spec with parameters). */
+  contacts: string[];
+  /** Every Record-Route value, top first. */
+  recordRoutes: string[];
+  /** Each Record-Route header line's value as written (a dialog-making reply copies them; RFC 3261 12.1.1). */
+  recordRouteLines: string[];
+  /** The Expires header, `null` when absent or not a number. */
+  expires: number | null;
+  /** The Min-Expires header (423 replies), `null` when absent. */
+  minExpires: number | null;
+  body: string;
+}
+
+const COMPACT: Readonly<Record<string, string>> = {
+  v: "via",
+  f: "from",
+  t: "to",
+  i: "call-id",
+  m: "contact",
+  l: "content-length",
+  c: "content-type",
+};
+
+/** Parses a datagram; `undefined` when it is not a SIP message an agent can use. */
+export function parseAgentMessage(text: string): AgentMessage | undefined {
+  let headEnd = text.indexOf("\r\n\r\n");
+  let bodyStart = headEnd + 4;
+  if (headEnd < 0) {
+    headEnd = text.indexOf("\n\n");
+    bodyStart = headEnd + 2;
+    if (headEnd < 0) return undefined;
+  }
+  const lines = unfold(text.slice(0, headEnd).split(/\r?\n/));
+  const first = lines[0] ?? "";
+  const m: AgentMessage = {
+    text,
+    request: true,
+    method: "",
+    ruri: "",
+    status: 0,
+    vias: [],
+    viaLines: [],
+    from: "",
+    to: "",
+    fromTag: "",
+    toTag: "",
+    callId: "",
+    cseq: -1,
+    contacts: [],
+    recordRoutes: [],
+    recordRouteLines: [],
+    expires: null,
+    minExpires: null,
+    body: text.slice(bodyStart),
+  };
+  if (first.startsWith("SIP/2.0 ")) {
+    m.request = false;
+    m.status = Number(first.slice(8, 11));
+    if (!(m.status >= 100 && m.status <= 699)) return undefined;
+  } else {
+    const parts = first.split(" ");
+    if (parts.length !== 3 || parts[2] !== "SIP/2.0") return undefined;
+    m.method = parts[0] as string;
+    m.ruri = parts[1] as string;
+  }
+  let cseqMethod = "";
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i] as string;
+    const colon = line.indexOf(":");
+    if (colon <= 0) return undefined;
+    const raw = line.slice(0, colon).trim().toLowerCase();
+    const name = COMPACT[raw] ?? raw;
+    const value = line.slice(colon + 1).trim();
+    switch (name) {
+      case "via":
+        m.viaLines.push(value);
+        for (const v of splitList(value)) {
+          const via = parseVia(v);
+          if (!via) return undefined;
+          m.vias.push(via);
+        }
+        break;
+      case "from":
+        m.from = value;
+        m.fromTag = tagOf(value);
+        break;
+      case "to":
+        m.to = value;
+        m.toTag = tagOf(value);
+        break;
+      case "call-id":
+        m.callId = value;
+        break;
+      case "cseq": {
+        const [num, meth] = value.split(/\s+/);
+        m.cseq = Number(num);
+        cseqMethod = meth ?? "";
+        break;
+      }
+      case "contact":
+        m.contacts.push(...splitList(value));
+        break;
+      case "record-route":
+        m.recordRouteLines.push(value);
+        m.recordRoutes.push(...splitList(value));
+        break;
+      case "expires":
+        m.expires = wholeNumber(value);
+        break;
+      case "min-expires":
+        m.minExpires = wholeNumber(value);
+        break;
+    }
+  }
+  if (m.vias.length === 0 || !m.callId || !Number.isInteger(m.cseq) || m.cseq < 0 || !cseqMethod) return undefined;
+  if (m.request && cseqMethod !== m.method) return undefined;
+  if (!m.request) m.method = cseqMethod;
+  return m;
+}
+
+/** Joins continuation lines (starting with a space or tab) to the line before (RFC 3261 7.3.1). */
+function unfold(lines: string[]): string[] {
+  const out: string[] = [];
+  for (const l of lines) {
+    if ((l.startsWith(" ") || l.startsWith("\t")) && out.length > 0) out[out.length - 1] += ` ${l.trim()}`;
+    else out.push(l);
+  }
+  return out;
+}
+
+/** Splits a header value at the commas outside quotes and angle brackets. */
+export function splitList(value: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    if (quoted) {
+      if (c === "\\") i++;
+      else if (c === '"') quoted = false;
+    } else if (c === '"') quoted = true;
+    else if (c === "<") depth++;
+    else if (c === ">") depth--;
+    else if (c === "," && depth === 0) {
+      out.push(value.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  const last = value.slice(start).trim();
+  if (last) out.push(last);
+  return out;
+}
+
+function wholeNumber(value: string): number | null {
+  return /^\d+$/.test(value) ? Number(value) : null;
+}
+
+/** The header parameters of a From/To/Contact value: after the `>` of a name-addr, else after the URI. */
+export function headerParams(value: string): string {
+  const close = value.lastIndexOf(">");
+  if (close >= 0) return value.slice(close + 1);
+  const semi = value.indexOf(";");
+  return semi < 0 ? "" : value.slice(semi);
+}
+
+/** A header parameter's value (`tag`, `expires`...), `null` when absent, `""` without a value. */
+export function paramOf(params: string, name: string): string | null {
+  for (const p of params.split(";")) {
+    const eq = p.indexOf("=");
+    const key = (eq < 0 ? p : p.slice(0, eq)).trim().toLowerCase();
+    if (key === name) return eq < 0 ? "" : p.slice(eq + 1).trim();
+  }
+  return null;
+}
+
+function tagOf(value: string): string {
+  return paramOf(headerParams(value), "tag") ?? "";
+}
+
+/** The URI of a name-addr (`"A" <sip:a@h>;p` → `sip:a@h`) or an addr-spec (parameters dropped). */
+export function uriOf(value: string): string {
+  const open = value.indexOf("<");
+  if (open >= 0) {
+    const close = value.indexOf(">", open);
+    return value.slice(open + 1, close < 0 ? undefined : close).trim();
+  }
+  const semi = value.indexOf(";");
+  return (semi < 0 ? value : value.slice(0, semi)).trim();
+}
+
+/** `SIP/2.0/UDP host[:port];params` → its parts; `undefined` when it is not one. */
+export function parseVia(text: string): ViaValue | undefined {
+  const m = /^SIP\s*\/\s*2\.0\s*\/\s*[A-Za-z]+\s+([^;\s]+)\s*(.*)$/i.exec(text);
+  if (!m) return undefined;
+  const sentBy = m[1] as string;
+  const params = m[2] as string;
+  let host = sentBy;
+  let port: number | null = null;
+  const bracket = sentBy.lastIndexOf("]");
+  const colon = sentBy.lastIndexOf(":");
+  if (colon > bracket) {
+    host = sentBy.slice(0, colon);
+    port = Number(sentBy.slice(colon + 1));
+    if (!Number.isInteger(port) || port < 1 || port > 65535) return undefined;
+  }
+  return {
+    text,
+    host,
+    port,
+    branch: paramOf(params, "branch") ?? "",
+    received: paramOf(params, "received"),
+    rport: paramOf(params, "rport"),
+  };
+}
