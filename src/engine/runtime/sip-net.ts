@@ -31,4 +31,9 @@ export interface SipNet {
    * `send` now, a `recv` (or `lost`) when it arrives. Returns the message's id.
    */
   send(to: HostPort, text: string, t: Micros, info?: SendInfo): number;
+  /**
+   * Whether anyone listens at `ip` (any port) now. A sender may skip building a message nobody
+   * can receive when no `sip` event would show it either; absent means "assume yes".
+   */
+  hears?(ip: string): boolean;
 }

@@ -68,6 +68,8 @@ function hash32(text: string): number {
 export class Network implements SipNet {
   readonly socket: HostPort;
   private readonly endpoints = new Map<string, Endpoint>();
+  /** How many endpoints listen at each IP (for `hears`). */
+  private readonly ips = new Map<string, number>();
   private readonly seed: number;
   private readonly latency: Micros;
   private nextId = 1;
@@ -87,6 +89,7 @@ export class Network implements SipNet {
   attach(addr: HostPort, node: string, on: OnDatagram, opts: EndpointOptions = {}): void {
     const key = addrKey(addr);
     const loss = opts.loss ?? 0;
+    if (!this.endpoints.has(key)) this.ips.set(addr.ip, (this.ips.get(addr.ip) ?? 0) + 1);
     this.endpoints.set(key, {
       node,
       key,
@@ -99,7 +102,14 @@ export class Network implements SipNet {
 
   /** Nobody listens at `addr` any more: datagrams arriving there are lost (`nobody`). */
   detach(addr: HostPort): void {
-    this.endpoints.delete(addrKey(addr));
+    if (!this.endpoints.delete(addrKey(addr))) return;
+    const n = (this.ips.get(addr.ip) ?? 1) - 1;
+    if (n > 0) this.ips.set(addr.ip, n);
+    else this.ips.delete(addr.ip);
+  }
+
+  hears(ip: string): boolean {
+    return this.ips.has(ip);
   }
 
   /** The proxy sends from its socket. */

@@ -1,15 +1,14 @@
 /**
- * sl at run time (docs/kamailio/sl.md): a stateless reply is a `reply` event with the code and reason
- * as expanded; ACKs are never answered (-1). The code is not range-checked, as in Kamailio.
+ * sl at run time (docs/kamailio/sl.md): a stateless reply, built and sent by send.ts (also a
+ * `reply` event with the code and reason as expanded); ACKs are never answered (-1). The code is
+ * not range-checked, as in Kamailio.
  */
-import { L_ERR } from "../../base/log-levels.js";
 import type { ScriptContext } from "../../runtime/context.js";
 import type { CallArg, CompileEnv, FunctionImpl } from "../../runtime/env.js";
-import { parseAllHeaders } from "../../runtime/parse-headers.js";
-import { nowIn, whereIn } from "../../runtime/services.js";
 import type { Value } from "../../runtime/values.js";
 import { defineRuntime } from "../runtime-types.js";
 import { slModule } from "./def.js";
+import { slSendReply } from "./send.js";
 
 /**
  * The status code as it goes out: sl converts the text to a number and prints its last three
@@ -77,19 +76,7 @@ function replyWith(
   return (ctx) => {
     const c = fixed ?? statusCode(code(ctx));
     const r = reason(ctx);
-    if (!ctx.real || ctx.msg.method === "ACK") return -1;
-    // build_res_buf_from_sip_req() (core/msg_translator.c) parses every header first: a bad one
-    // below those read on receipt means no reply, and sl returns -1 without a line of its own.
-    if (!parseAllHeaders(ctx)) {
-      const text = "alas, parse_headers failed";
-      ctx.sv.log.core(ctx.proc, L_ERR, "msg_translator.c:2409", "build_res_buf_from_sip_req", text, whereIn(ctx));
-      return -1;
-    }
-    const k = ctx.sv.kernel;
-    if (k.wants.reply && ctx.req !== undefined) {
-      k.emit({ kind: "reply", t: nowIn(ctx), req: ctx.req, proc: ctx.proc.index, code: c, reason: r });
-    }
-    return 1;
+    return slSendReply(ctx, c, r);
   };
 }
 

@@ -1,0 +1,102 @@
+/**
+ * sl's stateless reply on the wire: sl_reply_helper() (modules/sl/sl_funcs.c, 5.6.3). The reply
+ * is built as build_res_buf_from_sip_req() builds it (sip/reply.ts), with sl's To-tag when the
+ * request's To has none and the code is 180 or more, and sent from the proxy's socket to where
+ * Kamailio sends a local reply: the request's source address, at its source port when the top
+ * Via has `rport` or force_rport() was called, else the Via's port or 5060
+ * (update_sock_struct_from_ip(), core/forward.h; core `reply_to_via` is 0 by default).
+ *
+ * Other modules (registrar, sanity, tm's stateless fallbacks) reply through `slSendReply`.
+ */
+import { L_ERR, L_INFO } from "../../base/log-levels.js";
+import type { ScriptContext } from "../../runtime/context.js";
+import { FL_FORCE_RPORT, FL_MSG_NOREPLY, hasMsgFlag } from "../../runtime/msg-flags.js";
+import { parseAllHeaders } from "../../runtime/parse-headers.js";
+import { nowIn, whereIn } from "../../runtime/services.js";
+import type { HostPort } from "../../runtime/sip-net.js";
+import { SipRequest } from "../../sip/message.js";
+import { buildReply, DEFAULT_SERVER_HEADER } from "../../sip/reply.js";
+import { replyLumps } from "../lumps.js";
+import { calcCrcSuffix, initTags } from "../tags.js";
+
+/** sl's signature for init_tags() (sl_startup()). */
+const SL_SIGNATURE = "KAMAILIO-stateless";
+
+/** The request as a parsed SipRequest (a stream's request builds its text on demand). */
+export function requestOf(ctx: ScriptContext): SipRequest | undefined {
+  const m = ctx.msg;
+  if (m instanceof SipRequest) return m;
+  const r = SipRequest.parse(m.raw);
+  if ("error" in r) return undefined;
+  r.ruri = m.ruri;
+  return r;
+}
+
+/**
+ * Where a local reply to the request in `ctx` goes: update_sock_struct_from_ip() — the source
+ * IP; the source port when the top Via has `rport` or the message has FL_FORCE_RPORT, else the
+ * Via's port, else 5060.
+ */
+export function replyDestination(ctx: ScriptContext, req: SipRequest): HostPort {
+  const via = req.via;
+  const rport = via?.params.some((p) => p.name.toLowerCase() === "rport") ?? false;
+  const port = rport || hasMsgFlag(ctx, FL_FORCE_RPORT) ? ctx.src.port : (via?.port ?? 5060);
+  return { ip: ctx.src.ip, port };
+}
+
+/** The To-tag sl gives a reply to `req`: init_tags() with sl's signature, then calc_crc_suffix(). */
+export function slToTag(ctx: ScriptContext, req: SipRequest): string {
+  const via = req.via;
+  const prefix = initTags(SL_SIGNATURE, ctx.sv.net.socket);
+  return via ? prefix + calcCrcSuffix(via, req) : prefix;
+}
+
+/**
+ * sl_reply_helper(): builds and sends a stateless reply; 1 sent, -1 error (an ACK, a message
+ * that is not a request from the network, headers that do not parse), -2 the message may not be
+ * replied to (FL_MSG_NOREPLY). `code` is the code as sent (three digits); `tag` replaces sl's
+ * own To-tag (tm passes its tag when it replies through here).
+ */
+export function slSendReply(ctx: ScriptContext, code: number | string, reason: string, tag?: string): number {
+  if (!ctx.real || ctx.msg.reply !== undefined || ctx.msg.method === "ACK") return -1;
+  if (hasMsgFlag(ctx, FL_MSG_NOREPLY)) {
+    ctx.sv.log.core(
+      ctx.proc,
+      L_INFO,
+      "sl_funcs.c:147",
+      "sl_reply_helper",
+      "message marked with no-reply flag",
+      whereIn(ctx),
+    );
+    return -2;
+  }
+  // build_res_buf_from_sip_req() (core/msg_translator.c) parses every header first: a bad one
+  // below those read on receipt means no reply, and sl returns -1 without a line of its own.
+  if (!parseAllHeaders(ctx)) {
+    const text = "alas, parse_headers failed";
+    ctx.sv.log.core(ctx.proc, L_ERR, "msg_translator.c:2409", "build_res_buf_from_sip_req", text, whereIn(ctx));
+    return -1;
+  }
+  const t = nowIn(ctx);
+  const k = ctx.sv.kernel;
+  const codeText = typeof code === "number" ? String(Math.abs(code) % 1000).padStart(3, "0") : code;
+  if (k.wants.reply && ctx.req !== undefined) {
+    k.emit({ kind: "reply", t, req: ctx.req, proc: ctx.proc.index, code: codeText, reason });
+  }
+  const net = ctx.sv.net;
+  // Nobody can see a reply that no endpoint receives and no `sip` event shows: the run's outcome
+  // is the same without building it (this keeps synthetic streams as fast as before).
+  if (!k.wants.sip && net.hears?.(ctx.src.ip) === false) return 1;
+  const req = requestOf(ctx);
+  if (req === undefined) return 1;
+  const to = replyDestination(ctx, req);
+  const n = Number.parseInt(codeText, 10);
+  const toTag = tag ?? slToTag(ctx, req);
+  const text = buildReply(req, n, reason, toTag, DEFAULT_SERVER_HEADER, {
+    source: ctx.src,
+    forceRport: hasMsgFlag(ctx, FL_FORCE_RPORT),
+    lumps: replyLumps(ctx.msg),
+  });
+  net.send(to, text, t, { req: ctx.req, proc: ctx.proc.index });
+  return 1;
+}
