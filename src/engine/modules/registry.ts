@@ -14,6 +14,7 @@ import { maxfwdRuntime } from "./maxfwd/runtime.js";
 import { mqueueRuntime } from "./mqueue/runtime.js";
 import { pikeRuntime } from "./pike/runtime.js";
 import { pvRuntime } from "./pv/runtime.js";
+import { registrarRuntime } from "./registrar/runtime.js";
 import { rtimerRuntime } from "./rtimer/runtime.js";
 import type { ModuleRuntime } from "./runtime-types.js";
 import { siputilsRuntime } from "./siputils/runtime.js";
@@ -21,6 +22,7 @@ import { slRuntime } from "./sl/runtime.js";
 import { textopsRuntime } from "./textops/runtime.js";
 import { textopsxRuntime } from "./textopsx/runtime.js";
 import type { ModuleDef } from "./types.js";
+import { usrlocRuntime } from "./usrloc/runtime.js";
 import { xlogRuntime } from "./xlog/runtime.js";
 
 /** Modules whose behaviour kamsim simulates: declaration and behaviour, one row each. */
@@ -39,6 +41,8 @@ export const simulatedRuntimes: readonly ModuleRuntime[] = [
   siputilsRuntime,
   maxfwdRuntime,
   kexRuntime,
+  usrlocRuntime,
+  registrarRuntime,
 ];
 
 /** The declarations of the simulated modules (plain data). */

@@ -29,7 +29,6 @@ import { pathModule } from "./path.js";
 import { permissionsModule } from "./permissions.js";
 import { presenceModule } from "./presence.js";
 import { presenceXmlModule } from "./presence-xml.js";
-import { registrarModule } from "./registrar.js";
 import { rrModule } from "./rr.js";
 import { rtpengineModule } from "./rtpengine.js";
 import { rtpproxyModule } from "./rtpproxy.js";
@@ -43,7 +42,6 @@ import { tmModule } from "./tm.js";
 import { tmxModule } from "./tmx.js";
 import { topohModule } from "./topoh.js";
 import { uacModule } from "./uac.js";
-import { usrlocModule } from "./usrloc.js";
 import { xhttpModule } from "./xhttp.js";
 
 export const catalogModules: readonly ModuleDef[] = [
@@ -73,7 +71,6 @@ export const catalogModules: readonly ModuleDef[] = [
   permissionsModule,
   presenceModule,
   presenceXmlModule,
-  registrarModule,
   rrModule,
   rtpengineModule,
   rtpproxyModule,
@@ -87,6 +84,5 @@ export const catalogModules: readonly ModuleDef[] = [
   tmxModule,
   topohModule,
   uacModule,
-  usrlocModule,
   xhttpModule,
 ];

@@ -1,12 +1,12 @@
 /**
- * Kamailio 5.6 `registrar` module as the checker knows it: parameters, script functions and
- * pseudo-variables, from the module's export tables. Declared only, not simulated.
+ * registrar: save() of REGISTER requests into usrloc with its reply, lookup() and friends,
+ * $ulc (docs/kamailio/registrar.md). Simulated as Kamailio 5.6.3's modules/registrar does it.
  */
 import { ANY_ROUTE, defineModule, ONREPLY, RouteKind } from "../types.js";
 
 export const registrarModule = defineModule({
   name: "registrar",
-  simulated: false,
+  simulated: true,
   // modules/registrar/registrar.c mod_init: sl_load_api() and the usrloc API.
   needs: ["sl", "usrloc"],
   doc: "SIP registrar: processes REGISTER requests into usrloc and looks up registered contacts to route requests to users.",
@@ -148,6 +148,7 @@ export const registrarModule = defineModule({
       routes: RouteKind.REQUEST,
       argNames: ["hdr_name"],
       doc: "Adds a header holding the receiving socket, for use when saving on another server.",
+      simulated: false,
     },
     unregister: {
       arity: [2, 3],

@@ -1,12 +1,13 @@
 /**
- * Kamailio 5.6 `usrloc` module as the checker knows it: parameters, script functions and
- * pseudo-variables, from the module's export tables. Declared only, not simulated.
+ * usrloc: the location table registrar saves into and looks up (docs/kamailio/usrloc.md).
+ * Simulated in memory (db_mode 0): its timer, its expiry and the RPCs ul.dump and ul.lookup;
+ * the database columns and modes are declared so configs check, and do nothing here.
  */
 import { defineModule } from "../types.js";
 
 export const usrlocModule = defineModule({
   name: "usrloc",
-  simulated: false,
+  simulated: true,
   // modules/usrloc/usrloc.c bind_usrloc(): "trying to bind to usrloc module before being initialized".
   initBeforeUse: true,
   doc: "User location service: the in-memory (optionally database-backed) table of registered contacts used by registrar.",
@@ -176,4 +177,8 @@ export const usrlocModule = defineModule({
     },
   },
   functions: {},
+  rpc: {
+    "ul.dump": { params: "[brief]", doc: "Every location table with its records and contacts." },
+    "ul.lookup": { params: "table AOR", doc: "The valid contacts of one AOR." },
+  },
 });

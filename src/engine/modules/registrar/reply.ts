@@ -1,0 +1,74 @@
+/**
+ * registrar's replies (reply.c): build_contact() prints every valid contact of the record into
+ * one `Contact:` header kept in a module buffer, and reg_reply_helper() adds that buffer (then
+ * empties it), the P-Registrar-Error / Min-Expires / Retry-After / Unsupported headers as reply
+ * lumps and sends the reply with sl's `freply`. The buffer outlives the call: a save() with the
+ * no-reply flag leaves it for the next reply, as in Kamailio.
+ */
+import type { ScriptContext } from "../../runtime/context.js";
+import { addReplyLump } from "../lumps.js";
+import { slSendReply } from "../sl/send.js";
+import { type Ucontact, validContact } from "../usrloc/store.js";
+import { REASONS, RERRNO, type Rerrno } from "./common.js";
+import { q2str } from "./qvalue.js";
+import type { RegistrarSettings } from "./settings.js";
+
+/** The state reply.c keeps between calls. */
+export interface ReplyState {
+  /** reply.c's static `contact` buffer: the Contact header built last, "" when none pending. */
+  contact: string;
+  /** rerrno (rerrno.c): the outcome of the last save(), global in Kamailio. */
+  rerrno: Rerrno;
+}
+
+/**
+ * build_contact(): `Contact: <uri>;q=Q;expires=N;received="R";+sip.instance="I";reg-id=N, ...\r\n`
+ * for every valid contact, or nothing when none is valid. GRUU parameters (only for a REGISTER
+ * with `Supported: gruu`) are not printed by kamsim.
+ */
+export function buildContact(st: ReplyState, s: RegistrarSettings, contacts: readonly Ucontact[], now: number): void {
+  const parts: string[] = [];
+  for (const c of contacts) {
+    if (!validContact(c, now)) continue;
+    let p = `<${c.c}>`;
+    const q = q2str(c.q);
+    if (q !== "") p += `;q=${q}`;
+    // int2str((int)(c->expires - act_time)): a permanent contact (expires 0) prints a negative number.
+    p += `;expires=${(c.expires - now) | 0}`;
+    if (s.receivedParam.length > 0 && c.received !== "") p += `;${s.receivedParam}="${c.received}"`;
+    if (c.instance.length > 0) p += `;+sip.instance="${c.instance}"`;
+    if (c.regId > 0) p += `;reg-id=${c.regId}`;
+    parts.push(p);
+  }
+  st.contact = parts.length > 0 ? `Contact: ${parts.join(", ")}\r\n` : "";
+}
+
+/** reg_reply_helper(): the reply's headers as lumps, then (send) sl's reply; -1 on failure. */
+export function regReply(ctx: ScriptContext, st: ReplyState, s: RegistrarSettings, send: boolean): number {
+  const msg = ctx.msg;
+  if (st.contact !== "") {
+    addReplyLump(msg, st.contact);
+    st.contact = "";
+  }
+  switch (st.rerrno) {
+    case "R_OB_UNSUP":
+      addReplyLump(msg, "Require: outbound\r\n");
+      addReplyLump(msg, "Supported: outbound\r\n");
+      break;
+    case "R_OB_REQD":
+      addReplyLump(msg, "Unsupported: outbound\r\n");
+      break;
+    case "R_LOW_EXP":
+      addReplyLump(msg, `Min-Expires: ${s.minExpires}\r\n`);
+      break;
+    default:
+      break;
+  }
+  const [code, text] = RERRNO[st.rerrno];
+  if (code !== 200) {
+    addReplyLump(msg, `P-Registrar-Error: ${text}\r\n`);
+    if (code >= 500 && code < 600 && s.retryAfter) addReplyLump(msg, `Retry-After: ${s.retryAfter}\r\n`);
+  }
+  if (send && slSendReply(ctx, code, REASONS[code] ?? "OK") < 0) return -1;
+  return 0;
+}
