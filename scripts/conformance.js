@@ -41,7 +41,10 @@ const kinds = (r) => {
 };
 const table = rows.map((r) => {
   const lines = Math.max(r.kamsimLines, r.kamailioLines);
-  const matched = [`${r.matched}/${lines} lines`, `${r.repliesAgreed}/${r.requests} replies`];
+  const matched = [`${r.matched}/${lines} lines`];
+  if (r.requests > 0 || !r.messages) matched.push(`${r.repliesAgreed}/${r.requests} replies`);
+  // Call cases: the SIP messages the traffic's user agents received, matched byte for byte.
+  if (r.messages > 0) matched.push(`${r.messagesMatched}/${r.messages} messages`);
   if (r.pikeBlocks > 0) matched.push(`${r.pikeBlocks} pike blocks${r.pikeAgreed ? "" : " (differ)"}`);
   const differed = r.disagreements.length === 0 ? "—" : kinds(r);
   const reruns = r.rerunAfterStalls?.length
@@ -65,6 +68,9 @@ const allLines = sum((r) => Math.max(r.kamsimLines, r.kamailioLines));
 const matchedLines = sum((r) => r.matched);
 const requests = sum((r) => r.requests);
 const replies = sum((r) => r.repliesAgreed);
+const calls = rows.filter((r) => r.messages > 0);
+const messages = sum((r) => r.messages ?? 0);
+const messagesMatched = sum((r) => r.messagesMatched ?? 0);
 const pct = (a, b) => (b === 0 ? "100" : ((100 * a) / b).toFixed(1));
 console.log(
   `\nAgreement: ${agree.length} of ${rows.length} cases agree with Kamailio 5.6.3 in every compared respect` +
@@ -75,6 +81,12 @@ console.log(
     `replies agreeing: ${replies} of ${requests} requests (${pct(replies, requests)}%); ` +
     `pike first refusals: ${sum((r) => r.pikeBlocks)} BLOCK lines, ${rows.filter((r) => r.pikeBlocks > 0 && r.pikeAgreed).length} of ${rows.filter((r) => r.pikeBlocks > 0).length} pike cases agree.`,
 );
+if (calls.length)
+  console.log(
+    `Call cases (user agents): ${calls.filter((r) => r.verdict === "agrees").length} of ${calls.length} agree; ` +
+      `messages the agents received matched byte for byte (Kamailio's random values normalised): ` +
+      `${messagesMatched} of ${messages} (${pct(messagesMatched, messages)}%).`,
+  );
 console.log(
   `Suite time: ${seconds.toFixed(0)} s (cases ${sum((r) => r.seconds).toFixed(0)} s); largest time offset of a matched line in an agreeing case ${(
     1000 * Math.max(0, ...agree.map((r) => r.maxSkew))

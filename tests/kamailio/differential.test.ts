@@ -49,6 +49,8 @@ function report(r: CaseResult, stalled: number[]): void {
     kamailioLines: r.kamailioLines,
     requests: r.requests,
     repliesAgreed: r.repliesAgreed,
+    messagesMatched: r.messagesMatched,
+    messages: r.messages,
     pikeBlocks: r.pikeBlocks,
     pikeAgreed: r.pikeAgreed,
     maxSkew: r.maxSkew,
@@ -89,6 +91,7 @@ describeNeeding(KAMAILIO_NEED, kam, `differential against real Kamailio 5.6`, ()
       }
       console.log(
         `differential ${name}: ${r.seconds.total.toFixed(2)} s, ${r.requests} requests, ${r.matched} lines matched, ` +
+          (r.messages > 0 ? `${r.messagesMatched}/${r.messages} agents' messages matched, ` : "") +
           `max skew ${(r.maxSkew * 1000).toFixed(1)} ms, max send lateness ${(r.maxLateness * 1000).toFixed(1)} ms, ` +
           `longest stall ${(r.maxStall * 1000).toFixed(0)} ms, load ${r.load}`,
       );

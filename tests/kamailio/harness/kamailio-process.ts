@@ -99,16 +99,19 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /**
  * Starts Kamailio on `file` inside `dir` and waits for its first child. Rejects (after stopping
  * it) if Kamailio exits or forks nothing within the start timeout. With `listen: false` the
- * config's own `listen` (on `port`) is used instead of `-l udp:127.0.0.1:port`.
+ * config's own `listen` (on `port`) is used instead of `-l udp:127.0.0.1:port`; `defines` are
+ * passed as `-A NAME`.
  */
 export async function startKamailio(
   file: string,
   dir: string,
   port: number,
-  opts: { listen?: boolean } = {},
+  opts: { listen?: boolean; defines?: readonly string[] } = {},
 ): Promise<KamailioRun> {
   const listen = opts.listen === false ? [] : ["-l", `udp:127.0.0.1:${port}`];
-  const args = ["-f", file, "-DD", "-E", ...listen, "-Y", dir, "-P", join(dir, "k.pid"), "-w", dir];
+  // `-A NAME`: a preprocessor define, as `#!define NAME` at the top (a case.json's `defines`).
+  const defines = (opts.defines ?? []).flatMap((d) => ["-A", d]);
+  const args = ["-f", file, "-DD", "-E", ...listen, ...defines, "-Y", dir, "-P", join(dir, "k.pid"), "-w", dir];
   // Kamailio and its children (they inherit it) get a higher CPU priority where that is allowed
   // (root): on a busy machine its timers and workers then keep their times, as the comparison
   // needs. `nice` execs Kamailio under the same PID; without the right it warns and runs it anyway.

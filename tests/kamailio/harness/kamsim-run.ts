@@ -43,11 +43,24 @@ export interface KamsimResult {
   loss: LossPlan;
 }
 
-/** The proxy's node name in `sip` events (sim/network.ts); `""` is an address nobody has. */
-const isAgent = (node: string) => node !== "proxy" && node !== "";
+/** The traffic file's agent names (none in a plan without agents). */
+export function agentNames(plan: TrafficPlan): string[] {
+  return ((plan as { agents?: readonly { name: string }[] }).agents ?? []).map((a) => a.name);
+}
+
+/** `stream` of a request event for a datagram that came over the simulated network (an agent's). */
+const NET_STREAM = "net";
 
 /** Collects the agents' datagrams from `sip` events. */
 class AgentsCollector {
+  private readonly names: ReadonlySet<string>;
+  constructor(names: readonly string[]) {
+    this.names = new Set(names);
+  }
+  private isAgent(node: string): boolean {
+    return this.names.has(node);
+  }
+
   readonly wires = new Map<string, AgentWire>();
   readonly lostSent = new Map<string, Set<number>>();
   readonly lostReceived = new Map<string, Set<number>>();
@@ -74,26 +87,26 @@ class AgentsCollector {
   on(e: Extract<SimEvent, { kind: "sip" }>): void {
     const t = e.t / 1e6;
     if (e.op === "send") {
-      if (isAgent(e.fromNode)) {
+      if (this.isAgent(e.fromNode)) {
         this.wire(e.fromNode, e.from).sent.push({ t, peer: e.to, text: e.text });
         this.sentPos.set(e.id, AgentsCollector.next(this.sentCount, e.from));
       }
       return;
     }
     if (e.op === "recv") {
-      if (isAgent(e.toNode)) {
+      if (this.isAgent(e.toNode)) {
         this.wire(e.toNode, e.to).received.push({ t, peer: e.from, text: e.text });
-        if (!isAgent(e.fromNode)) AgentsCollector.next(this.receivedCount, e.to);
+        if (!this.isAgent(e.fromNode)) AgentsCollector.next(this.receivedCount, e.to);
       }
       return;
     }
     if (e.why !== "loss") return;
     // Lost to loss: by the sending agent's position, or (from the proxy) the receiving agent's.
-    if (isAgent(e.fromNode)) {
+    if (this.isAgent(e.fromNode)) {
       const set = this.lostSent.get(e.from) ?? new Set<number>();
       set.add(this.sentPos.get(e.id) ?? -1);
       this.lostSent.set(e.from, set);
-    } else if (isAgent(e.toNode)) {
+    } else if (this.isAgent(e.toNode)) {
       const set = this.lostReceived.get(e.to) ?? new Set<number>();
       set.add(AgentsCollector.next(this.receivedCount, e.to));
       this.lostReceived.set(e.to, set);
@@ -106,6 +119,8 @@ export interface KamsimOptions {
   forceSuspend?: boolean;
   /** The proxy's socket, as Kamailio's `-l` (the harness's free port). */
   listen?: HostPort;
+  /** Preprocessor defines, as Kamailio's `-A NAME` (a case.json's `defines`). */
+  defines?: readonly string[];
 }
 
 /** The config's file name on both sides (Kamailio's absolute path is normalised to it). */
@@ -118,8 +133,11 @@ export function runKamsim(
   seed: number,
   opts: KamsimOptions | boolean = {},
 ): KamsimResult {
-  const { forceSuspend = false, listen } = typeof opts === "boolean" ? { forceSuspend: opts } : opts;
-  const compiled = compileConfig(config, { name: CONFIG_NAME });
+  const { forceSuspend = false, listen, defines = [] } = typeof opts === "boolean" ? { forceSuspend: opts } : opts;
+  const compiled = compileConfig(config, {
+    name: CONFIG_NAME,
+    ...(defines.length > 0 ? { defines: Object.fromEntries(defines.map((d) => [d, ""])) } : {}),
+  });
   if (!compiled.ok) {
     const errors = placeDiagnostics(compiled.diagnostics, compiled.front.files).filter((d) => d.severity === "error");
     throw new Error(`kamsim rejects the config:\n${errors.map(formatDiagnostic).join("\n")}`);
@@ -129,24 +147,31 @@ export function runKamsim(
   const firings = new Map<number, number[]>();
   let open: KamsimLine | undefined;
   let received = 0;
-  const agents = new AgentsCollector();
+  const agents = new AgentsCollector(agentNames(plan));
+  // The harness numbers the plan's requests 1, 2, ... in arrival order; kamsim's ids also count
+  // the agents' datagrams, which the harness does not number (their replies are compared as
+  // messages): ids of plan requests → the plan's numbers.
+  const planReq = new Map<number, number>();
   const onEvent = (e: SimEvent) => {
     if (e.kind === "log") {
+      const req = e.req === undefined ? undefined : planReq.get(e.req);
       if (open) open.text += e.line;
       else {
-        open = e.req === undefined ? { t: e.t / 1e6, text: e.line } : { t: e.t / 1e6, text: e.line, req: e.req };
+        open = req === undefined ? { t: e.t / 1e6, text: e.line } : { t: e.t / 1e6, text: e.line, req };
         lines.push(open);
       }
       if (e.nl) open = undefined;
     } else if (e.kind === "reply") {
-      const list = replies.get(e.req) ?? [];
+      const req = planReq.get(e.req);
+      if (req === undefined) return;
+      const list = replies.get(req) ?? [];
       list.push(e.code);
-      replies.set(e.req, list);
+      replies.set(req, list);
     } else if (e.kind === "timer" && e.phase === "fired") {
       const list = firings.get(e.proc) ?? [];
       list.push(e.t / 1e6);
       firings.set(e.proc, list);
-    } else if (e.kind === "request" && e.phase === "arrived") received++;
+    } else if (e.kind === "request" && e.phase === "arrived" && e.stream !== NET_STREAM) planReq.set(e.req, ++received);
     else if (e.kind === "sip") agents.on(e);
   };
   const sim = createSimulation(compiled, plan, {

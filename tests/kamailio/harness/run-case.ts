@@ -17,11 +17,14 @@ import { basename, join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseTrafficText, type TrafficPlan } from "../../../src/engine/index.js";
 import { compareRuns, type Disagreement, median } from "./compare.js";
+import { compareAgents, renderAgents } from "./compare-sip.js";
 import { freeUdpPort, NICENESS, startKamailio, waitForChildren } from "./kamailio-process.js";
 import { CONFIG_NAME, runKamsim } from "./kamsim-run.js";
 import { keepComparable, type LogRecord, toRecords } from "./normalize.js";
+import { type AgentWire, agentsOf, playAgentsFor } from "./play-agents.js";
 import { sendTraffic } from "./sender.js";
 import { watchStalls } from "./stalls.js";
+import { WallClock } from "./wall-clock.js";
 
 export interface CaseResult {
   name: string;
@@ -41,6 +44,9 @@ export interface CaseResult {
   requests: number;
   /** Requests whose replies (or none) agree. */
   repliesAgreed: number;
+  /** SIP messages the traffic's user agents received on both sides alike (compare-sip.ts), and in all. */
+  messagesMatched: number;
+  messages: number;
   /** pike BLOCK lines on Kamailio's side, and whether both sides refused the same requests first. */
   pikeBlocks: number;
   pikeAgreed: boolean;
@@ -54,7 +60,7 @@ export interface CaseResult {
   maxStall: number;
   /** Wall-clock seconds: whole case, and Kamailio's start until t = 0. */
   seconds: { total: number; startup: number };
-  /** The compared records, printed, for reading a failure. */
+  /** The compared records, printed, for reading a failure (the agents' messages after the log lines). */
   kamsimLog: string;
   kamailioLog: string;
 }
@@ -74,6 +80,22 @@ export interface CaseOptions {
    * disagreement must match one of them, and each must match at least one disagreement.
    */
   differs?: string[];
+  /**
+   * An absolute path of a config to run instead of the folder's kamailio.cfg, read when the case
+   * runs (Debian's `/etc/kamailio/kamailio.cfg`: never copied into the repository). Missing, the
+   * case fails.
+   */
+  config?: string;
+  /** Preprocessor defines for both sides (Kamailio's `-A NAME`), e.g. `["WITH_ANTIFLOOD"]`. */
+  defines?: string[];
+}
+
+/** The config a case runs: its case.json's `config`, else the folder's kamailio.cfg. */
+export function caseConfig(dir: string, opts: Pick<CaseOptions, "config">): string {
+  const file = opts.config ?? join(dir, CONFIG_NAME);
+  if (!existsSync(file))
+    throw new Error(`${file} is missing${opts.config ? " (case.json `config`: install Debian's kamailio)" : ""}`);
+  return readFileSync(file, "utf8");
 }
 
 const DEFAULT_TOLERANCE = 0.15;
@@ -111,26 +133,39 @@ export async function runDifferentialCase(dir: string): Promise<CaseResult> {
   const opts: CaseOptions = existsSync(join(dir, "case.json"))
     ? JSON.parse(readFileSync(join(dir, "case.json"), "utf8"))
     : {};
-  const config = readFileSync(join(dir, CONFIG_NAME), "utf8");
+  const config = caseConfig(dir, opts);
+  const defines = opts.defines ?? [];
   const ownPort = /^\s*listen\s*=\s*(?:udp:)?127\.0\.0\.1:(\d+)\s*$/m.exec(config)?.[1];
   const plan = readPlan(dir);
   const end = plan.duration / 1e6;
-  const sim = runKamsim(config, plan, plan.seed);
+  const port = ownPort ? Number(ownPort) : await freeUdpPort();
+  const proxy = { ip: "127.0.0.1", port };
+  // With user agents, kamsim listens where Kamailio does: the messages carry the port (Via,
+  // Record-Route, the agents' Request-URIs). Cases without agents keep kamsim's default socket.
+  const agents = agentsOf(plan);
+  const sim = runKamsim(config, plan, plan.seed, {
+    defines,
+    ...(agents.length > 0 && !ownPort ? { listen: proxy } : {}),
+  });
 
   const work = mkdtempSync(join(tmpdir(), "kamsim-diff-"));
   const file = join(work, CONFIG_NAME);
   writeFileSync(file, config);
+  // The agents' sockets are bound before Kamailio starts, so that t = 0 finds them ready.
+  const playing = agents.length > 0 ? await playAgentsFor(agents, proxy, sim.loss) : undefined;
   try {
-    const port = ownPort ? Number(ownPort) : await freeUdpPort();
     const spawned = performance.now();
-    const run = await startKamailio(file, work, port, { listen: !ownPort });
+    const run = await startKamailio(file, work, port, { listen: !ownPort, defines });
     // From t = 0 on (the start-up scan of /proc keeps the event loop busy on purpose).
     const stalls = watchStalls();
+    const clock = new WallClock(run.t0);
+    playing?.start(clock);
     try {
       // Record the children for clean-up while the traffic runs (not awaited before sending).
       const kids = waitForChildren(run, 3 + sim.workers.size, 1500);
       const sent = await sendTraffic(plan, plan.seed, port, run.t0, end);
       const cut = performance.now();
+      await playing?.close();
       // A late t = 0 shifts every line like a stall does (see kamailio-process.ts).
       const maxStall = Math.max(stalls.stop(), run.t0Uncertainty / 1000);
       await kids;
@@ -150,6 +185,20 @@ export async function runDifferentialCase(dir: string): Promise<CaseResult> {
       });
       for (const e of sent.errors.slice(0, 10)) cmp.disagreements.push({ kind: "setup", text: `sending: ${e}` });
       if (sent.stray.length) cmp.disagreements.push({ kind: "setup", text: `replies to no request: ${sent.stray[0]}` });
+      const realAgents: AgentWire[] = (playing?.agents ?? []).map((a) => ({
+        ...a,
+        received: a.received.filter((m) => m.t < end),
+      }));
+      const sip = compareAgents(
+        sim.agents,
+        realAgents,
+        `${proxy.ip}:${proxy.port}`,
+        opts.tolerance ?? DEFAULT_TOLERANCE,
+      );
+      cmp.disagreements.push(...sip.disagreements);
+      for (const e of (playing?.errors ?? []).slice(0, 10))
+        cmp.disagreements.push({ kind: "setup", text: `agents: ${e}` });
+      const maxLateness = Math.max(0, clock.maxLateness / 1000, ...sent.requests.map((q) => q.sent - q.planned));
       return {
         name: basename(dir),
         options: { tolerance: DEFAULT_TOLERANCE, ...opts },
@@ -161,21 +210,24 @@ export async function runDifferentialCase(dir: string): Promise<CaseResult> {
         medianSkew: median(cmp.skews),
         requests: sent.requests.length,
         repliesAgreed: cmp.repliesAgreed,
+        messagesMatched: sip.matched,
+        messages: sip.total,
         pikeBlocks: cmp.pikeBlocks,
         pikeAgreed: cmp.pikeAgreed,
-        maxLateness: Math.max(0, ...sent.requests.map((q) => q.sent - q.planned)),
+        maxLateness,
         deviations: sent.deviations,
         load,
         maxStall,
         seconds: { total: (performance.now() - started) / 1000, startup: (run.t0 - spawned) / 1000 },
-        kamsimLog: render(kamsim),
-        kamailioLog: render(real),
+        kamsimLog: render(kamsim) + renderAgents(sim.agents),
+        kamailioLog: render(real) + renderAgents(realAgents),
       };
     } finally {
       stalls.stop();
       await run.stop();
     }
   } finally {
+    await playing?.close();
     rmSync(work, { recursive: true, force: true });
   }
 }

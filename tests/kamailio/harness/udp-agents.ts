@@ -74,6 +74,7 @@ export async function prepareAgents(
   loss: LossPlan,
 ): Promise<PlayingAgents> {
   let clock: WallClock | undefined;
+  let closed = false;
   const on = () => {
     if (!clock) throw new Error("the agents' clock is not started");
     return clock;
@@ -159,6 +160,8 @@ export async function prepareAgents(
       c.schedule(0, () => agents.start());
     },
     close: async () => {
+      if (closed) return;
+      closed = true;
       clock?.stop();
       await Promise.all([...sockets.values()].map((s) => new Promise((r) => s.close(() => r(undefined)))));
     },
