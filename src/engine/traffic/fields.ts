@@ -88,6 +88,29 @@ export class FieldReader {
     return v;
   }
 
+  /** Reads a boolean field. */
+  boolean(obj: JsonObject, path: string, key: string, def: boolean): boolean | undefined {
+    const v = obj[key];
+    if (v === undefined) return def;
+    if (typeof v !== "boolean") {
+      this.error(keyPath(path, key), `must be true or false, not ${jsonType(v)}`);
+      return undefined;
+    }
+    return v;
+  }
+
+  /** Reads a number field that may also be `null` (absent: `def`). */
+  nullableNumber(
+    obj: JsonObject,
+    path: string,
+    key: string,
+    rule: NumberRule & { nullDef: number | null },
+  ): number | null | undefined {
+    if (obj[key] === null) return null;
+    if (obj[key] === undefined) return rule.nullDef;
+    return this.number(obj, path, key, rule);
+  }
+
   /** Reads an optional list field; `undefined` when absent or not a list (reported). */
   list(obj: JsonObject, path: string, key: string, max: number): unknown[] | undefined {
     const v = obj[key];

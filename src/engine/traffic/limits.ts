@@ -38,3 +38,12 @@ export const MAX_RX_QUEUE = 10_000_000;
 
 /** Longest per-request cost and endpoint latency, seconds. */
 export const MAX_COST_S = 3600;
+
+/** Most user agents in one file (the issue's scale target is 100,000 registered contacts). */
+export const MAX_AGENTS = 200_000;
+
+/** Most calls all agents of one file may place (counts included). */
+export const MAX_AGENT_CALLS = 2_000_000;
+
+/** Most entries in one agent's `calls` or `requests`. */
+export const MAX_AGENT_ENTRIES = 100_000;

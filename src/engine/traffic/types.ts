@@ -6,8 +6,10 @@
  * Only `validateTraffic` turns the one into the other.
  */
 import type { Micros } from "../base/time.js";
+import type { PlannedAgent } from "../world/agents/plan.js";
 import type { PlannedEndpoint } from "../world/endpoints.js";
 
+export type { PlannedAgent } from "../world/agents/plan.js";
 export type { PlannedEndpoint } from "../world/endpoints.js";
 
 /** A traffic file as written. Every key is optional; `validateTraffic` fills the defaults. */
@@ -24,6 +26,100 @@ export interface TrafficFile {
   server?: TrafficServer;
   /** Simulated HTTP services reached by blocking calls (`http_client_query`), keyed by URL pattern. */
   endpoints?: Record<string, TrafficEndpoint>;
+  /** SIP user agents (phones, servers) at virtual addresses, talking to the proxy. Default none. */
+  agents?: TrafficAgent[];
+}
+
+/**
+ * A SIP user agent, as written (README.md, "User agents"): an RFC 3261 phone over UDP. Times are
+ * seconds from the start of the run; delays are seconds from the moment named.
+ */
+export interface TrafficAgent {
+  /** Unique among agents, letters, digits, `_`, `-`, `.`; it seeds the agent's tags, branches and Call-IDs. Required. */
+  name: string;
+  /** `IPv4` or `IPv4:port` where it listens and sends from (port default 5060); unique. Required. */
+  address: string;
+  /** User part of its address-of-record and Contact. Default: its name. */
+  user?: string;
+  /** Host part of its AOR and of the Request-URIs it makes. Default: the proxy's address. */
+  domain?: string;
+  /** Register with the proxy. Default: no registration. */
+  register?: TrafficRegister;
+  /** Calls it places. Default none. */
+  calls?: TrafficCall[];
+  /** OPTIONS and MESSAGE requests it sends outside any call. Default none. */
+  requests?: TrafficRequest[];
+  /**
+   * How it answers an INVITE: `"down"` (it answers nothing at all, to anything), `"never"` (it rings,
+   * never answers), or the steps below. Default `{ "ring": 0, "after": 1, "code": 200 }`.
+   */
+  answer?: "down" | "never" | TrafficAnswer;
+  /** Retransmit over UDP (RFC 3261 Timers A, E, G). Default true. */
+  retransmit?: boolean;
+  /** RFC 3261 T1, seconds. Default 0.5. */
+  t1?: number;
+  /** RFC 3261 T2, seconds (at least t1). Default 4. */
+  t2?: number;
+  /** Share 0…1 of the datagrams to or from this agent that the network loses (seeded). Default 0. */
+  loss?: number;
+  /** One-way latency of the agent's link, seconds. Default 0. */
+  latency?: number;
+}
+
+/** A registration, as written. */
+export interface TrafficRegister {
+  /** When the first REGISTER is sent. Default 0. */
+  at?: number;
+  /** Expires asked for, whole seconds. Default 3600. */
+  expires?: number;
+  /** Register again halfway through the expiry the registrar granted. Default true. */
+  refresh?: boolean;
+  /** Unregister (REGISTER with Expires: 0) at this time. Default never. */
+  unregister_at?: number;
+}
+
+/** A call, as written. */
+export interface TrafficCall {
+  /** When the INVITE is sent. Required. */
+  at: number;
+  /** The callee: an agent's name (its user at the caller's domain), or a `sip:` URI. Required. */
+  to: string;
+  /** Hang up (BYE) this long after the answer. Default: never. */
+  hold?: number | null;
+  /** CANCEL this long after the INVITE if no final reply came (sent once a provisional came). Default: never. */
+  cancel?: number | null;
+  /** Re-INVITE this long after the answer. Default: never. */
+  reinvite?: number | null;
+  /** Place `count` such calls, one every `every` seconds. Default 1. */
+  count?: number;
+  /** Seconds between repeated calls; required when count > 1. */
+  every?: number;
+}
+
+/** An out-of-call request, as written. */
+export interface TrafficRequest {
+  /** When it is sent. Required. */
+  at: number;
+  /** `OPTIONS` or `MESSAGE`. Default `OPTIONS`. */
+  method?: "OPTIONS" | "MESSAGE";
+  /** An agent's name or a `sip:` URI. Default: the proxy itself. */
+  to?: string;
+  /** The body (text/plain). Default: `hello` for MESSAGE, none for OPTIONS. */
+  body?: string;
+}
+
+/** How an agent answers an INVITE, as written; `ring` and `after` count from the INVITE's arrival. */
+export interface TrafficAnswer {
+  /** Send 100 Trying at once. Default false. */
+  trying?: boolean;
+  /** Send 180 Ringing after this long; `null`: no 180. Default 0. */
+  ring?: number | null;
+  /** Send the final reply after this long; `null`: never. Default 1. */
+  after?: number | null;
+  /** The final reply's code: 200, or a 4xx–6xx with a standard reason (486, 480, 503, 603...). Default 200. */
+  code?: number;
+  /** After answering 200, hang up (BYE) this long after the ACK. Default: never. */
+  bye?: number | null;
 }
 
 /** A stream of generated requests, as written. */
@@ -120,6 +216,8 @@ export interface TrafficPlan {
   server: PlannedServer;
   /** The simulated HTTP services, in file order; the first whose pattern matches a URL answers it. */
   endpoints: PlannedEndpoint[];
+  /** The SIP user agents, in file order. */
+  agents: PlannedAgent[];
 }
 
 /** A checked stream. */

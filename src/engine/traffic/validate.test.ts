@@ -208,6 +208,7 @@ describe("defaults", () => {
       messages: [],
       server: { rxQueue: 1000, requestCost: 50 },
       endpoints: [],
+      agents: [],
     });
   });
 

@@ -32,6 +32,7 @@ import {
   DEFAULT_RX_QUEUE,
   DEFAULT_SEED,
   DEFAULT_SPORT,
+  type PlannedAgent,
   type PlannedEndpoint,
   type PlannedMessage,
   type PlannedServer,
@@ -39,6 +40,7 @@ import {
   type TrafficError,
   type TrafficResult,
 } from "./types.js";
+import { readAgents } from "./validate-agents.js";
 import { readStream } from "./validate-stream.js";
 
 /** Values given outside the file (the CLI's `--duration` and `--seed`) that replace the file's own. */
@@ -49,7 +51,7 @@ export interface TrafficOverrides {
   seed?: number;
 }
 
-const ROOT_KEYS = ["duration", "seed", "streams", "messages", "server", "endpoints"] as const;
+const ROOT_KEYS = ["duration", "seed", "streams", "messages", "server", "endpoints", "agents"] as const;
 
 /** Parses and validates traffic file text; errors carry the line and column of their key. */
 export function parseTrafficText(text: string, overrides: TrafficOverrides = {}): TrafficResult {
@@ -103,6 +105,7 @@ export function validateTraffic(json: unknown, overrides: TrafficOverrides = {})
   const messages = (r.list(root, "", "messages", MAX_MESSAGES) ?? []).map((m, i) => readMessage(r, m, i));
   const server = readServer(r, root.server);
   const endpoints = readEndpoints(r, root.endpoints);
+  const agents = readAgents(r, root);
   if (r.errors.length > 0) return { errors: r.errors };
   const plan = {
     duration,
@@ -111,6 +114,7 @@ export function validateTraffic(json: unknown, overrides: TrafficOverrides = {})
     messages: messages as PlannedMessage[],
     server: server as PlannedServer,
     endpoints: endpoints as PlannedEndpoint[],
+    agents: agents as PlannedAgent[],
   };
   const planned = plannedRequests(plan.streams) + plan.messages.length;
   if (planned > MAX_PLANNED_REQUESTS) {
