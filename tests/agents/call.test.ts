@@ -110,6 +110,19 @@ describe("a call between two agents", () => {
   });
 });
 
+describe("repeated calls", () => {
+  it("count calls, one every `every`, each with its own Call-ID, tags and branches", () => {
+    const net = pair({ count: 3, every: s(10), hold: s(2) }, answers({}));
+    net.run(s(60));
+    const invites = net.wire.filter((d) => d.line.startsWith("INVITE"));
+    expect(invites.map((d) => d.t)).toEqual([s(1), s(11), s(21)]);
+    expect(new Set(invites.map((d) => /Call-ID: (.*)/.exec(d.text)?.[1])).size).toBe(3);
+    expect(new Set(invites.map((d) => /branch=([^;]*)/.exec(d.text)?.[1])).size).toBe(3);
+    expect(net.agents.summary()[0]?.calls.map((c) => c.state)).toEqual(["ended", "ended", "ended"]);
+    expect(net.agents.summary()[1]?.calls).toHaveLength(3);
+  });
+});
+
 describe("a refused call", () => {
   it("486: the client transaction ACKs it with the INVITE's branch and the reply's To tag", () => {
     const net = pair({}, answers({ code: 486 }));

@@ -13,7 +13,7 @@ import { dialogKey } from "./dialog.js";
 import { type AgentMessage, headerParams, paramOf, parseAgentMessage, uriOf } from "./parse.js";
 import type { PlannedAgent, PlannedRequest, PlannedTarget } from "./plan.js";
 import { ServerTransaction, serverTxKey } from "./server-tx.js";
-import type { AgentSummary, RegistrationSummary, RequestSummary } from "./summary.js";
+import type { AgentSummary, CallSummary, RegistrationSummary, RequestSummary } from "./summary.js";
 import type { AgentTransport } from "./transport.js";
 import { Ua } from "./ua.js";
 
@@ -35,7 +35,8 @@ export class Agent implements CallHost {
   readonly clientTxs = new Map<string, ClientTransaction>();
   readonly serverTxs = new Map<string, ServerTransaction>();
   readonly dialogs = new Map<string, Call>();
-  private readonly calls: Call[] = [];
+  /** Every call's summary; the Call itself lives only while a transaction, dialog or timer holds it. */
+  private readonly calls: CallSummary[] = [];
   private readonly requests: RequestSummary[] = [];
   private readonly answered: Record<string, number> = {};
   private readonly registration: RegistrationSummary = { state: "none", expiresAt: null, code: null, sent: 0 };
@@ -64,13 +65,16 @@ export class Agent implements CallHost {
       ua.at(reg.at, () => this.register(reg.expires));
       if (reg.unregisterAt !== null) ua.at(reg.unregisterAt, () => this.register(0));
     }
-    for (const call of plan.calls)
-      for (let i = 0; i < call.count; i++)
-        ua.at(call.at + i * call.every, () => {
-          const c = new Call(this, "caller", ua.callId(), this.targetUri(call.to));
-          this.calls.push(c);
-          c.place(call, c.summary.peer);
-        });
+    for (const call of plan.calls) {
+      // Repeated calls are scheduled one at a time, so a file with a million calls holds one task each.
+      const place = (i: number) => {
+        const c = new Call(this, "caller", ua.callId(), this.targetUri(call.to));
+        this.calls.push(c.summary);
+        c.place(call, c.summary.peer);
+        if (i + 1 < call.count) ua.at(call.at + (i + 1) * call.every, () => place(i + 1));
+      };
+      ua.at(call.at, () => place(0));
+    }
     for (const r of plan.requests) ua.at(r.at, () => this.sendRequest(r));
   }
 
@@ -137,7 +141,7 @@ export class Agent implements CallHost {
     const answer = this.plan.answer;
     if (req.method === "INVITE" && !answer.down) {
       const call = new Call(this, "callee", req.callId, uriOf(req.from));
-      this.calls.push(call);
+      this.calls.push(call.summary);
       call.answer(req, tx, answer);
       return;
     }
@@ -261,7 +265,7 @@ export class Agent implements CallHost {
       address: `${this.plan.address.ip}:${this.plan.address.port}`,
       aor: this.aor,
       registration: reg,
-      calls: this.calls.map((c) => ({ ...c.summary })),
+      calls: this.calls.map((c) => ({ ...c })),
       requests: this.requests.map((r) => ({ ...r })),
       answered: { ...this.answered },
       counters: { ...this.ua.counters },
