@@ -1,7 +1,9 @@
 /**
  * Log lines of both sides brought to one comparable form, changing only what must differ
  * between a simulation and a real run:
- * - the PID after the process number (kamsim's are simulated), also inside glued lines;
+ * - the PID after the process number (kamsim's are simulated), also inside glued lines, and the
+ *   one jsonrpcs prints when its datagram process starts (`a new child 0/PID`,
+ *   modules/jsonrpcs/jsonrpcs_sock.c jsonrpc_dgram_process());
  * - pointer values (`node=0x7f15...`): any `0x` with 8 or more hex digits;
  * - the absolute path of the config file Kamailio was given → `kamailio.cfg`.
  * And only these lines are left out, on both sides alike:
@@ -65,6 +67,7 @@ export function normalizeText(text: string, configPath: string): string {
   s = s.replace(/0x[0-9a-fA-F]{8,}/g, "0x…");
   // A glued line carries the next line's head `N(PID) LEVEL: ` inside it.
   s = s.replace(/(\d+)\(-?\d+\) (?=[A-Z]*: )/g, "$1(PID) ");
+  s = s.replace(/(jsonrpc_dgram_process\(\): a new child \d+\/)\d+/, "$1PID");
   return s;
 }
 
