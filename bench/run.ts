@@ -7,6 +7,7 @@ import {
   compileConfig,
   createSimulation,
   FIRST_LINE,
+  NO_EVENTS,
   parseTrafficText,
   seconds,
 } from "../src/engine/index.js";
@@ -81,7 +82,7 @@ function simulate(name: string, config: string, traffic: string, target: number)
   const t0 = performance.now();
   const sim = createSimulation(cfg, t.plan, {
     onEvent: () => logs++,
-    wants: { request: false, reply: false, route: false, mq: false, timer: false, pike: false, proc: false },
+    wants: { ...NO_EVENTS, log: true },
   });
   for (let at = seconds(10); ; at += seconds(10)) {
     sim.runUntil(Math.min(at, t.plan.duration));

@@ -4,7 +4,7 @@
  * timers, all in virtual time. Observers get events; they never touch these objects.
  */
 
-import { L_CRIT2 } from "./base/log-levels.js";
+import { L_CRIT2, L_NOTICE, L_WARN } from "./base/log-levels.js";
 import { createRng } from "./base/rng.js";
 import type { Micros } from "./base/time.js";
 import { ALL_EVENTS, type EventWants, type SimEvent } from "./events.js";
@@ -13,7 +13,7 @@ import type { Diagnostic } from "./lang/diagnostics.js";
 import { createInstances } from "./link/instances.js";
 import { buildProgram, type CompiledRoutes } from "./link/program.js";
 import type { ModuleInstance, RpcResult, SimulationHost } from "./modules/runtime-types.js";
-import type { ScriptContext } from "./runtime/context.js";
+import { DROP_R_F, type ScriptContext } from "./runtime/context.js";
 import { type CoreSettings, MAX_CHILDREN, readCoreSettings } from "./runtime/core-settings.js";
 import type { RouteCell } from "./runtime/env.js";
 import { compileFormat } from "./runtime/format.js";
@@ -22,10 +22,12 @@ import type { Process } from "./runtime/process.js";
 import type { Services } from "./runtime/services.js";
 import type { HostPort } from "./runtime/sip-net.js";
 import { StepBudgetExceeded } from "./runtime/stmt.js";
+import { statelessForward } from "./sim/forward-reply.js";
 import { Kernel } from "./sim/kernel.js";
 import { Network } from "./sim/network.js";
 import { buildProcessTable } from "./sim/processes.js";
 import { Receiver } from "./sim/receiver.js";
+import { sipSummary } from "./sim/sip-summary.js";
 import { FAKED_SIP_MSG } from "./sip/faked.js";
 import { SipRequest } from "./sip/message.js";
 import { receiveDatagram } from "./sip/receive.js";
@@ -62,6 +64,15 @@ const DEFAULT_EPOCH = 1_767_225_600;
 /** How many recent requests keep their arrival for `requestText`. */
 const RECENT_REQUESTS = 20_000;
 
+/** `Arrival.stream` of a datagram that came over the simulated network (not from the traffic plan). */
+const NET_STREAM = -2;
+
+/** A datagram from the network reaching the proxy's socket, queued like the plan's arrivals. */
+interface NetArrival extends Arrival {
+  /** The datagram, as sent. */
+  text: string;
+}
+
 /** The source address 5.6.3 reports for its faked message (byte-order bug, docs/kamailio/pseudo-variables.md#faked-message). */
 const FAKED_SRC = { ip: "1.0.0.127", port: 5060 };
 
@@ -76,6 +87,10 @@ export class Simulation {
   private readonly instances: ReadonlyMap<string, ModuleInstance>;
   private readonly routes: CompiledRoutes;
   private readonly receiver: Receiver<Arrival>;
+  /** Module instances with a reply hook (tm), in load order: forward_reply()'s mod_response_cbks. */
+  private readonly replyHooks: ModuleInstance[];
+  /** Module instances with a post-script hook (tm's end of request), in load order. */
+  private readonly postHooks: ModuleInstance[];
   private readonly arrivals: Arrivals;
   private readonly logPrefix?: (ctx: ScriptContext) => string;
   private readonly requests: RequestFactory;
@@ -112,6 +127,8 @@ export class Simulation {
       net: this.net,
     };
     this.instances = createInstances(front, this.sv, this.core);
+    this.replyHooks = [...this.instances.values()].filter((i) => i.onReply !== undefined);
+    this.postHooks = [...this.instances.values()].filter((i) => i.postScript !== undefined);
     const ctl = front.checked.modules.some((m) => m.name === "ctl");
     const requests = [...this.instances.values()].flatMap((i) => i.processes ?? []);
     this.processes = buildProcessTable(
@@ -148,6 +165,11 @@ export class Simulation {
       (a) => this.describe(a),
     );
     this.arrivals = createArrivals(plan, createRng(seed));
+    // Datagrams reaching the proxy's socket join the SIP workers' receive queue.
+    this.net.attach(this.listen, "kamailio", (from, text, t) => {
+      const a: NetArrival = { t, stream: NET_STREAM, n: 0, src: from.ip, sport: from.port, text };
+      this.receiver.arrive(a);
+    });
     this.kernel.setFeed({
       peek: () => this.arrivals.peek(),
       run: () => {
@@ -236,6 +258,7 @@ export class Simulation {
   }
 
   private describe(a: Arrival): { method: string; stream: string } {
+    if (a.stream === NET_STREAM) return { method: sipSummary((a as NetArrival).text).method, stream: "net" };
     if (a.stream < 0)
       return { method: this.plan.messages[a.message ?? -1]?.method ?? "?", stream: a.injected ? "inject" : "message" };
     const s = this.plan.streams[a.stream];
@@ -282,19 +305,30 @@ export class Simulation {
    * the rest of the simulation goes on. A run over the step budget is stopped with a message.
    */
   private run(cell: RouteCell | undefined, ctx: ScriptContext, done: () => void = () => {}): void {
+    this.runWith(cell, ctx, () => done());
+  }
+
+  /** `run`, passing the route's return value to `done` (1 for no route, or one stopped by the step budget). */
+  private runWith(cell: RouteCell | undefined, ctx: ScriptContext, done: (ret: number) => void): void {
     if (cell?.run) {
       const run = cell.run;
-      this.guard(ctx, () => run(ctx));
-      return done();
+      let ret = 1;
+      this.guard(ctx, () => {
+        ret = run(ctx);
+      });
+      return done(ret);
     }
-    if (!cell?.gen) return done();
+    if (!cell?.gen) return done(1);
     const it = cell.gen(ctx);
     const step = () => {
       let finished = true;
+      let ret = 1;
       this.guard(ctx, () => {
-        finished = it.next().done === true;
+        const r = it.next();
+        finished = r.done === true;
+        if (r.done === true) ret = r.value;
       });
-      if (finished) done();
+      if (finished) done(ret);
       else this.kernel.schedule(ctx.start + ctx.cost, step);
     };
     step();
@@ -320,6 +354,7 @@ export class Simulation {
   requestText(id: number): string | undefined {
     const a = this.recent.get(id);
     if (!a) return undefined;
+    if (a.stream === NET_STREAM) return (a as NetArrival).text;
     const built = this.requests.textFor(a);
     return "error" in built ? undefined : built.text;
   }
@@ -327,7 +362,8 @@ export class Simulation {
   /** Handles a request in a worker; returns the cost, or undefined when the route blocked. */
   private handleRequest(worker: Process, a: Arrival, id: number, t: Micros): Micros | undefined {
     this.recent.record(id, a);
-    const built = this.requests.requestFor(a);
+    const built =
+      a.stream === NET_STREAM ? { datagram: (a as NetArrival).text, stream: "net" } : this.requests.requestFor(a);
     if ("error" in built) return this.plan.server.requestCost;
     let cell = this.routes.request;
     let msg: SipMessage | undefined;
@@ -339,22 +375,76 @@ export class Simulation {
     if (msg === undefined) return this.plan.server.requestCost;
     const ctx = this.context(worker, msg, t, true, { ip: a.src, port: a.sport }, this.listen, id);
     if (this.logPrefix) ctx.logPrefix = this.logPrefix(ctx);
+    const after = msg.reply
+      ? (ret: number) => this.afterReplyRoute(ctx, cell !== undefined, ret)
+      : this.postHooks.length > 0
+        ? () => this.postScript(ctx)
+        : undefined;
     if (!cell?.gen) {
+      let ret = 1;
       try {
-        cell?.run?.(ctx);
+        if (cell?.run) ret = cell.run(ctx);
       } catch (err) {
         this.stopped(err, ctx);
       }
+      after?.(ret);
       return this.plan.server.requestCost + ctx.cost;
     }
     let cost: Micros | undefined;
     let sync = true;
-    this.run(cell, ctx, () => {
+    this.runWith(cell, ctx, (ret) => {
+      after?.(ret);
       cost = this.plan.server.requestCost + ctx.cost;
       if (!sync) this.receiver.finish(worker, a, id, t, cost);
     });
     sync = false;
     return cost;
+  }
+
+  /** The request route is over: tm's end of request (t_unref()) and any other module's post-script hook. */
+  private postScript(ctx: ScriptContext): void {
+    for (const inst of this.postHooks) inst.postScript?.(ctx);
+  }
+
+  /**
+   * After the core onreply_route (receive_msg(), core/receive.c): a negative return is an error
+   * (a warning, no forwarding), 0 or `drop` stops the reply; otherwise forward_reply().
+   */
+  private afterReplyRoute(ctx: ScriptContext, ran: boolean, ret: number): void {
+    if (ran) {
+      if (ret < 0) {
+        this.sv.log.core(ctx.proc, L_WARN, "receive.c:598", "receive_msg", "error while trying onreply script", {
+          t: ctx.start + ctx.cost,
+          req: ctx.req,
+          prefix: ctx.logPrefix,
+        });
+        return;
+      }
+      if (ret === 0 || ctx.flags & DROP_R_F) return;
+    }
+    this.forwardReply(ctx);
+  }
+
+  /**
+   * forward_reply() (core/forward.c do_forward_reply()): modules' response callbacks first (tm
+   * takes the replies of its transactions); otherwise the reply is forwarded statelessly: its
+   * first Via removed, sent to the second Via (update_sock_struct_from_via()). Without a second
+   * Via it is dropped (a debug line only).
+   */
+  private forwardReply(ctx: ScriptContext): void {
+    for (const inst of this.replyHooks) if (inst.onReply?.(ctx)) return;
+    const fwd = statelessForward(ctx.msg);
+    if (fwd === undefined) return;
+    if ("unresolved" in fwd) {
+      const text = `resolve_host(${fwd.unresolved}) failure`;
+      this.sv.log.core(ctx.proc, L_NOTICE, "forward.c:721", "update_sock_struct_from_via", text, {
+        t: ctx.start + ctx.cost,
+        req: ctx.req,
+        prefix: ctx.logPrefix,
+      });
+      return;
+    }
+    this.net.send(fwd.to, fwd.text, ctx.start + ctx.cost, { req: ctx.req, proc: ctx.proc.index });
   }
 
   /**
@@ -387,7 +477,7 @@ export class Simulation {
         ...(r.kind === "dropped" ? { reason: r.reason } : {}),
       });
     }
-    return r.kind === "reply" && this.routes.reply ? r.msg : undefined;
+    return r.kind === "reply" ? r.msg : undefined;
   }
 
   /** The fake message of a timer process; kept, so `$ru` changes persist (docs/kamailio/pseudo-variables.md#faked-message). */

@@ -158,8 +158,10 @@ export class SimulationHost {
     this.sim = createSimulation(cfg, this.plan, {
       seed: this.texts.seed,
       onEvent: (e) => frames.add(e),
-      // Route events only name the routes that ran, for the editor's mark; cheap enough.
-      wants: { route: true },
+      // Route events only name the routes that ran, for the editor's mark; cheap enough. The
+      // views draw no SIP messages, transactions or contacts yet: not asking for them keeps the
+      // wire text of every message out of the worker (frames.ts ignores those kinds).
+      wants: { route: true, sip: false, tm: false, ul: false, acc: false },
     });
     const info = this.sim.info();
     const declared = cfg.info;

@@ -22,6 +22,9 @@ import { calcCrcSuffix, initTags } from "../tags.js";
 /** sl's signature for init_tags() (sl_startup()). */
 const SL_SIGNATURE = "KAMAILIO-stateless";
 
+/** sl's tag prefix per proxy socket object (a run has one socket; the map is weak). */
+const tagPrefixes = new WeakMap<HostPort, string>();
+
 /** The request as a parsed SipRequest (a stream's request builds its text on demand). */
 export function requestOf(ctx: ScriptContext): SipRequest | undefined {
   const m = ctx.msg;
@@ -47,7 +50,13 @@ export function replyDestination(ctx: ScriptContext, req: SipRequest): HostPort 
 /** The To-tag sl gives a reply to `req`: init_tags() with sl's signature, then calc_crc_suffix(). */
 export function slToTag(ctx: ScriptContext, req: SipRequest): string {
   const via = req.via;
-  const prefix = initTags(SL_SIGNATURE, ctx.sv.net.socket);
+  const socket = ctx.sv.net.socket;
+  // init_tags() runs once at start-up (sl_startup()): one MD5 per socket, not per reply.
+  let prefix = tagPrefixes.get(socket);
+  if (prefix === undefined) {
+    prefix = initTags(SL_SIGNATURE, socket);
+    tagPrefixes.set(socket, prefix);
+  }
   return via ? prefix + calcCrcSuffix(via, req) : prefix;
 }
 
