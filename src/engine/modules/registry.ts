@@ -17,6 +17,7 @@ import { pvRuntime } from "./pv/runtime.js";
 import { registrarRuntime } from "./registrar/runtime.js";
 import { rtimerRuntime } from "./rtimer/runtime.js";
 import type { ModuleRuntime } from "./runtime-types.js";
+import { sanityRuntime } from "./sanity/runtime.js";
 import { siputilsRuntime } from "./siputils/runtime.js";
 import { slRuntime } from "./sl/runtime.js";
 import { textopsRuntime } from "./textops/runtime.js";
@@ -43,6 +44,7 @@ export const simulatedRuntimes: readonly ModuleRuntime[] = [
   kexRuntime,
   usrlocRuntime,
   registrarRuntime,
+  sanityRuntime,
 ];
 
 /** The declarations of the simulated modules (plain data). */

@@ -12,6 +12,8 @@ export interface SipMessage {
   /** The whole message (`$mb`). */
   readonly raw: string;
   readonly method: string;
+  /** The request line's version as written (`SIP/2.0`); absent for a stream's request, which is SIP/2.0. */
+  readonly version?: string;
   /** A reply's status line (the core onreply_route runs on replies); absent for a request. */
   readonly reply?: { readonly status: string; readonly reason: string };
   /** The current R-URI (`$ru`); assignable. */

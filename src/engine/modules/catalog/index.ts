@@ -32,7 +32,6 @@ import { presenceXmlModule } from "./presence-xml.js";
 import { rrModule } from "./rr.js";
 import { rtpengineModule } from "./rtpengine.js";
 import { rtpproxyModule } from "./rtpproxy.js";
-import { sanityModule } from "./sanity.js";
 import { sdpopsModule } from "./sdpops.js";
 import { speeddialModule } from "./speeddial.js";
 import { sqlopsModule } from "./sqlops.js";
@@ -74,7 +73,6 @@ export const catalogModules: readonly ModuleDef[] = [
   rrModule,
   rtpengineModule,
   rtpproxyModule,
-  sanityModule,
   sdpopsModule,
   speeddialModule,
   sqlopsModule,
