@@ -10,7 +10,7 @@
  * exactly as declared (harness/verdict.ts). With `KAMSIM_CONFORMANCE_REPORT=file`, each case's
  * summary is appended to that file as one JSON line (read by scripts/conformance.js).
  */
-import { appendFileSync, existsSync, readdirSync, statSync } from "node:fs";
+import { appendFileSync, existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, expect, it } from "vitest";
 import { describeNeeding } from "../support/needs.js";
@@ -70,11 +70,16 @@ describeNeeding(KAMAILIO_NEED, kam, `differential against real Kamailio 5.6`, ()
     await stopAllKamailios();
   });
 
-  it("has at least 110 cases (44 before issue 10 added its receive, regex, PV, function and fix-up cases), each with kamailio.cfg, traffic.json and README.md", () => {
+  it("has at least 110 cases (44 before issue 10 added its receive, regex, PV, function and fix-up cases), each with kamailio.cfg (or a case.json `config` read at test time), traffic.json and README.md", () => {
     expect(all.length).toBeGreaterThanOrEqual(110);
-    for (const n of all)
-      for (const f of ["kamailio.cfg", "traffic.json", "README.md"])
-        expect(existsSync(join(root, n, f)), `${n}/${f}`).toBe(true);
+    for (const n of all) {
+      const options = existsSync(join(root, n, "case.json"))
+        ? JSON.parse(readFileSync(join(root, n, "case.json"), "utf8"))
+        : {};
+      const files = ["traffic.json", "README.md", ...(options.config ? [] : ["kamailio.cfg"])];
+      for (const f of files) expect(existsSync(join(root, n, f)), `${n}/${f}`).toBe(true);
+      if (options.config) expect(existsSync(options.config), `${n}: case.json config ${options.config}`).toBe(true);
+    }
   });
 
   for (const name of cases) {
