@@ -55,4 +55,6 @@ export const KAMAILIO_WORDS: Readonly<Record<string, RegExp>> = {
   bad_result_pvar: /failed to fixup result pvar|result pvar is not writeble/,
   bad_log_facility: /invalid syslog facility/,
   bad_core_arg: /bad argument, (number|string) expected|bad log argument|bad error argument/,
+  // rr's direction_fixup() (modules/rr/rr_mod.c) refusing is_direction().
+  rr_fixup: /unknown direction|requires parameter"append_fromtag" enabled/,
 };

@@ -15,6 +15,7 @@ import { mqueueRuntime } from "./mqueue/runtime.js";
 import { pikeRuntime } from "./pike/runtime.js";
 import { pvRuntime } from "./pv/runtime.js";
 import { registrarRuntime } from "./registrar/runtime.js";
+import { rrRuntime } from "./rr/runtime.js";
 import { rtimerRuntime } from "./rtimer/runtime.js";
 import type { ModuleRuntime } from "./runtime-types.js";
 import { sanityRuntime } from "./sanity/runtime.js";
@@ -42,6 +43,7 @@ export const simulatedRuntimes: readonly ModuleRuntime[] = [
   siputilsRuntime,
   maxfwdRuntime,
   kexRuntime,
+  rrRuntime,
   usrlocRuntime,
   registrarRuntime,
   sanityRuntime,

@@ -29,7 +29,6 @@ import { pathModule } from "./path.js";
 import { permissionsModule } from "./permissions.js";
 import { presenceModule } from "./presence.js";
 import { presenceXmlModule } from "./presence-xml.js";
-import { rrModule } from "./rr.js";
 import { rtpengineModule } from "./rtpengine.js";
 import { rtpproxyModule } from "./rtpproxy.js";
 import { sdpopsModule } from "./sdpops.js";
@@ -70,7 +69,6 @@ export const catalogModules: readonly ModuleDef[] = [
   permissionsModule,
   presenceModule,
   presenceXmlModule,
-  rrModule,
   rtpengineModule,
   rtpproxyModule,
   sdpopsModule,

@@ -8,6 +8,7 @@ import { L_ERR } from "../../base/log-levels.js";
 import { compileRegex } from "../../base/regex/index.js";
 import type { ScriptContext } from "../../runtime/context.js";
 import type { CallArg, FunctionImpl } from "../../runtime/env.js";
+import { FL_RR_ADDED, hasMsgFlag } from "../../runtime/msg-flags.js";
 import { whereIn } from "../../runtime/services.js";
 import { frameRequest } from "../../sip/framing.js";
 import { splitHeaders } from "../../sip/headers.js";
@@ -37,6 +38,16 @@ const msg_apply_changes: FunctionImpl = {
           "msg_translator.c:3351",
           "sip_msg_apply_changes",
           "invalid usage - not in request route or a reply",
+        );
+        return -1;
+      }
+      // record_route()'s lumps hold a conditional second header that needs the send socket.
+      if (hasMsgFlag(ctx, FL_RR_ADDED)) {
+        coreErr(
+          ctx,
+          "msg_translator.c:3362",
+          "sip_msg_apply_changes",
+          "cannot apply msg changes after adding record-route header - it breaks conditional 2nd header",
         );
         return -1;
       }
