@@ -36,6 +36,7 @@ import { type Arrival, type Arrivals, createArrivals, type Injection } from "./t
 import { RecentArrivals } from "./traffic/recent-arrivals.js";
 import { RequestFactory } from "./traffic/requests.js";
 import type { PlannedStream, TrafficPlan } from "./traffic/types.js";
+import { type AgentSet, type AgentSummary, createAgents } from "./world/agents/index.js";
 import { createWorld } from "./world/world.js";
 
 export interface SimulationOptions {
@@ -87,6 +88,8 @@ export class Simulation {
   private readonly instances: ReadonlyMap<string, ModuleInstance>;
   private readonly routes: CompiledRoutes;
   private readonly receiver: Receiver<Arrival>;
+  /** The traffic file's SIP user agents. */
+  private readonly agents: AgentSet;
   /** Module instances with a reply hook (tm), in load order: forward_reply()'s mod_response_cbks. */
   private readonly replyHooks: ModuleInstance[];
   /** Module instances with a post-script hook (tm's end of request), in load order. */
@@ -165,6 +168,7 @@ export class Simulation {
       (a) => this.describe(a),
     );
     this.arrivals = createArrivals(plan, createRng(seed));
+    this.agents = this.startAgents(plan);
     // Datagrams reaching the proxy's socket join the SIP workers' receive queue.
     this.net.attach(this.listen, "kamailio", (from, text, t) => {
       const a: NetArrival = { t, stream: NET_STREAM, n: 0, src: from.ip, sport: from.port, text };
@@ -357,6 +361,37 @@ export class Simulation {
     if (a.stream === NET_STREAM) return (a as NetArrival).text;
     const built = this.requests.textFor(a);
     return "error" in built ? undefined : built.text;
+  }
+
+  /**
+   * The traffic file's user agents (world/agents) on the network: each listens at its address
+   * with its own latency and loss, and sends from it; their scripted actions start at t = 0.
+   */
+  private startAgents(plan: TrafficPlan): AgentSet {
+    const net = this.net;
+    const kernel = this.kernel;
+    const set = createAgents(
+      plan.agents,
+      { proxy: this.listen },
+      {
+        now: () => kernel.now,
+        schedule: (t, fn) => kernel.schedule(t, fn),
+        send: (from, to, text) => {
+          net.sendFrom(from, to, text, kernel.now);
+        },
+      },
+    );
+    for (const a of set.addresses) {
+      const at = a.address;
+      net.attach(at, a.name, (from, text) => set.deliver(at, from, text), { loss: a.loss, latency: a.latency });
+    }
+    set.start();
+    return set;
+  }
+
+  /** What each user agent did and saw so far (plain data, world/agents/summary.ts). */
+  agentSummary(): AgentSummary[] {
+    return this.agents.summary();
   }
 
   /** Handles a request in a worker; returns the cost, or undefined when the route blocked. */
