@@ -5,8 +5,8 @@
  * 127.0.140.1:5060, kamailio -l udp:127.0.0.1:44186), To-tag included.
  */
 import { describe, expect, it } from "vitest";
-import { compileConfig, createSimulation, parseTrafficText, type SimEvent } from "../../src/engine/index.js";
 import type { SipEvent } from "../../src/engine/events.js";
+import { compileConfig, createSimulation, parseTrafficText, type SimEvent } from "../../src/engine/index.js";
 
 const CONFIG = `#!KAMAILIO
 debug=2
