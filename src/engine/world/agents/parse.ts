@@ -67,6 +67,7 @@ const COMPACT: Readonly<Record<string, string>> = {
 
 /** Parses a datagram; `undefined` when it is not a SIP message an agent can use. */
 export function parseAgentMessage(text: string): AgentMessage | undefined {
+  // Written with indexOf rather than split/regex: agents read every datagram of a run.
   let headEnd = text.indexOf("\r\n\r\n");
   let bodyStart = headEnd + 4;
   if (headEnd < 0) {
@@ -74,8 +75,9 @@ export function parseAgentMessage(text: string): AgentMessage | undefined {
     bodyStart = headEnd + 2;
     if (headEnd < 0) return undefined;
   }
-  const lines = unfold(text.slice(0, headEnd).split(/\r?\n/));
-  const first = lines[0] ?? "";
+  let eol = text.indexOf("\n");
+  if (eol < 0 || eol > headEnd) eol = headEnd;
+  const first = text.slice(0, text.charCodeAt(eol - 1) === 13 ? eol - 1 : eol);
   const m: AgentMessage = {
     text,
     request: true,
@@ -102,14 +104,25 @@ export function parseAgentMessage(text: string): AgentMessage | undefined {
     m.status = Number(first.slice(8, 11));
     if (!(m.status >= 100 && m.status <= 699)) return undefined;
   } else {
-    const parts = first.split(" ");
-    if (parts.length !== 3 || parts[2] !== "SIP/2.0") return undefined;
-    m.method = parts[0] as string;
-    m.ruri = parts[1] as string;
+    const sp1 = first.indexOf(" ");
+    const sp2 = first.indexOf(" ", sp1 + 1);
+    if (sp1 <= 0 || sp2 < 0 || first.slice(sp2 + 1) !== "SIP/2.0") return undefined;
+    m.method = first.slice(0, sp1);
+    m.ruri = first.slice(sp1 + 1, sp2);
   }
   let cseqMethod = "";
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i] as string;
+  let pos = eol + 1;
+  while (pos < headEnd) {
+    let next = text.indexOf("\n", pos);
+    if (next < 0 || next > headEnd) next = headEnd;
+    // Continuation lines (RFC 3261 7.3.1) join the line before.
+    while (next < headEnd && (text.charCodeAt(next + 1) === 32 || text.charCodeAt(next + 1) === 9)) {
+      const more = text.indexOf("\n", next + 1);
+      next = more < 0 || more > headEnd ? headEnd : more;
+    }
+    let line = text.slice(pos, text.charCodeAt(next - 1) === 13 ? next - 1 : next);
+    pos = next + 1;
+    if (line.indexOf("\n") >= 0) line = line.replace(/\r?\n[ \t]+/g, " ");
     const colon = line.indexOf(":");
     if (colon <= 0) return undefined;
     const raw = line.slice(0, colon).trim().toLowerCase();
@@ -136,17 +149,17 @@ export function parseAgentMessage(text: string): AgentMessage | undefined {
         m.callId = value;
         break;
       case "cseq": {
-        const [num, meth] = value.split(/\s+/);
-        m.cseq = Number(num);
-        cseqMethod = meth ?? "";
+        const sp = value.indexOf(" ");
+        m.cseq = sp > 0 && /^\d+$/.test(value.slice(0, sp)) ? Number(value.slice(0, sp)) : -1;
+        cseqMethod = sp > 0 ? value.slice(sp + 1).trim() : "";
         break;
       }
       case "contact":
-        m.contacts.push(...splitList(value));
+        for (const c of splitList(value)) m.contacts.push(c);
         break;
       case "record-route":
         m.recordRouteLines.push(value);
-        m.recordRoutes.push(...splitList(value));
+        for (const r of splitList(value)) m.recordRoutes.push(r);
         break;
       case "expires":
         m.expires = wholeNumber(value);
@@ -156,24 +169,15 @@ export function parseAgentMessage(text: string): AgentMessage | undefined {
         break;
     }
   }
-  if (m.vias.length === 0 || !m.callId || !Number.isInteger(m.cseq) || m.cseq < 0 || !cseqMethod) return undefined;
+  if (m.vias.length === 0 || !m.callId || m.cseq < 0 || !cseqMethod) return undefined;
   if (m.request && cseqMethod !== m.method) return undefined;
   if (!m.request) m.method = cseqMethod;
   return m;
 }
 
-/** Joins continuation lines (starting with a space or tab) to the line before (RFC 3261 7.3.1). */
-function unfold(lines: string[]): string[] {
-  const out: string[] = [];
-  for (const l of lines) {
-    if ((l.startsWith(" ") || l.startsWith("\t")) && out.length > 0) out[out.length - 1] += ` ${l.trim()}`;
-    else out.push(l);
-  }
-  return out;
-}
-
 /** Splits a header value at the commas outside quotes and angle brackets. */
 export function splitList(value: string): string[] {
+  if (value.indexOf(",") < 0) return [value];
   const out: string[] = [];
   let depth = 0;
   let quoted = false;
@@ -210,10 +214,14 @@ export function headerParams(value: string): string {
 
 /** A header parameter's value (`tag`, `expires`...), `null` when absent, `""` without a value. */
 export function paramOf(params: string, name: string): string | null {
-  for (const p of params.split(";")) {
+  let at = params.indexOf(";");
+  while (at >= 0) {
+    const end = params.indexOf(";", at + 1);
+    const p = params.slice(at + 1, end < 0 ? undefined : end);
     const eq = p.indexOf("=");
-    const key = (eq < 0 ? p : p.slice(0, eq)).trim().toLowerCase();
-    if (key === name) return eq < 0 ? "" : p.slice(eq + 1).trim();
+    const key = (eq < 0 ? p : p.slice(0, eq)).trim();
+    if (key.length === name.length && key.toLowerCase() === name) return eq < 0 ? "" : p.slice(eq + 1).trim();
+    at = end;
   }
   return null;
 }
@@ -235,10 +243,20 @@ export function uriOf(value: string): string {
 
 /** `SIP/2.0/UDP host[:port];params` → its parts; `undefined` when it is not one. */
 export function parseVia(text: string): ViaValue | undefined {
-  const m = /^SIP\s*\/\s*2\.0\s*\/\s*[A-Za-z]+\s+([^;\s]+)\s*(.*)$/i.exec(text);
-  if (!m) return undefined;
-  const sentBy = m[1] as string;
-  const params = m[2] as string;
+  let sentBy: string;
+  let params: string;
+  // The usual `SIP/2.0/UDP host:port;params` without the regular expression's cost.
+  if (text.startsWith("SIP/2.0/UDP ")) {
+    const semi = text.indexOf(";", 12);
+    sentBy = text.slice(12, semi < 0 ? undefined : semi).trim();
+    params = semi < 0 ? "" : text.slice(semi);
+    if (sentBy === "" || sentBy.indexOf(" ") >= 0) return undefined;
+  } else {
+    const m = /^SIP\s*\/\s*2\.0\s*\/\s*[A-Za-z]+\s+([^;\s]+)\s*(.*)$/i.exec(text);
+    if (!m) return undefined;
+    sentBy = m[1] as string;
+    params = m[2] as string;
+  }
   let host = sentBy;
   let port: number | null = null;
   const bracket = sentBy.lastIndexOf("]");
