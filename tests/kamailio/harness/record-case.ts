@@ -8,8 +8,15 @@
  *   names the local servers, and the output names the case's URLs again (http-endpoints.ts).
  * The result is a `Recording` (recording.ts), fresh from Kamailio, plus kamsim's run of the same
  * config on the same mapped traffic for the comparison (recording-compare.ts).
+ *
+ * A case with user agents (`agents`) plays them over UDP as the differential harness does
+ * (udp-agents.ts) and records what each sent and received. Kamailio then listens on kamsim's
+ * default socket, 127.0.0.1:5060 (unless the config names its own): the port is in the messages
+ * and in sl's and tm's To-tags, and the case's expected.log is kamsim's run as written. The case
+ * fails when that port is taken.
  */
 import { execFileSync } from "node:child_process";
+import { createSocket } from "node:dgram";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -21,11 +28,33 @@ import { serveEndpoints } from "./http-endpoints.js";
 import { freeUdpPort, startKamailio, waitForChildren } from "./kamailio-process.js";
 import { CONFIG_NAME, type KamsimResult } from "./kamsim-run.js";
 import { keepComparable, toRecords } from "./normalize.js";
+import { agentsOf, playAgentsFor } from "./play-agents.js";
 import type { Recording } from "./recording.js";
 import { kamsimOnLoopback } from "./recording-compare.js";
 import { raisePriority, readPlan } from "./run-case.js";
 import { sendTraffic } from "./sender.js";
 import { watchStalls } from "./stalls.js";
+import { WallClock } from "./wall-clock.js";
+
+/** kamsim's default listening socket (runtime/core-settings.ts), where recorded agents find Kamailio. */
+const DEFAULT_SIP_PORT = 5060;
+
+/** Fails unless UDP 127.0.0.1:`port` can be bound now. */
+async function checkFree(port: number): Promise<void> {
+  const s = createSocket("udp4");
+  try {
+    await new Promise<void>((resolve, reject) => {
+      s.once("error", reject);
+      s.bind(port, "127.0.0.1", () => resolve());
+    });
+  } catch (e) {
+    throw new Error(
+      `127.0.0.1:${port} is taken (${e instanceof Error ? e.message : String(e)}): a case with user agents is recorded with Kamailio there, kamsim's default socket`,
+    );
+  } finally {
+    await new Promise((r) => s.close(() => r(undefined)));
+  }
+}
 
 export interface RecordedRun {
   recording: Recording;
@@ -71,18 +100,30 @@ export async function recordCase(dir: string): Promise<RecordedRun> {
   const end = plan.duration / 1e6;
   const { kamsim, mapped } = kamsimOnLoopback(config, plan);
 
+  const agents = agentsOf(mapped.plan);
   const http = await serveEndpoints(plan);
   const work = mkdtempSync(join(tmpdir(), "kamsim-rec-"));
   const file = join(work, CONFIG_NAME);
   writeFileSync(file, http.rewrite(config));
+  let playing: Awaited<ReturnType<typeof playAgentsFor>> | undefined;
   try {
-    const port = ownPort ? Number(ownPort) : await freeUdpPort();
+    let port: number;
+    if (ownPort) port = Number(ownPort);
+    else if (agents.length > 0) {
+      port = DEFAULT_SIP_PORT;
+      await checkFree(port);
+    } else port = await freeUdpPort();
+    const proxy = { ip: "127.0.0.1", port };
+    if (agents.length > 0) playing = await playAgentsFor(agents, proxy, kamsim.loss);
     const run = await startKamailio(file, work, port, { listen: !ownPort });
     const stalls = watchStalls();
+    const clock = new WallClock(run.t0);
+    playing?.start(clock);
     try {
       const kids = waitForChildren(run, 3 + kamsim.workers.size, 1500);
       const sent = await sendTraffic(mapped.plan, plan.seed, port, run.t0, end);
       const cut = performance.now();
+      await playing?.close();
       // A late t = 0 shifts every line like a stall does (see kamailio-process.ts).
       const maxStall = Math.max(stalls.stop(), run.t0Uncertainty / 1000);
       await kids;
@@ -95,7 +136,10 @@ export async function recordCase(dir: string): Promise<RecordedRun> {
         text: back(r.text),
       }));
       const requests = sent.requests.map((q) => ({ ...q, src: mapped.map.back.get(q.src) ?? q.src }));
-      const setup = [...sent.errors.slice(0, 10).map((e) => `sending: ${e}`)];
+      const setup = [
+        ...sent.errors.slice(0, 10).map((e) => `sending: ${e}`),
+        ...(playing?.errors ?? []).slice(0, 10).map((e) => `agents: ${e}`),
+      ];
       if (sent.stray.length) setup.push(`replies to no request: ${sent.stray[0]}`);
       return {
         recording: {
@@ -106,10 +150,16 @@ export async function recordCase(dir: string): Promise<RecordedRun> {
             endpoints: Object.fromEntries(http.origins),
             load,
             maxStall,
-            maxLateness: Math.max(0, ...sent.requests.map((q) => q.sent - q.planned)),
+            maxLateness: Math.max(0, clock.maxLateness / 1000, ...sent.requests.map((q) => q.sent - q.planned)),
+            ...(agents.length > 0 ? { proxy: `${proxy.ip}:${proxy.port}` } : {}),
           },
           records,
           requests,
+          agents: (playing?.agents ?? []).map((a) => ({
+            ...a,
+            sent: a.sent.filter((m) => m.t < end),
+            received: a.received.filter((m) => m.t < end),
+          })),
         },
         kamsim,
         plan,
@@ -123,6 +173,7 @@ export async function recordCase(dir: string): Promise<RecordedRun> {
       await run.stop();
     }
   } finally {
+    await playing?.close();
     await http.close();
     rmSync(work, { recursive: true, force: true });
   }

@@ -17,6 +17,7 @@
 import type { TrafficPlan } from "../../../src/engine/index.js";
 import { type AddressMap, loopbackPlan, mapTextBack } from "./address-map.js";
 import { type Comparison, compareRuns, realBlocks, showReal } from "./compare.js";
+import { compareAgents } from "./compare-sip.js";
 import { type KamsimResult, runKamsim } from "./kamsim-run.js";
 import { keepComparable, type LogRecord, normalizeText, toRecords } from "./normalize.js";
 import type { Recording } from "./recording.js";
@@ -64,6 +65,9 @@ export function mappingChanges(a: KamsimResult, b: KamsimResult, limit = 5): str
 
 const firstPlanned = (rec: Recording, plan: TrafficPlan) => rec.requests[0]?.planned ?? plan.duration / 1e6;
 
+/** Kamailio's socket the recorded agents sent to (record-case.ts: kamsim's default when not named). */
+const proxyOf = (rec: Recording) => rec.meta.proxy ?? "127.0.0.1:5060";
+
 /** kamsim's run against a stored recording of Kamailio. */
 export function kamsimAgainstRecording(
   sim: KamsimResult,
@@ -71,7 +75,7 @@ export function kamsimAgainstRecording(
   rec: Recording,
   tolerance: number,
 ): Comparison {
-  return compareRuns({
+  const cmp = compareRuns({
     kamsim: kamsimRecords(sim, plan, firstPlanned(rec, plan)),
     real: rec.records,
     workers: sim.workers,
@@ -80,6 +84,8 @@ export function kamsimAgainstRecording(
     kamsimReceived: sim.received,
     tolerance,
   });
+  cmp.disagreements.push(...compareAgents(sim.agents, rec.agents, proxyOf(rec), tolerance).disagreements);
+  return cmp;
 }
 
 /** A fresh Kamailio run against the stored recording of the same case. */
@@ -110,6 +116,7 @@ export function freshAgainstRecording(
       kind: "pike",
       text: `first refused: recorded [${a.map(showReal).join("; ")}], Kamailio [${b.map(showReal).join("; ")}]`,
     });
+  cmp.disagreements.push(...compareAgents(stored.agents, fresh.agents, proxyOf(stored), tolerance).disagreements);
   // compare.ts names its first side kamsim; here it is the stored recording.
   for (const d of cmp.disagreements) d.text = d.text.replace(/\bkamsim\b/g, "recorded");
   return cmp;
