@@ -6,11 +6,11 @@
  * no-reply flag leaves it for the next reply, as in Kamailio.
  */
 import type { ScriptContext } from "../../runtime/context.js";
+import { q2str } from "../../sip/qvalue.js";
 import { addReplyLump } from "../lumps.js";
 import { slSendReply } from "../sl/send.js";
 import { type Ucontact, validContact } from "../usrloc/store.js";
 import { REASONS, RERRNO, type Rerrno } from "./common.js";
-import { q2str } from "./qvalue.js";
 import type { RegistrarSettings } from "./settings.js";
 
 /** The state reply.c keeps between calls. */

@@ -19,6 +19,7 @@ import type { ScriptContext } from "../../runtime/context.js";
 import { parseAllHeaders } from "../../runtime/parse-headers.js";
 import { nowIn } from "../../runtime/services.js";
 import type { Value } from "../../runtime/values.js";
+import { Q_UNSPECIFIED, str2q } from "../../sip/qvalue.js";
 import { parseUri } from "../../sip/uri.js";
 import { ulEvent } from "../usrloc/events.js";
 import type { UsrlocState } from "../usrloc/state.js";
@@ -26,7 +27,6 @@ import { unixAt } from "../usrloc/state.js";
 import { type ContactInfo, type Udomain, type Urecord, validContact } from "../usrloc/store.js";
 import { ALL_METHODS, extractAor, methodBit, parseMethods, type Rerrno, regLog } from "./common.js";
 import { type ContactBody, type ContactEntry, parseContactBody } from "./contact.js";
-import { Q_UNSPECIFIED, str2q } from "./qvalue.js";
 import { buildContact, type ReplyState, regReply } from "./reply.js";
 import type { RegistrarSettings } from "./settings.js";
 
@@ -544,8 +544,22 @@ function updateContacts(j: Job, r: Urecord, mode: boolean): number {
   return ret;
 }
 
-/** The fields pack_ci(msg, 0, ...) fills for the whole message (Call-ID, CSeq...). */
+/**
+ * The first pack_ci(msg, 0, ...) of update_contacts(): it takes the message's first contact
+ * itself (`_c = _m->contact->parsed->contacts`), so a bad q there fails here ("failed to initial
+ * pack contact info"), its received is kept for the next contacts and a ruid is used up.
+ */
 function packBase(j: Job): ContactInfo {
+  const first = j.m.contacts[0];
+  if (first !== undefined) {
+    try {
+      packCi(j, first, 0, j.memOnly);
+    } catch (e) {
+      if (e instanceof SaveError)
+        regLog(j.ctx, L_ERR, "save.c:678", "update_contacts", "failed to initial pack contact info");
+      throw e;
+    }
+  }
   return {
     received: "",
     path: "",

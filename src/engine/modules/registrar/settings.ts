@@ -2,7 +2,7 @@
  * registrar's parameters (registrar.c params[], config.c defaults) as one simulation reads its
  * `modparam`s, normalised as mod_init() does (default_q clamped to 0..1000 unless -1).
  */
-import { Q_UNSPECIFIED } from "./qvalue.js";
+import { Q_UNSPECIFIED } from "../../sip/qvalue.js";
 
 export interface RegistrarSettings {
   defaultExpires: number;

@@ -7,8 +7,10 @@
  * carries its text and is taken. It is cleared for each message.
  */
 import { L_ERR } from "../../base/log-levels.js";
+import { q2str } from "../../sip/qvalue.js";
 import { parseUri, type SipUri, uriPort } from "../../sip/uri.js";
 import type { ScriptContext } from "../context.js";
+import { branchesOf, Q_UNSPECIFIED } from "../dset.js";
 import type { PvAccess, PvImpl } from "../env.js";
 import { whereIn } from "../services.js";
 import type { Value } from "../values.js";
@@ -94,10 +96,14 @@ function pvError(ctx: ScriptContext, line: number, fn: string, text: string): fa
 export const dstPvars: Readonly<Record<string, PvImpl>> = {
   du: duImpl,
   br: { compile: () => br },
-  // pv_get_branches(): every branch URI, joined by ", " (no q values are set by kamsim).
+  // pv_get_branches() (pv_core.c): every appended branch's URI, `<uri>;q=Q` when it has a q,
+  // joined by ", "; <null> for a reply.
   bR: readOnly((ctx) => {
-    const b = ctx.pvx?.branches;
-    return b && b.length > 0 ? b.join(", ") : null;
+    if (ctx.msg.reply !== undefined) return null;
+    const b = branchesOf(ctx);
+    return b.length > 0
+      ? b.map((x) => (x.q === Q_UNSPECIFIED ? x.uri : `<${x.uri}>;q=${q2str(x.q)}`)).join(", ")
+      : null;
   }),
   duri: duImpl,
   dd: readOnly((ctx) => {
