@@ -44,6 +44,8 @@ const INT_FIXUPS: Readonly<Record<string, Readonly<Record<number, IntFixup>>>> =
   // fixup_igp_null() on parameter 1 (checked).
   xavp_child_seti: { 3: igp(1) },
   xavi_child_seti: { 3: igp(1) },
+  // modules/rr/rr_mod.c: fixup_igp_null.
+  loose_route_mode: { 1: igp(1) },
 };
 
 /** str2sint() (core/ut.h): an optional sign, then digits only. */
