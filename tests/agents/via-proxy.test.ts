@@ -184,6 +184,29 @@ describe("registration", () => {
     expect(net.agents.summary()[0]?.registration).toMatchObject({ state: "registered", expiresAt: s(60.04) });
   });
 
+  it('a "down" agent registers (reads its reply) but answers no request', () => {
+    const net = network(
+      [
+        agent("bob", "192.0.2.2", {
+          answer: { down: true },
+          register: { at: 0, expires: 60, refresh: false, unregisterAt: null },
+        }),
+      ],
+      P,
+    );
+    registrar(net, (head) => `SIP/2.0 200 OK\r\n${head}Content-Length: 0\r\n\r\n`);
+    net.run(s(1));
+    const options =
+      "OPTIONS sip:bob@192.0.2.2 SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.100;branch=z9hG4bK-o\r\nCall-ID: o\r\nCSeq: 1 OPTIONS\r\n\r\n";
+    net.send(P, { ip: "192.0.2.2", port: 5060 }, options);
+    net.run(s(40));
+    expect(net.lines("192.0.2.2:5060")).toEqual(["0 REGISTER sip:192.0.2.100 SIP/2.0"]);
+    expect(net.agents.summary()[0]).toMatchObject({
+      registration: { state: "registered", code: 200 },
+      counters: { sent: 1, received: 2 },
+    });
+  });
+
   it("a registrar that never answers: Timer F, registration failed with 408", () => {
     const net = plan({ at: 0, expires: 60, refresh: true, unregisterAt: null });
     net.run(s(40));

@@ -50,7 +50,8 @@ export interface TrafficAgent {
   /** OPTIONS and MESSAGE requests it sends outside any call. Default none. */
   requests?: TrafficRequest[];
   /**
-   * How it answers an INVITE: `"down"` (it answers nothing at all, to anything), `"never"` (it rings,
+   * How it answers an INVITE: `"down"` (it answers no request at all, though it still sends its own,
+   * e.g. a registration, and reads their replies), `"never"` (it rings,
    * never answers), or the steps below. Default `{ "ring": 0, "after": 1, "code": 200 }`.
    */
   answer?: "down" | "never" | TrafficAnswer;

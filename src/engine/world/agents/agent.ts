@@ -1,8 +1,8 @@
 /**
  * One SIP user agent of the traffic file: its scripted actions (register, calls, OPTIONS and
  * MESSAGE) and the UA core that routes what arrives (RFC 3261 8.2 for requests, 8.1.3 for
- * responses) to transactions, dialogs and calls. An agent whose answer is `down` reads nothing and
- * sends nothing back: a phone that is switched off.
+ * responses) to transactions, dialogs and calls. An agent whose answer is `down` answers no request
+ * at all (a phone gone off the network after registering); replies to its own requests still count.
  */
 import { seconds } from "../../base/time.js";
 import type { HostPort } from "../../runtime/sip-net.js";
@@ -87,11 +87,12 @@ export class Agent implements CallHost {
   /** A datagram reached this agent from `from`. */
   deliver(from: HostPort, text: string): void {
     this.ua.counters.received++;
-    if (this.plan.answer.down) return;
     const msg = parseAgentMessage(text);
     if (!msg) this.ua.counters.dropped++;
-    else if (msg.request) this.onRequest(msg, from);
-    else this.onResponse(msg);
+    else if (!msg.request) this.onResponse(msg);
+    // A `down` agent answers no request at all (it still reads replies to its own, so it can
+    // register first and be unreachable for calls).
+    else if (!this.plan.answer.down) this.onRequest(msg, from);
   }
 
   /** 8.1.3.3: a response with more than one Via is not for us; else its client transaction takes it. */

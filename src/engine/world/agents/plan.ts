@@ -80,7 +80,8 @@ export interface PlannedRequest {
 }
 
 /**
- * How the agent answers an INVITE: `down` sends nothing at all (to anything); otherwise 100 at
+ * How the agent answers an INVITE: `down` answers no request at all (its own requests and their
+ * replies go on: it may register, then be unreachable); otherwise 100 at
  * once when `trying`, 180 at `ring`, then the final `code` at `after` (both counted from the
  * INVITE's arrival; `after` null: no final reply ever). `bye`: the callee hangs up that long
  * after the ACK of its 2xx.
