@@ -32,7 +32,7 @@ import {
   kamsimOnLoopback,
   mappingChanges,
 } from "./harness/recording-compare.js";
-import { readPlan } from "./harness/run-case.js";
+import { caseConfig, readPlan } from "./harness/run-case.js";
 import { verdictProblems } from "./harness/verdict.js";
 import { KAMAILIO_NEED, kamailioAvailability } from "./kamailio.js";
 
@@ -117,7 +117,7 @@ describe("recordings of the real Kamailio (offline)", () => {
       const rec = readRecording(c.recording);
       expect(rec.meta.kamailio).toMatch(/^version: kamailio 5\.6\.3 /);
       const plan = readPlan(c.dir);
-      const config = readFileSync(join(c.dir, "kamailio.cfg"), "utf8");
+      const config = caseConfig(c.dir, c.options);
       const { kamsim: sim } = kamsimOnLoopback(config, plan);
       const changes = mappingChanges(runKamsim(config, plan, plan.seed), sim);
       if (c.options.addressMapping)

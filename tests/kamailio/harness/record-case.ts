@@ -17,7 +17,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { createSocket } from "node:dgram";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -31,7 +31,7 @@ import { keepComparable, toRecords } from "./normalize.js";
 import { agentsOf, playAgentsFor } from "./play-agents.js";
 import type { Recording } from "./recording.js";
 import { kamsimOnLoopback } from "./recording-compare.js";
-import { raisePriority, readPlan } from "./run-case.js";
+import { caseConfig, raisePriority, readPlan } from "./run-case.js";
 import { sendTraffic } from "./sender.js";
 import { watchStalls } from "./stalls.js";
 import { WallClock } from "./wall-clock.js";
@@ -94,7 +94,8 @@ export async function recordCase(dir: string): Promise<RecordedRun> {
   const started = performance.now();
   const load = Number(readFileSync("/proc/loadavg", "utf8").split(" ")[0]);
   raisePriority();
-  const config = readFileSync(join(dir, CONFIG_NAME), "utf8");
+  const options = existsSync(join(dir, "case.json")) ? JSON.parse(readFileSync(join(dir, "case.json"), "utf8")) : {};
+  const config = caseConfig(dir, options);
   const ownPort = /^\s*listen\s*=\s*(?:udp:)?127\.0\.0\.1:(\d+)\s*$/m.exec(config)?.[1];
   const plan = readPlan(dir);
   const end = plan.duration / 1e6;

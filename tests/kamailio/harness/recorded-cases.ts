@@ -29,6 +29,8 @@ export interface RecordedCaseOptions {
   addressMapping?: string;
   /** Why Kamailio cannot run this case at all: it then has no recording (and no claim). */
   notRecorded?: string;
+  /** A config read at test time instead of the folder's kamailio.cfg (e.g. Debian's stock one; run-case.ts `caseConfig`). */
+  config?: string;
 }
 
 export interface RecordedCase {
