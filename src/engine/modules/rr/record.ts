@@ -8,7 +8,7 @@
  * `;lr[;ftag=TAG][params][add_rr_param text]>` CRLF. With one UDP socket, as kamsim has, only the
  * inbound header appears, `;r2=on` never: `Record-Route: <sip:127.0.0.1:5071;lr;ftag=abc>`.
  */
-import { L_CRIT, L_ERR } from "../../base/log-levels.js";
+import { L_CRIT2, L_ERR } from "../../base/log-levels.js";
 import type { ScriptContext } from "../../runtime/context.js";
 import { parseRawUri } from "../../sip/parse-uri.js";
 import { anchorLump, anchorRrLump, headerLumps, type Lump, type LumpPart, msgView } from "../lumps.js";
@@ -240,7 +240,7 @@ export function addRrParam(ctx: ScriptContext, cfg: RrConfig, param: string): nu
     if (cfg.enableDoubleRr) {
       const second = rrParamLump(list, last.next);
       if (second === undefined) {
-        recLog(ctx, 962, "add_rr_param", "failed to locate double RR lump", L_CRIT);
+        recLog(ctx, 962, "add_rr_param", "failed to locate double RR lump", L_CRIT2);
         return -1;
       }
       second.chain.splice(second.at + 1, 0, { rr: param });
