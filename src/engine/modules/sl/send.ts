@@ -17,6 +17,7 @@ import type { HostPort } from "../../runtime/sip-net.js";
 import { SipRequest } from "../../sip/message.js";
 import { buildReply, DEFAULT_SERVER_HEADER } from "../../sip/reply.js";
 import { replyLumps } from "../lumps.js";
+import { err2reasonPhrase, serError } from "../ser-error.js";
 import { calcCrcSuffix, initTags } from "../tags.js";
 
 /** sl's signature for init_tags() (sl_startup()). */
@@ -107,5 +108,23 @@ export function slSendReply(ctx: ScriptContext, code: number | string, reason: s
     lumps: replyLumps(ctx.msg),
   });
   net.send(to, text, t, { req: ctx.req, proc: ctx.proc.index });
+  return 1;
+}
+
+/**
+ * sl_reply_error() (modules/sl/sl_funcs.c): a reply made from the message's last internal error
+ * (err2reason_phrase(), signed "SL"), then an ERROR line naming it; 500 "I'm terribly sorry,
+ * server error occurred (1/SL)" when none was recorded (checked on 5.6.3).
+ */
+export function slReplyError(ctx: ScriptContext): number {
+  if (hasMsgFlag(ctx, FL_MSG_NOREPLY)) {
+    const text = "message marked with no-reply flag";
+    ctx.sv.log.module(ctx.proc, L_INFO, "sl", "sl_funcs.c:410", "sl_reply_error", text, whereIn(ctx));
+    return -2;
+  }
+  const { code, reason } = err2reasonPhrase(serError(ctx.msg), "SL");
+  slSendReply(ctx, code, reason);
+  const text = `stateless error reply used: ${reason}`;
+  ctx.sv.log.module(ctx.proc, L_ERR, "sl", "sl_funcs.c:418", "sl_reply_error", text, whereIn(ctx));
   return 1;
 }
