@@ -10,4 +10,13 @@ describe("log line normalisation", () => {
     // Other numbers after a slash stay.
     expect(normalizeText("INFO: <script>: ratio 0/27576", "")).toBe("INFO: <script>: ratio 0/27576");
   });
+
+  it("hides the wall-clock seconds of an acc record, and nothing else of it", () => {
+    const line =
+      "NOTICE: acc [acc.c:285]: acc_log_request(): ACC: transaction answered: timestamp=1765069811;method=INVITE;from_tag=alice-2;code=200";
+    expect(normalizeText(line, "")).toBe(
+      "NOTICE: acc [acc.c:285]: acc_log_request(): ACC: transaction answered: timestamp=…;method=INVITE;from_tag=alice-2;code=200",
+    );
+    expect(normalizeText("INFO: <script>: timestamp=17", "")).toBe("INFO: <script>: timestamp=17");
+  });
 });

@@ -4,6 +4,9 @@
  * - the PID after the process number (kamsim's are simulated), also inside glued lines, and the
  *   one jsonrpcs prints when its datagram process starts (`a new child 0/PID`,
  *   modules/jsonrpcs/jsonrpcs_sock.c jsonrpc_dgram_process());
+ * - the wall-clock seconds of an acc record (`timestamp=…`: acc_log_request() prints the
+ *   gettimeofday() taken when the transaction's record was made, modules/acc/acc.c; kamsim's
+ *   clock starts at its fixed epoch), the time of day, not a result;
  * - pointer values (`node=0x7f15...`): any `0x` with 8 or more hex digits;
  * - the absolute path of the config file Kamailio was given → `kamailio.cfg`.
  * And only these lines are left out, on both sides alike:
@@ -68,6 +71,7 @@ export function normalizeText(text: string, configPath: string): string {
   // A glued line carries the next line's head `N(PID) LEVEL: ` inside it.
   s = s.replace(/(\d+)\(-?\d+\) (?=[A-Z]*: )/g, "$1(PID) ");
   s = s.replace(/(jsonrpc_dgram_process\(\): a new child \d+\/)\d+/, "$1PID");
+  s = s.replace(/(acc_log_request\(\): .*?\btimestamp=)\d+/, "$1…");
   return s;
 }
 
