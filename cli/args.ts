@@ -15,9 +15,15 @@ export interface ParsedArgs {
 
 /**
  * Parses argv after the program name. `valued` lists the options that take a value, `flags`
- * those that do not; anything else is a usage error.
+ * those that do not, `short` one-letter aliases of valued ones; anything else is a usage error.
  */
-export function parseArgs(argv: readonly string[], valued: readonly string[], flags: readonly string[]): ParsedArgs {
+export function parseArgs(
+  argv: readonly string[],
+  valued: readonly string[],
+  flags: readonly string[],
+  /** One-letter options standing for a valued long one (`-l` for `--listen`, as kamailio's). */
+  short: Readonly<Record<string, string>> = {},
+): ParsedArgs {
   const [command = "", ...rest] = argv;
   const out: ParsedArgs = { command, positional: [], options: new Map(), defines: {} };
   for (let i = 0; i < rest.length; i++) {
@@ -35,6 +41,11 @@ export function parseArgs(argv: readonly string[], valued: readonly string[], fl
         if (v === undefined) throw new UsageError(`--${name} needs a value`);
         out.options.set(name, v);
       } else throw new UsageError(`unknown option --${name}`);
+    } else if (a.length === 2 && a[0] === "-" && short[a[1] as string] !== undefined) {
+      const name = short[a[1] as string] as string;
+      const v = rest[++i];
+      if (v === undefined) throw new UsageError(`${a} needs a value`);
+      out.options.set(name, v);
     } else if (a.startsWith("-") && a !== "-") {
       throw new UsageError(`unknown option ${a}`);
     } else {

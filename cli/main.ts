@@ -13,7 +13,8 @@ const USAGE = `kamsim — Kamailio 5.6 config simulator
 Usage:
   kamsim check CONFIG [-D NAME[=VALUE]]...   check a config like \`kamailio -c\`
   kamsim run CONFIG [--traffic FILE.json] [--duration SECONDS] [--seed N]
-                    [--format text|jsonl] [--events] [-D NAME[=VALUE]]...
+                    [--format text|jsonl] [--events] [-l [udp:]IP[:PORT]]
+                    [-D NAME[=VALUE]]...
                                              run it in virtual time; print the log
   kamsim rpc CONFIG [--traffic FILE.json] --at SECONDS COMMAND [ARGS]...
                                              answer an RPC command (mqueue.get_sizes,

@@ -1,6 +1,6 @@
 /**
  * `kamsim run CONFIG [--traffic FILE] [--duration S] [--seed N] [--format text|jsonl] [--events]
- * [-D NAME[=VALUE]]...`: runs the config against the traffic in virtual time and prints the log
+ * [-l ADDR] [-D NAME[=VALUE]]...`: runs the config against the traffic in virtual time and prints the log
  * as Kamailio writes it (text), or events as JSON lines.
  */
 import { readFileSync } from "node:fs";
@@ -21,7 +21,20 @@ import { type ParsedArgs, parseArgs, UsageError } from "./args.js";
 import { createOutput } from "./output.js";
 import { readConfig } from "./read-config.js";
 
-const VALUED = ["traffic", "duration", "seed", "format", "at"];
+const VALUED = ["traffic", "duration", "seed", "format", "at", "listen"];
+
+/**
+ * `-l [udp:]IP[:PORT]`: the proxy's socket, overriding `listen=` as kamailio's `-l` does (port
+ * 5060 when absent). Only UDP over IPv4 is simulated.
+ */
+export function parseListen(text: string): { ip: string; port: number } {
+  const m = /^(?:udp:)?(\d{1,3}(?:\.\d{1,3}){3})(?::(\d{1,5}))?$/i.exec(text);
+  const port = m?.[2] === undefined ? 5060 : Number(m[2]);
+  const ip = m?.[1];
+  if (ip === undefined || ip.split(".").some((o) => Number(o) > 255) || port < 1 || port > 65535)
+    throw new UsageError(`-l: not a [udp:]IPv4[:port] address: ${text}`);
+  return { ip, port };
+}
 
 /** Reads CONFIG and the traffic; prints diagnostics and returns undefined when either is bad. */
 export function loadRun(
@@ -67,7 +80,9 @@ export function loadRun(
 }
 
 export function runCommand(argv: readonly string[]): number {
-  const args = parseArgs(argv, VALUED, ["events"]);
+  const args = parseArgs(argv, VALUED, ["events"], { l: "listen" });
+  const listenText = args.options.get("listen");
+  const listen = typeof listenText === "string" ? parseListen(listenText) : undefined;
   const format = args.options.get("format") ?? "text";
   if (format !== "text" && format !== "jsonl") throw new UsageError("--format is text or jsonl");
   const loaded = loadRun(args);
@@ -82,6 +97,7 @@ export function runCommand(argv: readonly string[]): number {
   const sim = createSimulation(loaded.config, loaded.plan, {
     onEvent,
     wants: all ? {} : { ...NO_EVENTS, log: true },
+    ...(listen ? { listen } : {}),
   });
   // What only a start-up (fixup) finds, such as a bad regular expression, stops here as it would.
   const fixups = placeDiagnostics(sim.diagnostics, loaded.config.front.files);
