@@ -132,14 +132,8 @@ export class Simulation {
     this.instances = createInstances(front, this.sv, this.core);
     this.replyHooks = [...this.instances.values()].filter((i) => i.onReply !== undefined);
     this.postHooks = [...this.instances.values()].filter((i) => i.postScript !== undefined);
-    const ctl = front.checked.modules.some((m) => m.name === "ctl");
     const requests = [...this.instances.values()].flatMap((i) => i.processes ?? []);
-    this.processes = buildProcessTable(
-      this.core.children,
-      `${this.core.listenIp}:${this.core.listenPort}`,
-      ctl,
-      requests,
-    );
+    this.processes = buildProcessTable(this.core.children, `${this.core.listenIp}:${this.core.listenPort}`, requests);
     const build = buildProgram(front.checked, front.files, this.instances, {
       forceSuspend: opts.forceSuspend,
       defines: front.defines,

@@ -6,9 +6,14 @@
  */
 import { catalogModules } from "./catalog/index.js";
 import { kamailioModuleNames } from "./catalog/module-names.js";
+import { cfgRpcRuntime } from "./cfg_rpc/runtime.js";
 import { cfgutilsRuntime } from "./cfgutils/runtime.js";
+import { corexRuntime } from "./corex/runtime.js";
+import { countersRuntime } from "./counters/runtime.js";
+import { ctlRuntime } from "./ctl/runtime.js";
 import { htableRuntime } from "./htable/runtime.js";
 import { httpClientRuntime } from "./http_client/runtime.js";
+import { jsonrpcsRuntime } from "./jsonrpcs/runtime.js";
 import { kexRuntime } from "./kex/runtime.js";
 import { maxfwdRuntime } from "./maxfwd/runtime.js";
 import { mqueueRuntime } from "./mqueue/runtime.js";
@@ -25,6 +30,7 @@ import { textopsRuntime } from "./textops/runtime.js";
 import { textopsxRuntime } from "./textopsx/runtime.js";
 import type { ModuleDef } from "./types.js";
 import { usrlocRuntime } from "./usrloc/runtime.js";
+import { xhttpRuntime } from "./xhttp/runtime.js";
 import { xlogRuntime } from "./xlog/runtime.js";
 
 /** Modules whose behaviour kamsim simulates: declaration and behaviour, one row each. */
@@ -47,6 +53,12 @@ export const simulatedRuntimes: readonly ModuleRuntime[] = [
   usrlocRuntime,
   registrarRuntime,
   sanityRuntime,
+  jsonrpcsRuntime,
+  ctlRuntime,
+  cfgRpcRuntime,
+  corexRuntime,
+  countersRuntime,
+  xhttpRuntime,
 ];
 
 /** The declarations of the simulated modules (plain data). */

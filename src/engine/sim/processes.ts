@@ -1,7 +1,8 @@
 /**
  * Kamailio's process table, numbered as Kamailio numbers it in every log line (pt.c, main.c):
  * 0 main, 1..children SIP workers (udp receivers), then the slow timer, timer and secondary
- * timer, the ctl handler when ctl is loaded, then module processes such as rtimer's.
+ * timer, then the processes modules fork in their child_init(PROC_MAIN), in load order
+ * (rtimer's, jsonrpcs', usrloc's timer, ctl's handler...).
  */
 import type { Process, ProcessKind, ProcessRequest } from "../runtime/process.js";
 
@@ -12,19 +13,13 @@ function makeProcess(index: number, kind: ProcessKind, name: string, label = nam
   return { index, pid: PID_BASE + index, kind, name, label, vars: [], local: new Map(), busyUntil: 0 };
 }
 
-export function buildProcessTable(
-  children: number,
-  listen: string,
-  ctl: boolean,
-  modules: readonly ProcessRequest[],
-): Process[] {
+export function buildProcessTable(children: number, listen: string, modules: readonly ProcessRequest[]): Process[] {
   const table: Process[] = [makeProcess(0, "main", "main process - attendant", "main process")];
   for (let i = 0; i < children; i++)
     table.push(makeProcess(table.length, "receiver", `udp receiver child=${i} sock=${listen}`, `SIP worker ${i}`));
   table.push(makeProcess(table.length, "slow_timer", "slow timer"));
   table.push(makeProcess(table.length, "timer", "timer"));
   table.push(makeProcess(table.length, "secondary_timer", "secondary timer"));
-  if (ctl) table.push(makeProcess(table.length, "ctl", "ctl handler"));
   for (const m of modules) {
     const p = makeProcess(table.length, "module", m.name, m.label);
     table.push(p);

@@ -9,10 +9,6 @@ import { asyncModule } from "./async.js";
 import { authModule } from "./auth.js";
 import { authDbModule } from "./auth-db.js";
 import { avpopsModule } from "./avpops.js";
-import { cfgRpcModule } from "./cfg-rpc.js";
-import { corexModule } from "./corex.js";
-import { countersModule } from "./counters.js";
-import { ctlModule } from "./ctl.js";
 import { dbMysqlModule } from "./db-mysql.js";
 import { debuggerModule } from "./debugger.js";
 import { dialogModule } from "./dialog.js";
@@ -22,7 +18,6 @@ import { domainModule } from "./domain.js";
 import { execModule } from "./exec.js";
 import { ipopsModule } from "./ipops.js";
 import { janssonModule } from "./jansson.js";
-import { jsonrpcsModule } from "./jsonrpcs.js";
 import { natTraversalModule } from "./nat-traversal.js";
 import { nathelperModule } from "./nathelper.js";
 import { pathModule } from "./path.js";
@@ -40,7 +35,6 @@ import { tmModule } from "./tm.js";
 import { tmxModule } from "./tmx.js";
 import { topohModule } from "./topoh.js";
 import { uacModule } from "./uac.js";
-import { xhttpModule } from "./xhttp.js";
 
 export const catalogModules: readonly ModuleDef[] = [
   accModule,
@@ -49,10 +43,6 @@ export const catalogModules: readonly ModuleDef[] = [
   authModule,
   authDbModule,
   avpopsModule,
-  cfgRpcModule,
-  corexModule,
-  countersModule,
-  ctlModule,
   dbMysqlModule,
   debuggerModule,
   dialogModule,
@@ -62,7 +52,6 @@ export const catalogModules: readonly ModuleDef[] = [
   execModule,
   ipopsModule,
   janssonModule,
-  jsonrpcsModule,
   natTraversalModule,
   nathelperModule,
   pathModule,
@@ -80,5 +69,4 @@ export const catalogModules: readonly ModuleDef[] = [
   tmxModule,
   topohModule,
   uacModule,
-  xhttpModule,
 ];

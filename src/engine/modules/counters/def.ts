@@ -1,12 +1,14 @@
 /**
- * Kamailio 5.6 `counters` module as the checker knows it: parameters, script functions and
- * pseudo-variables, from the module's export tables. Declared only, not simulated.
+ * counters: script counters read over RPC. Loading it changes nothing a run shows; cnt_inc(),
+ * cnt_add() and cnt_reset() always return 1 in Kamailio, so their stand-ins do not steer a config,
+ * but they still warn at their call (their counters are not kept, and an undeclared counter is
+ * not refused at start as cnt_fixup1() refuses it) (docs/kamailio/rpc-modules.md).
  */
 import { defineModule, ONREPLY, RouteKind } from "../types.js";
 
 export const countersModule = defineModule({
   name: "counters",
-  simulated: false,
+  simulated: true,
   doc: "Script counters: declares named counters and lets the script increment, add to and reset them; values are read over RPC.",
   params: {
     script_cnt_grp_name: {
@@ -26,18 +28,21 @@ export const countersModule = defineModule({
       routes: RouteKind.REQUEST | RouteKind.FAILURE | ONREPLY | RouteKind.ONSEND,
       argNames: ["name"],
       doc: "Increments the counter (group.name or name in the script group) by one.",
+      simulated: false,
     },
     cnt_add: {
       arity: [2],
       routes: RouteKind.REQUEST | RouteKind.FAILURE | ONREPLY | RouteKind.ONSEND,
       argNames: ["name", "number"],
       doc: "Adds the number to the counter.",
+      simulated: false,
     },
     cnt_reset: {
       arity: [1],
       routes: RouteKind.REQUEST | RouteKind.FAILURE | ONREPLY | RouteKind.ONSEND,
       argNames: ["name"],
       doc: "Resets the counter to zero.",
+      simulated: false,
     },
   },
 });

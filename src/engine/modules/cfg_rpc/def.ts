@@ -1,12 +1,13 @@
 /**
- * Kamailio 5.6 `cfg_rpc` module as the checker knows it: parameters, script functions and
- * pseudo-variables, from the module's export tables. Declared only, not simulated.
+ * cfg_rpc: RPC commands over the configuration framework (cfg.get, cfg.set...). It has no script
+ * functions and forks no process, so loading it changes nothing a run shows
+ * (docs/kamailio/rpc-modules.md); kamsim answers no cfg.* command.
  */
 import { defineModule } from "../types.js";
 
 export const cfgRpcModule = defineModule({
   name: "cfg_rpc",
-  simulated: false,
+  simulated: true,
   doc: "RPC commands (cfg.get, cfg.set, cfg.list...) for reading and changing configuration framework variables at run time; it has no script functions.",
   params: {},
   functions: {},

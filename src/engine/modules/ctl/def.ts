@@ -1,12 +1,13 @@
 /**
- * Kamailio 5.6 `ctl` module as the checker knows it: parameters, script functions and
- * pseudo-variables, from the module's export tables. Declared only, not simulated.
+ * ctl: the binrpc control socket kamcmd talks to (docs/kamailio/rpc-modules.md). It has no
+ * script functions; what a run shows of it is its process, "ctl handler", and the line that
+ * process writes when it starts.
  */
 import { defineModule } from "../types.js";
 
 export const ctlModule = defineModule({
   name: "ctl",
-  simulated: false,
+  simulated: true,
   doc: "Control interface for RPC commands over binrpc (used by kamcmd) on Unix, UDP or TCP sockets, and over a FIFO.",
   params: {
     fifo: {

@@ -1,12 +1,14 @@
 /**
- * Kamailio 5.6 `jsonrpcs` module as the checker knows it: parameters, script functions and
- * pseudo-variables, from the module's export tables. Declared only, not simulated.
+ * jsonrpcs: JSON-RPC over a FIFO, a datagram socket and HTTP (docs/kamailio/rpc-modules.md).
+ * kamsim has no RPC transport of its own (`kamsim rpc` stands for them), so what a run shows of
+ * the module is its processes, forked per `transport`, and the datagram workers' start line. Its
+ * two script functions are not simulated and say so.
  */
 import { ANY_ROUTE, defineModule, RouteKind } from "../types.js";
 
 export const jsonrpcsModule = defineModule({
   name: "jsonrpcs",
-  simulated: false,
+  simulated: true,
   doc: "JSON-RPC 2.0 server for Kamailio's RPC commands, reachable over FIFO, datagram (UDP or Unix) sockets and HTTP (with xhttp).",
   params: {
     pretty_format: { type: "int", default: 1, doc: "When non-zero the JSON replies are indented for reading." },
@@ -40,12 +42,15 @@ export const jsonrpcsModule = defineModule({
       arity: [0],
       routes: RouteKind.REQUEST,
       doc: "Handles an HTTP request carrying a JSON-RPC command and sends back the reply; meant for event_route[xhttp:request].",
+      // kamsim receives no HTTP, so event_route[xhttp:request] never runs; elsewhere it is a stand-in.
+      simulated: false,
     },
     jsonrpc_exec: {
       arity: [1],
       routes: ANY_ROUTE,
       argNames: ["cmd"],
       doc: "Runs the JSON-RPC command given as a JSON document; the result is available in $jsonrpl(...).",
+      simulated: false,
     },
   },
   pvars: {

@@ -1,12 +1,13 @@
 /**
- * Kamailio 5.6 `corex` module as the checker knows it: parameters, script functions and
- * pseudo-variables, from the module's export tables. Declared only, not simulated.
+ * corex: assorted core extensions. Loading it changes nothing a run shows (no process, no start
+ * line), so the module is quiet; each of its functions that kamsim does not simulate is marked
+ * and warns at its call (docs/kamailio/rpc-modules.md).
  */
 import { ANY_ROUTE, defineModule, RouteKind } from "../types.js";
 
 export const corexModule = defineModule({
   name: "corex",
-  simulated: false,
+  simulated: true,
   doc: "Core extensions: extra branch, sending, socket, flag and file helpers plus the network:msg and corex:reply-out hooks.",
   params: {
     alias_subdomains: {
@@ -43,148 +44,173 @@ export const corexModule = defineModule({
       arity: [0],
       routes: RouteKind.CORE_ONREPLY,
       doc: "Forwards a reply statelessly, from the core reply route.",
+      simulated: false,
     },
     append_branch: {
       arity: [0, 1, 2],
       routes: RouteKind.REQUEST | RouteKind.FAILURE,
       argNames: ["uri", "q"],
       doc: "Adds a new branch using the current R-URI or the given URI, optionally with a q value.",
+      simulated: false,
     },
     send_udp: {
       arity: [0, 1],
       routes: RouteKind.REQUEST | RouteKind.FAILURE,
       argNames: ["hostport"],
       doc: "Sends the message as is over UDP to the given address or to the R-URI / $du target.",
+      simulated: false,
     },
     send_tcp: {
       arity: [0, 1],
       routes: RouteKind.REQUEST | RouteKind.FAILURE,
       argNames: ["hostport"],
       doc: "Sends the message as is over TCP to the given address or to the R-URI / $du target.",
+      simulated: false,
     },
     send_data: {
       arity: [2],
       routes: ANY_ROUTE,
       argNames: ["uri", "data"],
       doc: "Sends the given data to the address in the SIP URI.",
+      simulated: false,
     },
     sendx: {
       arity: [3],
       routes: ANY_ROUTE,
       argNames: ["uri", "sock", "data"],
       doc: "Sends the given data to the address in the SIP URI using the given local socket.",
+      simulated: false,
     },
     is_incoming: {
       arity: [0],
       routes: ANY_ROUTE,
       doc: "In event_route[network:msg], true when $mb holds received data rather than data about to be sent (needs nio_intercept).",
+      simulated: false,
     },
     msg_iflag_set: {
       arity: [1],
       routes: ANY_ROUTE,
       argNames: ["flagname"],
       doc: "Sets an internal message flag by name.",
+      simulated: false,
     },
     msg_iflag_reset: {
       arity: [1],
       routes: ANY_ROUTE,
       argNames: ["flagname"],
       doc: "Clears an internal message flag by name.",
+      simulated: false,
     },
     msg_iflag_is_set: {
       arity: [1],
       routes: ANY_ROUTE,
       argNames: ["flagname"],
       doc: "True when the named internal message flag is set.",
+      simulated: false,
     },
     file_read: {
       arity: [2],
       routes: ANY_ROUTE,
       argNames: ["fpath", "var"],
       doc: "Reads a whole file into the given variable.",
+      simulated: false,
     },
     file_write: {
       arity: [2],
       routes: ANY_ROUTE,
       argNames: ["fpath", "content"],
       doc: "Writes the content to a file, replacing it.",
+      simulated: false,
     },
     setxflag: {
       arity: [1],
       routes: ANY_ROUTE,
       argNames: ["flag"],
       doc: "Sets an extended message flag (index 0..63).",
+      simulated: false,
     },
     resetxflag: {
       arity: [1],
       routes: ANY_ROUTE,
       argNames: ["flag"],
       doc: "Clears an extended message flag.",
+      simulated: false,
     },
     isxflagset: {
       arity: [1],
       routes: ANY_ROUTE,
       argNames: ["flag"],
       doc: "True when the extended message flag is set.",
+      simulated: false,
     },
     set_send_socket: {
       arity: [1],
       routes: ANY_ROUTE,
       argNames: ["saddr"],
       doc: "Sets the local socket for sending, given as proto:address:port.",
+      simulated: false,
     },
     set_send_socket_name: {
       arity: [1],
       routes: ANY_ROUTE,
       argNames: ["sname"],
       doc: "Sets the local socket for sending by its listen name.",
+      simulated: false,
     },
     set_recv_socket: {
       arity: [1],
       routes: ANY_ROUTE,
       argNames: ["saddr"],
       doc: "Changes the socket the message is considered received on.",
+      simulated: false,
     },
     set_recv_socket_name: {
       arity: [1],
       routes: ANY_ROUTE,
       argNames: ["sname"],
       doc: "Changes the receiving socket by its listen name.",
+      simulated: false,
     },
     set_source_address: {
       arity: [1],
       routes: ANY_ROUTE,
       argNames: ["saddr"],
       doc: "Changes the source address the message is considered received from.",
+      simulated: false,
     },
     via_add_srvid: {
       arity: [1],
       routes: ANY_ROUTE,
       argNames: ["flags"],
       doc: "Controls adding the server id as a Via parameter to forwarded requests.",
+      simulated: false,
     },
     via_add_xavp_params: {
       arity: [1],
       routes: ANY_ROUTE,
       argNames: ["flags"],
       doc: "Controls adding the xavp_via_params fields as Via parameters.",
+      simulated: false,
     },
     via_use_xavp_fields: {
       arity: [1],
       routes: ANY_ROUTE,
       argNames: ["flags"],
       doc: "Controls using the xavp_via_fields values for the Via header.",
+      simulated: false,
     },
     is_faked_msg: {
       arity: [0],
       routes: ANY_ROUTE,
       doc: "True when the message is a faked one built internally (e.g. in failure routes).",
+      simulated: false,
     },
     is_socket_name: {
       arity: [1],
       routes: ANY_ROUTE,
       argNames: ["sockname"],
       doc: "True when a listen socket with this name exists.",
+      simulated: false,
     },
   },
   pvars: {
@@ -192,6 +218,7 @@ export const corexModule = defineModule({
     lsock: {
       inner: "required",
       doc: "Attribute of a listen socket selected by name or by address, written as $lsock(match/value/field).",
+      simulated: false,
     },
   },
   events: ["network:msg", "corex:reply-out"],

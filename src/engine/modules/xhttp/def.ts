@@ -1,12 +1,14 @@
 /**
- * Kamailio 5.6 `xhttp` module as the checker knows it: parameters, script functions and
- * pseudo-variables, from the module's export tables. Declared only, not simulated.
+ * xhttp: HTTP requests on the SIP port's TCP connections, handled in event_route[xhttp:request].
+ * kamsim receives SIP over UDP only, so that route never runs, as in Kamailio without HTTP
+ * traffic; loading the module changes nothing a run shows. xhttp_reply() is not simulated and
+ * warns at its call (docs/kamailio/rpc-modules.md).
  */
 import { defineModule, RouteKind } from "../types.js";
 
 export const xhttpModule = defineModule({
   name: "xhttp",
-  simulated: false,
+  simulated: true,
   doc: "Basic HTTP server on top of the SIP TCP listeners: requests are handled in event_route[xhttp:request] and answered with xhttp_reply().",
   params: {
     url_match: {
@@ -25,6 +27,7 @@ export const xhttpModule = defineModule({
       routes: RouteKind.REQUEST,
       argNames: ["code", "reason", "ctype", "body"],
       doc: "Sends an HTTP reply with the given status, reason, content type and body.",
+      simulated: false,
     },
   },
   pvars: {
