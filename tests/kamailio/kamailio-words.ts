@@ -57,4 +57,6 @@ export const KAMAILIO_WORDS: Readonly<Record<string, RegExp>> = {
   bad_core_arg: /bad argument, (number|string) expected|bad log argument|bad error argument/,
   // rr's direction_fixup() (modules/rr/rr_mod.c) refusing is_direction().
   rr_fixup: /unknown direction|requires parameter"append_fromtag" enabled/,
+  // registrar's save_fixup() (modules/registrar/registrar.c) refusing the flags.
+  registrar_fixup: /bad flags/,
 };

@@ -3,6 +3,7 @@
  * $ulc (docs/kamailio/registrar.md). Simulated as Kamailio 5.6.3's modules/registrar does it.
  */
 import { ANY_ROUTE, defineModule, ONREPLY, RouteKind } from "../types.js";
+import { createRegistrarChecker } from "./check.js";
 
 export const registrarModule = defineModule({
   name: "registrar",
@@ -188,4 +189,5 @@ export const registrarModule = defineModule({
     },
   },
   events: ["usrloc:contact-expired"],
+  checks: createRegistrarChecker,
 });

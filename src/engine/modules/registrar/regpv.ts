@@ -10,6 +10,7 @@ import { compileIndex, IDX_INT } from "../../runtime/pv/index-spec.js";
 import type { Value } from "../../runtime/values.js";
 import { coreHash } from "../cfgutils/core-hash.js";
 import type { Ucontact, Udomain } from "../usrloc/store.js";
+import { ULC_ATTRS } from "./check.js";
 import { extractAor, regLog } from "./common.js";
 import type { RegContext } from "./save.js";
 
@@ -85,32 +86,6 @@ export function setExpiredProfile(proc: ProcessState, c: Ucontact): void {
   p.set = true;
 }
 
-/** pv_parse_ulc_name(): the attribute numbers of regpv.c. */
-const ATTRS = new Set([
-  "aor",
-  "domain",
-  "aorhash",
-  "addr",
-  "path",
-  "received",
-  "expires",
-  "callid",
-  "q",
-  "cseq",
-  "flags",
-  "cflags",
-  "user_agent",
-  "socket",
-  "modified",
-  "methods",
-  "count",
-  "ruid",
-  "regid",
-  "instance",
-  "conid",
-  "server_id",
-]);
-
 function attr(p: Profile, c: Ucontact, name: string): Value {
   switch (name) {
     case "aor":
@@ -169,7 +144,7 @@ export const ulcPv: PvImpl = {
     const name = arrow < 0 ? "" : inner.slice(0, arrow);
     const which = arrow < 0 ? "" : inner.slice(arrow + 2);
     const index = compileIndex(spec.index, env);
-    if (!ATTRS.has(which)) return { get: () => null, set: () => true };
+    if (!ULC_ATTRS.has(which)) return { get: () => null, set: () => true };
     return {
       get(ctx) {
         const p = profiles(ctx.proc).get(name);
