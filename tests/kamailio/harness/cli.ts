@@ -15,6 +15,7 @@ for (const dir of args.filter((a) => !a.startsWith("--"))) {
     console.log(
       `${r.name}: ${verdictOf(r)}${r.options.knownDeviation ? ` (${r.options.knownDeviation})` : ""}; ${r.disagreements.length} disagreement(s); ${r.matched} lines matched ` +
         `(kamsim ${r.kamsimLines}, Kamailio ${r.kamailioLines}); ${r.requests} requests; ` +
+        (r.messages > 0 ? `${r.messagesMatched}/${r.messages} agents' messages matched; ` : "") +
         `max skew ${(r.maxSkew * 1000).toFixed(1)} ms; median offset ${(r.medianSkew * 1000).toFixed(1)} ms; max send lateness ${(r.maxLateness * 1000).toFixed(1)} ms; ` +
         `start-up ${r.seconds.startup.toFixed(2)} s; total ${r.seconds.total.toFixed(2)} s; ` +
         `longest stall ${(r.maxStall * 1000).toFixed(0)} ms; load ${r.load}`,
