@@ -8,15 +8,17 @@
  *
  * Other modules (registrar, sanity, tm's stateless fallbacks) reply through `slSendReply`.
  */
-import { L_ERR, L_INFO } from "../../base/log-levels.js";
+import { L_ERR, L_INFO, L_WARN } from "../../base/log-levels.js";
 import type { ScriptContext } from "../../runtime/context.js";
+import { branchesOf, Q_UNSPECIFIED, ruriQ } from "../../runtime/dset.js";
 import { FL_FORCE_RPORT, FL_MSG_NOREPLY, hasMsgFlag } from "../../runtime/msg-flags.js";
 import { parseAllHeaders } from "../../runtime/parse-headers.js";
 import { nowIn, whereIn } from "../../runtime/services.js";
 import type { HostPort } from "../../runtime/sip-net.js";
 import { SipRequest } from "../../sip/message.js";
+import { q2str } from "../../sip/qvalue.js";
 import { buildReply, DEFAULT_SERVER_HEADER } from "../../sip/reply.js";
-import { replyLumps } from "../lumps.js";
+import { addReplyLump, replyLumps } from "../lumps.js";
 import { err2reasonPhrase, serError } from "../ser-error.js";
 import { calcCrcSuffix, initTags } from "../tags.js";
 
@@ -61,6 +63,30 @@ export function slToTag(ctx: ScriptContext, req: SipRequest): string {
   return via ? prefix + calcCrcSuffix(via, req) : prefix;
 }
 
+/** The request line's URI as received (msg->first_line.u.request.uri). */
+function receivedRuri(raw: string): string {
+  const eol = raw.indexOf("\n");
+  const parts = (eol < 0 ? raw : raw.slice(0, eol)).split(" ");
+  return parts[1] ?? "";
+}
+
+/**
+ * print_dset() (core/dset.c) as sl_reply_helper() adds it to a 3xx reply (sl's rich_redirect=0):
+ * `Contact: <uri>;q=Q, ...` of the new R-URI (only when the script changed it: msg->new_uri) and
+ * the appended branches, as a reply lump; with neither, dset.c's warning and no lump.
+ */
+function addDsetLump(ctx: ScriptContext): void {
+  const parts: string[] = [];
+  const contact = (uri: string, q: number) => (q === Q_UNSPECIFIED ? `<${uri}>` : `<${uri}>;q=${q2str(q)}`);
+  if (ctx.msg.ruri !== receivedRuri(ctx.msg.raw)) parts.push(contact(ctx.msg.ruri, ruriQ(ctx)));
+  for (const b of branchesOf(ctx)) parts.push(contact(b.uri, b.q));
+  if (parts.length === 0) {
+    ctx.sv.log.core(ctx.proc, L_WARN, "dset.c:689", "print_dset", "no r-uri or branches", whereIn(ctx));
+    return;
+  }
+  addReplyLump(ctx.msg, `Contact: ${parts.join(", ")}\r\n`);
+}
+
 /**
  * sl_reply_helper(): builds and sends a stateless reply; 1 sent, -1 error (an ACK, a message
  * that is not a request from the network, headers that do not parse), -2 the message may not be
@@ -70,16 +96,13 @@ export function slToTag(ctx: ScriptContext, req: SipRequest): string {
 export function slSendReply(ctx: ScriptContext, code: number | string, reason: string, tag?: string): number {
   if (!ctx.real || ctx.msg.reply !== undefined || ctx.msg.method === "ACK") return -1;
   if (hasMsgFlag(ctx, FL_MSG_NOREPLY)) {
-    ctx.sv.log.core(
-      ctx.proc,
-      L_INFO,
-      "sl_funcs.c:147",
-      "sl_reply_helper",
-      "message marked with no-reply flag",
-      whereIn(ctx),
-    );
+    const text = "message marked with no-reply flag";
+    ctx.sv.log.module(ctx.proc, L_INFO, "sl", "sl_funcs.c:147", "sl_reply_helper", text, whereIn(ctx));
     return -2;
   }
+  // A redirection carries the destination set as a Contact reply lump (print_dset()).
+  const n0 = typeof code === "number" ? code : Number.parseInt(code, 10);
+  if (n0 >= 300 && n0 < 400) addDsetLump(ctx);
   // build_res_buf_from_sip_req() (core/msg_translator.c) parses every header first: a bad one
   // below those read on receipt means no reply, and sl returns -1 without a line of its own.
   if (!parseAllHeaders(ctx)) {
