@@ -9,7 +9,7 @@ import type { HostPort } from "../../runtime/sip-net.js";
 import { Agent } from "./agent.js";
 import type { PlannedAgent } from "./plan.js";
 import type { AgentSummary } from "./summary.js";
-import { type AgentTransport, hostPortKey } from "./transport.js";
+import type { AgentTransport } from "./transport.js";
 
 /** Where an agent lives and what its link does to datagrams (the network applies loss and latency). */
 export interface AgentAddress {
@@ -45,7 +45,14 @@ export function createAgents(
   transport: AgentTransport,
 ): AgentSet {
   const agents = plans.map((p) => new Agent(p, options.proxy, transport));
-  const byAddress = new Map(agents.map((a) => [hostPortKey(a.plan.address), a]));
+  // By IP, then port: no key string to build for every datagram.
+  const byAddress = new Map<string, Map<number, Agent>>();
+  for (const a of agents) {
+    const { ip, port } = a.plan.address;
+    let ports = byAddress.get(ip);
+    if (!ports) byAddress.set(ip, (ports = new Map()));
+    ports.set(port, a);
+  }
   let started = false;
   return {
     addresses: plans.map((p) => ({ name: p.name, address: p.address, loss: p.loss, latency: p.latency })),
@@ -55,7 +62,7 @@ export function createAgents(
       for (const a of agents) a.start();
     },
     deliver(to, from, text) {
-      const agent = byAddress.get(hostPortKey(to));
+      const agent = byAddress.get(to.ip)?.get(to.port);
       if (!agent) return false;
       agent.deliver(from, text);
       return true;

@@ -66,7 +66,11 @@ export class Call {
   private cancelWanted = false;
   private cancelSent = false;
   // Callee side.
+  /** The INVITE's server transaction and request, until the final response went. */
   private inviteTx: ServerTransaction | null = null;
+  private inviteReq: AgentMessage | null = null;
+  /** The CSeq of the INVITE the callee answered (its ACK carries the same). */
+  private inviteCseq = -1;
   private localTag = "";
   /** The callee hangs up this long after its 2xx is ACKed; `null`: never. */
   private byeAfterAck: number | null = null;
@@ -247,6 +251,8 @@ export class Call {
   answer(req: AgentMessage, tx: ServerTransaction, answer: Exclude<PlannedAnswer, { down: true }>): void {
     const { ua } = this.host;
     this.inviteTx = tx;
+    this.inviteReq = req;
+    this.inviteCseq = req.cseq;
     this.localTag = ua.tag();
     tx.toTag = this.localTag;
     tx.onCancel = () => this.cancelled();
@@ -260,6 +266,7 @@ export class Call {
     if (answer.after !== null)
       ua.after(answer.after, () => {
         if (tx.answered) return;
+        this.answered();
         if (answer.code >= 300) {
           tx.respond(answer.code, buildResponse(req, answer.code, reason(answer.code), { toTag: this.localTag }));
           this.fail(answer.code);
@@ -325,9 +332,17 @@ export class Call {
   /** CANCEL matched this call's INVITE (9.2): 487 if no final reply went yet. */
   private cancelled(): void {
     const tx = this.inviteTx;
-    if (!tx || tx.answered) return;
-    tx.respond(487, buildResponse(tx.req, 487, reason(487), { toTag: this.localTag }));
+    const req = this.inviteReq;
+    if (!tx || !req || tx.answered) return;
+    this.answered();
+    tx.respond(487, buildResponse(req, 487, reason(487), { toTag: this.localTag }));
     this.end("cancelled", 487);
+  }
+
+  /** The final response is going: the request and transaction are not needed any more (memory at scale). */
+  private answered(): void {
+    this.inviteTx = null;
+    this.inviteReq = null;
   }
 
   // ---- both ----
@@ -338,7 +353,7 @@ export class Call {
     if (!p || p.cseq !== req.cseq) return;
     this.pending = null;
     const wait = this.byeAfterAck;
-    if (wait !== null && this.summary.role === "callee" && req.cseq === this.inviteTx?.req.cseq) {
+    if (wait !== null && this.summary.role === "callee" && req.cseq === this.inviteCseq) {
       this.byeAfterAck = null;
       this.host.ua.after(wait, () => this.hangUp("local"));
     }

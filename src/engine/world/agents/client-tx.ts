@@ -35,7 +35,8 @@ export function clientTxKey(branch: string, method: string): string {
 
 export class ClientTransaction {
   state: ClientTxState;
-  readonly text: string;
+  /** The request's text while it may be re-sent; dropped after (memory at scale). */
+  private text: string;
   private ackText = "";
 
   constructor(
@@ -95,8 +96,12 @@ export class ClientTransaction {
       case "proceeding":
         if (provisional) {
           this.state = "proceeding";
+          if (this.invite) this.text = "";
           this.user.onResponse(res);
-        } else if (this.invite && res.status < 300) {
+          return;
+        }
+        this.text = "";
+        if (this.invite && res.status < 300) {
           this.state = "accepted";
           this.ua.after(64 * this.ua.t1, () => this.terminate());
           this.user.onResponse(res);

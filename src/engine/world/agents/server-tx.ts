@@ -24,7 +24,7 @@ export function serverTxKey(req: AgentMessage, method: string): string {
 
 export class ServerTransaction {
   state: ServerTxState;
-  /** The last response sent, re-sent on retransmissions of the request. */
+  /** The last response sent, re-sent on retransmissions of the request (the request itself is not kept). */
   private last = "";
   /** Code of the final response, 0 before it. */
   finalCode = 0;
@@ -34,20 +34,19 @@ export class ServerTransaction {
   /** What a CANCEL matching this INVITE does (the TU sets it). */
   onCancel: (() => void) | null = null;
 
+  readonly invite: boolean;
+
   constructor(
     private readonly ua: Ua,
     private readonly table: Map<string, ServerTransaction>,
-    readonly req: AgentMessage,
+    req: AgentMessage,
     /** Where responses go (the top Via's received/rport or sent-by). */
     readonly dest: HostPort,
   ) {
-    this.state = req.method === "INVITE" ? "proceeding" : "trying";
+    this.invite = req.method === "INVITE";
+    this.state = this.invite ? "proceeding" : "trying";
     this.key = serverTxKey(req, req.method);
     table.set(this.key, this);
-  }
-
-  get invite(): boolean {
-    return this.req.method === "INVITE";
   }
 
   /** Whether a final response was sent. */
