@@ -129,6 +129,15 @@ describe("record_route (record.c build_rr)", () => {
     expect(added(ctx)).toBe("Record-Route: <sip:bob@127.0.0.1:5071;lr;ftag=ft1>\r\n");
   });
 
+  it("add_username with custom_user_avp: the variable's value when it has one, else the R-URI user", () => {
+    const a = context();
+    recordRoute(a.ctx, config({ addUsername: true }), undefined, { get: () => "gw7" });
+    expect(added(a.ctx)).toBe("Record-Route: <sip:gw7@127.0.0.1:5071;lr;ftag=ft1>\r\n");
+    const b = context();
+    recordRoute(b.ctx, config({ addUsername: true }), undefined, { get: () => null });
+    expect(added(b.ctx)).toBe("Record-Route: <sip:bob@127.0.0.1:5071;lr;ftag=ft1>\r\n");
+  });
+
   it("an upstream in-dialog request carries the To tag (is_direction by the routed ftag)", () => {
     const raw =
       "BYE sip:alice@192.0.2.1 SIP/2.0\r\n" +

@@ -10,6 +10,7 @@
  */
 import { L_CRIT2, L_ERR } from "../../base/log-levels.js";
 import type { ScriptContext } from "../../runtime/context.js";
+import type { PvAccess } from "../../runtime/env.js";
 import { parseRawUri } from "../../sip/parse-uri.js";
 import { anchorLump, anchorRrLump, headerLumps, type Lump, type LumpPart, msgView } from "../lumps.js";
 import { direction, UPSTREAM } from "./direction.js";
@@ -21,8 +22,14 @@ function recLog(ctx: ScriptContext, line: number, fn: string, text: string, leve
   rrLog(ctx, level, `record.c:${line}`, fn, text);
 }
 
-/** get_username(): the user of the received Request-URI, else of the new one. */
-function username(ctx: ScriptContext, fn: string): string | undefined {
+/**
+ * The user part with add_username: get_custom_user() (the custom_user_avp variable, when it
+ * holds a non-empty value), else get_username(): the user of the received Request-URI, else of
+ * the new one.
+ */
+function username(ctx: ScriptContext, fn: string, custom: PvAccess | undefined): string | undefined {
+  const c = custom?.get(ctx);
+  if (c !== undefined && c !== null && String(c) !== "") return String(c);
   const v = msgView(ctx.msg);
   const received = v === undefined ? ctx.msg.ruri : v.raw.slice(v.uriStart, v.uriEnd);
   const p = parseRawUri(received);
@@ -93,8 +100,8 @@ function buildRr(
 }
 
 /** record_route(msg, params): 0, or record.c's negative code after its error line. */
-export function recordRoute(ctx: ScriptContext, cfg: RrConfig, params: string | undefined): number {
-  const user = cfg.addUsername ? username(ctx, "record_route") : "";
+export function recordRoute(ctx: ScriptContext, cfg: RrConfig, params: string | undefined, custom?: PvAccess): number {
+  const user = cfg.addUsername ? username(ctx, "record_route", custom) : "";
   if (user === undefined) return -1;
   const tag = rrTag(ctx, cfg);
   if (tag === undefined) {
@@ -130,9 +137,9 @@ export function recordRoute(ctx: ScriptContext, cfg: RrConfig, params: string | 
 }
 
 /** record_route_preset(msg, data): 1, or a negative code. The From tag and add_rr_param() text go before `;lr`. */
-export function recordRoutePreset(ctx: ScriptContext, cfg: RrConfig, data: string): number {
+export function recordRoutePreset(ctx: ScriptContext, cfg: RrConfig, data: string, custom?: PvAccess): number {
   const sips = isSips(ctx, cfg);
-  const user = cfg.addUsername ? username(ctx, "record_route_preset") : "";
+  const user = cfg.addUsername ? username(ctx, "record_route_preset", custom) : "";
   if (user === undefined) return -1;
   let ftag = "";
   if (cfg.appendFromtag) {
@@ -179,8 +186,8 @@ function buildAdvertisedRr(
 }
 
 /** record_route_advertised_address(msg, data): 1, or a negative code. */
-export function recordRouteAdvertised(ctx: ScriptContext, cfg: RrConfig, data: string): number {
-  const user = cfg.addUsername ? username(ctx, "record_route_advertised_address") : "";
+export function recordRouteAdvertised(ctx: ScriptContext, cfg: RrConfig, data: string, custom?: PvAccess): number {
+  const user = cfg.addUsername ? username(ctx, "record_route_advertised_address", custom) : "";
   if (user === undefined) return -1;
   const tag = rrTag(ctx, cfg);
   if (tag === undefined) {

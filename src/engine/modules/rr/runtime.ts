@@ -5,8 +5,10 @@
  */
 import { L_ERR, L_INFO } from "../../base/log-levels.js";
 import { compileRegex, type PosixRegex } from "../../base/regex/index.js";
+import type { Span } from "../../base/source.js";
+import { parsePvAt } from "../../lang/pv-spec.js";
 import type { ScriptContext } from "../../runtime/context.js";
-import type { CallArg, FunctionImpl, PvImpl } from "../../runtime/env.js";
+import type { CallArg, CompileEnv, FunctionImpl, PvAccess, PvImpl } from "../../runtime/env.js";
 import { FL_ROUTE_ADDR, FL_RR_ADDED, hasMsgFlag, setMsgFlag } from "../../runtime/msg-flags.js";
 import { igp, ivalue } from "../igp.js";
 import { defineRuntime } from "../runtime-types.js";
@@ -52,6 +54,11 @@ function readConfig(params: readonly { name: string; value: string | number }[],
     else if (p.name === "force_send_socket") cfg.forceSendSocket = n !== 0;
     else if (p.name === "enable_socket_mismatch_warning") cfg.mismatchWarning = n !== 0;
     else if (p.name === "ignore_sips") cfg.ignoreSips = n !== 0;
+    else if (p.name === "custom_user_avp") {
+      // mod_init(): pv_parse_spec(); only a spec that does not parse refuses (any PV is read).
+      const r = parsePvAt(String(p.value), 0, true);
+      if ("spec" in r) cfg.customUser = r.spec;
+    }
   }
   return cfg;
 }
@@ -59,6 +66,10 @@ function readConfig(params: readonly { name: string; value: string | number }[],
 export const rrRuntime = defineRuntime(rrModule, {
   create(setup) {
     const cfg = readConfig(setup.params, { ip: setup.core.listenIp, port: setup.core.listenPort });
+
+    /** The custom_user_avp variable, read where add_username needs it. */
+    const customUser = (env: CompileEnv, span: Span): PvAccess | undefined =>
+      cfg.addUsername && cfg.customUser ? env.pv(cfg.customUser, span) : undefined;
 
     const loose_route: FunctionImpl = { compile: () => (ctx) => looseRouteMode(ctx, cfg, 0) };
     const loose_route_preloaded: FunctionImpl = {
@@ -79,11 +90,12 @@ export const rrRuntime = defineRuntime(rrModule, {
     };
 
     const record_route: FunctionImpl = {
-      compile(args) {
+      compile(args, env, call) {
         const params = args[0]?.str();
+        const custom = customUser(env, call.span);
         return (ctx) => {
           if (doubleAttempt(ctx, 409, "w_record_route")) return -1;
-          if (recordRoute(ctx, cfg, params?.(ctx)) < 0) return -1;
+          if (recordRoute(ctx, cfg, params?.(ctx), custom) < 0) return -1;
           if (!inBranchRoute(ctx)) setMsgFlag(ctx, FL_RR_ADDED);
           return 1;
         };
@@ -91,9 +103,10 @@ export const rrRuntime = defineRuntime(rrModule, {
     };
 
     const record_route_preset: FunctionImpl = {
-      compile(args) {
+      compile(args, env, call) {
         const addr1 = (args[0] as CallArg).str();
         const addr2 = args[1]?.str();
+        const custom = customUser(env, call.span);
         return (ctx) => {
           if (doubleAttempt(ctx, 427, "w_record_route_preset")) return -1;
           if (addr2 && !cfg.enableDoubleRr) {
@@ -106,8 +119,8 @@ export const rrRuntime = defineRuntime(rrModule, {
             );
             return -1;
           }
-          if (recordRoutePreset(ctx, cfg, addr1(ctx)) < 0) return -1;
-          if (addr2 && recordRoutePreset(ctx, cfg, addr2(ctx)) < 0) return -1;
+          if (recordRoutePreset(ctx, cfg, addr1(ctx), custom) < 0) return -1;
+          if (addr2 && recordRoutePreset(ctx, cfg, addr2(ctx), custom) < 0) return -1;
           setMsgFlag(ctx, FL_RR_ADDED);
           return 1;
         };
@@ -115,11 +128,12 @@ export const rrRuntime = defineRuntime(rrModule, {
     };
 
     const record_route_advertised_address: FunctionImpl = {
-      compile(args) {
+      compile(args, env, call) {
         const addr = (args[0] as CallArg).str();
+        const custom = customUser(env, call.span);
         return (ctx) => {
           if (doubleAttempt(ctx, 466, "w_record_route_advertised_address")) return -1;
-          if (recordRouteAdvertised(ctx, cfg, addr(ctx)) < 0) return -1;
+          if (recordRouteAdvertised(ctx, cfg, addr(ctx), custom) < 0) return -1;
           setMsgFlag(ctx, FL_RR_ADDED);
           return 1;
         };

@@ -6,6 +6,7 @@
  * request's run state (ctx.pvx), which lives as long as the request in its process, as those
  * ids do; msg_apply_changes() keeps both (msg->id survives sip_msg_update_buffer()).
  */
+import type { PvSpec } from "../../lang/pv-spec.js";
 import type { ScriptContext } from "../../runtime/context.js";
 import { extrasOf, type PvExtras } from "../../runtime/pv/extras.js";
 import { whereIn } from "../../runtime/services.js";
@@ -21,6 +22,8 @@ export interface RrConfig {
   forceSendSocket: boolean;
   mismatchWarning: boolean;
   ignoreSips: boolean;
+  /** custom_user_avp, parsed: the variable whose value add_username puts in front (any PV parses). */
+  customUser?: PvSpec;
   listen: { ip: string; port: number };
 }
 
