@@ -207,6 +207,21 @@ describe("registration", () => {
     });
   });
 
+  it("a 200 granting expires=0 to this Contact means the binding is gone", () => {
+    const net = plan({ at: 0, expires: 60, refresh: true, unregisterAt: null });
+    registrar(
+      net,
+      (head) => `SIP/2.0 200 OK\r\n${head}Contact: <sip:alice@192.0.2.1:5060>;expires=0\r\nContent-Length: 0\r\n\r\n`,
+    );
+    net.run(s(100));
+    expect(net.agents.summary()[0]?.registration).toEqual({
+      state: "unregistered",
+      expiresAt: null,
+      code: 200,
+      sent: 1,
+    });
+  });
+
   it("a registrar that never answers: Timer F, registration failed with 408", () => {
     const net = plan({ at: 0, expires: 60, refresh: true, unregisterAt: null });
     net.run(s(40));

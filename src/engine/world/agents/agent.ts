@@ -203,12 +203,13 @@ export class Agent implements CallHost {
       reg.state = "failed";
       return;
     }
-    if (asked === 0) {
+    const granted = asked === 0 ? 0 : (this.grantedExpires(res) ?? asked);
+    if (granted === 0) {
+      // Removed (Expires: 0 asked, or the registrar answered with expires=0 for this Contact).
       reg.state = "unregistered";
       reg.expiresAt = null;
       return;
     }
-    const granted = this.grantedExpires(res) ?? asked;
     reg.state = "registered";
     reg.expiresAt = this.ua.now() + seconds(granted);
     const refresh = this.plan.register?.refresh;
