@@ -192,6 +192,32 @@ export function insertAfter(anchor: Lump, text: string): void {
   anchor.after.unshift(text);
 }
 
+/** The header and body lump lists at one moment (dup_lump_list() of both). */
+export interface LumpSnapshot {
+  headers: Lump[];
+  body: Lump[];
+}
+
+const copyLump = (l: Lump): Lump => ({ ...l, before: [...l.before], after: [...l.after] });
+
+/**
+ * dup_lump_list() of msg->add_rm and msg->body_lumps, as tm's prepare_new_uac() does before a
+ * branch_route (modules/tm/t_fwd.c): restoreLumps() then puts the lists back, so lumps a
+ * branch_route adds (record_route(), append_hf()...) apply to that branch only.
+ */
+export function snapshotLumps(msg: SipMessage): LumpSnapshot | undefined {
+  const s = lumpsOf(msg);
+  return s && { headers: s.headers.map(copyLump), body: s.body.map(copyLump) };
+}
+
+/** Puts the lists of a snapshot back (free_duped_lump_list() and the backups restored). */
+export function restoreLumps(msg: SipMessage, snap: LumpSnapshot): void {
+  const s = lumpsOf(msg);
+  if (s === undefined) return;
+  s.headers.splice(0, s.headers.length, ...snap.headers.map(copyLump));
+  s.body.splice(0, s.body.length, ...snap.body.map(copyLump));
+}
+
 /** del_nonshm_lump(&msg->body_lumps): drops the body's pending changes (set_body() starts over). */
 export function clearBodyLumps(msg: SipMessage): void {
   const s = state.get(msg);
