@@ -128,6 +128,7 @@ export class Simulation {
       stepBudget: opts.stepBudget ?? 10_000_000,
       world: createWorld(plan.endpoints),
       net: this.net,
+      serverHeader: this.core.serverHeader,
     };
     this.instances = createInstances(front, this.sv, this.core);
     this.replyHooks = [...this.instances.values()].filter((i) => i.onReply !== undefined);

@@ -40,6 +40,7 @@ function services(): Services {
     stepBudget: 1000,
     world: { http: () => undefined },
     net: new Network(kernel, { socket: { ip: "127.0.0.1", port: 5060 }, seed: 1 }),
+    serverHeader: "",
   };
 }
 

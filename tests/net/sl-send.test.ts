@@ -70,3 +70,25 @@ describe("sl_send_reply on the wire", () => {
     expect(other.map((e) => e.to)).toEqual(["127.0.0.9:5070", "127.0.0.9:6000", "127.0.0.9:6000"]);
   });
 });
+
+describe("the Server header (core server_header, server_signature)", () => {
+  const serverLine = (head: string) => {
+    const cfg = `#!KAMAILIO\ndebug=2\nchildren=1\nlisten=udp:127.0.0.1:35061\n${head}\nloadmodule "sl.so"\nrequest_route { sl_send_reply("404","Not Here"); }\n`;
+    const run = runEngine(cfg, {
+      duration: 1,
+      seed: 1,
+      messages: [{ at: 0.5, src: "127.0.0.9", sport: 5070, raw: REQUESTS[0] }],
+    });
+    const sent = run.events.filter((e): e is SipEvent => e.kind === "sip" && e.op === "send");
+    return sent.map((e) => e.text.split("\r\n").filter((l) => l.startsWith("Server")));
+  };
+
+  // Both as Debian's 5.6.3 sent them for the first request above.
+  it("server_header replaces the whole line", () => {
+    expect(serverLine('server_header="Server: My Proxy"')).toEqual([["Server: My Proxy"]]);
+  });
+
+  it("server_signature=no leaves it out", () => {
+    expect(serverLine("server_signature=no")).toEqual([[]]);
+  });
+});

@@ -4,6 +4,9 @@
  */
 import type { Config, CoreValue } from "../lang/ast.js";
 
+/** The Server header Debian's 5.6.3 build sends (main.c: "Server: " SERVER_HDR). */
+export const DEFAULT_SERVER_HEADER = "Server: kamailio (5.6.3 (x86_64/linux))";
+
 export interface CoreSettings {
   /** `debug`: log level threshold (default 0, L_WARN). */
   debug: number;
@@ -20,6 +23,11 @@ export interface CoreSettings {
   /** Address and port the simulated server listens on (`$Ri`, `$Rp`). */
   listenIp: string;
   listenPort: number;
+  /**
+   * The Server header line of locally generated replies, without its line end: core
+   * `server_header` as written, Kamailio's own by default, "" when `server_signature=no`.
+   */
+  serverHeader: string;
 }
 
 const DEFAULT_CORE: CoreSettings = {
@@ -30,6 +38,7 @@ const DEFAULT_CORE: CoreSettings = {
   logStderror: false,
   listenIp: "127.0.0.1",
   listenPort: 5060,
+  serverHeader: DEFAULT_SERVER_HEADER,
 };
 
 const int = (v: CoreValue): number | undefined => (v.type === "int" ? v.value : undefined);
@@ -52,6 +61,8 @@ export function cInt(n: number): number {
 
 export function readCoreSettings(config: Config): CoreSettings {
   const s: CoreSettings = { ...DEFAULT_CORE };
+  let signature = 1;
+  let header = DEFAULT_SERVER_HEADER;
   for (const item of config.items) {
     if (item.kind !== "CoreParam") continue;
     const v = item.value;
@@ -81,6 +92,14 @@ export function readCoreSettings(config: Config): CoreSettings {
       case "port":
         s.listenPort = int(v) ?? s.listenPort;
         break;
+      // cfg.y: server_signature takes a number (yes/no lex as 1/0); server_header a string,
+      // used whole as the header line (msg_translator.c copies server_hdr then CRLF).
+      case "server_signature":
+        signature = int(v) ?? signature;
+        break;
+      case "server_header":
+        if (v.type === "string") header = v.value;
+        break;
       case "listen": {
         const m = /(?:^|:)(\d+\.\d+\.\d+\.\d+)(?::(\d+))?/.exec(v.value as string);
         if (m) {
@@ -91,5 +110,6 @@ export function readCoreSettings(config: Config): CoreSettings {
       }
     }
   }
+  s.serverHeader = signature !== 0 ? header : "";
   return s;
 }

@@ -52,6 +52,8 @@ export interface Services {
   world: World;
   /** The SIP network: the proxy's socket, and how modules put a message on the wire. */
   net: SipNet;
+  /** The Server header line of locally generated replies ("" for none): core-settings.ts serverHeader. */
+  serverHeader: string;
 }
 
 /** The virtual time inside a script run: its start plus what blocking calls have cost so far. */

@@ -17,7 +17,7 @@ import { nowIn, whereIn } from "../../runtime/services.js";
 import type { HostPort } from "../../runtime/sip-net.js";
 import { SipRequest } from "../../sip/message.js";
 import { q2str } from "../../sip/qvalue.js";
-import { buildReply, DEFAULT_SERVER_HEADER } from "../../sip/reply.js";
+import { buildReply } from "../../sip/reply.js";
 import { addReplyLump, replyLumps } from "../lumps.js";
 import { err2reasonPhrase, serError } from "../ser-error.js";
 import { calcCrcSuffix, initTags } from "../tags.js";
@@ -125,7 +125,7 @@ export function slSendReply(ctx: ScriptContext, code: number | string, reason: s
   const to = replyDestination(ctx, req);
   const n = Number.parseInt(codeText, 10);
   const toTag = tag ?? slToTag(ctx, req);
-  const text = buildReply(req, n, reason, toTag, DEFAULT_SERVER_HEADER, {
+  const text = buildReply(req, n, reason, toTag, ctx.sv.serverHeader, {
     source: ctx.src,
     forceRport: hasMsgFlag(ctx, FL_FORCE_RPORT),
     lumps: replyLumps(ctx.msg),
