@@ -65,6 +65,29 @@ const COMPACT: Readonly<Record<string, string>> = {
   c: "content-type",
 };
 
+/** The headers an agent reads, by their lower-case and compact names. */
+const WANTED = new Set(["via", "from", "to", "call-id", "cseq", "contact", "record-route", "expires", "min-expires"]);
+
+/** Header names as usually written → their lower-case name (a hit spares a trim and a lower-casing). */
+const USUAL: ReadonlyMap<string, string> = new Map([
+  ["Via", "via"],
+  ["From", "from"],
+  ["To", "to"],
+  ["Call-ID", "call-id"],
+  ["CSeq", "cseq"],
+  ["Contact", "contact"],
+  ["Record-Route", "record-route"],
+  ["Expires", "expires"],
+  ["Min-Expires", "min-expires"],
+  ["Max-Forwards", "max-forwards"],
+  ["Content-Type", "content-type"],
+  ["Content-Length", "content-length"],
+  ["Server", "server"],
+  ["User-Agent", "user-agent"],
+  ["Route", "route"],
+  ["Allow", "allow"],
+]);
+
 /** Parses a datagram; `undefined` when it is not a SIP message an agent can use. */
 export function parseAgentMessage(text: string): AgentMessage | undefined {
   // Written with indexOf rather than split/regex: agents read every datagram of a run.
@@ -125,8 +148,13 @@ export function parseAgentMessage(text: string): AgentMessage | undefined {
     if (line.indexOf("\n") >= 0) line = line.replace(/\r?\n[ \t]+/g, " ");
     const colon = line.indexOf(":");
     if (colon <= 0) return undefined;
-    const raw = line.slice(0, colon).trim().toLowerCase();
-    const name = COMPACT[raw] ?? raw;
+    const written = line.slice(0, colon);
+    let name = USUAL.get(written);
+    if (name === undefined) {
+      const raw = written.trim().toLowerCase();
+      name = COMPACT[raw] ?? raw;
+    }
+    if (!WANTED.has(name)) continue;
     const value = line.slice(colon + 1).trim();
     switch (name) {
       case "via":
