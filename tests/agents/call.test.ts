@@ -110,6 +110,20 @@ describe("a call between two agents", () => {
   });
 });
 
+describe("determinism", () => {
+  it("the same plan gives the same datagrams, byte for byte and at the same times", () => {
+    const run = () => {
+      const net = pair({ cancel: s(1.5), count: 2, every: s(5) }, answers({ trying: true, after: s(3) }));
+      net.drop = (d) => d.line.startsWith("SIP/2.0 180") && d.t < s(2);
+      net.run(s(60));
+      return net.wire.map((d) => [d.t, d.from, d.to, d.text, d.dropped]);
+    };
+    const first = run();
+    expect(first.length).toBeGreaterThan(10);
+    expect(run()).toEqual(first);
+  });
+});
+
 describe("repeated calls", () => {
   it("count calls, one every `every`, each with its own Call-ID, tags and branches", () => {
     const net = pair({ count: 3, every: s(10), hold: s(2) }, answers({}));

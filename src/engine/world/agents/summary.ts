@@ -59,7 +59,7 @@ export interface AgentSummary {
   registration: RegistrationSummary;
   calls: CallSummary[];
   requests: RequestSummary[];
-  /** Requests received that were not INVITEs, ACKs or CANCELs, by method (OPTIONS, MESSAGE, BYE...). */
+  /** Requests answered besides new calls, ACKs and CANCELs, by method (OPTIONS, MESSAGE, BYE, a re-INVITE as INVITE...). */
   answered: Record<string, number>;
   counters: UaCounters;
 }
