@@ -199,8 +199,11 @@ export interface UlEvent {
 export interface AccEvent {
   kind: "acc";
   t: Micros;
-  /** `transaction`, `missed` or `failed`, as the flag that asked for it. */
-  type: "transaction" | "missed" | "failed";
+  /**
+   * `transaction`, `missed` or `failed`, as the flag that asked for it; `request` for
+   * acc_log_request(), `acked` for the ACK of an accounted INVITE (report_ack).
+   */
+  type: "transaction" | "missed" | "failed" | "request" | "acked";
   method: string;
   code: number;
   reason: string;

@@ -15,7 +15,7 @@ import { buildProgram, type CompiledRoutes } from "./link/program.js";
 import type { ModuleInstance, RpcResult, SimulationHost } from "./modules/runtime-types.js";
 import { DROP_R_F, type ScriptContext } from "./runtime/context.js";
 import { type CoreSettings, MAX_CHILDREN, readCoreSettings } from "./runtime/core-settings.js";
-import type { RouteCell } from "./runtime/env.js";
+import type { CompileEnv, RouteCell } from "./runtime/env.js";
 import { compileFormat } from "./runtime/format.js";
 import { Logger } from "./runtime/log.js";
 import type { Process } from "./runtime/process.js";
@@ -87,6 +87,8 @@ export class Simulation {
   readonly net: Network;
   private readonly instances: ReadonlyMap<string, ModuleInstance>;
   private readonly routes: CompiledRoutes;
+  /** The program's compile environment (SimulationHost.env). */
+  private readonly compileEnv: CompileEnv;
   private readonly receiver: Receiver<Arrival>;
   /** The traffic file's SIP user agents. */
   private readonly agents: AgentSet;
@@ -141,6 +143,7 @@ export class Simulation {
       listen: this.listen,
     });
     this.routes = build.routes;
+    this.compileEnv = build.env;
     this.diagnostics = build.diagnostics;
     if (this.core.childrenCapped) {
       const message = `kamsim simulates at most ${MAX_CHILDREN} SIP worker processes: children=${this.core.childrenCapped.value} runs with ${MAX_CHILDREN}`;
@@ -537,6 +540,7 @@ export class Simulation {
       branchRoute: (name) => this.routes.branch.get(name),
       context: (proc, msg, t, src, req) => this.context(proc, msg, t, true, src, this.listen, req),
       runRoute: (cell, ctx, done) => this.run(cell, ctx, done),
+      env: this.compileEnv,
     };
     const init = this.routes.events.get("htable:mod-init");
     if (init)

@@ -4,6 +4,7 @@
  * modules, known by their exports only. Adding a simulated module means its own folder and one
  * line here.
  */
+import { accRuntime } from "./acc/runtime.js";
 import { catalogModules } from "./catalog/index.js";
 import { kamailioModuleNames } from "./catalog/module-names.js";
 import { cfgRpcRuntime } from "./cfg_rpc/runtime.js";
@@ -59,6 +60,7 @@ export const simulatedRuntimes: readonly ModuleRuntime[] = [
   corexRuntime,
   countersRuntime,
   xhttpRuntime,
+  accRuntime,
 ];
 
 /** The declarations of the simulated modules (plain data). */

@@ -48,6 +48,8 @@ export interface SimulationHost {
   context(proc: Process, msg: SipMessage, t: Micros, src?: HostPort, req?: number): ScriptContext;
   /** Runs a route to its end with `ctx` (a route that blocks ends later), then `done`. */
   runRoute(cell: RouteCell | undefined, ctx: ScriptContext, done?: () => void): void;
+  /** The program's compile environment, for what a module compiles from its modparams (acc's `log_extra` PVs). */
+  env: CompileEnv;
 }
 
 /**

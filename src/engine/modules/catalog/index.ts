@@ -3,7 +3,6 @@
  * parameters, functions and pseudo-variables are catalogued so configs using them are checked.
  */
 import type { ModuleDef } from "../types.js";
-import { accModule } from "./acc.js";
 import { aliasDbModule } from "./alias-db.js";
 import { asyncModule } from "./async.js";
 import { authModule } from "./auth.js";
@@ -37,7 +36,6 @@ import { topohModule } from "./topoh.js";
 import { uacModule } from "./uac.js";
 
 export const catalogModules: readonly ModuleDef[] = [
-  accModule,
   aliasDbModule,
   asyncModule,
   authModule,

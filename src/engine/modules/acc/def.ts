@@ -1,12 +1,13 @@
 /**
- * Kamailio 5.6 `acc` module as the checker knows it: parameters, script functions and
- * pseudo-variables, from the module's export tables. Declared only, not simulated.
+ * acc: accounting (docs/kamailio/acc.md). kamsim simulates its syslog accounting — records of
+ * flagged transactions, missed calls and failed transactions, and acc_log_request() — and not
+ * its database or CDR backends, whose functions warn at their call.
  */
 import { ANY_ROUTE, defineModule } from "../types.js";
 
 export const accModule = defineModule({
   name: "acc",
-  simulated: false,
+  simulated: true,
   // modules/acc/acc_mod.c mod_init: load_tm_api(), "can't load TM API".
   needs: ["tm"],
   doc: "Accounting of transactions and dialogs (CDRs) to syslog or a database, driven by message flags and extra attributes.",
@@ -138,20 +139,24 @@ export const accModule = defineModule({
     acc_log_request: {
       arity: [1],
       routes: ANY_ROUTE,
+      args: ["format"],
       argNames: ["comment"],
-      doc: "Writes an accounting record for the current request to syslog, with the given text as reason.",
+      returns: "1",
+      doc: 'Writes an accounting record for the current request to the log, with the given text as reason; a text starting with three digits gives the code too ("404 Not here").',
     },
     acc_db_request: {
       arity: [2],
       routes: ANY_ROUTE,
       argNames: ["comment", "table"],
       doc: "Writes an accounting record for the current request into the given database table.",
+      simulated: false,
     },
     acc_request: {
       arity: [2],
       routes: ANY_ROUTE,
       argNames: ["comment", "table"],
       doc: "Writes an accounting record for the current request to all enabled backends.",
+      simulated: false,
     },
   },
 });
