@@ -96,15 +96,18 @@ function compareAgent(name: string, k: Item[], r: Item[], tolerance: number, res
     prevMax = groupMax;
     i = end;
   }
-  const kOnly = k.filter((_, i) => partner[i] === -1);
+  // A message on both sides that differs in its text (the first unpaired one of the same start
+  // line and sender on the other side) is reported once, with its first differing line.
+  const kOnly: Item[] = [];
   const rOnly = r.filter((_, j) => !taken[j]);
-  // A message on both sides that differs in its text: say where (first pair of the same start line).
   const differing: string[] = [];
-  const rest = [...rOnly];
-  for (const x of kOnly) {
-    const j = rest.findIndex((y) => y.head === x.head);
-    if (j < 0) continue;
-    const y = rest.splice(j, 1)[0] as Item;
+  for (const x of k.filter((_, i) => partner[i] === -1)) {
+    const j = rOnly.findIndex((y) => y.head === x.head);
+    if (j < 0) {
+      kOnly.push(x);
+      continue;
+    }
+    const y = rOnly.splice(j, 1)[0] as Item;
     differing.push(`${x.head} at ${x.t.toFixed(3)} s differs, ${firstDifference(x.key, y.key)}`);
   }
   result.disagreements.push(
