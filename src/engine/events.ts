@@ -148,8 +148,11 @@ export interface SipEvent {
   callId: string;
   /** The whole message, as sent. */
   text: string;
-  /** Why a `lost` message was lost. */
-  why?: "loss" | "nobody";
+  /**
+   * Why a `lost` message was lost: the link's seeded loss, nobody at the address, or too large
+   * for one UDP datagram (sendto() fails with EMSGSIZE; nothing leaves, `lost` comes at once).
+   */
+  why?: "loss" | "nobody" | "size";
   /** The proxy's request being handled when the proxy sent it. */
   req?: number;
   /** The proxy's process that sent it. */

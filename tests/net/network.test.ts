@@ -114,3 +114,28 @@ describe("sipSummary", () => {
     expect(sipSummary("")).toEqual({ method: "", callId: "" });
   });
 });
+
+describe("Network: datagram size", () => {
+  it("refuses a message over 65,507 bytes (IPv4 UDP payload): -1, lost why size, nothing delivered", () => {
+    const events: SimEvent[] = [];
+    const kernel = new Kernel(ALL_EVENTS, (e) => events.push(e));
+    const net = new Network(kernel, { socket: PROXY, seed: 1 });
+    let n = 0;
+    net.attach(A, "a", () => n++);
+    const big = `${OPTIONS.slice(0, -2)}X-Pad: ${"x".repeat(65_507)}\r\n\r\n`;
+    // Multi-byte characters count as their UTF-8 bytes: 21,836 euro signs are 65,508 bytes.
+    const wide = `${OPTIONS}${"€".repeat(21_836)}`;
+    expect(net.send(A, big, 0)).toBe(-1);
+    expect(net.send(A, wide, 0)).toBe(-1);
+    expect(net.send(A, OPTIONS, 0)).toBeGreaterThan(0);
+    kernel.runUntil(10);
+    expect(n).toBe(1);
+    const sip = events.filter((e): e is SipEvent => e.kind === "sip");
+    expect(sip.map((e) => [e.op, e.why])).toEqual([
+      ["lost", "size"],
+      ["lost", "size"],
+      ["send", undefined],
+      ["recv", undefined],
+    ]);
+  });
+});

@@ -28,7 +28,9 @@ export interface SipNet {
   readonly socket: HostPort;
   /**
    * Sends `text` from the proxy's socket to `to` at virtual time `t` (≥ now): a `sip` event
-   * `send` now, a `recv` (or `lost`) when it arrives. Returns the message's id.
+   * `send` now, a `recv` (or `lost`) when it arrives. Returns the message's id, or -1 when the
+   * text does not fit one UDP datagram (over 65,507 bytes: sendto() fails with EMSGSIZE, nothing
+   * is sent; a `lost` event with why `size`).
    */
   send(to: HostPort, text: string, t: Micros, info?: SendInfo): number;
   /**

@@ -20,6 +20,7 @@ import type { Micros } from "../base/time.js";
 import type { SipEvent } from "../events.js";
 import type { SimKernel } from "../runtime/services.js";
 import type { HostPort, SendInfo, SipNet } from "../runtime/sip-net.js";
+import { utf8Length } from "../sip/utf8.js";
 import { sipSummary } from "./sip-summary.js";
 
 /** A datagram reached an endpoint: where from, its text, when, and its id in `sip` events. */
@@ -48,6 +49,16 @@ export interface NetworkOptions {
   seed: number;
   /** Default one-way latency of an endpoint's link (the proxy's own is 0 unless attached with one). */
   latency?: Micros;
+}
+
+/** The largest UDP payload over IPv4: 65535 minus the IP (20) and UDP (8) headers. */
+export const MAX_UDP_PAYLOAD = 65_507;
+
+/** Whether `text` (sent as UTF-8) exceeds one UDP datagram; counts bytes only when it matters. */
+function tooLarge(text: string): boolean {
+  if (text.length > MAX_UDP_PAYLOAD) return true;
+  if (text.length * 3 <= MAX_UDP_PAYLOAD) return false;
+  return utf8Length(text) > MAX_UDP_PAYLOAD;
 }
 
 /** `ip:port`, the key of an address. */
@@ -118,9 +129,10 @@ export class Network implements SipNet {
   }
 
   /**
-   * Sends `text` from `from` to `to` at `t` (not before now). Returns the datagram's id. The
-   * arrival is looked up when the datagram arrives, so an endpoint that attaches in between
-   * gets it.
+   * Sends `text` from `from` to `to` at `t` (not before now). Returns the datagram's id, or -1
+   * when it is larger than one UDP datagram (udp_send() fails: nothing leaves; the caller logs
+   * what its Kamailio counterpart logs). The arrival is looked up when the datagram arrives, so
+   * an endpoint that attaches in between gets it.
    */
   sendFrom(from: HostPort, to: HostPort, text: string, t: Micros, info?: SendInfo): number {
     const id = this.nextId++;
@@ -130,9 +142,15 @@ export class Network implements SipNet {
     const toKey = addrKey(to);
     const src = this.endpoints.get(fromKey);
     const dst = this.endpoints.get(toKey);
-    this.stats.sent++;
     const wants = k.wants.sip;
     const summary = wants ? sipSummary(text) : undefined;
+    if (tooLarge(text)) {
+      this.stats.lost++;
+      if (summary)
+        this.emit("lost", sendAt, id, fromKey, toKey, src?.node ?? "", dst?.node ?? "", summary, text, info, "size");
+      return -1;
+    }
+    this.stats.sent++;
     if (summary) this.emit("send", sendAt, id, fromKey, toKey, src?.node ?? "", dst?.node ?? "", summary, text, info);
     // Loss is drawn at send time, in send order, so it does not depend on arrival order.
     // Both draws are made, so one endpoint's losses never shift the other's sequence.
