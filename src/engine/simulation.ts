@@ -51,6 +51,8 @@ export interface SimulationOptions {
   stepBudget?: number;
   /** Compile every route as a coroutine (runtime/suspend.ts): the output must not change. */
   forceSuspend?: boolean;
+  /** Where in a wall-clock second t = 0 falls, µs in [0, 1e6) (Services.clockPhase); default 0. */
+  clockPhase?: Micros;
   /**
    * The proxy's socket, overriding the config's `listen=` as Kamailio's `-l` does (a harness
    * running real Kamailio on a free port runs kamsim on the same one: Via and Record-Route
@@ -125,6 +127,7 @@ export class Simulation {
       log: new Logger(this.kernel, this.core.debug),
       rng: createRng(seed ^ 0x5eed),
       epoch: opts.epoch ?? DEFAULT_EPOCH,
+      clockPhase: opts.clockPhase ?? 0,
       maxWhileLoops: this.core.maxWhileLoops,
       maxRecursiveLevel: this.core.maxRecursiveLevel,
       stepBudget: opts.stepBudget ?? 10_000_000,

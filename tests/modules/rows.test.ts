@@ -35,6 +35,7 @@ function services(): Services {
     log: new Logger(kernel, 3),
     rng: createRng(1),
     epoch: 0,
+    clockPhase: 0,
     maxWhileLoops: 0,
     maxRecursiveLevel: 256,
     stepBudget: 1000,

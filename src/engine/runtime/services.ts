@@ -42,6 +42,13 @@ export interface Services {
   rng: Rng;
   /** Unix time (seconds) at virtual t = 0, for `$Ts` and friends. */
   epoch: number;
+  /**
+   * Where in a wall-clock second virtual t = 0 falls (0 ≤ clockPhase < 1 s, µs): Unix seconds at
+   * virtual time t are `epoch + floor((t + clockPhase) / 1e6)`. 0 by default; the real-Kamailio
+   * harness sets the fraction it measured at its start, so second boundaries (`$Ts`, usrloc's
+   * expires) fall where they fell for Kamailio.
+   */
+  clockPhase: Micros;
   /** `max_while_loops` (0 = unlimited). */
   maxWhileLoops: number;
   /** `max_recursive_level`. */
