@@ -12,6 +12,7 @@ import {
   seconds,
 } from "../src/engine/index.js";
 import { highlightLine } from "../src/ui/editor/highlight.js";
+import { callsBench } from "./calls.js";
 import { frontEndConfig } from "./configs.js";
 import { CLASSIC_CONFIG, classicLoadTraffic, sixtyStatementConfig, sixtyStatementTraffic } from "./scenarios.js";
 
@@ -112,6 +113,7 @@ export const BENCHES: Readonly<Record<string, () => Result>> = {
   editor,
   classic: () => simulate("sim.classic.1000rps+flood.600s", CLASSIC_CONFIG, classicLoadTraffic(), 1_000_000),
   sixty: () => simulate("sim.request_route.60-statements", sixtyStatementConfig(), sixtyStatementTraffic(), 300_000),
+  calls: callsBench,
 };
 
 const which = process.argv[2];
