@@ -130,6 +130,25 @@ describe("registrar save()", () => {
   });
 });
 
+describe("registrar with use_path", () => {
+  it("stores the Path vector, echoes it when the UA supports path, else 420 (path_mode 2) — as Kamailio 5.6.3 replied", () => {
+    const r = run(CFG('modparam("registrar", "use_path", 1)'), [
+      reg("p1", 1, "Contact: <sip:alice@10.0.0.1>\r\n", "Path: <sip:edge.example.com;lr>\r\nSupported: path\r\n"),
+      reg("p2", 1, "Contact: <sip:bob@10.0.0.2>\r\n", "Path: <sip:edge.example.com;lr>\r\n", "bob"),
+      INVITE("i1"),
+    ]);
+    const sent = r.events.flatMap((e) => (e.kind === "sip" && e.op === "send" ? [e.text] : []));
+    expect(sent[0]).toContain(
+      "CSeq: 1 REGISTER\r\nContact: <sip:alice@10.0.0.1>;expires=3600\r\nPath: <sip:edge.example.com;lr>\r\nServer: ",
+    );
+    expect(sent[1]).toMatch(/^SIP\/2.0 420 Bad Extension\r\n/);
+    expect(sent[1]).toContain(
+      "CSeq: 1 REGISTER\r\nContact: <sip:bob@10.0.0.2>;expires=3600\r\nUnsupported: path\r\nPath: <sip:edge.example.com;lr>\r\nP-Registrar-Error: No support for found Path indicated\r\nServer: ",
+    );
+    expect(scriptOnly(r.lines)[2]).toBe("i1 lookup -> 1 ru=sip:alice@10.0.0.1 du=sip:edge.example.com;lr bR=<null>");
+  });
+});
+
 describe("usrloc's timer", () => {
   it("expires contacts in the USRLOC Timer process, running the event route with $ulc(exp=>...) first", () => {
     const route = `event_route[usrloc:contact-expired] {

@@ -45,8 +45,33 @@ export function ulcNameError(inner: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Parameters whose behaviour kamsim does not simulate, with what happens instead: a config that
+ * sets them is told (issue "stand-ins stop lying"), not silently run as if they worked.
+ */
+const UNSIMULATED_PARAMS: Readonly<Record<string, (v: string | number) => string | undefined>> = {
+  path_use_received: (v) => (Number(v) !== 0 ? "the first Path hop's received parameter is not used" : undefined),
+  path_check_local: (v) => (Number(v) !== 0 ? "a first Path hop that is this proxy is not skipped" : undefined),
+  xavp_cfg: () => "per-request settings from this XAVP are not read",
+  xavp_rcd: () => "no XAVP with the contact's attributes is made",
+  outbound_mode: (v) => (Number(v) !== 0 ? "SIP outbound (RFC 5626) is not supported: treated as 0" : undefined),
+  sock_flag: () => "the socket is always the receiving one",
+  sock_hdr_name: () => "the socket is always the receiving one",
+  lookup_filter_mode: (v) => (Number(v) !== 0 ? "lookup() filters nothing" : undefined),
+  gruu_enabled: (v) => (Number(v) !== 0 ? "GRUU parameters are never added to replies nor looked up" : undefined),
+};
+
 export function createRegistrarChecker(): ModuleChecker {
   return {
+    modparam(param: string, value: string | number, span: Span, ctx: ModuleCheckContext) {
+      const what = UNSIMULATED_PARAMS[param]?.(value);
+      if (what)
+        ctx.warning(
+          "not_simulated",
+          `modparam("registrar", "${param}", ${JSON.stringify(value)}) is not simulated by kamsim: ${what}`,
+          span,
+        );
+    },
     pvar(spec: PvSpec, span: Span, ctx: ModuleCheckContext) {
       if (spec.name !== "ulc" || spec.inner === undefined || spec.inner.includes("$")) return;
       const err = ulcNameError(spec.inner);

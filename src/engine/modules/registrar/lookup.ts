@@ -19,6 +19,7 @@ import { ulEvent } from "../usrloc/events.js";
 import { unixAt } from "../usrloc/state.js";
 import { type Ucontact, type Udomain, validContact } from "../usrloc/store.js";
 import { extractAor, regLog } from "./common.js";
+import { pathDstUri } from "./path.js";
 import { allowedMethod, type RegContext } from "./save.js";
 
 function usable(rc: RegContext, c: Ucontact, now: number): boolean {
@@ -60,9 +61,19 @@ export function lookup(
     const c = list[i] as Ucontact;
     ctx.msg.ruri = c.c;
     const x = extrasOf(ctx);
-    // reset_dst_uri(), then the received address as the next hop.
-    x.dstUri = c.received !== "" ? c.received : null;
     const ra = ruriAttrs(ctx);
+    // reset_dst_uri(), then the first Path hop, else the received address, as the next hop.
+    let dst: string | undefined;
+    if (c.path !== "") {
+      dst = pathDstUri(c.path);
+      if (dst === undefined) {
+        regLog(ctx, L_ERR, "lookup.c:405", "lookup_helper", "failed to get dst_uri for Path");
+        d.release(r);
+        return -3;
+      }
+      ra.path = c.path;
+    }
+    x.dstUri = dst ?? (c.received !== "" ? c.received : null);
     ra.instance = c.instance !== "" ? c.instance : undefined;
     ra.regId = c.regId;
     ra.ruid = c.ruid !== "" ? c.ruid : undefined;
@@ -79,11 +90,19 @@ export function lookup(
     for (; i < list.length; i++) {
       const c = list[i] as Ucontact;
       if (!usable(rc, c, now) || !allowedMethod(ctx, c.methods, rc.s.methodFiltering)) continue;
+      let dst: string | undefined;
+      if (c.path !== "") {
+        dst = pathDstUri(c.path);
+        if (dst === undefined) {
+          regLog(ctx, L_ERR, "lookup.c:520", "lookup_helper", "failed to get dst_uri for Path");
+          continue;
+        }
+      }
       // A full destination set: "failed to append a branch", and the next contacts are tried too.
       if (
         !appendBranch(ctx, {
           uri: c.c,
-          ...(c.received !== "" ? { dstUri: c.received } : {}),
+          ...(dst !== undefined ? { dstUri: dst, path: c.path } : c.received !== "" ? { dstUri: c.received } : {}),
           q: c.q,
           flags: c.cflags,
           ...(c.sock !== undefined ? { sock: c.sock } : {}),

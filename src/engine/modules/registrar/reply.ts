@@ -19,6 +19,8 @@ export interface ReplyState {
   contact: string;
   /** rerrno (rerrno.c): the outcome of the last save(), global in Kamailio. */
   rerrno: Rerrno;
+  /** The message's path vector set by save() with use_path (msg->path_vec), "" when none. */
+  pathVec: string;
 }
 
 /**
@@ -51,6 +53,17 @@ export function regReply(ctx: ScriptContext, st: ReplyState, s: RegistrarSetting
     st.contact = "";
   }
   switch (st.rerrno) {
+    case "R_FINE":
+      if (s.usePath && st.pathVec !== "" && s.pathMode !== 0) {
+        const hdrs = msg.headers("supported");
+        const supported = hdrs.flatMap((h) => h.split(",")).some((t) => t.trim().toLowerCase() === "path");
+        if ((hdrs.length === 0 && s.pathMode === 2) || (!supported && s.pathMode === 2)) {
+          st.rerrno = "R_PATH_UNSUP";
+          addReplyLump(msg, "Unsupported: path\r\n");
+          addReplyLump(msg, `Path: ${st.pathVec}\r\n`);
+        } else if (supported) addReplyLump(msg, `Path: ${st.pathVec}\r\n`);
+      }
+      break;
     case "R_OB_UNSUP":
       addReplyLump(msg, "Require: outbound\r\n");
       addReplyLump(msg, "Supported: outbound\r\n");

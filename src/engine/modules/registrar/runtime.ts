@@ -25,7 +25,7 @@ export const registrarRuntime = defineRuntime(registrarModule, {
   create(setup) {
     const s = registrarSettings(setup.params);
     const ul = usrlocOf(setup.sv);
-    const reply: ReplyState = { contact: "", rerrno: "R_FINE" };
+    const reply: ReplyState = { contact: "", rerrno: "R_FINE", pathVec: "" };
     const sock = () => `udp:${setup.sv.net.socket.ip}:${setup.sv.net.socket.port}`;
     let rc: RegContext | undefined;
     const regContext = (env: CompileEnv): RegContext => {

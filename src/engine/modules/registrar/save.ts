@@ -27,6 +27,7 @@ import { unixAt } from "../usrloc/state.js";
 import { type ContactInfo, type Udomain, type Urecord, validContact } from "../usrloc/store.js";
 import { ALL_METHODS, extractAor, methodBit, parseMethods, type Rerrno, regLog } from "./common.js";
 import { type ContactBody, type ContactEntry, parseContactBody } from "./contact.js";
+import { buildPathVector } from "./path.js";
 import { buildContact, type ReplyState, regReply } from "./reply.js";
 import type { RegistrarSettings } from "./settings.js";
 
@@ -132,6 +133,8 @@ export function save(ctx: ScriptContext, rc: RegContext, d: Udomain, flags: numb
   } else if (flags & REG_SAVE_PREPRPL_FL) {
     if (regReply(ctx, st, rc.s, false) < 0) return -1;
   }
+  // reset_path_vector().
+  st.pathVec = "";
   return ret;
 }
 
@@ -146,6 +149,8 @@ interface Job {
   novariation: boolean;
   /** pack_ci()'s static received, kept from one contact to the next. */
   received: string;
+  /** The Path vector (use_path), built by the first pack_ci(); undefined before. */
+  path?: string;
 }
 
 /** parse_message() (sip_msg.c). */
@@ -339,6 +344,17 @@ function packCi(j: Job, c: ContactEntry, expires: number, flags: number): Contac
     regLog(ctx, L_ERR, "save.c:253", "pack_ci", "failed to convert cseq number");
     throw new SaveError();
   }
+  if (rc.s.usePath && j.path === undefined) {
+    const pv = buildPathVector(ctx.msg.headers("path"));
+    if ("err" in pv) {
+      regLog(ctx, L_ERR, `path.c:${pv.line}`, "build_path_vector", pv.err);
+      st.rerrno = "R_PARSE_PATH";
+      throw new SaveError();
+    }
+    j.path = pv.path;
+    // set_path_vector(): kept with the message for the reply's Path header.
+    if (pv.path !== "" && rc.s.pathMode !== 0) st.pathVec = pv.path;
+  }
   let q: number;
   if (c.q === undefined || c.q === "") q = rc.s.defaultQ;
   else {
@@ -376,7 +392,7 @@ function packCi(j: Job, c: ContactEntry, expires: number, flags: number): Contac
   const regId = 0;
   return {
     received,
-    path: "",
+    path: j.path ?? "",
     callid: m.callid,
     cseq: m.cseq,
     userAgent: ua !== undefined && ua.length > 0 && ua.length < MAX_UA_SIZE ? ua : "n/a",
@@ -393,6 +409,16 @@ function packCi(j: Job, c: ContactEntry, expires: number, flags: number): Contac
     tcpconnId: -1,
     c: c.uri,
   };
+}
+
+/** packCi() whose failure the caller reports with its own line, as save.c's callers do. */
+function packOrSay(j: Job, c: ContactEntry, expires: number, at: string, fn: string, text: string): ContactInfo {
+  try {
+    return packCi(j, c, expires, j.memOnly);
+  } catch (e) {
+    if (e instanceof SaveError) regLog(j.ctx, L_ERR, at, fn, text);
+    throw e;
+  }
 }
 
 /**
@@ -431,7 +457,7 @@ function insertContacts(j: Job): number {
       }
       num++;
       r ??= d.insert(aor);
-      const ci = packCi(j, c, expires, j.memOnly);
+      const ci = packOrSay(j, c, expires, "save.c:528", "insert_contacts", "failed to extract contact info");
       // "hack to work with buggy clients having many contacts with same address in one
       // REGISTER": CSeq + 1 to find one added just now, then update it.
       const found = r.contacts.length === 0 ? { ret: 1 as const } : d.find(r, c.uri, { ...ci, cseq: ci.cseq + 1 }, now);
@@ -492,7 +518,7 @@ function updateContacts(j: Job, r: Urecord, mode: boolean): number {
     for (const c of j.m.contacts) {
       const expires = contactExpires(j, c);
       if (expires === undefined) return -1;
-      const ci = packCi(j, c, expires, j.memOnly);
+      const ci = packOrSay(j, c, expires, "save.c:714", "update_contacts", "failed to pack contact specific info");
       const f = d.find(r, c.uri, ci, now);
       if (f.ret === -1) {
         regLog(ctx, L_ERR, "save.c:721", "update_contacts", `invalid cseq for aor <${r.aor}>`);

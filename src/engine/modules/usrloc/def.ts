@@ -4,6 +4,7 @@
  * the database columns and modes are declared so configs check, and do nothing here.
  */
 import { defineModule } from "../types.js";
+import { createUsrlocChecker } from "./check.js";
 
 export const usrlocModule = defineModule({
   name: "usrloc",
@@ -181,4 +182,5 @@ export const usrlocModule = defineModule({
     "ul.dump": { params: "[brief]", doc: "Every location table with its records and contacts." },
     "ul.lookup": { params: "table AOR", doc: "The valid contacts of one AOR." },
   },
+  checks: createUsrlocChecker,
 });
