@@ -78,3 +78,18 @@ describe("stateless forward_reply()", () => {
     expect(lines[0]).toBe("WARNING: <core> [core/receive.c:598]: receive_msg(): error while trying onreply script");
   });
 });
+
+describe("stateless forward_reply() after header changes in reply_route", () => {
+  it("applies append_hf/remove_hf as Kamailio 5.6.3 did (appended after the last header)", () => {
+    const cfg = config('append_hf("X-A: 1\\r\\n"); remove_hf("X-R");').replace(
+      'loadmodule "xlog.so"',
+      'loadmodule "xlog.so"\nloadmodule "textops.so"',
+    );
+    const raw = `SIP/2.0 200 OK\r\nVia: ${TOP}\r\nVia: SIP/2.0/UDP 127.0.0.9:5071;branch=y\r\nX-R: gone\r\n${hdrs("f1", "1 OPTIONS")}`;
+    const r = runEngine(cfg, { duration: 1, seed: 1, messages: [{ at: 0.5, src: "127.0.0.8", sport: 5080, raw }] });
+    const sent = r.events.filter((e): e is SipEvent => e.kind === "sip" && e.op === "send");
+    expect(sent.map((e) => e.text)).toEqual([
+      "SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP 127.0.0.9:5071;branch=y\r\nFrom: <sip:a@b>;tag=1\r\nTo: <sip:c@d>;tag=2\r\nCall-ID: f1\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\nX-A: 1\r\n\r\n",
+    ]);
+  });
+});

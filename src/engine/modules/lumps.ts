@@ -339,8 +339,8 @@ export function buildRequestText(
   // received/rport), after the script's, as anchor_lump()/del_lump() sort them.
   for (const l of extra) insertSorted(headers, { ...l, before: [...l.before], after: [...l.after] });
   const body = fixOverlaps(raw, s.body, sockets);
-  // msg->new_uri: the request line gets the R-URI assigned in the script.
-  if (msg.ruri !== raw.slice(v.uriStart, v.uriEnd)) {
+  // msg->new_uri: the request line gets the R-URI assigned in the script (a reply has none).
+  if (msg.reply === undefined && msg.ruri !== raw.slice(v.uriStart, v.uriEnd)) {
     const l: Lump = { op: "del", offset: v.uriStart, len: v.uriEnd - v.uriStart, before: [], after: [msg.ruri] };
     insertSorted(headers, l);
   }

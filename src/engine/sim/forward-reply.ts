@@ -9,6 +9,7 @@
  * resolve_host() failure.
  */
 import { parseIPv4, parseIPv6 } from "../base/ip.js";
+import { buildRequestText, hasLumps, type Lump } from "../modules/lumps.js";
 import type { HostPort } from "../runtime/sip-net.js";
 import { SipRequest } from "../sip/message.js";
 import type { SipMessage } from "../sip/sip-message.js";
@@ -44,6 +45,13 @@ export function statelessForward(msg: SipMessage): Forward | undefined {
   if (cut === undefined || via2 === undefined) return undefined;
   const to = destination(via2);
   if ("unresolved" in to) return to;
+  // Header changes the reply_route made (append_hf, remove_hf...) are lumps, applied with the
+  // Via's removal (generate_res_buf_from_sip_res() deletes it with del_lump()).
+  if (hasLumps(msg)) {
+    const via: Lump = { op: "del", offset: cut[0], len: cut[1] - cut[0], before: [], after: [] };
+    const text = buildRequestText(msg, [via]);
+    if (text !== undefined) return { to, text };
+  }
   return { to, text: raw.slice(0, cut[0]) + raw.slice(cut[1]) };
 }
 
