@@ -8,7 +8,6 @@ import type { ProcessState, ScriptContext } from "../../runtime/context.js";
 import type { PvAccess, PvImpl } from "../../runtime/env.js";
 import { compileIndex, IDX_INT } from "../../runtime/pv/index-spec.js";
 import type { Value } from "../../runtime/values.js";
-import { coreHash } from "../cfgutils/core-hash.js";
 import type { Ucontact, Udomain } from "../usrloc/store.js";
 import { ULC_ATTRS } from "./check.js";
 import { extractAor, regLog } from "./common.js";
@@ -64,7 +63,7 @@ export function fetchContacts(ctx: ScriptContext, rc: RegContext, d: Udomain, ur
   p.set = true;
   const r = d.get(a.aor);
   if (r === undefined) return -1;
-  p.aorhash = r.aorhash;
+  // regpv.c never sets the profile's aorhash: `$ulc(p=>aorhash)` reads 0 (checked on 5.6.3).
   p.contacts = r.contacts.map((c) => ({ ...c }));
   d.release(r);
   return 1;
@@ -81,7 +80,7 @@ export function setExpiredProfile(proc: ProcessState, c: Ucontact): void {
   const p = profile(proc, "exp");
   p.aor = c.aor;
   p.domain = c.domain;
-  p.aorhash = coreHash(c.aor, undefined, 0);
+  p.aorhash = 0;
   p.contacts = [{ ...c }];
   p.set = true;
 }
