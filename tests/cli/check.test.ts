@@ -28,11 +28,11 @@ describe("kamsim check", () => {
   });
 
   it("exits 0 with warnings only", () => {
-    const { file } = tempConfig('loadmodule "tm.so"\nrequest_route {\n  t_relay();\n}\n');
+    const { file } = tempConfig('loadmodule "sdpops.so"\nrequest_route {\n  sdp_with_ice();\n}\n');
     const r = kamsim(["check", file]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toMatch(/:1:12: warning: module tm is not simulated/);
-    expect(r.stderr).toMatch(/:3:3: warning: t_relay\(\) \(module tm\) is not simulated/);
+    expect(r.stderr).toMatch(/:1:12: warning: module sdpops is not simulated/);
+    expect(r.stderr).toMatch(/:3:3: warning: sdp_with_ice\(\) \(module sdpops\) is not simulated/);
   });
 
   it("applies -D defines like kamailio -D", () => {

@@ -29,6 +29,8 @@ import { siputilsRuntime } from "./siputils/runtime.js";
 import { slRuntime } from "./sl/runtime.js";
 import { textopsRuntime } from "./textops/runtime.js";
 import { textopsxRuntime } from "./textopsx/runtime.js";
+import { tmRuntime } from "./tm/runtime.js";
+import { tmxRuntime } from "./tmx/runtime.js";
 import type { ModuleDef } from "./types.js";
 import { usrlocRuntime } from "./usrloc/runtime.js";
 import { xhttpRuntime } from "./xhttp/runtime.js";
@@ -50,6 +52,8 @@ export const simulatedRuntimes: readonly ModuleRuntime[] = [
   siputilsRuntime,
   maxfwdRuntime,
   kexRuntime,
+  tmRuntime,
+  tmxRuntime,
   rrRuntime,
   usrlocRuntime,
   registrarRuntime,

@@ -30,8 +30,6 @@ import { speeddialModule } from "./speeddial.js";
 import { sqlopsModule } from "./sqlops.js";
 import { statisticsModule } from "./statistics.js";
 import { tlsModule } from "./tls.js";
-import { tmModule } from "./tm.js";
-import { tmxModule } from "./tmx.js";
 import { topohModule } from "./topoh.js";
 import { uacModule } from "./uac.js";
 
@@ -63,8 +61,6 @@ export const catalogModules: readonly ModuleDef[] = [
   sqlopsModule,
   statisticsModule,
   tlsModule,
-  tmModule,
-  tmxModule,
   topohModule,
   uacModule,
 ];

@@ -1,13 +1,13 @@
 /**
- * Kamailio 5.6 `tm` module as the checker knows it: parameters, script functions and
- * pseudo-variables, from the module's export tables. Declared only, not simulated.
+ * Kamailio 5.6 `tm` module (modules/tm/tm.c exports): parameters, script functions and event
+ * routes. The functions without `simulated: false` are simulated (runtime.ts, docs/kamailio/tm.md).
  */
 import { ANY_ROUTE, defineModule, ONREPLY, RouteKind } from "../types.js";
-import { tmParams } from "./tm-params.js";
+import { tmParams } from "./params.js";
 
 export const tmModule = defineModule({
   name: "tm",
-  simulated: false,
+  simulated: true,
   // modules/tm/tm_load.c load_tm(): "Module not initialized yet, make sure that all modules that
   // need tm module are loaded after tm".
   initBeforeUse: true,
@@ -63,54 +63,63 @@ export const tmModule = defineModule({
       routes: RouteKind.REQUEST | RouteKind.FAILURE,
       argNames: ["ip", "port"],
       doc: "Forwards statefully over TCP, to the given address or to the R-URI / $du target.",
+      simulated: false,
     },
     t_relay_to_tls: {
       arity: [0, 2],
       routes: RouteKind.REQUEST | RouteKind.FAILURE,
       argNames: ["ip", "port"],
       doc: "Forwards statefully over TLS, to the given address or to the R-URI / $du target.",
+      simulated: false,
     },
     t_relay_to_sctp: {
       arity: [0, 2],
       routes: RouteKind.REQUEST | RouteKind.FAILURE,
       argNames: ["ip", "port"],
       doc: "Forwards statefully over SCTP, to the given address or to the R-URI / $du target.",
+      simulated: false,
     },
     t_replicate: {
       arity: [0, 1, 2],
       routes: RouteKind.REQUEST,
       argNames: ["target", "port"],
       doc: "Sends a stateful copy of the request to another destination, given as a SIP URI or as host and port.",
+      simulated: false,
     },
     t_replicate_udp: {
       arity: [2],
       routes: RouteKind.REQUEST,
       argNames: ["ip", "port"],
       doc: "Sends a stateful copy of the request over UDP to host and port.",
+      simulated: false,
     },
     t_replicate_tcp: {
       arity: [2],
       routes: RouteKind.REQUEST,
       argNames: ["ip", "port"],
       doc: "Sends a stateful copy of the request over TCP to host and port.",
+      simulated: false,
     },
     t_replicate_tls: {
       arity: [2],
       routes: RouteKind.REQUEST,
       argNames: ["ip", "port"],
       doc: "Sends a stateful copy of the request over TLS to host and port.",
+      simulated: false,
     },
     t_replicate_sctp: {
       arity: [2],
       routes: RouteKind.REQUEST,
       argNames: ["ip", "port"],
       doc: "Sends a stateful copy of the request over SCTP to host and port.",
+      simulated: false,
     },
     t_replicate_to: {
       arity: [2],
       routes: RouteKind.REQUEST,
       argNames: ["proto", "hostport"],
       doc: "Sends a stateful copy of the request using the given protocol and host:port.",
+      simulated: false,
     },
     t_relay: {
       arity: [0, 2],
@@ -123,12 +132,14 @@ export const tmModule = defineModule({
       routes: RouteKind.REQUEST,
       argNames: ["proto", "hostport"],
       doc: "Forwards statefully to the protocol and host:port given as parameters (historical name).",
+      simulated: false,
     },
     t_relay_to: {
       arity: [0, 1, 2],
       routes: RouteKind.REQUEST | RouteKind.FAILURE,
       argNames: ["proxy", "flags"],
       doc: "Forwards statefully to an optional proxy address, with optional flags controlling replies and error handling.",
+      simulated: false,
     },
     t_forward_nonack: {
       arity: [2],
@@ -152,24 +163,28 @@ export const tmModule = defineModule({
       routes: RouteKind.REQUEST,
       argNames: ["ip", "port"],
       doc: "Forwards a non-ACK request statefully over TCP.",
+      simulated: false,
     },
     t_forward_nonack_tls: {
       arity: [2],
       routes: RouteKind.REQUEST,
       argNames: ["ip", "port"],
       doc: "Forwards a non-ACK request statefully over TLS.",
+      simulated: false,
     },
     t_forward_nonack_sctp: {
       arity: [2],
       routes: RouteKind.REQUEST,
       argNames: ["ip", "port"],
       doc: "Forwards a non-ACK request statefully over SCTP.",
+      simulated: false,
     },
     t_forward_nonack_to: {
       arity: [2],
       routes: RouteKind.REQUEST,
       argNames: ["proto", "hostport"],
       doc: "Forwards a non-ACK request statefully with the given protocol and host:port.",
+      simulated: false,
     },
     t_relay_cancel: {
       arity: [0],
@@ -211,12 +226,14 @@ export const tmModule = defineModule({
       routes: RouteKind.REQUEST | RouteKind.FAILURE,
       argNames: ["info", "fifo"],
       doc: "Writes request data to a FIFO for an external application.",
+      simulated: false,
     },
     t_write_unix: {
       arity: [2],
       routes: RouteKind.REQUEST | RouteKind.FAILURE,
       argNames: ["info", "sock"],
       doc: "Writes request data to a Unix socket for an external application.",
+      simulated: false,
     },
     t_set_fr: {
       arity: [1, 2],
@@ -234,22 +251,26 @@ export const tmModule = defineModule({
       routes: RouteKind.REQUEST | RouteKind.FAILURE | RouteKind.TM_ONREPLY | RouteKind.BRANCH,
       argNames: ["retr_t1_interval", "retr_t2_interval"],
       doc: "Sets the T1 and T2 retransmission intervals for the transaction, in milliseconds.",
+      simulated: false,
     },
     t_reset_retr: {
       arity: [0],
       routes: RouteKind.REQUEST | RouteKind.FAILURE | RouteKind.TM_ONREPLY | RouteKind.BRANCH,
       doc: "Restores the default retransmission intervals.",
+      simulated: false,
     },
     t_set_max_lifetime: {
       arity: [2],
       routes: RouteKind.REQUEST | RouteKind.FAILURE | RouteKind.TM_ONREPLY | RouteKind.BRANCH,
       argNames: ["inv_lifetime", "noninv_lifetime"],
       doc: "Sets the maximum transaction lifetime for INVITE and non-INVITE, in milliseconds.",
+      simulated: false,
     },
     t_reset_max_lifetime: {
       arity: [0],
       routes: RouteKind.REQUEST | RouteKind.FAILURE | RouteKind.TM_ONREPLY | RouteKind.BRANCH,
       doc: "Restores the default maximum transaction lifetime.",
+      simulated: false,
     },
     t_set_auto_inv_100: {
       arity: [1],
@@ -268,18 +289,21 @@ export const tmModule = defineModule({
       routes: RouteKind.REQUEST | RouteKind.FAILURE | RouteKind.TM_ONREPLY | RouteKind.BRANCH,
       argNames: ["flag"],
       doc: "Enables or disables DNS failover for the transaction.",
+      simulated: false,
     },
     t_set_no_e2e_cancel_reason: {
       arity: [1],
       routes: RouteKind.REQUEST | RouteKind.FAILURE | RouteKind.TM_ONREPLY | RouteKind.BRANCH,
       argNames: ["flag"],
       doc: "Enables or disables copying the Reason header from a received CANCEL.",
+      simulated: false,
     },
     t_disable_e2e_cancel_reason: {
       arity: [1],
       routes: RouteKind.REQUEST | RouteKind.FAILURE | RouteKind.TM_ONREPLY | RouteKind.BRANCH,
       argNames: ["flag"],
       doc: "Older name of t_set_no_e2e_cancel_reason().",
+      simulated: false,
     },
     t_set_disable_internal_reply: {
       arity: [1],
@@ -316,11 +340,13 @@ export const tmModule = defineModule({
       arity: [0],
       routes: RouteKind.TM_ONREPLY,
       doc: "True when the reply is a retransmission of one held by an async suspended transaction.",
+      simulated: false,
     },
     t_is_expired: {
       arity: [0],
       routes: RouteKind.REQUEST | RouteKind.FAILURE | RouteKind.TM_ONREPLY | RouteKind.BRANCH,
       doc: "True when the transaction has passed its maximum lifetime.",
+      simulated: false,
     },
     t_grep_status: {
       arity: [1],
@@ -338,6 +364,7 @@ export const tmModule = defineModule({
       arity: [0],
       routes: RouteKind.REQUEST,
       doc: "Saves the request changes into the transaction, so they are kept in failure routes.",
+      simulated: false,
     },
     t_check_trans: {
       arity: [0],
@@ -354,12 +381,14 @@ export const tmModule = defineModule({
       arity: [0],
       routes: ANY_ROUTE,
       doc: "Makes tm build the headers of its locally generated ACK/CANCEL from the outgoing (UAC) side, useful after changing From/To by other means than uac.",
+      simulated: false,
     },
     t_uac_send: {
       arity: [6],
       routes: ANY_ROUTE,
       argNames: ["method", "ruri", "nexthop", "socket", "headers", "body"],
       doc: "Sends a new SIP request statefully, built from its parts.",
+      simulated: false,
     },
     t_get_status_code: {
       arity: [0],
@@ -371,21 +400,25 @@ export const tmModule = defineModule({
       routes: RouteKind.REQUEST | RouteKind.FAILURE,
       argNames: ["mode"],
       doc: "Moves the destination set into the contacts XAVP, ordered by q value (and mode), for serial forking with t_next_contacts().",
+      simulated: false,
     },
     t_next_contacts: {
       arity: [0],
       routes: RouteKind.REQUEST | RouteKind.FAILURE,
       doc: "Takes the next group of contacts stored by t_load_contacts() into the R-URI and branches.",
+      simulated: false,
     },
     t_next_contact_flow: {
       arity: [0],
       routes: RouteKind.REQUEST,
       doc: "Takes the next contact flow (outbound) stored by t_load_contacts().",
+      simulated: false,
     },
     t_clean: {
       arity: [0],
       routes: ANY_ROUTE,
       doc: "Cleans up active transactions that are very old.",
+      simulated: false,
     },
   },
   events: ["tm:local-request", "tm:local-response", "tm:branch-failure"],

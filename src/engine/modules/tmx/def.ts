@@ -1,12 +1,12 @@
 /**
- * Kamailio 5.6 `tmx` module as the checker knows it: parameters, script functions and
- * pseudo-variables, from the module's export tables. Declared only, not simulated.
+ * Kamailio 5.6 `tmx` module (modules/tmx/tmx_mod.c exports): the functions without
+ * `simulated: false` and the $T* pseudo-variables are simulated (runtime.ts, docs/kamailio/tm.md).
  */
 import { ANY_ROUTE, defineModule, ONREPLY, RouteKind } from "../types.js";
 
 export const tmxModule = defineModule({
   name: "tmx",
-  simulated: false,
+  simulated: true,
   // modules/tmx/tmx_mod.c mod_init: load_tm_api(), "can't load TM API".
   needs: ["tm"],
   doc: "Transaction management extensions: cancel and reply by Call-ID, transaction suspend/continue, route-type checks and the $T_* pseudo-variables.",
@@ -23,18 +23,21 @@ export const tmxModule = defineModule({
       routes: ONREPLY,
       argNames: ["which"],
       doc: "Cancels branches of the current transaction from a reply route: all, others (all but this one) or this.",
+      simulated: false,
     },
     t_cancel_callid: {
       arity: [3, 4],
       routes: ANY_ROUTE,
       argNames: ["callid", "cseq", "flag", "rcode"],
       doc: "Cancels the INVITE transaction identified by Call-ID and CSeq, optionally with a reply code.",
+      simulated: false,
     },
     t_reply_callid: {
       arity: [4],
       routes: ANY_ROUTE,
       argNames: ["callid", "cseq", "code", "reason"],
       doc: "Sends a reply to the transaction identified by Call-ID and CSeq.",
+      simulated: false,
     },
     t_flush_flags: {
       arity: [0],
@@ -45,6 +48,7 @@ export const tmxModule = defineModule({
       arity: [0],
       routes: ANY_ROUTE,
       doc: "Copies the extended message flags into the current transaction.",
+      simulated: false,
     },
     t_is_failure_route: {
       arity: [0],
@@ -70,17 +74,20 @@ export const tmxModule = defineModule({
       arity: [0],
       routes: ANY_ROUTE,
       doc: "Suspends the current transaction so it can be resumed later with t_continue(); the ids are in $T(id_index) and $T(id_label).",
+      simulated: false,
     },
     t_continue: {
       arity: [3],
       routes: ANY_ROUTE,
       argNames: ["tindex", "tlabel", "rtname"],
       doc: "Resumes a suspended transaction, running the named route block.",
+      simulated: false,
     },
     t_reuse_branch: {
       arity: [0],
       routes: RouteKind.REQUEST,
       doc: "In event_route[tm:branch-failure:...], copies the failed branch (R-URI, ruid, path, instance, flags) into a new main branch so it can be relayed again.",
+      simulated: false,
     },
     t_precheck_trans: {
       arity: [0],
@@ -92,6 +99,7 @@ export const tmxModule = defineModule({
       routes: ANY_ROUTE,
       argNames: ["rcode"],
       doc: "Drops the current transaction without sending a reply, recording the given code (500 by default) as its status.",
+      simulated: false,
     },
   },
   pvars: {
