@@ -227,3 +227,81 @@ describe("ul.dump and ul.lookup", () => {
     });
   });
 });
+
+describe("ul.dump", () => {
+  it("prints every field as kamcmd printed Kamailio 5.6.3's dump of the same REGISTER", () => {
+    const cfg = compileConfig(CFG(), { name: "kamailio.cfg" });
+    if (!cfg.ok) throw new Error("config");
+    const raw = reg(
+      "c1",
+      1,
+      "Contact: <sip:alice@10.0.0.1:5060>;expires=120, <sip:alice@10.0.0.2>;q=0.5\r\nContact: <sip:alice@10.0.0.3>;q=1;expires=7\r\n",
+      "Allow: INVITE, ACK\r\nUser-Agent: tester\r\n",
+    );
+    const t = parseTrafficText(JSON.stringify(traffic([raw], 3)), {});
+    if ("errors" in t) throw new Error("traffic");
+    const sim = createSimulation(cfg, t.plan, { onEvent: () => {} });
+    sim.runUntil(600_000);
+    const d = sim.rpc("ul.dump", []);
+    if (!d.ok) throw new Error("dump");
+    // Kamailio's run listened on port 5099; ruids and times are its own (normalised here).
+    const norm = d.text
+      .replace(/Ruid: uloc-[0-9a-f]+-[0-9a-f]+-/g, "Ruid: uloc-T-P-")
+      .replace(/(Last-Keepalive|Last-Modified): \d+/g, "$1: T");
+    const contact = (addr: string, exp: number, q: string, n: number) =>
+      [
+        "\t\t\t\t\t\tContact: {",
+        `\t\t\t\t\t\t\tAddress: ${addr}`,
+        `\t\t\t\t\t\t\tExpires: ${exp}`,
+        `\t\t\t\t\t\t\tQ: ${q}`,
+        "\t\t\t\t\t\t\tCall-ID: c1",
+        "\t\t\t\t\t\t\tCSeq: 1",
+        "\t\t\t\t\t\t\tUser-Agent: tester",
+        "\t\t\t\t\t\t\tReceived: [not set]",
+        "\t\t\t\t\t\t\tPath: [not set]",
+        "\t\t\t\t\t\t\tState: CS_NEW",
+        "\t\t\t\t\t\t\tFlags: 0",
+        "\t\t\t\t\t\t\tCFlags: 0",
+        "\t\t\t\t\t\t\tSocket: udp:127.0.0.1:5060",
+        "\t\t\t\t\t\t\tMethods: 5",
+        `\t\t\t\t\t\t\tRuid: uloc-T-P-${n}`,
+        "\t\t\t\t\t\t\tInstance: [not set]",
+        "\t\t\t\t\t\t\tReg-Id: 0",
+        "\t\t\t\t\t\t\tServer-Id: 0",
+        "\t\t\t\t\t\t\tTcpconn-Id: -1",
+        "\t\t\t\t\t\t\tKeepalive: 0",
+        "\t\t\t\t\t\t\tLast-Keepalive: T",
+        "\t\t\t\t\t\t\tKA-Roundtrip: 0",
+        "\t\t\t\t\t\t\tLast-Modified: T",
+        "\t\t\t\t\t\t}",
+      ].join("\n");
+    expect(norm).toBe(
+      [
+        "{",
+        "\tDomains: {",
+        "\t\tDomain: {",
+        "\t\t\tDomain: location",
+        "\t\t\tSize: 1024",
+        "\t\t\tAoRs: {",
+        "\t\t\t\tInfo: {",
+        "\t\t\t\t\tAoR: alice",
+        "\t\t\t\t\tHashID: 1834153949",
+        "\t\t\t\t\tContacts: {",
+        contact("sip:alice@10.0.0.3", 60, "1", 3),
+        contact("sip:alice@10.0.0.2", 3600, "0.500000", 1),
+        contact("sip:alice@10.0.0.1:5060", 120, "-1", 2),
+        "\t\t\t\t\t}",
+        "\t\t\t\t}",
+        "\t\t\t}",
+        "\t\t\tStats: {",
+        "\t\t\t\tRecords: 1",
+        "\t\t\t\tMax-Slots: 1",
+        "\t\t\t}",
+        "\t\t}",
+        "\t}",
+        "}",
+        "",
+      ].join("\n"),
+    );
+  });
+});
