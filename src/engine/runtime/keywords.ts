@@ -10,8 +10,11 @@ import { compileExpr, type ValueFn } from "./expr.js";
 import { ExprFail, matches } from "./ops.js";
 import { toInt, toStr, type Value } from "./values.js";
 
-/** Addresses and names that `myself` matches (the simulated server listens on 127.0.0.1). */
-const LOCAL_NAMES: ReadonlySet<string> = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
+/** kamsim's socket when the compiler is given none. */
+const DEFAULT_LISTEN = { ip: "127.0.0.1", port: 5060 };
+
+/** `scheme:[user@]host[:port]` of a URI: the host and the port as written. */
+const URI_HOST_PORT = /^(sips?|tel):(?:[^@;]*@)?(\[[^\]]*\]|[^:;?>]*)(?::(\d+))?/i;
 
 const hostOf = (uri: string): string => /^(?:sips?|tel):(?:[^@;]*@)?(\[[^\]]*\]|[^:;?>]*)/i.exec(uri)?.[1] ?? "";
 
@@ -61,7 +64,11 @@ export function compileKeywordCompare(name: string, op: BinaryOp, right: Expr, e
   if (right.kind === "KeywordExpr" && right.name === "myself") {
     if (op !== "==" && op !== "!=") throw new ExprFail(`myself with ${op}`);
     const want = op === "==" ? 1 : 0;
-    return (ctx) => (isMyself(left(ctx)) ? want : 1 - want);
+    const listen = env.listen ?? DEFAULT_LISTEN;
+    // route.c: the URI keywords check host and port (GET_URI_PORT(), core/forward.h: 5060 when
+    // none is written); an address keyword checks the address on any port (check_self(ip, 0)).
+    const withPort = name === "uri" || name === "from_uri" || name === "to_uri";
+    return (ctx) => (isMyself(left(ctx), listen, withPort) ? want : 1 - want);
   }
   if (right.kind === "IpLit") {
     const net = right;
@@ -102,10 +109,20 @@ function compareKeyword(a: Value, op: BinaryOp, b: Value, caseless: boolean): nu
   throw new ExprFail(`operator ${op} on ${toStr(a)}`);
 }
 
-function isMyself(v: Value): boolean {
+/**
+ * check_self() (core/forward.c) against kamsim's one UDP socket: the host is its address, or
+ * `localhost` when that is 127.0.0.1 (the alias Kamailio adds for it); with `withPort`, a URI's
+ * port (5060 when absent) must be the socket's.
+ */
+function isMyself(v: Value, listen: { readonly ip: string; readonly port: number }, withPort: boolean): boolean {
   const s = toStr(v);
-  const host = /^(sips?|tel):/i.test(s) ? hostOf(s) : s;
-  return LOCAL_NAMES.has(host.toLowerCase());
+  const m = URI_HOST_PORT.exec(s);
+  const host = (m ? (m[2] ?? "") : s).toLowerCase();
+  const local = host === listen.ip || (listen.ip === "127.0.0.1" && host === "localhost");
+  if (!local || !withPort || !m) return local;
+  // GET_URI_PORT(): 5061 only for `transport=tls` (parse_uri() sets PROTO_TLS from it, not from sips:).
+  const port = m[3] !== undefined ? Number(m[3]) : /;transport=tls\b/i.test(s) ? 5061 : 5060;
+  return port === listen.port;
 }
 
 /** Whether `ip` is `addr`, or in `addr/prefix` (IPv4; IPv6 compared as text). */
