@@ -57,7 +57,11 @@ export function registerDomain(s: UsrlocState, name: string): Udomain {
   return d;
 }
 
-/** Seconds of Unix time at virtual time t (Kamailio's time(0)). */
+/**
+ * Seconds of Unix time at virtual time t (Kamailio's time(0)): the wall clock's seconds tick
+ * `clockPhase` µs before each virtual second (the differential harness sets it to Kamailio's),
+ * which decides the whole seconds registrar's expires and usrloc's timer compare.
+ */
 export function unixAt(sv: Services, t: Micros): number {
-  return sv.epoch + Math.floor(t / 1_000_000);
+  return sv.epoch + Math.floor((t + sv.clockPhase) / 1_000_000);
 }
