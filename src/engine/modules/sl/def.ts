@@ -48,8 +48,8 @@ export const slModule = defineModule({
     sl_reply_error: {
       arity: [0],
       routes: RouteKind.REQUEST,
-      doc: "Replies with the code of the last internal error.",
-      simulated: false,
+      returns: "1 replied; -2 the message may not be replied to",
+      doc: "Replies statelessly with the code and text of the last internal error (500 when none), and logs it as an error.",
     },
     sl_forward_reply: {
       arity: [0, 1, 2],

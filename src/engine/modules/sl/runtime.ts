@@ -7,8 +7,9 @@ import type { ScriptContext } from "../../runtime/context.js";
 import type { CallArg, CompileEnv, FunctionImpl } from "../../runtime/env.js";
 import type { Value } from "../../runtime/values.js";
 import { defineRuntime } from "../runtime-types.js";
+import { tmReplyIfTransaction } from "../tm/api.js";
 import { slModule } from "./def.js";
-import { slSendReply } from "./send.js";
+import { slReplyError, slSendReply } from "./send.js";
 
 /**
  * The status code as it goes out: sl converts the text to a number and prints its last three
@@ -37,7 +38,7 @@ function avpReader(arg: CallArg, env: CompileEnv): ((ctx: ScriptContext) => Valu
   return (ctx) => access.get(ctx) ?? undefined;
 }
 
-function makeReply(defaults: Defaults): FunctionImpl {
+function makeReply(defaults: Defaults, stateful = false): FunctionImpl {
   return {
     compile(args, env) {
       const codeArg = args[0] as CallArg;
@@ -63,7 +64,7 @@ function makeReply(defaults: Defaults): FunctionImpl {
             return v === undefined ? defaults.reason : String(v);
           }
         : reasonArg.str();
-      return replyWith(fixed, code, reason);
+      return replyWith(fixed, code, reason, stateful);
     },
   };
 }
@@ -72,10 +73,16 @@ function replyWith(
   fixed: string | undefined,
   code: (ctx: ScriptContext) => string,
   reason: (ctx: ScriptContext) => string,
+  stateful: boolean,
 ): (ctx: ScriptContext) => number {
   return (ctx) => {
     const c = fixed ?? statusCode(code(ctx));
     const r = reason(ctx);
+    // send_reply(): t_reply() when the request has a transaction (sl.c w_send_reply(), tm API).
+    if (stateful) {
+      const t = tmReplyIfTransaction(ctx, Number(c), r);
+      if (t !== undefined) return t;
+    }
     return slSendReply(ctx, c, r);
   };
 }
@@ -88,6 +95,14 @@ export const slRuntime = defineRuntime(slModule, {
       if (p.name === "default_reason") defaults.reason = String(p.value);
     }
     const reply = makeReply(defaults);
-    return { functions: { sl_send_reply: reply, sl_reply: reply, send_reply: reply } };
+    const replyError: FunctionImpl = { compile: () => slReplyError };
+    return {
+      functions: {
+        sl_send_reply: reply,
+        sl_reply: reply,
+        send_reply: makeReply(defaults, true),
+        sl_reply_error: replyError,
+      },
+    };
   },
 });
