@@ -38,6 +38,11 @@ export interface KamailioRun {
    * running).
    */
   t0Uncertainty: number;
+  /**
+   * Where in its second the wall clock (Kamailio's time(0)) was at t = 0, µs (0…999,999): its
+   * whole seconds tick at t = 1e6 − phase, 2e6 − phase, ... (kamsim's `clockPhase`).
+   */
+  clockPhase: number;
   /** Children of the main process seen at start-up (PID → /proc start time), for clean-up. */
   children: Map<number, string>;
   /** Every stderr line so far. */
@@ -135,6 +140,7 @@ export async function startKamailio(
     pid: child.pid ?? -1,
     t0: Number.NaN,
     t0Uncertainty: Number.NaN,
+    clockPhase: 0,
     children: new Map(),
     lines,
     stdout: () => out,
@@ -149,6 +155,7 @@ export async function startKamailio(
     if (kids.size > 0) {
       run.t0 = performance.now();
       run.t0Uncertainty = run.t0 - previousScan;
+      run.clockPhase = Math.floor(((performance.timeOrigin + run.t0) % 1000) * 1000);
       break;
     }
     previousScan = scan;

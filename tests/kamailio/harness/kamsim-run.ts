@@ -11,6 +11,7 @@ import {
   formatDiagnostic,
   placeDiagnostics,
   type SimEvent,
+  type SimulationOptions,
   type TrafficPlan,
 } from "../../../src/engine/index.js";
 import type { HostPort } from "../../../src/engine/runtime/sip-net.js";
@@ -121,6 +122,11 @@ export interface KamsimOptions {
   listen?: HostPort;
   /** Preprocessor defines, as Kamailio's `-A NAME` (a case.json's `defines`). */
   defines?: readonly string[];
+  /**
+   * Where in its second Kamailio's wall clock was at t = 0, µs (kamailio-process.ts): kamsim's
+   * whole-second clock (usrloc's expiries, $Ts) then ticks when Kamailio's does.
+   */
+  clockPhase?: number;
 }
 
 /** The config's file name on both sides (Kamailio's absolute path is normalised to it). */
@@ -133,7 +139,12 @@ export function runKamsim(
   seed: number,
   opts: KamsimOptions | boolean = {},
 ): KamsimResult {
-  const { forceSuspend = false, listen, defines = [] } = typeof opts === "boolean" ? { forceSuspend: opts } : opts;
+  const {
+    forceSuspend = false,
+    listen,
+    defines = [],
+    clockPhase,
+  } = typeof opts === "boolean" ? { forceSuspend: opts } : opts;
   const compiled = compileConfig(config, {
     name: CONFIG_NAME,
     ...(defines.length > 0 ? { defines: Object.fromEntries(defines.map((d) => [d, ""])) } : {}),
@@ -174,13 +185,15 @@ export function runKamsim(
     } else if (e.kind === "request" && e.phase === "arrived" && e.stream !== NET_STREAM) planReq.set(e.req, ++received);
     else if (e.kind === "sip") agents.on(e);
   };
-  const sim = createSimulation(compiled, plan, {
+  const options: SimulationOptions = {
     seed,
     forceSuspend,
     onEvent,
     wants: { route: false, mq: false, pike: false, proc: false, tm: false, ul: false, acc: false },
     ...(listen ? { listen } : {}),
-  });
+    ...(clockPhase ? { clockPhase } : {}),
+  };
+  const sim = createSimulation(compiled, plan, options);
   sim.runUntil(plan.duration - 1);
   const workers = new Set(sim.processes.filter((p) => p.kind === "receiver").map((p) => p.index));
   return {

@@ -143,16 +143,15 @@ export async function runDifferentialCase(dir: string): Promise<CaseResult> {
   // With user agents, kamsim listens where Kamailio does: the messages carry the port (Via,
   // Record-Route, the agents' Request-URIs). Cases without agents keep kamsim's default socket.
   const agents = agentsOf(plan);
-  const sim = runKamsim(config, plan, plan.seed, {
-    defines,
-    ...(agents.length > 0 && !ownPort ? { listen: proxy } : {}),
-  });
+  const simOptions = { defines, ...(agents.length > 0 && !ownPort ? { listen: proxy } : {}) };
+  // This run tells the agents which datagrams to lose and how many processes to wait for.
+  const first = runKamsim(config, plan, plan.seed, simOptions);
 
   const work = mkdtempSync(join(tmpdir(), "kamsim-diff-"));
   const file = join(work, CONFIG_NAME);
   writeFileSync(file, config);
   // The agents' sockets are bound before Kamailio starts, so that t = 0 finds them ready.
-  const playing = agents.length > 0 ? await playAgentsFor(agents, proxy, sim.loss) : undefined;
+  const playing = agents.length > 0 ? await playAgentsFor(agents, proxy, first.loss) : undefined;
   try {
     const spawned = performance.now();
     const run = await startKamailio(file, work, port, { listen: !ownPort, defines });
@@ -162,7 +161,7 @@ export async function runDifferentialCase(dir: string): Promise<CaseResult> {
     playing?.start(clock);
     try {
       // Record the children for clean-up while the traffic runs (not awaited before sending).
-      const kids = waitForChildren(run, 3 + sim.workers.size, 1500);
+      const kids = waitForChildren(run, 3 + first.workers.size, 1500);
       const sent = await sendTraffic(plan, plan.seed, port, run.t0, end);
       const cut = performance.now();
       await playing?.close();
@@ -170,6 +169,13 @@ export async function runDifferentialCase(dir: string): Promise<CaseResult> {
       const maxStall = Math.max(stalls.stop(), run.t0Uncertainty / 1000);
       await kids;
       await run.stop();
+      // Call cases: Kamailio's whole-second clock (time(0): usrloc's expiries, the seconds left in
+      // a 200's Contact list) ticks at the phase its wall clock had at t = 0; kamsim runs again
+      // with that phase. Other cases keep kamsim's clock, ticking at t = 0.
+      const sim =
+        agents.length > 0 && run.clockPhase > 0
+          ? runKamsim(config, plan, plan.seed, { ...simOptions, clockPhase: run.clockPhase })
+          : first;
       const realLines = run.lines.filter((l) => l.at <= cut).map((l) => ({ t: (l.at - run.t0) / 1000, text: l.text }));
       const firstRequest = sent.requests[0]?.planned ?? end;
       const kamsim = keepComparable(toRecords(sim.lines, ""), firstRequest, end);

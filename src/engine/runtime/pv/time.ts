@@ -12,8 +12,9 @@ import { readOnly, withName } from "./simple.js";
 const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
+/** Unix seconds now; the wall clock's seconds tick `clockPhase` µs before each virtual second. */
 function unixNow(ctx: ScriptContext): number {
-  return ctx.sv.epoch + Math.floor(nowIn(ctx) / 1_000_000);
+  return ctx.sv.epoch + Math.floor((nowIn(ctx) + ctx.sv.clockPhase) / 1_000_000);
 }
 
 function cached(ctx: ScriptContext): number {
@@ -70,7 +71,7 @@ export const timePvars: Readonly<Record<string, PvImpl>> = {
   utime: withName((part) => ({ get: (ctx: ScriptContext) => brokenDown(cached(ctx), part) })),
   TV: withName((part) => ({
     get: (ctx: ScriptContext) => {
-      const t = nowIn(ctx);
+      const t = nowIn(ctx) + ctx.sv.clockPhase;
       const sec = ctx.sv.epoch + Math.floor(t / 1_000_000);
       const usec = t % 1_000_000;
       if (part === "s") return sec;
