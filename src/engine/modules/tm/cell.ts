@@ -40,6 +40,12 @@ export interface RbTimer {
   frExpire: number | undefined;
   /** The virtual time of the scheduled firing, if one is pending. */
   at: Micros | undefined;
+  /**
+   * The timer moved to the slow timer list (retr_buf_handler()'s TM_FAST_RETR_TIMER hack: when
+   * the next event is the final-response limit, not a retransmission): its end runs in the
+   * slow timer process.
+   */
+  slow: boolean;
 }
 
 /** A retransmission buffer (struct retr_buf): a message, where it goes, its timer and flags. */
@@ -145,5 +151,5 @@ export function isInvite(t: Cell): boolean {
 }
 
 export function newTimer(): RbTimer {
-  return { gen: 0, retrExpire: undefined, retrMs: 0, frExpire: undefined, at: undefined };
+  return { gen: 0, retrExpire: undefined, retrMs: 0, frExpire: undefined, at: undefined, slow: false };
 }

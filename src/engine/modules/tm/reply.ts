@@ -501,9 +501,8 @@ export function replyReceived(tm: Tm, ctx: ScriptContext): boolean {
  * (fake_reply(): a branch with a provisional is also canceled); a negative INVITE reply never
  * ACKed puts the transaction on wait; a local CANCEL just stops.
  */
-export function finalResponse(tm: Tm, ref: RbRef, now: Micros): void {
+export function finalResponse(tm: Tm, ref: RbRef, now: Micros, proc: Process | undefined): void {
   const t = ref.t;
-  const proc = tm.timerProc;
   if (t.state === "deleted") return;
   if (ref.kind === "cancel") return;
   if (ref.kind === "uas") {
@@ -533,8 +532,8 @@ export function finalResponse(tm: Tm, ref: RbRef, now: Micros): void {
   const w: Where = { now, proc, req: t.req };
   const rps = relayReply(tm, t, FAKED_REPLY, ref.branch, 408, w);
   if (doCancel && u.request.text !== undefined) {
-    const reason = localCancelReason(tm, 408);
-    const text = buildLocalReparse(u.request.text, "CANCEL", undefined, reason);
+    // fake_reply() cancels with an empty cancel_info: no Reason header.
+    const text = buildLocalReparse(u.request.text, "CANCEL", undefined, []);
     u.localCancel = { text, dst: u.request.dst, flags: 0, timer: newTimer() };
     tm.send(u.request.dst, text, now, proc);
     tm.startRetr(u.localCancel, { t, kind: "cancel", branch: ref.branch }, t.frTimeout);

@@ -167,7 +167,7 @@ export const tmRuntime = defineRuntime(tmModule, {
   create(setup) {
     const tm = new Tm(setup.sv, setup.params);
     registerTm(setup.sv, tm);
-    tm.onFinalResponse = (ref, now) => finalResponse(tm, ref, now);
+    tm.onFinalResponse = (ref, now, proc) => finalResponse(tm, ref, now, proc);
     const withT =
       (body: (t: Cell, ctx: ScriptContext) => number, none = -1): ScriptFunction =>
       (ctx) => {

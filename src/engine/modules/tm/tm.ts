@@ -172,7 +172,7 @@ export class Tm {
   };
   host: SimulationHost | undefined;
   /** Handlers of the timer kinds, filled by fwd.ts/reply.ts (they import this file). */
-  onFinalResponse: (ref: RbRef, now: Micros) => void = () => {};
+  onFinalResponse: (ref: RbRef, now: Micros, proc: Process | undefined) => void = () => {};
 
   constructor(
     readonly sv: Services,
@@ -230,7 +230,7 @@ export class Tm {
       tm.retrExpire = undefined;
       tm.gen++;
       rb.flags |= 0x02; // F_RB_TIMEOUT
-      this.onFinalResponse(ref, now);
+      this.onFinalResponse(ref, now, tm.slow ? (this.host?.slowTimer ?? this.timerProc) : this.timerProc);
       return;
     }
     if (tm.retrExpire !== undefined && tm.retrExpire <= tick) {
@@ -244,6 +244,9 @@ export class Tm {
         tm.retrMs = tm.retrMs * 2;
       }
       tm.retrExpire = tick + interval;
+      // retr_buf_handler(): when the limit comes before the next retransmission, the timer goes
+      // to the slow list (TM_FAST_RETR_TIMER), and its end runs in the slow timer process.
+      if (tm.frExpire !== undefined && tm.retrExpire >= tm.frExpire) tm.slow = true;
       if (rb.text !== undefined) {
         this.send(rb.dst, rb.text, now, this.timerProc);
         this.emit({ t: now, op: "retransmit", timer: "retr", branch: ref.branch, proc: this.timerProc?.index }, ref.t);
@@ -263,6 +266,7 @@ export class Tm {
     rb.timer.retrMs = 2 * t1;
     rb.timer.retrExpire = retransmit ? now + msToTicks(t1) : undefined;
     rb.timer.frExpire = now + msToTicks(frMs);
+    rb.timer.slow = false;
     this.schedule(rb, ref);
   }
 

@@ -6,6 +6,7 @@
 import type { PvSpec } from "../../lang/pv-spec.js";
 import { parsePvAt } from "../../lang/pv-spec.js";
 import type { ScriptContext } from "../../runtime/context.js";
+import { branchCount } from "../../runtime/dset.js";
 import type { FunctionImpl, PvAccess, PvImpl } from "../../runtime/env.js";
 import type { Value } from "../../runtime/values.js";
 import type { SipMessage } from "../../sip/sip-message.js";
@@ -96,9 +97,14 @@ export const tmxRuntime = defineRuntime(tmxModule, {
       return r === FAKED_REPLY ? undefined : r;
     };
     const pvars = {
+      // pv_get_tm_branch_idx() (t_var.c): a reply's branch; in a branch route its index; in the
+      // request route the number of appended branches; in a failure route the transaction's
+      // branches plus those appended since.
       T_branch_idx: ro((ctx) => {
         const s = tmOf(ctx);
-        return s.kind === "request" ? 0 : Math.max(s.branch, 0);
+        if (ctx.msg.reply !== undefined || s.kind === "branch") return s.branch;
+        if (s.kind === "failure") return s.t ? s.t.uacs.length + branchCount(ctx) : null;
+        return branchCount(ctx);
       }),
       T_reply_ruid: ro(() => null),
       // pv_get_tm_reply_code(): the failure route's winning code; in a reply route the reply's;
