@@ -3,6 +3,7 @@
  * what each module exports, its documentation, and whether kamsim simulates it. Front ends get
  * this, never the registry's objects.
  */
+import { standInText } from "./lang/exports.js";
 import { coreFunctions, coreParams, corePvars } from "./modules/core/def.js";
 import { moduleRegistry } from "./modules/registry.js";
 import { RouteKind } from "./modules/types.js";
@@ -17,6 +18,8 @@ export interface CatalogFunction {
   returns?: string;
   doc: string;
   simulated: boolean;
+  /** For a function kamsim does not simulate: what its stand-in returns, in the warning's words. */
+  standIn?: string;
 }
 
 export interface CatalogPvar {
@@ -77,6 +80,7 @@ export function moduleCatalog(): Catalog {
         returns: f.returns,
         doc: f.doc,
         simulated: f.simulated ?? m.simulated,
+        standIn: (f.simulated ?? m.simulated) ? undefined : standInText(f.standIn),
       })),
       pvars: Object.entries(m.pvars ?? {}).map(([name, p]) => ({
         name,
@@ -97,6 +101,7 @@ export function moduleCatalog(): Catalog {
         returns: f.returns,
         doc: f.doc,
         simulated: f.simulated !== false,
+        standIn: f.simulated !== false ? undefined : standInText(f.standIn),
       })),
       pvars: Object.entries(corePvars).map(([name, p]) => ({
         name,

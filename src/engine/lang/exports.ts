@@ -87,6 +87,23 @@ export interface FunctionDef {
   doc: string;
   /** Overrides the module's `simulated` flag for this function (e.g. a textops function kamsim lacks). */
   simulated?: boolean;
+  /**
+   * What a function kamsim does not simulate returns instead (1 when absent), chosen so that a
+   * config's most likely path runs, and what that value means (docs/kamailio/stand-ins.md).
+   */
+  standIn?: StandIn;
+}
+
+/** The value a not-simulated function returns, and what it tells the script. */
+export interface StandIn {
+  returns: number;
+  /** What the value says, e.g. "no NAT detected". */
+  means: string;
+}
+
+/** The warning's words for a function kamsim does not simulate: what it returns instead. */
+export function standInText(s: StandIn | undefined): string {
+  return s ? `it returns ${s.returns} (${s.means}) and does nothing` : "it returns 1 and does nothing";
 }
 
 /** How a pseudo-variable takes its inner name: `$si` (none), `$var(x)` (required). */

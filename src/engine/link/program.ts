@@ -13,7 +13,7 @@ import type { PvSpec } from "../lang/pv-spec.js";
 import { coreFunctions, corePvars } from "../modules/core/def.js";
 import { coreActionImpls } from "../modules/core/runtime.js";
 import type { ModuleInstance } from "../modules/runtime-types.js";
-import { UNSIMULATED } from "../modules/unsimulated.js";
+import { standInReturning, UNSIMULATED } from "../modules/unsimulated.js";
 import type { ScriptContext } from "../runtime/context.js";
 import type { CfgPos, CompileEnv, FunctionImpl, PvAccess, PvImpl, RouteCell } from "../runtime/env.js";
 import { corePvImpls, definePvars } from "../runtime/pv/core.js";
@@ -232,13 +232,14 @@ export function buildProgram(
 function standIn(checked: CheckedConfig, name: string, argc: number): FunctionImpl | undefined {
   const core = coreFunctions[name];
   if (core?.arity.includes(argc)) {
-    if (core.simulated === false) return UNSIMULATED;
+    if (core.simulated === false) return core.standIn ? standInReturning(core.standIn.returns) : UNSIMULATED;
     throw new InternalError(`core function ${name} is declared simulated but has no behaviour`);
   }
   for (const m of checked.modules) {
     const f = m.def?.functions[name];
     if (!m.def || !f) continue;
-    if ((f.simulated ?? m.def.simulated) === false) return UNSIMULATED;
+    if ((f.simulated ?? m.def.simulated) === false)
+      return f.standIn ? standInReturning(f.standIn.returns) : UNSIMULATED;
     throw new InternalError(`${m.name}: ${name} is declared simulated but has no behaviour`);
   }
   return checked.modules.some((m) => !m.def) ? UNSIMULATED : undefined;

@@ -58,7 +58,10 @@ function callMarkers(text: string, diags: readonly PlacedDiagnostic[], names: re
       endLine: a.line,
       endCol: a.col + call.name.length,
       level: "info",
-      message: `${call.name}() is not simulated by kamsim: it returns 1 and does nothing`,
+      // The checker's warning at the first call says what the stand-in returns; later calls repeat it.
+      message:
+        diags.find((d) => d.code === "not_simulated" && d.message.startsWith(`${call.name}()`))?.message ??
+        `${call.name}() is not simulated by kamsim: it returns 1 and does nothing`,
       code: "not_simulated",
     });
   }

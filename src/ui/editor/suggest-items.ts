@@ -37,8 +37,6 @@ export interface Suggestion {
   filter?: string;
 }
 
-const NOT_SIMULATED_NOTE = "Not simulated by kamsim: it returns 1 and does nothing.";
-
 function quoteIf(quote: boolean, text: string): string {
   return quote ? `"${text}"` : text;
 }
@@ -52,7 +50,7 @@ export function functionDoc(fn: CatalogFunction, module: string | undefined): st
   const parts = [`\`${signature(fn)}\` — ${module ? `module **${module}**` : "core"}`, fn.doc];
   if (fn.returns) parts.push(`Returns: ${fn.returns}`);
   if (fn.routes.length) parts.push(`Allowed in: ${fn.routes.join(", ")}`);
-  if (!fn.simulated) parts.push(`**${NOT_SIMULATED_NOTE}**`);
+  if (!fn.simulated) parts.push(`**Not simulated by kamsim: ${fn.standIn ?? "it returns 1 and does nothing"}.**`);
   return parts.join("\n\n");
 }
 

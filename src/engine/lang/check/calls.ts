@@ -6,7 +6,7 @@
 
 import type { CallExpr, Expr } from "../ast.js";
 import type { DiagnosticBag } from "../diagnostics.js";
-import type { ArgKind, FunctionDef } from "../exports.js";
+import { type ArgKind, type FunctionDef, standInText } from "../exports.js";
 import { parsePvAt } from "../pv-spec.js";
 import { coreArgError } from "./core-args.js";
 import { foldParam } from "./fold.js";
@@ -88,7 +88,7 @@ export class CallChecker {
       if (bad) this.diags.error("bad_core_arg", `syntax error: ${bad.message}`, bad.arg.span);
     }
     if (def.simulated === false || (def.simulated === undefined && this.moduleUnsimulated(found.module))) {
-      this.warnUnsimulated(call, found.module);
+      this.warnUnsimulated(call, def, found.module);
     }
     const m = this.scope.moduleOf(found.module);
     m?.checker?.call?.(call.name, call.args, call.span, this.scope.contextFor(m));
@@ -99,13 +99,13 @@ export class CallChecker {
     return module !== undefined && this.scope.moduleOf(module)?.def?.simulated === false;
   }
 
-  private warnUnsimulated(call: CallExpr, module: string | undefined): void {
+  private warnUnsimulated(call: CallExpr, def: FunctionDef, module: string | undefined): void {
     if (this.warnedUnsimulated.has(call.name)) return;
     this.warnedUnsimulated.add(call.name);
     const from = module ? ` (module ${module})` : " (core)";
     this.diags.warning(
       "not_simulated",
-      `${call.name}()${from} is not simulated by kamsim: it returns 1 and does nothing`,
+      `${call.name}()${from} is not simulated by kamsim: ${standInText(def.standIn)}`,
       call.nameSpan,
     );
   }

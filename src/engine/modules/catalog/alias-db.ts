@@ -44,12 +44,14 @@ export const aliasDbModule = defineModule({
       routes: RouteKind.REQUEST | RouteKind.FAILURE,
       argNames: ["table_name", "flags"],
       doc: "Replaces the R-URI with the canonical URI found for it in the alias table; flags select reverse lookup and branching.",
+      standIn: { returns: -1, means: "no alias found" },
     },
     alias_db_find: {
       arity: [3, 4],
       routes: RouteKind.REQUEST | RouteKind.FAILURE | ONREPLY | RouteKind.BRANCH | RouteKind.LOCAL,
       argNames: ["table_name", "input", "output", "flags"],
       doc: "Looks up the URI from input in the alias table and writes the result to the output pseudo-variable.",
+      standIn: { returns: -1, means: "no alias found" },
     },
   },
 });

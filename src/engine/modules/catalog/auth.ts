@@ -74,24 +74,28 @@ export const authModule = defineModule({
       routes: RouteKind.REQUEST | RouteKind.FAILURE | ONREPLY,
       argNames: ["realm", "flags"],
       doc: "Sends a 401 reply with a WWW-Authenticate challenge for the realm.",
+      standIn: { returns: 1, means: "as if the challenge were sent; no reply leaves" },
     },
     proxy_challenge: {
       arity: [2],
       routes: RouteKind.REQUEST | RouteKind.FAILURE | ONREPLY,
       argNames: ["realm", "flags"],
       doc: "Sends a 407 reply with a Proxy-Authenticate challenge for the realm.",
+      standIn: { returns: 1, means: "as if the challenge were sent; no reply leaves" },
     },
     auth_challenge: {
       arity: [2],
       routes: RouteKind.REQUEST | RouteKind.FAILURE | ONREPLY,
       argNames: ["realm", "flags"],
       doc: "Sends a 401 challenge for REGISTER or a 407 challenge for other requests.",
+      standIn: { returns: 1, means: "as if the challenge were sent; no reply leaves" },
     },
     pv_www_authorize: {
       arity: [3],
       routes: RouteKind.REQUEST,
       argNames: ["realm", "passwd", "flags"],
       doc: "Verifies Authorization credentials against a password in a pseudo-variable (alias of pv_www_authenticate).",
+      standIn: { returns: 1, means: "the credentials are accepted" },
     },
     pv_www_authenticate: {
       arity: [3, 4],
@@ -104,6 +108,7 @@ export const authModule = defineModule({
       routes: RouteKind.REQUEST,
       argNames: ["realm", "passwd", "flags"],
       doc: "Verifies Proxy-Authorization credentials (alias of pv_proxy_authenticate).",
+      standIn: { returns: 1, means: "the credentials are accepted" },
     },
     pv_proxy_authenticate: {
       arity: [3],
@@ -122,12 +127,14 @@ export const authModule = defineModule({
       routes: RouteKind.REQUEST,
       argNames: ["realm"],
       doc: "True when the request carries credentials for the realm.",
+      standIn: { returns: -1, means: "the request carries no credentials" },
     },
     pv_auth_check: {
       arity: [4],
       routes: RouteKind.REQUEST,
       argNames: ["realm", "passwd", "flags", "checks"],
       doc: "Verifies credentials against a password in a pseudo-variable and checks the user against From/To.",
+      standIn: { returns: 1, means: "the credentials are accepted" },
     },
   },
 });

@@ -208,6 +208,7 @@ export const dialogModule = defineModule({
       routes: ANY_ROUTE,
       argNames: ["profile", "value"],
       doc: "True when the current dialog belongs to the profile (with the value, if given).",
+      standIn: { returns: -1, means: "the dialog is in no profile" },
     },
     get_profile_size: {
       arity: [2, 3],
@@ -232,6 +233,7 @@ export const dialogModule = defineModule({
       routes: ANY_ROUTE,
       argNames: ["flag"],
       doc: "True when the dialog flag is set on the current dialog.",
+      standIn: { returns: -1, means: "the flag is not set" },
     },
     dlg_bye: {
       arity: [1],
@@ -261,6 +263,7 @@ export const dialogModule = defineModule({
       arity: [0],
       routes: ANY_ROUTE,
       doc: "True when the message belongs to a tracked dialog.",
+      standIn: { returns: -1, means: "no dialog is known: kamsim tracks none" },
     },
     dlg_set_timeout: {
       arity: [1, 3],

@@ -130,18 +130,21 @@ export const dispatcherModule = defineModule({
       routesByArity: { 3: RouteKind.REQUEST | RouteKind.FAILURE },
       argNames: ["set", "alg", "limit"],
       doc: "Selects destinations from the set with the algorithm and stores them in XAVPs without changing the request.",
+      standIn: { returns: 1, means: "a destination was selected, though nothing is set" },
     },
     ds_select_dst: {
       arity: [2, 3],
       routes: RouteKind.REQUEST | RouteKind.FAILURE,
       argNames: ["set", "alg", "limit"],
       doc: "Selects a destination from the set with the algorithm and sets it as $du; the others are kept for failover.",
+      standIn: { returns: 1, means: "a destination was selected, though $du is left unchanged" },
     },
     ds_select_domain: {
       arity: [2, 3],
       routes: RouteKind.REQUEST | RouteKind.FAILURE,
       argNames: ["set", "alg", "limit"],
       doc: "Like ds_select_dst() but rewrites the host and port of the R-URI instead of $du.",
+      standIn: { returns: 1, means: "a destination was selected, though the R-URI is left unchanged" },
     },
     ds_select_routes: {
       arity: [2, 3],
@@ -153,11 +156,13 @@ export const dispatcherModule = defineModule({
       arity: [0],
       routes: RouteKind.REQUEST | RouteKind.FAILURE,
       doc: "Takes the next destination from the selected list into $du (for failover in a failure route).",
+      standIn: { returns: -1, means: "no further destination" },
     },
     ds_next_domain: {
       arity: [0],
       routes: RouteKind.REQUEST | RouteKind.FAILURE,
       doc: "Takes the next destination from the selected list into the R-URI host.",
+      standIn: { returns: -1, means: "no further destination" },
     },
     ds_set_dst: {
       arity: [0],
@@ -182,6 +187,7 @@ export const dispatcherModule = defineModule({
       routesByArity: { 0: RouteKind.REQUEST | RouteKind.FAILURE | ONREPLY | RouteKind.BRANCH },
       argNames: ["groupid", "mode", "uri"],
       doc: "True when the source address (or the URI) belongs to a destination of the group (any group when not given).",
+      standIn: { returns: -1, means: "the source is not a dispatcher destination" },
     },
     ds_list_exist: {
       arity: [1],

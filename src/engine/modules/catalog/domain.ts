@@ -24,17 +24,20 @@ export const domainModule = defineModule({
       arity: [0],
       routes: RouteKind.REQUEST | RouteKind.FAILURE | RouteKind.BRANCH | RouteKind.LOCAL,
       doc: "True when the From URI's domain is a local domain.",
+      standIn: { returns: 1, means: "the From domain is local" },
     },
     is_uri_host_local: {
       arity: [0],
       routes: RouteKind.REQUEST | RouteKind.FAILURE | RouteKind.BRANCH | RouteKind.LOCAL,
       doc: "True when the R-URI's host is a local domain.",
+      standIn: { returns: 1, means: "the R-URI's host is local" },
     },
     is_domain_local: {
       arity: [1],
       routes: RouteKind.REQUEST | RouteKind.FAILURE | RouteKind.BRANCH | RouteKind.LOCAL,
       argNames: ["domain"],
       doc: "True when the given domain is a local domain.",
+      standIn: { returns: 1, means: "the domain is local" },
     },
     lookup_domain: {
       arity: [1, 2],

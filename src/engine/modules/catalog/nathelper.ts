@@ -55,6 +55,7 @@ export const nathelperModule = defineModule({
       arity: [0],
       routes: RouteKind.REQUEST | ONREPLY | RouteKind.BRANCH | RouteKind.LOCAL,
       doc: "Rewrites the Contact URI host and port with the source address of the message.",
+      standIn: { returns: 1, means: "Contact left unchanged" },
     },
     add_contact_alias: {
       arity: [0, 3],
@@ -66,18 +67,21 @@ export const nathelperModule = defineModule({
       },
       argNames: ["ip_addr", "port", "proto"],
       doc: "Adds an alias parameter with the source (or given) address to the Contact URI.",
+      standIn: { returns: 1, means: "Contact left unchanged" },
     },
     set_contact_alias: {
       arity: [0, 1],
       routes: RouteKind.REQUEST | ONREPLY | RouteKind.BRANCH | RouteKind.LOCAL,
       argNames: ["trim"],
       doc: "Adds the source address as alias parameter to the Contact URI in a way that survives further changes.",
+      standIn: { returns: 1, means: "Contact left unchanged" },
     },
     handle_ruri_alias: {
       arity: [0, 1],
       routes: RouteKind.REQUEST | RouteKind.BRANCH | RouteKind.LOCAL,
       argNames: ["mode"],
       doc: "When the R-URI has an alias parameter, moves it into $du and removes it from the R-URI.",
+      standIn: { returns: 1, means: "R-URI left unchanged" },
     },
     fix_nated_sdp: {
       arity: [1, 2],
@@ -90,11 +94,13 @@ export const nathelperModule = defineModule({
       routes: RouteKind.REQUEST | RouteKind.FAILURE | ONREPLY | RouteKind.BRANCH | RouteKind.LOCAL,
       argNames: ["flags"],
       doc: "True when the tests selected by the bit mask detect a client behind NAT.",
+      standIn: { returns: -1, means: "no NAT detected" },
     },
     fix_nated_register: {
       arity: [0],
       routes: RouteKind.REQUEST,
       doc: "Stores the source address of a REGISTER so that save() records it as the received address.",
+      standIn: { returns: 1, means: "as if the received address were stored" },
     },
     add_rcv_param: {
       arity: [0, 1],

@@ -86,6 +86,7 @@ export const permissionsModule = defineModule({
       routes: ANY_ROUTE,
       argNames: ["src_ip_pvar", "proto_pvar", "furi_pvar"],
       doc: "True when the source (or the given address, protocol and From URI) is a trusted peer.",
+      standIn: { returns: -1, means: "the source is not trusted" },
     },
     allow_uri: {
       arity: [2],
@@ -98,23 +99,27 @@ export const permissionsModule = defineModule({
       routes: ANY_ROUTE,
       argNames: ["group_id", "ip_addr_pvar", "port_pvar"],
       doc: "True when the address and port belong to the address group.",
+      standIn: { returns: -1, means: "the address is not in the address table" },
     },
     allow_source_address: {
       arity: [0, 1],
       routes: ANY_ROUTE,
       argNames: ["group_id"],
       doc: "True when the source address and port belong to the address group (1 by default).",
+      standIn: { returns: -1, means: "the source is not in the address table" },
     },
     allow_source_address_group: {
       arity: [0],
       routes: ANY_ROUTE,
       doc: "Returns the group id the source address belongs to, or -1.",
+      standIn: { returns: -1, means: "the source is in no group" },
     },
     allow_address_group: {
       arity: [2],
       routes: ANY_ROUTE,
       argNames: ["addr", "port"],
       doc: "Returns the group id the given address and port belong to, or -1.",
+      standIn: { returns: -1, means: "the address is in no group" },
     },
   },
 });

@@ -44,6 +44,7 @@ export const speeddialModule = defineModule({
       routes: RouteKind.REQUEST,
       argNames: ["table", "owner"],
       doc: "Looks up the R-URI user as a speed-dial entry of the caller (or of the given owner URI) and rewrites the R-URI.",
+      standIn: { returns: -1, means: "no speed-dial entry" },
     },
   },
 });
