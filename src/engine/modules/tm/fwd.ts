@@ -24,6 +24,7 @@ import type { SipRequest } from "../../sip/message.js";
 import { parseUri } from "../../sip/uri.js";
 import type { ViaBody } from "../../sip/via.js";
 import { buildForwardedRequest } from "../core/build-request.js";
+import { restoreLumps, snapshotLumps } from "../lumps.js";
 import { replyDestination, requestOf } from "../sl/send.js";
 import { buildLocalReparse } from "./build.js";
 import {
@@ -314,6 +315,9 @@ function addUac(
   const x = extrasOf(ctx);
   const savedDu = x.dstUri;
   const savedBf = x.bflags;
+  // prepare_new_uac(): with a branch_route, the lumps are duplicated before it runs and put
+  // back after the branch's request is built, so what the route adds is that branch's only.
+  const snap = t.onBranch !== undefined ? snapshotLumps(msg) : undefined;
   msg.ruri = uri;
   x.dstUri = dstUri;
   x.bflags = bflags;
@@ -372,6 +376,7 @@ function addUac(
     t.uacs.push(uac);
     return index;
   } finally {
+    if (snap !== undefined) restoreLumps(msg, snap);
     msg.ruri = savedRuri;
     x.dstUri = savedDu;
     x.bflags = savedBf;

@@ -22,7 +22,7 @@ import type { Process } from "../../runtime/process.js";
 import { extrasOf } from "../../runtime/pv/extras.js";
 import { nowIn, whereIn } from "../../runtime/services.js";
 import type { SipRequest } from "../../sip/message.js";
-import { buildReply, DEFAULT_SERVER_HEADER } from "../../sip/reply.js";
+import { buildReply } from "../../sip/reply.js";
 import type { SipMessage } from "../../sip/sip-message.js";
 import { replyLumps } from "../lumps.js";
 import { buildLocalReparse, errorText, stripTopVia, toLine } from "./build.js";
@@ -78,7 +78,7 @@ export function tReply(
     if (p) tm.sv.log.core(p, L_INFO, "t_reply.c:567", "_reply_light", text, ctx ? whereIn(ctx) : { t: now });
     return -1;
   }
-  const text = buildReply(requestOfCell(t), code, reason, t.uas.toTag, DEFAULT_SERVER_HEADER, {
+  const text = buildReply(requestOfCell(t), code, reason, t.uas.toTag, tm.sv.serverHeader, {
     source: t.src,
     forceRport: (t.coreFlags & FL_FORCE_RPORT) !== 0,
     lumps: replyLumps(t.request),
@@ -363,7 +363,7 @@ function sendRelayed(
   if (relayed === FAKED_REPLY || relayed === undefined) {
     relayedCode = (t.flags & T_CANCELED) !== 0 ? 487 : relay === branch ? code : ru.lastReceived;
     reason = errorText(relayedCode);
-    text = buildReply(req, relayedCode, reason, t.uas.toTag, DEFAULT_SERVER_HEADER, opts);
+    text = buildReply(req, relayedCode, reason, t.uas.toTag, tm.sv.serverHeader, opts);
     tm.stats.rplGenerated++;
   } else {
     relayedCode = Number(relayed.reply?.status ?? code);
@@ -371,7 +371,7 @@ function sendRelayed(
     if (relayedCode === 503 && tm.cfg.remap503) {
       // A 503 goes up as a 500 of tm's making, with the 503's reason text (rfc3261 16.7).
       reason = errorText(503);
-      text = buildReply(req, 500, reason, t.uas.toTag, DEFAULT_SERVER_HEADER, opts);
+      text = buildReply(req, 500, reason, t.uas.toTag, tm.sv.serverHeader, opts);
       relayedCode = 500;
     } else text = stripTopVia(relayed);
   }
