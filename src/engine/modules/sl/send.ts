@@ -63,6 +63,12 @@ export function slToTag(ctx: ScriptContext, req: SipRequest): string {
   return via ? prefix + calcCrcSuffix(via, req) : prefix;
 }
 
+/** A 3xx code (a number, or the three digits sl sends), checked without parsing on the hot path. */
+function isRedirect(code: number | string): boolean {
+  if (typeof code === "number") return code >= 300 && code < 400;
+  return code.charCodeAt(0) === 51 && code.length === 3;
+}
+
 /** The request line's URI as received (msg->first_line.u.request.uri). */
 function receivedRuri(raw: string): string {
   const eol = raw.indexOf("\n");
@@ -101,8 +107,7 @@ export function slSendReply(ctx: ScriptContext, code: number | string, reason: s
     return -2;
   }
   // A redirection carries the destination set as a Contact reply lump (print_dset()).
-  const n0 = typeof code === "number" ? code : Number.parseInt(code, 10);
-  if (n0 >= 300 && n0 < 400) addDsetLump(ctx);
+  if (isRedirect(code)) addDsetLump(ctx);
   // build_res_buf_from_sip_req() (core/msg_translator.c) parses every header first: a bad one
   // below those read on receipt means no reply, and sl returns -1 without a line of its own.
   if (!parseAllHeaders(ctx)) {
