@@ -9,6 +9,7 @@ import type { ScriptContext } from "../../runtime/context.js";
 import { q2str } from "../../sip/qvalue.js";
 import { addReplyLump } from "../lumps.js";
 import { slSendReply } from "../sl/send.js";
+import { tmReplyIfTransaction } from "../tm/api.js";
 import { type Ucontact, validContact } from "../usrloc/store.js";
 import { REASONS, RERRNO, type Rerrno } from "./common.js";
 import type { RegistrarSettings } from "./settings.js";
@@ -82,6 +83,12 @@ export function regReply(ctx: ScriptContext, st: ReplyState, s: RegistrarSetting
     addReplyLump(msg, `P-Registrar-Error: ${text}\r\n`);
     if (code >= 500 && code < 600 && s.retryAfter) addReplyLump(msg, `Retry-After: ${s.retryAfter}\r\n`);
   }
-  if (send && slSendReply(ctx, code, REASONS[code] ?? "OK") < 0) return -1;
+  // slb.freply is sl's send_reply(): t_reply() when tm has a transaction for the request (sl.c),
+  // else a stateless reply.
+  if (send) {
+    const reason = REASONS[code] ?? "OK";
+    const sent = tmReplyIfTransaction(ctx, code, reason) ?? slSendReply(ctx, code, reason);
+    if (sent < 0) return -1;
+  }
   return 0;
 }
