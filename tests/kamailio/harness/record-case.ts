@@ -29,6 +29,7 @@ import { freeUdpPort, startKamailio, waitForChildren } from "./kamailio-process.
 import { CONFIG_NAME, type KamsimResult } from "./kamsim-run.js";
 import { keepComparable, toRecords } from "./normalize.js";
 import { agentsOf, playAgentsFor } from "./play-agents.js";
+import type { RecordedCaseOptions } from "./recorded-cases.js";
 import type { Recording } from "./recording.js";
 import { kamsimOnLoopback } from "./recording-compare.js";
 import { caseConfig, raisePriority, readPlan } from "./run-case.js";
@@ -89,12 +90,13 @@ export function kamailioVersion(): { kamailio: string; package: string } {
   return version;
 }
 
-/** Runs the case in `dir` on the real Kamailio (and on kamsim). */
-export async function recordCase(dir: string): Promise<RecordedRun> {
+/** Runs the case in `dir` on the real Kamailio (and on kamsim); `given` replaces its case.json (a variant's options). */
+export async function recordCase(dir: string, given?: RecordedCaseOptions): Promise<RecordedRun> {
   const started = performance.now();
   const load = Number(readFileSync("/proc/loadavg", "utf8").split(" ")[0]);
   raisePriority();
-  const options = existsSync(join(dir, "case.json")) ? JSON.parse(readFileSync(join(dir, "case.json"), "utf8")) : {};
+  const options =
+    given ?? (existsSync(join(dir, "case.json")) ? JSON.parse(readFileSync(join(dir, "case.json"), "utf8")) : {});
   const config = caseConfig(dir, options);
   const ownPort = /^\s*listen\s*=\s*(?:udp:)?127\.0\.0\.1:(\d+)\s*$/m.exec(config)?.[1];
   const plan = readPlan(dir);

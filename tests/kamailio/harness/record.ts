@@ -24,7 +24,7 @@ for (const c of recordedCases()) {
     continue;
   }
   try {
-    const run = await recordCase(c.dir);
+    const run = await recordCase(c.dir, c.options);
     const tolerance = c.options.tolerance ?? 0.15;
     const cmp = kamsimAgainstRecording(run.kamsim, run.plan, run.recording, tolerance);
     const m = run.recording.meta;

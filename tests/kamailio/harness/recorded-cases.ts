@@ -31,6 +31,12 @@ export interface RecordedCaseOptions {
   notRecorded?: string;
   /** A config read at test time instead of the folder's kamailio.cfg (e.g. Debian's stock one; run-case.ts `caseConfig`). */
   config?: string;
+  /**
+   * Further runs of the same folder's traffic, each with its own options (e.g. `config`: the
+   * example's traffic through Debian's stock kamailio.cfg) and its own recording,
+   * `recording.<name>.jsonl` beside the folder's.
+   */
+  variants?: Record<string, Omit<RecordedCaseOptions, "variants">>;
 }
 
 export interface RecordedCase {
@@ -44,9 +50,16 @@ export interface RecordedCase {
 
 /** Every golden case and example, in path order. */
 export function recordedCases(): RecordedCase[] {
-  return [...findCases(join(ROOT, "tests", "golden")), ...findCases(join(ROOT, "examples"))].map((dir) => {
+  return [...findCases(join(ROOT, "tests", "golden")), ...findCases(join(ROOT, "examples"))].flatMap((dir) => {
     const file = join(dir, "case.json");
     const options: RecordedCaseOptions = existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
-    return { name: dir.slice(ROOT.length + 1), dir, options, recording: join(dir, RECORDING_NAME) };
+    const name = dir.slice(ROOT.length + 1);
+    const variants = Object.entries(options.variants ?? {}).map(([v, o]) => ({
+      name: `${name} (${v})`,
+      dir,
+      options: o,
+      recording: join(dir, RECORDING_NAME.replace(/\.jsonl$/, `.${v}.jsonl`)),
+    }));
+    return [{ name, dir, options, recording: join(dir, RECORDING_NAME) }, ...variants];
   });
 }
