@@ -89,6 +89,13 @@ describe("tm call flow", () => {
     expect(headerLines(alice.got[1]?.text ?? "", "via")).toEqual([vias[1]]);
     // The stateless ACK's branch is the core's: z9hG4bK<hash>.<md5>.0 of the ACK itself.
     expect(headerLines(bob.got[1]?.text ?? "", "via")[0]).toMatch(/^Via: SIP\/2\.0\/UDP 127\.0\.0\.1;branch=z9hG4bK/);
+    // tm.stats as kamcmd prints it (t_stats.c tm_rpc_stats(), the format checked on 5.6.3):
+    // both transactions gone after wt_timer; 3 replies in, the 100 generated, 4 sent, two 2xx.
+    const stats = p.sim.rpc("tm.stats", []);
+    expect(stats.ok && stats.text).toBe(
+      "{\n\tcurrent: 0\n\twaiting: 0\n\ttotal: 2\n\ttotal_local: 0\n\trpl_received: 3\n\trpl_generated: 1\n" +
+        "\trpl_sent: 4\n\t6xx: 0\n\t5xx: 0\n\t4xx: 0\n\t3xx: 0\n\t2xx: 2\n\tcreated: 2\n\tfreed: 2\n\tdelayed_free: 0\n}\n",
+    );
     const tm = p.events.filter((e) => e.kind === "tm").map((e) => (e.kind === "tm" ? e.op : ""));
     expect(tm).toEqual([
       "new",
