@@ -27,6 +27,15 @@ const PROMISES: Record<string, (page: Page, log: string) => Promise<void>> = {
     expect(await numberOf(page, "timer-firings-ta")).toBeGreaterThanOrEqual(5);
     expect(log).toContain("runaway while");
   },
+  "first-call": async (page, log) => {
+    // The phones' 5 requests (2 REGISTERs, INVITE, ACK, BYE) and bob's 4 replies reach the proxy;
+    // the replies counter counts the proxy's own stateless ones, the two REGISTER 200s.
+    expect(await numberOf(page, "counter-received")).toBe(9);
+    expect(await numberOf(page, "counter-replies")).toBe(2);
+    expect(await numberOf(page, "requests-dropped")).toBe(0);
+    expect(log).toMatch(/^\[ {3}4\.500\].*reply 200 OK from bob/m);
+    expect(log).toMatch(/^\[ {2}12\.500\].*in call: BYE from alice to bob/m);
+  },
   "pike-tuning": async (page, log) => {
     const pike = page.getByRole("region", { name: "Pike", exact: true });
     expect(await pike.textContent()).toContain("limit 10 requests per 10 s window");
