@@ -32,6 +32,8 @@ export interface BuildRequestOptions {
   forceRport?: boolean;
   /** add_local_rport() was called (FL_ADD_LOCAL_RPORT), or core `local_rport`. */
   localRport?: boolean;
+  /** The branch's path vector (msg->path_vec: registrar's Path of the contact), sent as a Route. */
+  path?: string;
 }
 
 /** SIP_PORT of core/ip_addr.h: via_builder() leaves it out of the Via. */
@@ -56,22 +58,35 @@ function sendLumps(msg: SipMessage, o: BuildRequestOptions): Lump[] | undefined 
   const view = msgView(msg);
   const f = view?.fields?.find((x) => x.key === "via");
   if (view === undefined || f === undefined) return undefined;
-  const lumps: Lump[] = [
-    { op: "nop", offset: f.start, len: 0, before: [localViaLine(o.socket, o.branch, o.localRport)], after: [] },
-  ];
+  const via: Lump = {
+    op: "nop",
+    offset: f.start,
+    len: 0,
+    before: [localViaLine(o.socket, o.branch, o.localRport)],
+    after: [],
+  };
+  const lumps: Lump[] = [via];
+  // The path vector becomes `Route: <path>` before the first Route header, or right after the
+  // new Via when there is none (build_req_buf_from_sip_req(), ROUTE_PREFIX).
+  if (o.path) {
+    const line = `Route: ${o.path}\r\n`;
+    const route = view.fields?.find((x) => x.key === "route");
+    if (route !== undefined) lumps.push({ op: "nop", offset: route.start, len: 0, before: [], after: [line] });
+    else via.after.push(line);
+  }
   const body = view.raw.slice(f.bodyStart, f.bodyEnd);
-  const via = parseVia(body);
-  if (via === undefined) return lumps;
-  const received = via.params.find((p) => p.name.toLowerCase() === "received");
-  const rport = via.params.find((p) => p.name.toLowerCase() === "rport");
-  const addReceived = received !== undefined || rport !== undefined || !sameAddress(via.host, o.src.ip);
+  const v1 = parseVia(body);
+  if (v1 === undefined) return lumps;
+  const received = v1.params.find((p) => p.name.toLowerCase() === "received");
+  const rport = v1.params.find((p) => p.name.toLowerCase() === "rport");
+  const addReceived = received !== undefined || rport !== undefined || !sameAddress(v1.host, o.src.ip);
   const addRport = o.forceRport === true || rport !== undefined;
   // Where parameters start (the ';' of the first), else just after host[:port].
   let paramAt: number;
-  const first = via.params[0];
+  const first = v1.params[0];
   if (first !== undefined) paramAt = f.bodyStart + body.lastIndexOf(";", first.start);
   else {
-    let e = via.end;
+    let e = v1.end;
     while (e > 0 && /[ \t\r\n]/.test(body.charAt(e - 1))) e--;
     paramAt = f.bodyStart + e;
   }

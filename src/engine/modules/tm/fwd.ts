@@ -269,13 +269,14 @@ export function forwardNonack(tm: Tm, ctx: ScriptContext, t: Cell, proxy?: HostP
     uri: ctx.msg.ruri,
     dstUri: x?.dstUri ?? null,
     flags: x?.bflags ?? 0,
+    path: x?.ruri?.path,
   };
   const targets = [
     ruriTarget,
-    ...branchesOf(ctx).map((b) => ({ uri: b.uri, dstUri: b.dstUri ?? null, flags: b.flags })),
+    ...branchesOf(ctx).map((b) => ({ uri: b.uri, dstUri: b.dstUri ?? null, flags: b.flags, path: b.path })),
   ];
   for (const target of targets) {
-    const r = addUac(tm, ctx, t, target.uri, target.dstUri, target.flags, proxy);
+    const r = addUac(tm, ctx, t, target.uri, target.dstUri, target.flags, proxy, target.path);
     if (r >= 0) added.push(r);
     else lowest = Math.min(lowest, r);
   }
@@ -304,6 +305,7 @@ function addUac(
   dstUri: string | null,
   bflags: number,
   proxy?: HostPort,
+  path?: string,
 ): number {
   const index = t.uacs.length;
   if (index >= MAX_BRANCHES) {
@@ -356,6 +358,7 @@ function addUac(
       src: t.src,
       forceRport: hasMsgFlag(ctx, FL_FORCE_RPORT),
       localRport: hasMsgFlag(ctx, FL_ADD_LOCAL_RPORT),
+      path,
     });
     if (text === undefined) return E_BAD_REQ;
     const uac: Uac = {
