@@ -98,6 +98,8 @@ export class Simulation {
   private readonly replyHooks: ModuleInstance[];
   /** Module instances with a post-script hook (tm's end of request), in load order. */
   private readonly postHooks: ModuleInstance[];
+  /** Module instances with a pre-script hook (sl's ACK filter), in load order. */
+  private readonly preHooks: ModuleInstance[];
   private readonly arrivals: Arrivals;
   private readonly logPrefix?: (ctx: ScriptContext) => string;
   private readonly requests: RequestFactory;
@@ -138,6 +140,7 @@ export class Simulation {
     this.instances = createInstances(front, this.sv, this.core);
     this.replyHooks = [...this.instances.values()].filter((i) => i.onReply !== undefined);
     this.postHooks = [...this.instances.values()].filter((i) => i.postScript !== undefined);
+    this.preHooks = [...this.instances.values()].filter((i) => i.preScript !== undefined);
     const requests = [...this.instances.values()].flatMap((i) => i.processes ?? []);
     this.processes = buildProcessTable(this.core.children, `${this.core.listenIp}:${this.core.listenPort}`, requests);
     const build = buildProgram(front.checked, front.files, this.instances, {
@@ -411,6 +414,9 @@ export class Simulation {
     if (msg === undefined) return this.plan.server.requestCost;
     const ctx = this.context(worker, msg, t, true, { ip: a.src, port: a.sport }, this.listen, id);
     if (this.logPrefix) ctx.logPrefix = this.logPrefix(ctx);
+    // exec_pre_script_cb() (core/receive.c): a callback returning 0 drops the request unscripted.
+    if (msg.reply === undefined && this.preHooks.length > 0 && !this.preScript(ctx))
+      return this.plan.server.requestCost + ctx.cost;
     const after = msg.reply
       ? (ret: number) => this.afterReplyRoute(ctx, cell !== undefined, ret)
       : this.postHooks.length > 0
@@ -435,6 +441,12 @@ export class Simulation {
     });
     sync = false;
     return cost;
+  }
+
+  /** The pre-script callbacks in load order; false as soon as one drops the request. */
+  private preScript(ctx: ScriptContext): boolean {
+    for (const inst of this.preHooks) if (inst.preScript?.(ctx) === false) return false;
+    return true;
   }
 
   /** The request route is over: tm's end of request (t_unref()) and any other module's post-script hook. */

@@ -81,6 +81,12 @@ export interface ModuleInstance<F extends string = string> {
    */
   onReply?(ctx: ScriptContext): boolean;
   /**
+   * A request is about to enter request_route (Kamailio's PRE_SCRIPT_CB|REQUEST_CB script
+   * callbacks, exec_pre_script_cb() in core/receive.c): false drops it there, before the script
+   * (sl's filter of ACKs to its own replies).
+   */
+  preScript?(ctx: ScriptContext): boolean;
+  /**
    * The request route has ended for a message (Kamailio's POST_SCRIPT_CB script callbacks, and
    * tm's end-of-request processing in t_unref(), modules/tm/t_funcs.c).
    */

@@ -9,7 +9,7 @@ import type { Value } from "../../runtime/values.js";
 import { defineRuntime } from "../runtime-types.js";
 import { tmReplyIfTransaction } from "../tm/api.js";
 import { slModule } from "./def.js";
-import { slReplyError, slSendReply } from "./send.js";
+import { slFilterAck, slReplyError, slSendReply } from "./send.js";
 
 /**
  * The status code as it goes out: sl converts the text to a number and prints its last three
@@ -96,7 +96,13 @@ export const slRuntime = defineRuntime(slModule, {
     }
     const reply = makeReply(defaults);
     const replyError: FunctionImpl = { compile: () => slReplyError };
+    let filteredAck: ((ctx: ScriptContext) => void) | undefined;
     return {
+      start(host) {
+        const cell = host.events("sl:filtered-ack");
+        if (cell) filteredAck = (ctx) => host.runRoute(cell, { ...ctx, flags: 0 }, () => {});
+      },
+      preScript: (ctx) => slFilterAck(ctx, filteredAck),
       functions: {
         sl_send_reply: reply,
         sl_reply: reply,

@@ -69,6 +69,38 @@ function isRedirect(code: number | string): boolean {
   return code.charCodeAt(0) === 51 && code.length === 3;
 }
 
+/** Timer ticks per second (core/timer_ticks.h TIMER_TICKS_HZ). */
+const TICKS_HZ = 16;
+/** SL_RPL_WAIT_TIME (modules/sl/sl_funcs.h): S_TO_TICKS(2). */
+const SL_RPL_WAIT_TICKS = 2 * TICKS_HZ;
+/** MD5_LEN + CRC32_LEN + 1 (core/tags.h TOTAG_VALUE_LEN). */
+const TOTAG_VALUE_LEN = 41;
+
+/** get_ticks_raw() at virtual time t. */
+function ticks(t: number): number {
+  return Math.floor((t * TICKS_HZ) / 1_000_000);
+}
+
+/** sl_timeout per simulation (shared memory in Kamailio: one for all processes): until when ACKs are checked. */
+const ackWindow = new WeakMap<object, number>();
+
+/**
+ * sl_filter_ACK() (modules/sl/sl_funcs.c), a pre-script callback: an ACK whose To-tag is the one
+ * sl would give this request (its own reply's tag) is absorbed before the script — only within
+ * 2 s of sl's last reply — and event_route[sl:filtered-ack] runs instead. True lets it through.
+ */
+export function slFilterAck(ctx: ScriptContext, filteredAck: ((ctx: ScriptContext) => void) | undefined): boolean {
+  if (ctx.msg.method !== "ACK") return true;
+  const until = ackWindow.get(ctx.sv);
+  if (until === undefined || until <= ticks(ctx.start)) return true;
+  const tag = ctx.msg.to?.tag;
+  if (tag === undefined || tag.length !== TOTAG_VALUE_LEN) return true;
+  const req = requestOf(ctx);
+  if (req === undefined || tag !== slToTag(ctx, req)) return true;
+  filteredAck?.(ctx);
+  return false;
+}
+
 /** The request line's URI as received (msg->first_line.u.request.uri). */
 function receivedRuri(raw: string): string {
   const eol = raw.indexOf("\n");
@@ -121,6 +153,8 @@ export function slSendReply(ctx: ScriptContext, code: number | string, reason: s
   if (k.wants.reply && ctx.req !== undefined) {
     k.emit({ kind: "reply", t, req: ctx.req, proc: ctx.proc.index, code: codeText, reason });
   }
+  // sl_reply_helper(): *sl_timeout = now + SL_RPL_WAIT_TIME, for the ACK filter below.
+  ackWindow.set(ctx.sv, ticks(t) + SL_RPL_WAIT_TICKS);
   const net = ctx.sv.net;
   // Nobody can see a reply that no endpoint receives and no `sip` event shows: the run's outcome
   // is the same without building it (this keeps synthetic streams as fast as before).
