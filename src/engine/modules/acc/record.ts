@@ -29,6 +29,9 @@ export interface AccEnv {
   reason: string;
 }
 
+/** Where a process keeps acc_env.to_tag, the To tag of the last missed call tm answered itself. */
+export const LAST_TO_TAG = "acc.to_tag";
+
 /** The module's settings a record needs. */
 export interface AccLog {
   level: number;
@@ -43,12 +46,13 @@ export function writeAccRecord(log: AccLog, ctx: ScriptContext, kind: AccKind, e
   const core: [string, string][] = [
     ["method", msg.cseq?.method ?? ""],
     ["from_tag", msg.from?.tag ?? ""],
-    ["to_tag", env.toTag],
+    // core2strar(): an empty To tag falls back to acc_env.to_tag, a static of the process.
+    ["to_tag", env.toTag !== "" ? env.toTag : ((ctx.proc.local.get(LAST_TO_TAG) as string | undefined) ?? "")],
     ["call_id", msg.callId ?? ""],
     ["code", env.code],
     ["reason", env.reason],
   ];
-  let text = `${ACC_TEXT[kind]}timestamp=${ctx.sv.epoch + Math.floor(t / 1_000_000)}`;
+  let text = `${ACC_TEXT[kind]}timestamp=${unixSeconds(ctx, t)}`;
   for (const [k, v] of core) text += `;${k}=${v}`;
   for (const x of log.extras) {
     const v = x.pv.get(ctx);
@@ -69,9 +73,14 @@ export function writeAccRecord(log: AccLog, ctx: ScriptContext, kind: AccKind, e
       reason: env.reason,
       callId: msg.callId ?? "",
       fromTag: msg.from?.tag ?? "",
-      toTag: env.toTag,
+      toTag: core[2]?.[1] ?? "",
       extra,
       proc: ctx.proc.index,
     });
   }
+}
+
+/** gettimeofday()'s seconds in virtual time (services.ts clockPhase). */
+function unixSeconds(ctx: ScriptContext, t: number): number {
+  return ctx.sv.epoch + Math.floor((t + ctx.sv.clockPhase) / 1_000_000);
 }

@@ -9,6 +9,7 @@ import { defineRuntime } from "../runtime-types.js";
 import { accModule } from "./def.js";
 import { parseAccExtra } from "./extra.js";
 import { type AccLog, writeAccRecord } from "./record.js";
+import { hookTm } from "./tm-hooks.js";
 
 /** The module parameters kamsim reads (acc_mod.c's defaults). */
 export interface AccSettings {
@@ -91,7 +92,7 @@ export const accRuntime = defineRuntime(accModule, {
     return {
       functions: { acc_log_request },
       start(host) {
-        logOf(host.env);
+        hookTm(host, s, logOf(host.env));
       },
     };
   },

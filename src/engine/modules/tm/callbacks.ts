@@ -4,6 +4,7 @@
  * list per type, called for every transaction; a callback filters on what it wants, as acc
  * filters on its flags), and calls them where t_hooks' run_trans_callbacks() runs in 5.6.3.
  */
+import type { Process } from "../../runtime/process.js";
 import type { SipMessage } from "../../sip/sip-message.js";
 import type { Cell } from "./cell.js";
 
@@ -42,6 +43,10 @@ export interface TmcbParams {
   t?: number;
   /** The process running it. */
   proc?: number;
+  /** The same process, for callbacks that log or run script values there (acc). */
+  process?: Process;
+  /** The core log_prefix of the message being handled (a relayed reply's, a request's), if any. */
+  prefix?: string;
 }
 
 export type TmCallback = (t: Cell, p: TmcbParams) => void;

@@ -51,6 +51,8 @@ interface Where {
   now: Micros;
   proc: Process | undefined;
   req?: number;
+  /** The log_prefix of the message being handled, for callbacks that log (acc). */
+  prefix?: string;
 }
 
 /** The parsed request of the transaction (replies are built from it). */
@@ -90,7 +92,7 @@ export function tReply(
   tm.countReply(code);
   tm.stats.rplGenerated++;
   tm.stats.rplSent++;
-  const w: Where = { now, proc: p, req: ctx?.req ?? t.req };
+  const w: Where = { now, proc: p, req: ctx?.req ?? t.req, prefix: ctx?.logPrefix };
   if (code >= 200) {
     if (ctx) tmOf(ctx).kr |= REQ_RPLD;
     tm.cleanupUacTimers(t);
@@ -100,7 +102,15 @@ export function tReply(
   tm.send(t.uas.response.dst, text, now, p, w.req);
   if (code >= 200) {
     tm.emit({ t: now, op: "final", code, proc: p?.index, req: w.req }, t);
-    tm.callbacks.run("RESPONSE_OUT", t, { req: t.request, code, reason, t: now, proc: p?.index });
+    tm.callbacks.run("RESPONSE_OUT", t, {
+      req: t.request,
+      code,
+      reason,
+      t: now,
+      proc: p?.index,
+      process: p,
+      prefix: w.prefix,
+    });
     tm.putOnWait(t);
   }
   return 1;
@@ -234,7 +244,16 @@ function runFailure(
   if (name === undefined || host === undefined || w.proc === undefined) return;
   const cell = host.failureRoute(name);
   t.onFailure = undefined;
-  tm.callbacks.run("ON_FAILURE", t, { req: t.request, code, branch: picked, t: w.now, proc: w.proc.index });
+  tm.callbacks.run("ON_FAILURE", t, {
+    req: t.request,
+    rpl: reply === FAKED_REPLY ? undefined : reply,
+    code,
+    branch: picked,
+    t: w.now,
+    proc: w.proc.index,
+    process: w.proc,
+    prefix: w.prefix,
+  });
   if (cell === undefined) return;
   const msg = t.request;
   msg.ruri = t.ruri;
@@ -395,6 +414,8 @@ function sendRelayed(
       branch: relay,
       t: w.now,
       proc: w.proc?.index,
+      process: w.proc,
+      prefix: w.prefix,
     });
   }
   if (rps === "completed") tm.putOnWait(t);
@@ -420,7 +441,7 @@ export function replyReceived(tm: Tm, ctx: ScriptContext): boolean {
   const { t, branch } = m;
   const u = t.uacs[branch] as Uac;
   const now = nowIn(ctx);
-  const w: Where = { now, proc: ctx.proc as Process, req: ctx.req };
+  const w: Where = { now, proc: ctx.proc as Process, req: ctx.req, prefix: ctx.logPrefix };
   tm.stats.rplReceived++;
   tm.emit({ t: now, op: "reply", branch, code: status, proc: ctx.proc.index, req: ctx.req }, t);
   tm.callbacks.run("RESPONSE_IN", t, { rpl, code: status, branch, t: now, proc: ctx.proc.index });

@@ -239,7 +239,8 @@ export const messagePvars: Readonly<Record<string, PvImpl>> = {
   cs: readOnly((ctx) => ctx.msg.cseq?.num ?? null),
   ml: readOnly((ctx) => ctx.msg.length),
   mb: readOnly((ctx) => ctx.msg.raw),
-  mt: readOnly(() => 1),
+  // pv_get_msgtype() (modules/pv/pv_core.c): 1 a request, 2 a reply.
+  mt: readOnly((ctx) => (ctx.msg.reply ? 2 : 1)),
   // A reply's status line (the core onreply_route runs on replies; pv_get_status/pv_get_reason).
   rs: readOnly((ctx) => ctx.msg.reply?.status ?? null),
   rr: readOnly((ctx) => ctx.msg.reply?.reason ?? null),
