@@ -149,7 +149,6 @@ export const registrarModule = defineModule({
       routes: RouteKind.REQUEST,
       argNames: ["hdr_name"],
       doc: "Adds a header holding the receiving socket, for use when saving on another server.",
-      simulated: false,
     },
     unregister: {
       arity: [2, 3],

@@ -8,7 +8,9 @@ import { L_ERR } from "../../base/log-levels.js";
 import { parsePvAt } from "../../lang/pv-spec.js";
 import type { ScriptContext } from "../../runtime/context.js";
 import type { CallArg, CompileEnv, FunctionImpl } from "../../runtime/env.js";
+import { parseAllHeaders } from "../../runtime/parse-headers.js";
 import { toInt } from "../../runtime/values.js";
+import { anchorLump, insertBefore, msgView } from "../lumps.js";
 import { defineRuntime } from "../runtime-types.js";
 import { registerDomain, usrlocOf } from "../usrloc/state.js";
 import type { Udomain } from "../usrloc/store.js";
@@ -149,6 +151,31 @@ export const registrarRuntime = defineRuntime(registrarModule, {
         return (ctx) => freeContacts(ctx, name);
       },
     };
+    /**
+     * add_sock_hdr(name) (registrar.c ki_add_sock_hdr()): a header naming the receiving socket
+     * (`Name: udp:127.0.0.1:5060`) added as a lump at the end of the headers (msg->unparsed).
+     */
+    const addSockHdrFn: FunctionImpl = {
+      compile(args) {
+        const name = (args[0] as CallArg).str();
+        return (ctx) => {
+          const n = name(ctx);
+          if (n.length === 0) {
+            regLog(ctx, L_ERR, "registrar.c:834", "ki_add_sock_hdr", "invalid header name parameter");
+            return -1;
+          }
+          const v = parseAllHeaders(ctx) ? msgView(ctx.msg) : undefined;
+          if (v === undefined) {
+            regLog(ctx, L_ERR, "registrar.c:840", "ki_add_sock_hdr", "failed to parse message");
+            return -1;
+          }
+          const anchor = anchorLump(ctx.msg, v.eoh);
+          if (anchor === undefined) return -1;
+          insertBefore(anchor, `${n}: ${sock()}\r\n`);
+          return 1;
+        };
+      },
+    };
     const sendReplyFn: FunctionImpl = {
       compile(_args, env) {
         const r = regContext(env);
@@ -170,6 +197,7 @@ export const registrarRuntime = defineRuntime(registrarModule, {
         reg_free_contacts: freeFn,
         lookup_branches: lookupBranchesFn,
         reg_send_reply: sendReplyFn,
+        add_sock_hdr: addSockHdrFn,
       },
       pvars: { ulc: ulcPv },
       start(host) {
