@@ -135,6 +135,18 @@ describe("repeated calls", () => {
     expect(net.agents.summary()[0]?.calls.map((c) => c.state)).toEqual(["ended", "ended", "ended"]);
     expect(net.agents.summary()[1]?.calls).toHaveLength(3);
   });
+
+  it("a summary lists the latest calls only, and counts every call by state", () => {
+    const net = pair({ count: 150, every: s(2), hold: s(0.5) }, answers({ after: s(0.2), ring: null }));
+    net.run(s(299.5));
+    const [alice, bob] = net.agents.summary();
+    expect(alice?.calls.length).toBeLessThanOrEqual(100);
+    expect(alice?.calls.at(-1)?.started).toBe(s(299));
+    expect(alice?.callTotals).toEqual({ calling: 0, ringing: 0, established: 1, ended: 149, failed: 0, cancelled: 0 });
+    expect(bob?.callTotals.ended).toBe(149);
+    net.run(s(400));
+    expect(net.agents.summary()[0]?.callTotals.ended).toBe(150);
+  });
 });
 
 describe("a refused call", () => {

@@ -13,7 +13,14 @@ import { dialogKey } from "./dialog.js";
 import { type AgentMessage, headerParams, paramOf, parseAgentMessage, uriOf } from "./parse.js";
 import type { PlannedAgent, PlannedRequest, PlannedTarget } from "./plan.js";
 import { ServerTransaction, serverTxKey } from "./server-tx.js";
-import type { AgentSummary, CallSummary, RegistrationSummary, RequestSummary } from "./summary.js";
+import {
+  type AgentSummary,
+  type CallState,
+  type CallSummary,
+  RECENT_CALLS,
+  type RegistrationSummary,
+  type RequestSummary,
+} from "./summary.js";
 import type { AgentTransport } from "./transport.js";
 import { Ua } from "./ua.js";
 
@@ -35,8 +42,18 @@ export class Agent implements CallHost {
   readonly clientTxs = new Map<string, ClientTransaction>();
   readonly serverTxs = new Map<string, ServerTransaction>();
   readonly dialogs = new Map<string, Call>();
-  /** Every call's summary; the Call itself lives only while a transaction, dialog or timer holds it. */
-  private readonly calls: CallSummary[] = [];
+  /** The latest calls' summaries (at most RECENT_CALLS); a Call itself lives only while a transaction, dialog or timer holds it. */
+  private readonly recent: CallSummary[] = [];
+  /** Calls not over yet, and how many of the others ended in each state: totals stay exact however many calls a run places. */
+  private readonly live = new Set<CallSummary>();
+  private readonly over: Record<CallState, number> = {
+    calling: 0,
+    ringing: 0,
+    established: 0,
+    ended: 0,
+    failed: 0,
+    cancelled: 0,
+  };
   private readonly requests: RequestSummary[] = [];
   private readonly answered: Record<string, number> = {};
   private readonly registration: RegistrationSummary = { state: "none", expiresAt: null, code: null, sent: 0 };
@@ -69,7 +86,7 @@ export class Agent implements CallHost {
       // Repeated calls are scheduled one at a time, so a file with a million calls holds one task each.
       const place = (i: number) => {
         const c = new Call(this, "caller", ua.callId(), this.targetUri(call.to));
-        this.calls.push(c.summary);
+        this.track(c.summary);
         c.place(call, c.summary.peer);
         if (i + 1 < call.count) ua.at(call.at + (i + 1) * call.every, () => place(i + 1));
       };
@@ -142,7 +159,7 @@ export class Agent implements CallHost {
     const answer = this.plan.answer;
     if (req.method === "INVITE" && !answer.down) {
       const call = new Call(this, "callee", req.callId, uriOf(req.from));
-      this.calls.push(call.summary);
+      this.track(call.summary);
       call.answer(req, tx, answer);
       return;
     }
@@ -150,6 +167,18 @@ export class Agent implements CallHost {
     if (ANSWERED_200.has(req.method)) tx.respond(200, buildResponse(req, 200, "OK", { toTag: this.ua.tag() }));
     else if (req.method === "BYE") tx.respond(481, buildResponse(req, 481, reason(481), { toTag: this.ua.tag() }));
     else tx.respond(405, buildResponse(req, 405, reason(405), { toTag: this.ua.tag(), extra: [`Allow: ${ALLOW}`] }));
+  }
+
+  private track(call: CallSummary): void {
+    this.live.add(call);
+    this.recent.push(call);
+    // Drop the oldest half at once: amortised O(1), and the list never holds more than RECENT_CALLS.
+    if (this.recent.length > RECENT_CALLS) this.recent.splice(0, this.recent.length - RECENT_CALLS / 2);
+  }
+
+  /** A call is over (failed, cancelled or ended): counted, no longer held for the totals. */
+  callEnded(call: CallSummary): void {
+    if (this.live.delete(call)) this.over[call.state]++;
   }
 
   private count(method: string): void {
@@ -259,6 +288,12 @@ export class Agent implements CallHost {
     tx.start();
   }
 
+  private totals(): Record<CallState, number> {
+    const t = { ...this.over };
+    for (const c of this.live) t[c.state]++;
+    return t;
+  }
+
   summary(): AgentSummary {
     const reg = { ...this.registration };
     if (reg.state === "registered" && reg.expiresAt !== null && reg.expiresAt <= this.ua.now()) reg.state = "expired";
@@ -267,7 +302,8 @@ export class Agent implements CallHost {
       address: `${this.plan.address.ip}:${this.plan.address.port}`,
       aor: this.aor,
       registration: reg,
-      calls: this.calls.map((c) => ({ ...c })),
+      calls: this.recent.map((c) => ({ ...c })),
+      callTotals: this.totals(),
       requests: this.requests.map((r) => ({ ...r })),
       answered: { ...this.answered },
       counters: { ...this.ua.counters },

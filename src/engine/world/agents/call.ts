@@ -37,6 +37,8 @@ export interface CallHost {
   readonly clientTxs: Map<string, ClientTransaction>;
   /** Dialogs by `dialogKey`, so in-dialog requests and 2xx ACKs find their call. */
   readonly dialogs: Map<string, Call>;
+  /** The call failed, was cancelled or ended (called once). */
+  callEnded(call: CallSummary): void;
 }
 
 /** A response a 2xx waits to have ACKed (13.3.1.4). */
@@ -408,10 +410,12 @@ export class Call {
 
   private end(state: "ended" | "failed" | "cancelled", code: number | null, by?: "local" | "remote" | "timeout"): void {
     const s = this.summary;
+    const first = s.ended === null;
     s.state = state;
     if (code !== null) s.code = code;
     s.ended = this.host.ua.now();
     if (by) s.endedBy = by;
+    if (first) this.host.callEnded(s);
   }
 }
 

@@ -13,6 +13,9 @@ import type { UaCounters } from "./ua.js";
  */
 export type CallState = "calling" | "ringing" | "established" | "ended" | "failed" | "cancelled";
 
+/** How many of an agent's latest calls its summary lists. */
+export const RECENT_CALLS = 100;
+
 export interface CallSummary {
   callId: string;
   role: "caller" | "callee";
@@ -57,7 +60,10 @@ export interface AgentSummary {
   /** Its address-of-record, `sip:user@domain`. */
   aor: string;
   registration: RegistrationSummary;
+  /** Its latest calls (placed and answered), oldest first: at most `RECENT_CALLS`. */
   calls: CallSummary[];
+  /** Every call of the run so far, by state (a summary of a million calls stays small). */
+  callTotals: Record<CallState, number>;
   requests: RequestSummary[];
   /** Requests answered besides new calls, ACKs and CANCELs, by method (OPTIONS, MESSAGE, BYE, a re-INVITE as INVITE...). */
   answered: Record<string, number>;
