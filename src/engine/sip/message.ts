@@ -165,6 +165,11 @@ export class SipRequest {
     return this.fieldList ?? undefined;
   }
 
+  /** When fields() is undefined: the fields before the bad one (see SipMessage). */
+  fieldsBeforeFailure(): readonly HeaderField[] | undefined {
+    return this.fields() === undefined ? this.fieldsBefore : undefined;
+  }
+
   /** Body of the first header with this name (case-insensitive, compact forms too): `$hdr(name)`. */
   header(name: string): string | undefined {
     if (this.rewritten !== undefined) {

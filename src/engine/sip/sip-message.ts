@@ -5,6 +5,7 @@
  */
 import type { CoreLogEntry } from "./core-log-entry.js";
 import type { CSeq } from "./fields.js";
+import type { HeaderField } from "./headers.js";
 import type { NameAddr } from "./name-addr.js";
 import type { SipUri } from "./uri.js";
 
@@ -37,4 +38,7 @@ export interface SipMessage {
   /** A received datagram's parse_headers() failure on a header read after receipt, with its
    * lines; absent for a stream's request, which is built well formed. */
   headersFailure?(): readonly CoreLogEntry[] | undefined;
+  /** When the headers fail (fields() undefined): the fields before the bad one, which a
+   * parse_headers() for an earlier header (the first Route...) still reads. */
+  fieldsBeforeFailure?(): readonly HeaderField[] | undefined;
 }

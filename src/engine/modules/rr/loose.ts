@@ -20,7 +20,7 @@ import { parseRawUri, type RawUri } from "../../sip/parse-uri.js";
 import { anchorLump, delLump, insertBefore, msgView } from "../lumps.js";
 import { isMyself } from "./myself.js";
 import { is2rr, isStrict, type RouteEntry } from "./route-body.js";
-import { firstRoute, parseRouteField, type RouteHdr, routeFields } from "./routes.js";
+import { firstRoute, headersFailed, parseRouteField, type RouteHdr, routeFields, routeScan } from "./routes.js";
 import { headerTag, type RrConfig, rrLog, rrState } from "./state.js";
 
 const RR_ERROR = -1;
@@ -54,9 +54,20 @@ function maddrUri(uri: string, puri: RawUri): string | undefined {
 
 /** find_next_route(): the next Route header after `hdr`, parsed; "none", or "error" after parse_rr's lines. */
 function nextRoute(ctx: ScriptContext, hdr: HeaderField, fn: string, line: number): RouteHdr | "none" | "error" {
-  const fields = routeFields(ctx) ?? [];
-  const next = fields[fields.indexOf(hdr) + 1];
-  if (next === undefined) return "none";
+  const scan = routeScan(ctx);
+  const next = scan.fields[scan.fields.indexOf(hdr) + 1];
+  if (next === undefined) {
+    if (!scan.failed) return "none";
+    headersFailed(ctx, "loose.c:176", "find_next_route", "failed to parse headers");
+    rrLog(
+      ctx,
+      L_ERR,
+      `loose.c:${line}`,
+      fn,
+      fn === "after_strict" ? "searching next route failed" : "failed to find next route",
+    );
+    return "error";
+  }
   const r = parseRouteField(ctx, next);
   if (r === undefined || r.entries.length === 0) {
     rrLog(ctx, L_ERR, "loose.c:189", "find_next_route", "failed to parse Route body");
@@ -97,6 +108,10 @@ function forceSendSocket(ctx: ScriptContext, cfg: RrConfig, puri: RawUri, uri: s
  */
 function handleSr(ctx: ScriptContext, hdr: RouteHdr, rt: RouteEntry): number {
   const v = msgView(ctx.msg);
+  if (routeScan(ctx).failed) {
+    headersFailed(ctx, "loose.c:303", "save_ruri", "failed to parse message");
+    return fail(ctx, 411, "handle_sr", "failed to save Request-URI");
+  }
   const anchor = v && anchorLump(ctx.msg, v.eoh);
   if (anchor === undefined) {
     rrLog(ctx, L_ERR, "loose.c:310", "save_ruri", "failed to get anchor");
@@ -222,7 +237,11 @@ function afterStrict(ctx: ScriptContext, cfg: RrConfig): number {
   extrasOf(ctx).dstUri = du;
   if (rt !== hdr.entries[0]) delLump(ctx.msg, hdr.field.bodyStart, rt.start - hdr.field.bodyStart);
   // find_rem_target(): the last route of the last Route header is the remote target.
-  const fields = routeFields(ctx) ?? [];
+  const fields = routeFields(ctx);
+  if (fields === undefined) {
+    headersFailed(ctx, "loose.c:459", "find_rem_target", "failed to parse message header");
+    return fail(ctx, 705, "after_strict", "searching for last Route URI failed");
+  }
   const lastField = fields[fields.length - 1];
   if (lastField === undefined) {
     rrLog(ctx, L_ERR, "loose.c:486", "find_rem_target", "search for last Route HF failed");

@@ -19,16 +19,30 @@ export interface RouteHdr {
 }
 
 /**
- * The Route header fields in order; undefined when a header line does not parse (after
- * parse_headers()'s own lines, as a read of the whole header would write them).
+ * The Route header fields parse_headers() reaches: all of them, or — when a header line does not
+ * parse — those before the bad line, `failed` then true (a later read for another Route, or to
+ * the end of the headers, fails there).
  */
+export function routeScan(ctx: ScriptContext): { fields: HeaderField[]; failed: boolean } {
+  const all = msgView(ctx.msg)?.fields;
+  if (all !== undefined) return { fields: all.filter((f) => f.key === "route"), failed: false };
+  const before = ctx.msg.fieldsBeforeFailure?.() ?? [];
+  return { fields: before.filter((f) => f.key === "route"), failed: true };
+}
+
+/** The Route header fields; undefined when a header line does not parse. */
 export function routeFields(ctx: ScriptContext): HeaderField[] | undefined {
-  const v = msgView(ctx.msg);
-  if (v?.fields === undefined) {
-    parseAllHeaders(ctx);
-    return undefined;
-  }
-  return v.fields.filter((f) => f.key === "route");
+  const scan = routeScan(ctx);
+  return scan.failed ? undefined : scan.fields;
+}
+
+/**
+ * parse_headers() failing on the bad header line: the parser's lines, then the caller's
+ * `text` at `at` (`fn`).
+ */
+export function headersFailed(ctx: ScriptContext, at: string, fn: string, text: string): void {
+  parseAllHeaders(ctx);
+  rrLog(ctx, L_ERR, at, fn, text);
 }
 
 /** parse_rr() of one field, logging parse_rr.c's lines on failure. */
@@ -47,8 +61,8 @@ export function parseRouteField(ctx: ScriptContext, field: HeaderField): RouteHd
 
 /**
  * The first Route header parsed, with its first route; "none" when there is none; "error" when
- * the headers do not parse (`fn`'s "failed to parse headers" at `hdrLine`, if given) or the
- * Route does not (its "failed to parse Route HF" at `line`).
+ * the headers fail before one (`fn`'s "failed to parse headers" at `hdrLine`, if given) or the
+ * Route does not parse (its "failed to parse Route HF" at `line`).
  */
 export function firstRoute(
   ctx: ScriptContext,
@@ -56,13 +70,14 @@ export function firstRoute(
   line: number,
   hdrLine?: number,
 ): (RouteHdr & { entry: RouteEntry }) | "none" | "error" {
-  const fields = routeFields(ctx);
-  if (fields === undefined) {
-    if (hdrLine !== undefined) rrLog(ctx, L_ERR, `loose.c:${hdrLine}`, fn, "failed to parse headers");
+  const scan = routeScan(ctx);
+  const field = scan.fields[0];
+  if (field === undefined) {
+    if (!scan.failed) return "none";
+    // redo_route_params() reads msg->route without parsing (no lines); the others parse for it.
+    if (hdrLine !== undefined) headersFailed(ctx, `loose.c:${hdrLine}`, fn, "failed to parse headers");
     return "error";
   }
-  const field = fields[0];
-  if (field === undefined) return "none";
   const hdr = parseRouteField(ctx, field);
   const entry = hdr?.entries[0];
   if (hdr === undefined || entry === undefined) {

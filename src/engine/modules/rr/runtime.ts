@@ -16,7 +16,7 @@ import { rrModule } from "./def.js";
 import { checkRouteParam, DOWNSTREAM, direction, UPSTREAM } from "./direction.js";
 import { looseRouteMode } from "./loose.js";
 import { addRrParam, recordRoute, recordRouteAdvertised, recordRoutePreset, removeRecordRoute } from "./record.js";
-import { parseRouteField, routeFields } from "./routes.js";
+import { headersFailed, parseRouteField, routeScan } from "./routes.js";
 import { headerTag, type RrConfig, rrLog } from "./state.js";
 
 /** rr_mod.c's "Double attempt to record-route" at the wrapper's line; true when refused. */
@@ -180,12 +180,12 @@ export const rrRuntime = defineRuntime(rrModule, {
     const route_uri: PvImpl = {
       compile: () => ({
         get(ctx) {
-          const fields = routeFields(ctx);
-          if (fields === undefined) {
-            rrLog(ctx, L_ERR, "rr_mod.c:586", "pv_get_route_uri_f", "while parsing message");
+          const scan = routeScan(ctx);
+          const field = scan.fields[0];
+          if (field === undefined && scan.failed) {
+            headersFailed(ctx, "rr_mod.c:586", "pv_get_route_uri_f", "while parsing message");
             return undefined;
           }
-          const field = fields[0];
           if (field === undefined) {
             rrLog(ctx, L_INFO, "rr_mod.c:591", "pv_get_route_uri_f", "No route header present.");
             return undefined;

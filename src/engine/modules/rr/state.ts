@@ -10,7 +10,6 @@ import type { PvSpec } from "../../lang/pv-spec.js";
 import type { ScriptContext } from "../../runtime/context.js";
 import { extrasOf, type PvExtras } from "../../runtime/pv/extras.js";
 import { whereIn } from "../../runtime/services.js";
-import { parseNameAddr } from "../../sip/name-addr.js";
 
 /** The module's parameters (rr_mod.c params[]) and the socket kamsim listens on. */
 export interface RrConfig {
@@ -58,10 +57,11 @@ export function rrLog(ctx: ScriptContext, level: number, at: string, fn: string,
   ctx.sv.log.module(ctx.proc, level, "rr", at, fn, text, whereIn(ctx));
 }
 
-/** The tag of the From (or To) header, "" when it has none; undefined when the header is missing or bad. */
+/**
+ * The tag of the From (or To) header as the core parsed it (msg->from, msg->to: read even when a
+ * later header line is bad), "" when it has none; undefined when the header is missing or bad.
+ */
 export function headerTag(ctx: ScriptContext, key: "from" | "to"): string | undefined {
-  const body = ctx.msg.header(key);
-  if (body === undefined) return undefined;
-  const na = parseNameAddr(body);
+  const na = key === "from" ? ctx.msg.from : ctx.msg.to;
   return na === undefined ? undefined : (na.tag ?? "");
 }
