@@ -195,10 +195,10 @@ describe("CANCEL", () => {
     const [invite, , cancel, cancelOk, terminated] = net.wire.map((d) => d.text);
     // 9.1: the CANCEL copies the INVITE's Via (branch), From, To and CSeq number.
     expect(cancel).toBe(
-      (invite ?? "")
+      `${(invite ?? "")
         .slice(0, (invite ?? "").indexOf("Contact:"))
         .replace("INVITE sip:", "CANCEL sip:")
-        .replace("CSeq: 1 INVITE", "CSeq: 1 CANCEL") + "Content-Length: 0\r\n\r\n",
+        .replace("CSeq: 1 INVITE", "CSeq: 1 CANCEL")}Content-Length: 0\r\n\r\n`,
     );
     expect(cancelOk).toContain("CSeq: 1 CANCEL\r\n");
     expect(cancelOk).toContain(";tag=bob-2\r\n");

@@ -50,7 +50,10 @@ export function createAgents(
   for (const a of agents) {
     const { ip, port } = a.plan.address;
     let ports = byAddress.get(ip);
-    if (!ports) byAddress.set(ip, (ports = new Map()));
+    if (!ports) {
+      ports = new Map();
+      byAddress.set(ip, ports);
+    }
     ports.set(port, a);
   }
   let started = false;
