@@ -186,3 +186,46 @@ describe("tm failure handling", () => {
     ]);
   });
 });
+
+describe("tm:branch-failure", () => {
+  it("runs event_route[tm:branch-failure:NAME] for each failed branch, before failure_route", () => {
+    const p = proxyRun(`#!KAMAILIO
+debug=2
+children=1
+loadmodule "pv.so"
+loadmodule "xlog.so"
+loadmodule "sl.so"
+loadmodule "tm.so"
+loadmodule "tmx.so"
+request_route {
+  $br = "sip:carol@192.0.2.30";
+  t_on_branch_failure("BF");
+  t_on_failure("F");
+  t_relay();
+  exit;
+}
+event_route[tm:branch-failure:BF] {
+  xlog("L_INFO", "branch failure $T_reply_code on $T_branch_idx\\n");
+}
+failure_route[F] {
+  xlog("L_INFO", "failure $T_reply_code\\n");
+}
+`);
+    p.ua("bob", BOB, (m, ua) => {
+      if (firstLine(m.text).startsWith("INVITE")) ua.send(p.proxy, replyTo(m.text, 486, "Busy Here"), m.t + 0.1 * S);
+    });
+    p.ua("carol", CAROL, (m, ua) => {
+      if (firstLine(m.text).startsWith("INVITE")) ua.send(p.proxy, replyTo(m.text, 404, "Not Found"), m.t + 0.2 * S);
+    });
+    const alice = p.ua("alice", ALICE);
+    alice.send(p.proxy, invite("sip:bob@192.0.2.20"), 0.1 * S);
+    p.run(2 * S);
+    expect(p.log.filter((l) => l.includes("failure")).map((l) => l.replace(/^.*<script>: /, ""))).toEqual([
+      "branch failure 486 on 0",
+      "branch failure 404 on 1",
+      "failure 404",
+    ]);
+    // 404 beats 486 (4xx of the same class: the lower code).
+    expect(alice.got.map((m) => firstLine(m.text))).toContain("SIP/2.0 404 Not Found");
+  });
+});

@@ -79,7 +79,7 @@ export function newtran(tm: Tm, ctx: ScriptContext): number {
   }
   const k = keyOf(ctx);
   if (k === undefined) {
-    ctx.sv.log.core(ctx.proc, L_ERR, "t_lookup.c:1290", "t_newtran", "parse_headers failed", whereIn(ctx));
+    ctx.sv.log.module(ctx.proc, L_ERR, "tm", "t_lookup.c:1380", "t_newtran", "parse_headers failed", whereIn(ctx));
     return E_BAD_TUPEL;
   }
   const hash = tmHash(k.callId, k.cseq);
@@ -190,7 +190,7 @@ function unresolvable(ctx: ScriptContext, uri: string): void {
   ctx.sv.log.core(
     ctx.proc,
     L_ERR,
-    "resolve.c:1772",
+    "resolve.c:1730",
     "sip_hostport2su",
     `could not resolve hostname: "${host}"`,
     whereIn(ctx),
@@ -211,14 +211,8 @@ export function relay(tm: Tm, ctx: ScriptContext, proxy?: HostPort): number {
     if (r < 0) return r;
     if (r === 0) return 1;
   } else if (ctx.msg.method === "ACK") {
-    ctx.sv.log.core(
-      ctx.proc,
-      L_WARN,
-      "t_funcs.c:278",
-      "t_relay_to",
-      "negative or local ACK caught, please report",
-      whereIn(ctx),
-    );
+    const text = "negative or local ACK caught, please report";
+    ctx.sv.log.module(ctx.proc, L_WARN, "tm", "t_funcs.c:268", "t_relay_to", text, whereIn(ctx));
     if (s.t) releaseTransaction(tm, ctx, s.t);
     return 1;
   }
@@ -242,14 +236,7 @@ export function forwardNonack(tm: Tm, ctx: ScriptContext, t: Cell, proxy?: HostP
   const s = tmOf(ctx);
   s.kr |= REQ_FWDED;
   if ((t.flags & T_CANCELED) !== 0) {
-    ctx.sv.log.core(
-      ctx.proc,
-      L_ERR,
-      "t_fwd.c:1690",
-      "t_forward_nonack",
-      "discarding fwd for a canceled transaction",
-      whereIn(ctx),
-    );
+    // "no forwarding on a canceled transaction" is a debug line (t_fwd.c).
     return E_CANCELED;
   }
   if (ctx.msg.method === "CANCEL") {
@@ -283,7 +270,15 @@ export function forwardNonack(tm: Tm, ctx: ScriptContext, t: Cell, proxy?: HostP
   clearBranches(ctx);
   t.msgFlags = ctx.msgFlags;
   if (added.length === 0) {
-    ctx.sv.log.core(ctx.proc, L_ERR, "t_fwd.c:1761", "t_forward_nonack", "failure to add branches", whereIn(ctx));
+    ctx.sv.log.module(
+      ctx.proc,
+      L_ERR,
+      "tm",
+      "t_fwd.c:1759",
+      "t_forward_nonack",
+      "failure to add branches",
+      whereIn(ctx),
+    );
     return lowest;
   }
   let ok = 0;
@@ -309,7 +304,15 @@ function addUac(
 ): number {
   const index = t.uacs.length;
   if (index >= MAX_BRANCHES) {
-    ctx.sv.log.core(ctx.proc, L_ERR, "t_fwd.c:1376", "add_uac", "maximum number of branches exceeded", whereIn(ctx));
+    ctx.sv.log.module(
+      ctx.proc,
+      L_ERR,
+      "tm",
+      "t_fwd.c:782",
+      "add_uac",
+      "maximum number of branches exceeded",
+      whereIn(ctx),
+    );
     return E_TOO_MANY_BRANCHES;
   }
   const msg = ctx.msg;

@@ -8,7 +8,7 @@ import type { SipMessage } from "../../sip/sip-message.js";
 import type { Cell } from "./cell.js";
 
 /** Which tm route a context runs (route_type of core/route.h, for tm's own checks). */
-export type TmRouteKind = "request" | "failure" | "onreply" | "branch";
+export type TmRouteKind = "request" | "failure" | "onreply" | "branch" | "branch_failure";
 
 /** Kill reasons (kr) of t_funcs.h: what happened to T during the request route. */
 export const REQ_FWDED = 1;

@@ -77,7 +77,7 @@ export function tReply(
   const p = ctx ? (ctx.proc as Process) : proc;
   if (t.uas.status >= 200) {
     const text = `can't generate ${code} reply when a final ${t.uas.status} was sent out`;
-    if (p) tm.sv.log.core(p, L_INFO, "t_reply.c:567", "_reply_light", text, ctx ? whereIn(ctx) : { t: now });
+    if (p) tm.sv.log.module(p, L_INFO, "tm", "t_reply.c:486", "_reply_light", text, ctx ? whereIn(ctx) : { t: now });
     return -1;
   }
   const text = buildReply(requestOfCell(t), code, reason, t.uas.toTag, tm.sv.serverHeader, {
@@ -274,6 +274,41 @@ function runFailure(
 }
 
 /**
+ * run_branch_failure_handlers(): event_route[tm:branch-failure:<name>] (t_on_branch_failure())
+ * for each negative reply of a branch, before the picking, on the transaction's request.
+ */
+function runBranchFailure(
+  tm: Tm,
+  t: Cell,
+  branch: number,
+  code: number,
+  reply: SipMessage | typeof FAKED_REPLY,
+  w: Where,
+): void {
+  const u = t.uacs[branch] as Uac;
+  const host = tm.host;
+  if (host === undefined || w.proc === undefined) return;
+  const cell = host.events(`tm:branch-failure:${u.onBranchFailure}`);
+  if (cell === undefined) return;
+  const msg = t.request;
+  msg.ruri = t.ruri;
+  const ctx = host.context(w.proc, msg, w.now, t.src, t.req);
+  const x = extrasOf(ctx);
+  x.dstUri = t.dstUri;
+  x.bflags = u.branchFlags;
+  x.coreFlags = t.coreFlags;
+  ctx.msgFlags = t.msgFlags;
+  const s = tmOf(ctx);
+  s.t = t;
+  s.kind = "branch_failure";
+  s.branch = branch;
+  s.reply = reply;
+  s.replyCode = code;
+  host.runRoute(cell, ctx);
+  t.msgFlags = ctx.msgFlags;
+}
+
+/**
  * relay_reply() with t_should_relay_response(): what the reply (or FAKED_REPLY) of branch
  * `branch` does to the transaction, and sending what must go upstream.
  */
@@ -297,11 +332,12 @@ export function relayReply(
   } else if (u.lastReceived >= 200 && !(invThrough && u.lastReceived < 300)) {
     if (u.lastReceived !== code && !(u.lastReceived === 487 || (u.lastReceived === 408 && code === 487)) && w.proc) {
       const text = `status rewrite by UAS: stored: ${u.lastReceived}, received: ${code}`;
-      tm.sv.log.core(w.proc, L_WARN, "t_reply.c:1338", "t_should_relay_response", text, { t: w.now });
+      tm.sv.log.module(w.proc, L_WARN, "tm", "t_reply.c:1399", "t_should_relay_response", text, { t: w.now });
     }
     return "discarded";
   } else if (code >= 300) {
     u.lastReceived = code;
+    if (u.onBranchFailure !== undefined) runBranchFailure(tm, t, branch, code, reply, w);
     const first = pickBranch(tm, t, branch, code);
     if (first.branch === -2) {
       u.reply = reply;

@@ -87,12 +87,12 @@ function makeRelay(tm: Tm): FunctionImpl {
         // _w_t_relay_to(): only the request and failure routes relay (reached through route()
         // from elsewhere: "unsupported route type", 0).
         if (s.kind === "branch" || s.kind === "onreply" || !ctx.real) {
-          const text = `unsupported route type: ${s.kind}`;
-          ctx.sv.log.core(ctx.proc, L_CRIT, "tm.c:1893", "_w_t_relay_to", text, whereIn(ctx));
+          const text = `unsupported route type: ${s.kind === "onreply" ? 4 : s.kind === "branch" ? 8 : 1}`;
+          ctx.sv.log.module(ctx.proc, L_CRIT, "tm", "tm.c:1766", "_w_t_relay_to", text, whereIn(ctx));
           return 0;
         }
         // In a failure route only new branches are added.
-        if (s.kind === "failure") {
+        if (s.kind === "failure" || s.kind === "branch_failure") {
           const t = s.t;
           if (t === undefined) return -1;
           const r = forwardNonack(tm, ctx, t, p);
@@ -117,26 +117,12 @@ function makeReply(tm: Tm, create: boolean): FunctionImpl {
         const c = Number.parseInt(code(ctx), 10);
         const r = reason(ctx);
         if (ctx.msg.method === "ACK" && ctx.msg.reply === undefined) return -1;
-        if (create && tmOf(ctx).t === undefined) {
-          const n = newtran(tm, ctx);
-          if (n === 0) return 0;
-          if (n < 0 && n !== E_SCRIPT) return n;
-        }
+        // ki_t_send_reply(): t_newtran() first; a retransmission goes on to t_reply() all the same.
+        if (create && tmOf(ctx).t === undefined) newtran(tm, ctx);
         const t = currentT(tm, ctx);
         if (t === undefined) {
           const text = "cannot send a t_reply to a message for which no T-state has been established";
-          ctx.sv.log.core(ctx.proc, L_ERR, "tm.c:1520", "w_t_reply", text, whereIn(ctx));
-          return -1;
-        }
-        if (tmOf(ctx).kind === "onreply" && t.uas.status >= 200) {
-          ctx.sv.log.core(
-            ctx.proc,
-            L_ERR,
-            "tm.c:1552",
-            "w_t_reply",
-            "t_reply() in ONREPLY_ROUTE: final reply already sent",
-            whereIn(ctx),
-          );
+          ctx.sv.log.module(ctx.proc, L_ERR, "tm", "tm.c:1475", "ki_t_reply", text, whereIn(ctx));
           return -1;
         }
         return tReply(tm, t, Number.isNaN(c) ? 500 : c, r, ctx);
@@ -181,7 +167,15 @@ export const tmRuntime = defineRuntime(tmModule, {
       t_newtran: fn0((ctx) => {
         const r = newtran(tm, ctx);
         if (r === E_SCRIPT) {
-          ctx.sv.log.core(ctx.proc, L_ERR, "tm.c:1787", "w_t_newtran", "transaction already in process", whereIn(ctx));
+          ctx.sv.log.module(
+            ctx.proc,
+            L_ERR,
+            "tm",
+            "tm.c:1647",
+            "w_t_newtran",
+            "transaction already in process",
+            whereIn(ctx),
+          );
           return -1;
         }
         return r;
@@ -244,7 +238,7 @@ export const tmRuntime = defineRuntime(tmModule, {
           return (ctx: ScriptContext) => {
             const s = tmOf(ctx);
             let status: string | undefined;
-            if (s.kind === "failure") status = String(s.replyCode);
+            if (s.kind === "failure" || s.kind === "branch_failure") status = String(s.replyCode);
             else if (ctx.msg.reply !== undefined) status = ctx.msg.reply.status;
             else if (s.t !== undefined) status = String(s.t.uas.status);
             if (status === undefined) return -1;
@@ -254,6 +248,7 @@ export const tmRuntime = defineRuntime(tmModule, {
           };
         },
       },
+      // In a failure route the picked branch; in tm:branch-failure the failed one.
       t_branch_timeout: fn0((ctx) => {
         const s = tmOf(ctx);
         const u = s.t?.uacs[s.branch];
@@ -358,10 +353,18 @@ export const tmRuntime = defineRuntime(tmModule, {
         if (s === undefined || s.t === undefined || s.kind !== "request" || ctx.msg.reply !== undefined) return;
         const kr = s.kr;
         if (kr === 0 || (ctx.msg.method === "ACK" && (kr & REQ_RLSD) === 0)) {
-          ctx.sv.log.core(ctx.proc, L_WARN, "t_lookup.c:1364", "t_unref", "script writer didn't release transaction", {
-            t: nowIn(ctx),
-            req: ctx.req,
-          });
+          ctx.sv.log.module(
+            ctx.proc,
+            L_WARN,
+            "tm",
+            "t_lookup.c:1523",
+            "t_unref",
+            "script writer didn't release transaction",
+            {
+              t: nowIn(ctx),
+              req: ctx.req,
+            },
+          );
           releaseTransaction(tm, ctx, s.t);
         }
         void REQ_FWDED;
@@ -375,7 +378,7 @@ export const tmRuntime = defineRuntime(tmModule, {
 /** t_check_trans() of tm.c: 1 for a CANCEL whose INVITE exists, 0 (end of script) for a retransmission. */
 function checkTrans(tm: Tm, ctx: ScriptContext): number {
   const s = tmOf(ctx);
-  if (s.kind === "failure" || s.kind === "branch" || s.kind === "onreply") return 1;
+  if (s.kind === "failure" || s.kind === "branch" || s.kind === "onreply" || s.kind === "branch_failure") return 1;
   if (ctx.msg.reply !== undefined) return -1;
   const req = requestOf(ctx);
   const via = req?.via;
@@ -400,12 +403,13 @@ function forwardFn(tm: Tm): FunctionImpl {
       return (ctx: ScriptContext) => {
         const t = tmOf(ctx).t;
         if (t === undefined) {
-          ctx.sv.log.core(
+          ctx.sv.log.module(
             ctx.proc,
             L_ERR,
-            "tm.c:1264",
-            "w_t_forward_nonack",
-            "no transaction found for request forwarding",
+            "tm",
+            "tm.c:1375",
+            "_w_t_forward_nonack",
+            "can't forward when no transaction was set up",
             whereIn(ctx),
           );
           return -1;

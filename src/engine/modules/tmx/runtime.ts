@@ -3,15 +3,18 @@
  * the route-type checks, and the $T* pseudo-variables read from tm's state of the run.
  */
 
+import { L_ERR } from "../../base/log-levels.js";
 import type { PvSpec } from "../../lang/pv-spec.js";
 import { parsePvAt } from "../../lang/pv-spec.js";
 import type { ScriptContext } from "../../runtime/context.js";
 import { branchCount } from "../../runtime/dset.js";
 import type { FunctionImpl, PvAccess, PvImpl } from "../../runtime/env.js";
+import { whereIn } from "../../runtime/services.js";
 import type { Value } from "../../runtime/values.js";
 import type { SipMessage } from "../../sip/sip-message.js";
 import { defineRuntime } from "../runtime-types.js";
 import { requestOf } from "../sl/send.js";
+import { errorText } from "../tm/build.js";
 import { FAKED_REPLY } from "../tm/cell.js";
 import { tmOf } from "../tm/msg-state.js";
 import { tmxModule } from "./def.js";
@@ -102,7 +105,7 @@ export const tmxRuntime = defineRuntime(tmxModule, {
       // branches plus those appended since.
       T_branch_idx: ro((ctx) => {
         const s = tmOf(ctx);
-        if (ctx.msg.reply !== undefined || s.kind === "branch") return s.branch;
+        if (ctx.msg.reply !== undefined || s.kind === "branch" || s.kind === "branch_failure") return s.branch;
         if (s.kind === "failure") return s.t ? s.t.uacs.length + branchCount(ctx) : null;
         return branchCount(ctx);
       }),
@@ -111,18 +114,31 @@ export const tmxRuntime = defineRuntime(tmxModule, {
       // elsewhere the status sent upstream.
       T_reply_code: ro((ctx) => {
         const s = tmOf(ctx);
-        if (s.kind === "failure") return s.replyCode;
+        if (s.kind === "failure" || s.kind === "branch_failure") return s.replyCode;
         if (ctx.msg.reply !== undefined) return Number(ctx.msg.reply.status);
         return s.t?.uas.status ?? 0;
       }),
+      // pv_get_tm_reply_reason() (t_var.c): no T → ""; a reply's reason; in a failure route the
+      // picked reply's (error_text() for one tm made); elsewhere an error and no value.
       T_reply_reason: ro((ctx) => {
         const s = tmOf(ctx);
-        if (s.kind === "failure") {
-          if (s.reply === FAKED_REPLY || s.reply === undefined) return s.t ? fakedReason(s.replyCode) : null;
-          return s.reply.reply?.reason ?? null;
-        }
+        if (s.t === undefined) return "";
         if (ctx.msg.reply !== undefined) return ctx.msg.reply.reason;
-        return s.t?.uas.reason || null;
+        if (s.kind === "failure") {
+          if (s.reply === FAKED_REPLY || s.reply === undefined) return errorText(s.replyCode);
+          return s.reply.reply?.reason ?? "";
+        }
+        const type = s.kind === "branch_failure" ? 256 : s.kind === "branch" ? 8 : 1;
+        ctx.sv.log.module(
+          ctx.proc,
+          L_ERR,
+          "tmx",
+          "t_var.c:612",
+          "pv_get_tm_reply_reason",
+          `unsupported route_type ${type}`,
+          whereIn(ctx),
+        );
+        return undefined;
       }),
       T_reply_last: ro((ctx) => {
         const s = tmOf(ctx);
@@ -198,8 +214,3 @@ export const tmxRuntime = defineRuntime(tmxModule, {
     };
   },
 });
-
-/** The reason of a reply tm made up (408 timeout, 487 canceled). */
-function fakedReason(code: number): string {
-  return code === 408 ? "Request Timeout" : code === 487 ? "Request Terminated" : "";
-}
