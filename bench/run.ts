@@ -14,6 +14,7 @@ import {
 import { highlightLine } from "../src/ui/editor/highlight.js";
 import { callsBench } from "./calls.js";
 import { frontEndConfig } from "./configs.js";
+import { scaleBench } from "./scale.js";
 import { CLASSIC_CONFIG, classicLoadTraffic, sixtyStatementConfig, sixtyStatementTraffic } from "./scenarios.js";
 
 interface Result {
@@ -114,6 +115,7 @@ export const BENCHES: Readonly<Record<string, () => Result>> = {
   classic: () => simulate("sim.classic.1000rps+flood.600s", CLASSIC_CONFIG, classicLoadTraffic(), 1_000_000),
   sixty: () => simulate("sim.request_route.60-statements", sixtyStatementConfig(), sixtyStatementTraffic(), 300_000),
   calls: callsBench,
+  scale: () => scaleBench(),
 };
 
 const which = process.argv[2];

@@ -19,7 +19,7 @@ try {
     outfile: out,
     logLevel: "error",
   });
-  for (const name of ["frontend", "editor", "classic", "sixty", "calls"]) {
+  for (const name of ["frontend", "editor", "classic", "sixty", "calls", "scale"]) {
     const r = spawnSync(process.execPath, ["--expose-gc", out, name], { stdio: "inherit", cwd: process.cwd() });
     if (r.status !== 0) process.exitCode = r.status ?? 1;
   }
