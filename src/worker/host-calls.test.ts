@@ -1,0 +1,117 @@
+/**
+ * The playground's host with calls (issue 11): the first-call example, and Debian's stock
+ * kamailio.cfg (read at test time, never copied here) pasted in with the example's traffic, run
+ * to the end as the page runs them. The Log is `kamsim run`'s, the counters count the phones'
+ * datagrams, the processes go busy and idle, and no frame carries a SIP message's wire text (the
+ * views draw no calls yet, so the worker must not ask the engine for them).
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it, vi } from "vitest";
+import { runEngine } from "../../tests/support/engine.js";
+import { describeNeeding } from "../../tests/support/needs.js";
+import { createLogWriter, type LogEvent, type SimulationOptions } from "../engine/index.js";
+import { type FromWorker, PROTOCOL_VERSION, type ToWorker } from "../protocol/messages.js";
+import { SimulationHost } from "./host.js";
+
+/** The options of every simulation created (the host's among them). */
+const created: SimulationOptions[] = [];
+vi.mock("../engine/index.js", async (original) => {
+  const engine = await original<typeof import("../engine/index.js")>();
+  return {
+    ...engine,
+    createSimulation: (...args: Parameters<typeof engine.createSimulation>) => {
+      created.push(args[2]);
+      return engine.createSimulation(...args);
+    },
+  };
+});
+
+const example = join(import.meta.dirname, "..", "..", "examples", "first-call");
+const firstCallConfig = readFileSync(join(example, "kamailio.cfg"), "utf8");
+const traffic = readFileSync(join(example, "traffic.json"), "utf8");
+const STOCK = "/etc/kamailio/kamailio.cfg";
+
+/** Loads and runs to the end at the page's fastest speed; returns everything the host posted. */
+function runInHost(config: string): FromWorker[] {
+  const posted: FromWorker[] = [];
+  let wall = 0;
+  let pending: (() => void)[] = [];
+  const host: SimulationHost = new SimulationHost({
+    post: (m) => {
+      posted.push(m);
+      if (m.type === "frame") host.handle({ type: "frameAck", v: PROTOCOL_VERSION });
+    },
+    now: () => wall,
+    later: (fn) => void pending.push(fn),
+  });
+  const send = (m: ToWorker) => host.handle(m);
+  send({ type: "load", v: PROTOCOL_VERSION, config, traffic });
+  send({ type: "run", v: PROTOCOL_VERSION, speed: Number.POSITIVE_INFINITY });
+  for (let i = 0; i < 10_000 && !posted.some((m) => m.type === "frame" && m.ended); i++) {
+    wall += 16;
+    const run = pending;
+    pending = [];
+    for (const fn of run) fn();
+  }
+  return posted;
+}
+
+function frames(posted: FromWorker[]) {
+  return posted.flatMap((m) => (m.type === "frame" ? [m] : []));
+}
+
+function logOf(posted: FromWorker[]): string {
+  let out = "";
+  const write = createLogWriter((s) => {
+    out += s;
+  });
+  for (const f of frames(posted)) for (const e of f.events) if (e.kind === "log") write(e as LogEvent);
+  return out;
+}
+
+/** What the page shows of a run with calls, checked against the CLI's run of the same texts. */
+function expectCallsShown(config: string, received: number) {
+  const before = created.length;
+  const posted = runInHost(config);
+  const asked = created.slice(before).map((o) => o.wants);
+  expect(asked.length).toBeGreaterThan(0);
+  for (const w of asked)
+    expect(w, "the host asks for no wire text, transactions, contacts or acc records").toMatchObject({
+      sip: false,
+      tm: false,
+      ul: false,
+      acc: false,
+    });
+  const fs = frames(posted);
+  expect(fs.at(-1)?.ended).toBe(true);
+  expect(logOf(posted)).toBe(runEngine(config, traffic).text);
+  const last = fs.at(-1);
+  // 5 requests from the phones (2 REGISTERs, INVITE, ACK, BYE) and bob's replies to the INVITE and the BYE.
+  expect(last?.counters.received).toBe(received);
+  expect(last?.counters.dropped).toBe(0);
+  // The SIP workers were busy at some point (the Processes view's lanes).
+  const busy = fs.reduce((n, f) => n + Object.values(f.busyUs).reduce((a, b) => a + b, 0), 0);
+  expect(busy).toBeGreaterThan(0);
+  const kinds = new Set(fs.flatMap((f) => f.events.map((e) => e.kind)));
+  for (const k of ["sip", "tm", "ul", "acc"]) expect(kinds.has(k as never), `frames carry ${k} events`).toBe(false);
+  return posted;
+}
+
+describe("the playground's host with calls", () => {
+  it("runs the first-call example: its Log, counters and processes", () => {
+    const posted = expectCallsShown(firstCallConfig, 9);
+    expect(logOf(posted)).toBe(readFileSync(join(example, "expected.log"), "utf8"));
+  });
+});
+
+describeNeeding(
+  `Debian's stock ${STOCK} (package kamailio)`,
+  existsSync(STOCK) ? { ok: true } : { ok: false, reason: `${STOCK} is missing` },
+  "the playground's host with Debian's stock config pasted in",
+  () => {
+    it("runs the first-call traffic through it: the Log, counters and processes", () => {
+      expectCallsShown(readFileSync(STOCK, "utf8"), 9);
+    });
+  },
+);
