@@ -286,9 +286,8 @@ export const tmRuntime = defineRuntime(tmModule, {
               if (nonInv) s.fr = f;
               return 1;
             }
-            // t_set_fr(): 0 keeps the default; the new values count for branches sent from now.
-            t.frInvTimeout = fi > 0 ? fi : tm.cfg.frInvTimer;
-            if (nonInv) t.frTimeout = f > 0 ? f : tm.cfg.frTimer;
+            // t_set_fr() with T: change_fr() — running branches' limits move too.
+            tm.changeFr(t, fi, f);
             return 1;
           };
         },

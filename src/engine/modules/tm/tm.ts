@@ -17,7 +17,7 @@ import type { Services } from "../../runtime/services.js";
 import type { HostPort } from "../../runtime/sip-net.js";
 import type { ModuleSetup, SimulationHost } from "../runtime-types.js";
 import { TmCallbacks } from "./callbacks.js";
-import { type Cell, F_RB_T2, type RetrBuf, tid } from "./cell.js";
+import { type Cell, F_RB_FR_INV, F_RB_T2, type RetrBuf, tid } from "./cell.js";
 import { TmTable } from "./table.js";
 
 /** One tick of Kamailio's timer: 1/16 s (TIMER_TICKS_HZ), in µs. */
@@ -297,6 +297,25 @@ export class Tm {
   restartFr(rb: RetrBuf, ref: RbRef, ms: number): void {
     rb.timer.frExpire = this.nowTick() + msToTicks(ms);
     this.schedule(rb, ref);
+  }
+
+  /**
+   * change_fr() of timer.h (t_set_fr() on an existing transaction): the new values for later
+   * branches, and running branches' limits moved to now + the new value (fr_inv for a branch
+   * that had a provisional, fr otherwise); 0 leaves a value as it is.
+   */
+  changeFr(t: Cell, frInvMs: number, frMs: number): void {
+    if (frInvMs > 0) t.frInvTimeout = frInvMs;
+    if (frMs > 0) t.frTimeout = frMs;
+    const now = this.nowTick();
+    for (const u of t.uacs) {
+      const rb = u.request;
+      if (rb.timer.frExpire === undefined) continue;
+      if ((rb.flags & F_RB_FR_INV) !== 0 && frInvMs > 0) rb.timer.frExpire = now + msToTicks(frInvMs);
+      else if ((rb.flags & F_RB_FR_INV) === 0 && frMs > 0) rb.timer.frExpire = now + msToTicks(frMs);
+      else continue;
+      this.schedule(rb, { t, kind: "uac", branch: u.index });
+    }
   }
 
   /** cleanup_uac_timers(): every branch's request timers off. */
