@@ -21,6 +21,7 @@ import { type Ucontact, type Udomain, validContact } from "../usrloc/store.js";
 import { extractAor, regLog } from "./common.js";
 import { pathDstUri } from "./path.js";
 import { allowedMethod, type RegContext } from "./save.js";
+import { xavpRcd } from "./xavp-rcd.js";
 
 function usable(rc: RegContext, c: Ucontact, now: number): boolean {
   return validContact(c, now) || rc.s.useExpiredContacts;
@@ -79,6 +80,7 @@ export function lookup(
     ra.ruid = c.ruid !== "" ? c.ruid : undefined;
     ra.ua = c.userAgent !== "" ? c.userAgent : undefined;
     setRuriQ(ctx, c.q);
+    if (rc.s.xavpRcd !== "") xavpRcd(ctx, rc.s.xavpRcd, rc.s.xavpRcdMask, c, now);
     x.bflags = (x.bflags | c.cflags) >>> 0;
     if (c.sock !== undefined) {
       ra.sock = c.sock;
@@ -170,7 +172,13 @@ export function lookupBranches(ctx: ScriptContext, rc: RegContext, d: Udomain): 
 }
 
 /** registered(): 1 when the AOR (given URI, To of a reply, else the R-URI) has a valid contact. */
-export function registered(ctx: ScriptContext, rc: RegContext, d: Udomain, uriArg: string | undefined): number {
+export function registered(
+  ctx: ScriptContext,
+  rc: RegContext,
+  d: Udomain,
+  uriArg: string | undefined,
+  actionFlags = 0,
+): number {
   const uri = uriArg ?? (ctx.msg.reply !== undefined ? ctx.msg.to?.uri : ctx.msg.ruri);
   if (uri === undefined) {
     regLog(ctx, L_ERR, "lookup.c:818", "registered4", "failed to prepare the message");
@@ -185,7 +193,12 @@ export function registered(ctx: ScriptContext, rc: RegContext, d: Udomain, uriAr
   const r = d.get(a.aor);
   if (r === undefined) return -1;
   const now = unixAt(ctx.sv, nowIn(ctx));
-  for (const c of r.contacts) if (usable(rc, c, now)) return 1;
+  for (const c of r.contacts) {
+    if (!usable(rc, c, now)) continue;
+    // Match flags need xavp_cfg (not simulated: no tighter matching); action flag 2 skips xavp_rcd.
+    if (!(actionFlags & 2) && rc.s.xavpRcd !== "") xavpRcd(ctx, rc.s.xavpRcd, rc.s.xavpRcdMask, c, now);
+    return 1;
+  }
   return -1;
 }
 

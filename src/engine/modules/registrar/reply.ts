@@ -13,6 +13,7 @@ import { tmReplyIfTransaction } from "../tm/api.js";
 import { type Ucontact, validContact } from "../usrloc/store.js";
 import { REASONS, RERRNO, type Rerrno } from "./common.js";
 import type { RegistrarSettings } from "./settings.js";
+import { xavpRcd } from "./xavp-rcd.js";
 
 /** The state reply.c keeps between calls. */
 export interface ReplyState {
@@ -29,10 +30,17 @@ export interface ReplyState {
  * for every valid contact, or nothing when none is valid. GRUU parameters (only for a REGISTER
  * with `Supported: gruu`) are not printed by kamsim.
  */
-export function buildContact(st: ReplyState, s: RegistrarSettings, contacts: readonly Ucontact[], now: number): void {
+export function buildContact(
+  st: ReplyState,
+  s: RegistrarSettings,
+  contacts: readonly Ucontact[],
+  now: number,
+  ctx?: ScriptContext,
+): void {
   const parts: string[] = [];
   for (const c of contacts) {
     if (!validContact(c, now)) continue;
+    if (ctx && s.xavpRcd !== "") xavpRcd(ctx, s.xavpRcd, s.xavpRcdMask, c, now);
     let p = `<${c.c}>`;
     const q = q2str(c.q);
     if (q !== "") p += `;q=${q}`;

@@ -91,10 +91,11 @@ export const registrarRuntime = defineRuntime(registrarModule, {
         const d = table(args);
         const r = regContext(env);
         const uri = uriOf(args, 1, "w_registered", 537);
+        const action = args[3]?.value();
         return (ctx) => {
           const u = uri(ctx);
           if (!u.ok) return -1;
-          return registered(ctx, r, d, u.uri);
+          return registered(ctx, r, d, u.uri, action ? toInt(action(ctx)) : 0);
         };
       },
     };

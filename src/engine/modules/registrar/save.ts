@@ -106,7 +106,7 @@ export function save(ctx: ScriptContext, rc: RegContext, d: Udomain, flags: numb
         }
         ret = 3;
       } else {
-        buildContact(st, rc.s, r?.contacts ?? [], now);
+        buildContact(st, rc.s, r?.contacts ?? [], now, ctx);
         ret = 4;
       }
     } else {
@@ -114,7 +114,7 @@ export function save(ctx: ScriptContext, rc: RegContext, d: Udomain, flags: numb
       const r = d.get(aor);
       if (r) {
         const res = updateContacts(job, r, mode);
-        buildContact(st, rc.s, r.contacts, now);
+        buildContact(st, rc.s, r.contacts, now, ctx);
         d.release(r);
         if (res < 0) return fail();
         ret = res === 0 ? 1 : res;
@@ -478,7 +478,7 @@ function insertContacts(j: Job): number {
     }
     return -1;
   }
-  buildContact(rc.reply, rc.s, r?.contacts ?? [], now);
+  buildContact(rc.reply, rc.s, r?.contacts ?? [], now, ctx);
   if (r) d.release(r);
   return 0;
 }

@@ -29,6 +29,9 @@ export interface RegistrarSettings {
   contactMaxSize: number;
   minExpiresMode: boolean;
   useExpiredContacts: boolean;
+  /** xavp_rcd: the XAVP filled with the handled contact's attributes ("" = none). */
+  xavpRcd: string;
+  xavpRcdMask: number;
 }
 
 export function registrarSettings(params: readonly { name: string; value: string | number }[]): RegistrarSettings {
@@ -55,6 +58,8 @@ export function registrarSettings(params: readonly { name: string; value: string
     contactMaxSize: 512,
     minExpiresMode: false,
     useExpiredContacts: false,
+    xavpRcd: "",
+    xavpRcdMask: 0,
   };
   for (const { name, value } of params) {
     const n = Number(value);
@@ -122,6 +127,12 @@ export function registrarSettings(params: readonly { name: string; value: string
         break;
       case "min_expires_mode":
         s.minExpiresMode = n !== 0;
+        break;
+      case "xavp_rcd":
+        s.xavpRcd = t;
+        break;
+      case "xavp_rcd_mask":
+        s.xavpRcdMask = n;
         break;
       case "use_expired_contacts":
         s.useExpiredContacts = n !== 0;
