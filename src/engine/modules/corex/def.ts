@@ -1,7 +1,7 @@
 /**
  * corex: assorted core extensions. Loading it changes nothing a run shows (no process, no start
- * line), so the module is quiet; each of its functions that kamsim does not simulate is marked
- * and warns at its call (docs/kamailio/rpc-modules.md).
+ * line), so the module is quiet; append_branch() is simulated (corex_lib.c), each other function
+ * is marked and warns at its call (docs/kamailio/rpc-modules.md).
  */
 import { ANY_ROUTE, defineModule, RouteKind } from "../types.js";
 
@@ -49,9 +49,10 @@ export const corexModule = defineModule({
     append_branch: {
       arity: [0, 1, 2],
       routes: RouteKind.REQUEST | RouteKind.FAILURE,
+      args: ["fparam", "fparam"],
       argNames: ["uri", "q"],
-      doc: "Adds a new branch using the current R-URI or the given URI, optionally with a q value.",
-      simulated: false,
+      returns: "1 added; -1 the q value does not parse or the destination set is full",
+      doc: "Adds a new branch using the current R-URI or the given URI, optionally with a q value; it takes $du, the R-URI's path and branch flags, and without a URI clears them from the R-URI.",
     },
     send_udp: {
       arity: [0, 1],

@@ -1,5 +1,6 @@
-/** corex at run time: nothing to simulate beyond loading quietly (def.ts says why). */
+/** corex at run time: append_branch() (append-branch.ts); the rest loads quietly (def.ts says why). */
 import { defineRuntime } from "../runtime-types.js";
+import { append_branch } from "./append-branch.js";
 import { corexModule } from "./def.js";
 
-export const corexRuntime = defineRuntime(corexModule, { create: () => ({ functions: {} }) });
+export const corexRuntime = defineRuntime(corexModule, { create: () => ({ functions: { append_branch } }) });
