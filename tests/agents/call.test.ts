@@ -29,6 +29,7 @@ const answers = (over: Partial<Extract<Answer, { down: false }>>): Answer => ({
   after: s(1),
   code: 200,
   bye: null,
+  contact: null,
   ...over,
 });
 
@@ -46,7 +47,7 @@ describe("a call between two agents", () => {
       [
         agent("alice", "192.0.2.1", { calls: [call()] }),
         agent("bob", "192.0.2.2", {
-          answer: { down: false, trying: false, ring: s(0.2), after: s(1), code: 200, bye: null },
+          answer: { down: false, trying: false, ring: s(0.2), after: s(1), code: 200, bye: null, contact: null },
         }),
       ],
       BOB,
@@ -177,6 +178,28 @@ describe("a refused call", () => {
     );
     // Every copy of the 486 is ACKed again by the caller's transaction (Timer D: 32 s).
     expect(net.lines(A).filter((l) => l.includes("ACK"))).toHaveLength(11);
+  });
+});
+
+describe("a redirect", () => {
+  it("302 carries the given Contact (or the callee's own); the caller ACKs it and fails the call", () => {
+    const net = pair({}, answers({ code: 302, contact: "sip:voicemail@192.0.2.9" }));
+    net.run(s(10));
+    expect(net.lines()).toEqual([
+      "1000 INVITE sip:bob@192.0.2.2 SIP/2.0",
+      "1210 SIP/2.0 180 Ringing",
+      "2010 SIP/2.0 302 Moved Temporarily",
+      "2020 ACK sip:bob@192.0.2.2 SIP/2.0",
+    ]);
+    expect(net.wire[2]?.text).toContain("Contact: <sip:voicemail@192.0.2.9>\r\n");
+    expect(net.agents.summary()[0]?.calls[0]).toMatchObject({ state: "failed", code: 302 });
+    const own = pair({}, answers({ code: 301 }));
+    own.run(s(10));
+    expect(own.wire[2]?.text).toContain("Contact: <sip:bob@192.0.2.2:5060>\r\n");
+    // A 486 names no Contact.
+    const busy = pair({}, answers({ code: 486 }));
+    busy.run(s(10));
+    expect(busy.wire[2]?.text).not.toContain("Contact:");
   });
 });
 

@@ -105,7 +105,7 @@ export function agent(name: string, ip: string, over: Partial<PlannedAgent> = {}
     register: null,
     calls: [],
     requests: [],
-    answer: { down: false, trying: false, ring: 0, after: 1_000_000, code: 200, bye: null },
+    answer: { down: false, trying: false, ring: 0, after: 1_000_000, code: 200, bye: null, contact: null },
     retransmit: true,
     t1: 500_000,
     t2: 4_000_000,

@@ -53,6 +53,7 @@ const bobAnswer: PlannedAgent["answer"] = {
   after: s(0.5),
   code: 200,
   bye: null,
+  contact: null,
 };
 
 describe("dialogs through a proxy", () => {

@@ -117,8 +117,10 @@ export interface TrafficAnswer {
   ring?: number | null;
   /** Send the final reply after this long; `null`: never. Default 1. */
   after?: number | null;
-  /** The final reply's code: 200, or a 4xx–6xx with a standard reason (486, 480, 503, 603...). Default 200. */
+  /** The final reply's code: 200, or a 3xx–6xx with a standard reason (302, 486, 480, 503, 603...). Default 200. */
   code?: number;
+  /** The Contact of a 3xx redirect, a `sip:` URI. Default: the agent's own Contact. */
+  contact?: string;
   /** After answering 200, hang up (BYE) this long after the ACK. Default: never. */
   bye?: number | null;
 }

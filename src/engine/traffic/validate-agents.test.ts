@@ -97,7 +97,25 @@ const BAD: [string, unknown, string, RegExp][] = [
   ["answer an unknown word", agents(alice({ answer: "busy" })), "agents[0].answer", /"down", "never" or an object/],
   ["answer unknown code", agents(alice({ answer: { code: 299 } })), "agents[0].answer.code", /not a final code/],
   ["answer 1xx code", agents(alice({ answer: { code: 180 } })), "agents[0].answer.code", /at least 200/],
-  ["answer 3xx code", agents(alice({ answer: { code: 302 } })), "agents[0].answer.code", /not a final code/],
+  [
+    "answer 2xx code other than 200",
+    agents(alice({ answer: { code: 202 } })),
+    "agents[0].answer.code",
+    /not a final code/,
+  ],
+  ["answer 3xx code unknown", agents(alice({ answer: { code: 399 } })), "agents[0].answer.code", /not a final code/],
+  [
+    "contact not a URI",
+    agents(alice({ answer: { code: 302, contact: "vm" } })),
+    "agents[0].answer.contact",
+    /sip: URI/,
+  ],
+  [
+    "contact without a 3xx",
+    agents(alice({ answer: { contact: "sip:vm@x" } })),
+    "agents[0].answer.contact",
+    /3xx redirect; code is 200/,
+  ],
   ["answer code 999", agents(alice({ answer: { code: 999 } })), "agents[0].answer.code", /at most 699/],
   ["answer negative ring", agents(alice({ answer: { ring: -1 } })), "agents[0].answer.ring", /at least 0/],
   [
@@ -154,7 +172,7 @@ describe("agents: defaults and conversion", () => {
         register: null,
         calls: [],
         requests: [],
-        answer: { down: false, trying: false, ring: 0, after: 1_000_000, code: 200, bye: null },
+        answer: { down: false, trying: false, ring: 0, after: 1_000_000, code: 200, bye: null, contact: null },
         retransmit: true,
         t1: 500_000,
         t2: 4_000_000,
@@ -203,7 +221,7 @@ describe("agents: defaults and conversion", () => {
         { at: 1_000_000, method: "MESSAGE", to: { uri: "sip:x@example.com" }, body: "hello" },
         { at: 3_000_000, method: "OPTIONS", to: null, body: "" },
       ],
-      answer: { down: false, trying: true, ring: 250_000, after: null, code: 486, bye: null },
+      answer: { down: false, trying: true, ring: 250_000, after: null, code: 486, bye: null, contact: null },
       retransmit: false,
       t1: 100_000,
       t2: 400_000,
@@ -213,9 +231,22 @@ describe("agents: defaults and conversion", () => {
     expect(b?.answer).toEqual({ down: true });
   });
 
+  it("a 3xx answer with its contact", () => {
+    const [a] = planOf(validateTraffic(agents(alice({ answer: { code: 302, contact: "sip:vm@192.0.2.9" } })))).agents;
+    expect(a?.answer).toMatchObject({ code: 302, contact: "sip:vm@192.0.2.9" });
+  });
+
   it('"never" rings and never answers; a t1 above 4 s raises the default t2 to it', () => {
     const [a] = planOf(validateTraffic(agents(alice({ answer: "never", t1: 5 })))).agents;
-    expect(a?.answer).toEqual({ down: false, trying: false, ring: 0, after: null, code: 200, bye: null });
+    expect(a?.answer).toEqual({
+      down: false,
+      trying: false,
+      ring: 0,
+      after: null,
+      code: 200,
+      bye: null,
+      contact: null,
+    });
     expect(a?.t2).toBe(5_000_000);
   });
 

@@ -37,7 +37,7 @@ const AGENT_KEYS = [
 const REGISTER_KEYS = ["at", "expires", "refresh", "unregister_at"] as const;
 const CALL_KEYS = ["at", "to", "hold", "cancel", "reinvite", "count", "every"] as const;
 const REQUEST_KEYS = ["at", "method", "to", "body"] as const;
-const ANSWER_KEYS = ["trying", "ring", "after", "code", "bye"] as const;
+const ANSWER_KEYS = ["trying", "ring", "after", "code", "bye", "contact"] as const;
 
 const NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 /** RFC 3261's user part, unescaped characters only (25.1 `user`). */
@@ -277,6 +277,7 @@ function readAnswer(r: FieldReader, value: unknown, path: string): PlannedAnswer
     after: seconds(AGENT_DEFAULTS.afterS),
     code: AGENT_DEFAULTS.code,
     bye: null,
+    contact: null,
   };
   if (value === undefined) return defaults;
   if (value === "down") return { down: true };
@@ -293,12 +294,17 @@ function readAnswer(r: FieldReader, value: unknown, path: string): PlannedAnswer
   const ring = delay(r, o, path, "ring", AGENT_DEFAULTS.ringS);
   const after = delay(r, o, path, "after", AGENT_DEFAULTS.afterS);
   const code = r.number(o, path, "code", { def: AGENT_DEFAULTS.code, integer: true, min: 200, max: 699 });
-  if (code !== undefined && (!REASONS.has(code) || (code >= 201 && code < 400)))
+  if (code !== undefined && (!REASONS.has(code) || (code >= 201 && code < 300)))
     r.error(
       keyPath(path, "code"),
-      `${code} is not a final code an agent answers with (200, or 4xx–6xx such as ${finalCodes()})`,
+      `${code} is not a final code an agent answers with (200, or 3xx–6xx such as ${finalCodes()})`,
     );
   const bye = delay(r, o, path, "bye");
+  const contact = o.contact === undefined || o.contact === null ? null : r.string(o, path, "contact");
+  if (typeof contact === "string" && !URI.test(contact))
+    r.error(keyPath(path, "contact"), `must be a sip: URI (got "${contact}")`);
+  if (typeof contact === "string" && code !== undefined && (code < 300 || code >= 400))
+    r.error(keyPath(path, "contact"), `is the Contact of a 3xx redirect; code is ${code}`);
   if (typeof ring === "number" && typeof after === "number" && ring > after)
     r.error(keyPath(path, "ring"), `must not come after "after" (${after / 1e6})`);
   if (bye !== null && bye !== undefined && code !== undefined && code !== 200)
@@ -311,9 +317,10 @@ function readAnswer(r: FieldReader, value: unknown, path: string): PlannedAnswer
     after: after as Micros | null,
     code: code as number,
     bye: bye as Micros | null,
+    contact: contact as string | null,
   };
 }
 
 function finalCodes(): string {
-  return [...REASONS.keys()].filter((c) => c >= 400).join(", ");
+  return [...REASONS.keys()].filter((c) => c >= 300).join(", ");
 }

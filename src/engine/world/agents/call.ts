@@ -270,7 +270,10 @@ export class Call {
         if (tx.answered) return;
         this.answered();
         if (answer.code >= 300) {
-          tx.respond(answer.code, buildResponse(req, answer.code, reason(answer.code), { toTag: this.localTag }));
+          // A redirect names where to try instead (RFC 3261 21.3): the given URI, else this phone.
+          const contact = answer.code < 400 ? (answer.contact ? `<${answer.contact}>` : this.host.contact) : undefined;
+          const text = buildResponse(req, answer.code, reason(answer.code), { toTag: this.localTag, contact });
+          tx.respond(answer.code, text);
           this.fail(answer.code);
           return;
         }

@@ -84,7 +84,7 @@ export interface PlannedRequest {
  * replies go on: it may register, then be unreachable); otherwise 100 at
  * once when `trying`, 180 at `ring`, then the final `code` at `after` (both counted from the
  * INVITE's arrival; `after` null: no final reply ever). `bye`: the callee hangs up that long
- * after the ACK of its 2xx.
+ * after the ACK of its 2xx. A 3xx carries `contact` (or the agent's own) as its Contact.
  */
 export type PlannedAnswer =
   | { down: true }
@@ -95,6 +95,8 @@ export type PlannedAnswer =
       after: Micros | null;
       code: number;
       bye: Micros | null;
+      /** The Contact of a 3xx (where the caller should try); `null`: the agent's own. */
+      contact: string | null;
     };
 
 /** Reason phrases of the codes an agent may answer with (RFC 3261 section 21). */
@@ -105,6 +107,11 @@ export const REASONS: ReadonlyMap<number, string> = new Map([
   [182, "Queued"],
   [183, "Session Progress"],
   [200, "OK"],
+  [300, "Multiple Choices"],
+  [301, "Moved Permanently"],
+  [302, "Moved Temporarily"],
+  [305, "Use Proxy"],
+  [380, "Alternative Service"],
   [400, "Bad Request"],
   [401, "Unauthorized"],
   [403, "Forbidden"],
