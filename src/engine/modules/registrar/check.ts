@@ -52,7 +52,6 @@ export function ulcNameError(inner: string): string | undefined {
 const UNSIMULATED_PARAMS: Readonly<Record<string, (v: string | number) => string | undefined>> = {
   path_use_received: (v) => (Number(v) !== 0 ? "the first Path hop's received parameter is not used" : undefined),
   path_check_local: (v) => (Number(v) !== 0 ? "a first Path hop that is this proxy is not skipped" : undefined),
-  xavp_cfg: () => "per-request settings from this XAVP are not read",
   outbound_mode: (v) => (Number(v) !== 0 ? "SIP outbound (RFC 5626) is not supported: treated as 0" : undefined),
   sock_flag: () => "the socket is always the receiving one",
   sock_hdr_name: () => "the socket is always the receiving one",

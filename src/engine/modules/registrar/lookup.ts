@@ -21,6 +21,7 @@ import { type Ucontact, type Udomain, validContact } from "../usrloc/store.js";
 import { extractAor, regLog } from "./common.js";
 import { pathDstUri } from "./path.js";
 import { allowedMethod, type RegContext } from "./save.js";
+import { cfgStr } from "./xavp-cfg.js";
 import { xavpRcd } from "./xavp-rcd.js";
 
 function usable(rc: RegContext, c: Ucontact, now: number): boolean {
@@ -177,6 +178,7 @@ export function registered(
   rc: RegContext,
   d: Udomain,
   uriArg: string | undefined,
+  matchFlags = 0,
   actionFlags = 0,
 ): number {
   const uri = uriArg ?? (ctx.msg.reply !== undefined ? ctx.msg.to?.uri : ctx.msg.ruri);
@@ -193,9 +195,21 @@ export function registered(
   const r = d.get(a.aor);
   if (r === undefined) return -1;
   const now = unixAt(ctx.sv, nowIn(ctx));
+  // Match flags 1, 2, 4: the contact's Call-ID, received or address must equal xavp_cfg's
+  // match_callid, match_received or match_contact (when set and not empty).
+  const want = (bit: number, name: string) => {
+    const v = matchFlags & bit ? cfgStr(ctx, rc.s.xavpCfg, name) : undefined;
+    return v === "" ? undefined : v;
+  };
+  const callid = want(1, "match_callid");
+  const received = want(2, "match_received");
+  const contact = want(4, "match_contact");
   for (const c of r.contacts) {
     if (!usable(rc, c, now)) continue;
-    // Match flags need xavp_cfg (not simulated: no tighter matching); action flag 2 skips xavp_rcd.
+    if (callid !== undefined && c.callid !== callid) continue;
+    if (received !== undefined && c.received !== received) continue;
+    if (contact !== undefined && c.c !== contact) continue;
+    // Action flag 2 skips xavp_rcd (flag 1 clones the contact's xavp_contact, not kept here).
     if (!(actionFlags & 2) && rc.s.xavpRcd !== "") xavpRcd(ctx, rc.s.xavpRcd, rc.s.xavpRcdMask, c, now);
     return 1;
   }

@@ -91,11 +91,12 @@ export const registrarRuntime = defineRuntime(registrarModule, {
         const d = table(args);
         const r = regContext(env);
         const uri = uriOf(args, 1, "w_registered", 537);
+        const match = args[2]?.value();
         const action = args[3]?.value();
         return (ctx) => {
           const u = uri(ctx);
           if (!u.ok) return -1;
-          return registered(ctx, r, d, u.uri, action ? toInt(action(ctx)) : 0);
+          return registered(ctx, r, d, u.uri, match ? toInt(match(ctx)) : 0, action ? toInt(action(ctx)) : 0);
         };
       },
     };

@@ -30,6 +30,7 @@ import { type ContactBody, type ContactEntry, parseContactBody } from "./contact
 import { buildPathVector } from "./path.js";
 import { buildContact, type ReplyState, regReply } from "./reply.js";
 import type { RegistrarSettings } from "./settings.js";
+import { cfgInt } from "./xavp-cfg.js";
 
 export const REG_SAVE_MEM_FL = 1;
 export const REG_SAVE_NORPL_FL = 2;
@@ -287,8 +288,10 @@ function checkOutbound(ctx: ScriptContext, st: ReplyState, s: RegistrarSettings)
 function contactExpires(j: Job, c: ContactEntry): number | undefined {
   const s = j.rc.s;
   let e: number;
-  let range: number;
-  if (c.expires === undefined || c.expires === "") {
+  let range = 0;
+  const fromCfg = cfgInt(j.ctx, s.xavpCfg, "expires");
+  if (fromCfg !== undefined && fromCfg >= 0) e = fromCfg;
+  else if (c.expires === undefined || c.expires === "") {
     e = j.m.expiresHf;
     if (e < 0) {
       e = s.defaultExpires;
@@ -356,7 +359,16 @@ function packCi(j: Job, c: ContactEntry, expires: number, flags: number): Contac
     if (pv.path !== "" && rc.s.pathMode !== 0) st.pathVec = pv.path;
   }
   let q: number;
-  if (c.q === undefined || c.q === "") q = rc.s.defaultQ;
+  const qCfg = cfgInt(ctx, rc.s.xavpCfg, "q");
+  if (qCfg !== undefined) {
+    if (qCfg < 0 || qCfg > 1000) {
+      st.rerrno = "R_INV_Q";
+      regLog(ctx, L_ERR, "sip_msg.c:325", "calc_contact_q", "invalid q parameter");
+      regLog(ctx, L_ERR, "save.c:356", "pack_ci", "failed to calculate q");
+      throw new SaveError();
+    }
+    q = qCfg;
+  } else if (c.q === undefined || c.q === "") q = rc.s.defaultQ;
   else {
     const v = str2q(c.q);
     if (v === undefined) {
@@ -436,7 +448,7 @@ function nextRuid(ctx: ScriptContext): string {
 /** insert_contacts(): a new record. */
 function insertContacts(j: Job): number {
   const { ctx, rc, d, aor, now } = j;
-  const maxc = rc.s.maxContacts;
+  const maxc = maxContacts(ctx, rc);
   let r: Urecord | undefined;
   let num = 0;
   try {
@@ -514,7 +526,8 @@ function updateContacts(j: Job, r: Urecord, mode: boolean): number {
   let ret = 0;
   try {
     const base = packBase(j);
-    if (!mode && rc.s.maxContacts > 0 && !testMaxContacts(j, r, rc.s.maxContacts, base)) return -1;
+    const maxc = mode ? 0 : maxContacts(ctx, rc);
+    if (maxc > 0 && !testMaxContacts(j, r, maxc, base)) return -1;
     for (const c of j.m.contacts) {
       const expires = contactExpires(j, c);
       if (expires === undefined) return -1;
@@ -609,6 +622,11 @@ function packBase(j: Job): ContactInfo {
 function deleteOne(j: Job, r: Urecord, uc: Parameters<Udomain["deleteContact"]>[1]): void {
   j.d.deleteContact(r, uc);
   ulEvent(j.ctx, "delete", uc, j.now);
+}
+
+/** reg_get_crt_max_contacts(): `$xavp(cfg=>max_contacts)` when set, else the parameter. */
+function maxContacts(ctx: ScriptContext, rc: RegContext): number {
+  return cfgInt(ctx, rc.s.xavpCfg, "max_contacts") ?? rc.s.maxContacts;
 }
 
 /** Whether a request's method passes method_filtering for a contact (lookup.c allowed_method). */

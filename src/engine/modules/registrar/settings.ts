@@ -32,6 +32,8 @@ export interface RegistrarSettings {
   /** xavp_rcd: the XAVP filled with the handled contact's attributes ("" = none). */
   xavpRcd: string;
   xavpRcdMask: number;
+  /** xavp_cfg: the XAVP with per-request settings ("" = none). */
+  xavpCfg: string;
 }
 
 export function registrarSettings(params: readonly { name: string; value: string | number }[]): RegistrarSettings {
@@ -60,6 +62,7 @@ export function registrarSettings(params: readonly { name: string; value: string
     useExpiredContacts: false,
     xavpRcd: "",
     xavpRcdMask: 0,
+    xavpCfg: "",
   };
   for (const { name, value } of params) {
     const n = Number(value);
@@ -130,6 +133,9 @@ export function registrarSettings(params: readonly { name: string; value: string
         break;
       case "xavp_rcd":
         s.xavpRcd = t;
+        break;
+      case "xavp_cfg":
+        s.xavpCfg = t;
         break;
       case "xavp_rcd_mask":
         s.xavpRcdMask = n;
