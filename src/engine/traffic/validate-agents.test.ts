@@ -148,6 +148,17 @@ describe("agents: validation names the bad key", () => {
     expect(errors[0]?.line).toBe(text.slice(0, text.indexOf('"zed"')).split("\n").length);
   });
 
+  it("an agent at the proxy's own socket, when the caller gives it", () => {
+    const file = agents(alice({ address: "127.0.0.1" }));
+    const [e] = errorsOf(validateTraffic(file, { proxy: { ip: "127.0.0.1", port: 5060 } }));
+    expect(e).toEqual({
+      path: "agents[0].address",
+      message: "127.0.0.1:5060 is the proxy's own socket; an agent there could never receive anything",
+    });
+    expect(planOf(validateTraffic(file, { proxy: { ip: "127.0.0.1", port: 5070 } })).agents).toHaveLength(1);
+    expect(planOf(validateTraffic(file)).agents).toHaveLength(1);
+  });
+
   it("a call may name an agent that comes later in the file", () => {
     const plan = planOf(validateTraffic(agents(alice({ calls: [{ at: 1, to: "bob" }] }), bob({ user: "2000" }))));
     expect(plan.agents[0]?.calls[0]?.to).toEqual({ user: "2000" });

@@ -6,6 +6,7 @@
  */
 import { parseIPv4 } from "../base/ip.js";
 import { type Micros, seconds } from "../base/time.js";
+import type { HostPort } from "../runtime/sip-net.js";
 import type {
   PlannedAgent,
   PlannedAnswer,
@@ -50,7 +51,7 @@ const MAX_EXPIRES = 0x7fffffff;
 const TIME = { min: 0, max: MAX_DURATION_S };
 
 /** Reads `agents`; `undefined` when it has errors (all reported), `[]` when absent. */
-export function readAgents(r: FieldReader, root: JsonObject): PlannedAgent[] | undefined {
+export function readAgents(r: FieldReader, root: JsonObject, proxy?: HostPort): PlannedAgent[] | undefined {
   const list = r.list(root, "", "agents", MAX_AGENTS);
   if (!list) return root.agents === undefined ? [] : undefined;
   const before = r.errors.length;
@@ -59,7 +60,7 @@ export function readAgents(r: FieldReader, root: JsonObject): PlannedAgent[] | u
   for (const a of list)
     if (isObject(a) && typeof a.name === "string" && NAME.test(a.name) && !names.has(a.name))
       names.set(a.name, typeof a.user === "string" ? a.user : a.name);
-  const ctx: AgentContext = { names, seenNames: new Map(), seenAddresses: new Map(), calls: 0 };
+  const ctx: AgentContext = { names, seenNames: new Map(), seenAddresses: new Map(), calls: 0, proxy };
   const agents = list.map((a, i) => readAgent(r, a, i, ctx));
   if (ctx.calls > MAX_AGENT_CALLS)
     r.error("agents", `plans ${ctx.calls} calls; at most ${MAX_AGENT_CALLS} are allowed (lower a count)`);
@@ -74,6 +75,8 @@ interface AgentContext {
   seenAddresses: Map<string, number>;
   /** Calls planned so far (counts included). */
   calls: number;
+  /** The proxy's socket, when known: no agent may live there. */
+  proxy: HostPort | undefined;
 }
 
 function isObject(v: unknown): v is JsonObject {
@@ -150,6 +153,10 @@ function readAddress(
     return undefined;
   }
   const key = `${m[1]}:${port}`;
+  if (ctx.proxy && ctx.proxy.ip === m[1] && ctx.proxy.port === port) {
+    r.error(at, `${key} is the proxy's own socket; an agent there could never receive anything`);
+    return undefined;
+  }
   const other = ctx.seenAddresses.get(key);
   if (other !== undefined) {
     r.error(at, `${key} is already the address of agents[${other}]`);

@@ -49,6 +49,11 @@ export interface TrafficOverrides {
   duration?: number;
   /** Seed, replacing `seed`. */
   seed?: number;
+  /**
+   * The proxy's socket (the config's `listen`, kamsim's default or `-l`), when the caller knows it:
+   * an agent at that very address is then an error naming its `address` (it could never receive).
+   */
+  proxy?: { ip: string; port: number };
 }
 
 const ROOT_KEYS = ["duration", "seed", "streams", "messages", "server", "endpoints", "agents"] as const;
@@ -105,7 +110,7 @@ export function validateTraffic(json: unknown, overrides: TrafficOverrides = {})
   const messages = (r.list(root, "", "messages", MAX_MESSAGES) ?? []).map((m, i) => readMessage(r, m, i));
   const server = readServer(r, root.server);
   const endpoints = readEndpoints(r, root.endpoints);
-  const agents = readAgents(r, root);
+  const agents = readAgents(r, root, overrides.proxy);
   if (r.errors.length > 0) return { errors: r.errors };
   const plan = {
     duration,
