@@ -26,7 +26,7 @@ import type { UsrlocState } from "../usrloc/state.js";
 import { unixAt } from "../usrloc/state.js";
 import { type ContactInfo, type Udomain, type Urecord, validContact } from "../usrloc/store.js";
 import { ALL_METHODS, extractAor, methodBit, parseMethods, type Rerrno, regLog } from "./common.js";
-import { type ContactBody, type ContactEntry, parseContactBody } from "./contact.js";
+import { type ContactEntry, type ContactError, parseContactBody } from "./contact.js";
 import { buildPathVector } from "./path.js";
 import { buildContact, type ReplyState, regReply } from "./reply.js";
 import type { RegistrarSettings } from "./settings.js";
@@ -190,8 +190,11 @@ function parseMessage(ctx: ScriptContext, st: ReplyState): Parsed | undefined {
   let star = false;
   let first = true;
   for (const body of msg.headers("contact")) {
-    const parsed: ContactBody | undefined = parseContactBody(body);
-    if (parsed === undefined) return err("R_PARSE_CONT", 121, "failed to parse Contact body");
+    const parsed = parseContactBody(body);
+    if ("error" in parsed) {
+      contactFailure(ctx, parsed.error);
+      return err("R_PARSE_CONT", 121, "failed to parse Contact body");
+    }
     if (parsed.star) {
       if (first) star = true;
       else {
@@ -217,6 +220,21 @@ function parseMessage(ctx: ScriptContext, st: ReplyState): Parsed | undefined {
     allow = bits;
   }
   return { contacts, star, expiresHf, callid: callid.trimEnd(), cseq: cseqNumber(cseq.num), allow };
+}
+
+/** The core's lines for a Contact body parse_contact_headers() refuses (contact.c, parse_contact.c). */
+function contactFailure(ctx: ScriptContext, e: ContactError): void {
+  const w = where(ctx);
+  for (const [at, fn, text] of e.lines) ctx.sv.log.core(ctx.proc, L_ERR, at, fn, text, w);
+  ctx.sv.log.core(ctx.proc, L_ERR, "parser/contact/parse_contact.c:85", "parse_contact", "error while parsing", w);
+  ctx.sv.log.core(
+    ctx.proc,
+    L_ERR,
+    "parser/contact/parse_contact.c:247",
+    "parse_contact_headers",
+    "failed to parse Contact body",
+    w,
+  );
 }
 
 function where(ctx: ScriptContext) {
@@ -401,7 +419,16 @@ function packCi(j: Job, c: ContactEntry, expires: number, flags: number): Contac
   }
   j.received = received;
   const ua = ctx.msg.header("user-agent");
-  const regId = 0;
+  // reg-id counts only with a +sip.instance (use_regid: outbound_mode 0 keeps it on).
+  let regId = 0;
+  if (c.instance !== undefined && c.instance !== "" && c.regId !== undefined && c.regId !== "") {
+    regId = /^[0-9]+$/.test(c.regId) && Number(c.regId) <= 0xffffffff ? Number(c.regId) : 0;
+    if (regId === 0) {
+      st.rerrno = "R_INV_REGID";
+      regLog(ctx, L_ERR, "save.c:413", "pack_ci", "invalid reg-id value");
+      throw new SaveError();
+    }
+  }
   return {
     received,
     path: j.path ?? "",
