@@ -7,6 +7,7 @@
  */
 import type { SipMessage } from "../../sip/sip-message.js";
 import { parseVias } from "../../sip/via.js";
+import { buildRequestText, hasLumps, msgView } from "../lumps.js";
 
 /** error_text() of core/error.c: the reason phrase tm uses for replies it makes up. */
 export function errorText(code: number): string {
@@ -207,4 +208,19 @@ export function stripTopVia(reply: SipMessage): string {
     p = end;
   }
   return raw;
+}
+
+/**
+ * The reply to relay: build_res_buf_from_sip_res() applies the reply's lumps (what an
+ * onreply_route changed: remove_hf, append_hf...) along with taking out the top Via.
+ */
+export function relayedReplyText(reply: SipMessage): string {
+  if (!hasLumps(reply)) return stripTopVia(reply);
+  const f = msgView(reply)?.fields?.find((x) => x.key === "via");
+  const body = f === undefined ? undefined : reply.raw.slice(f.bodyStart, f.bodyEnd);
+  const vias = body === undefined ? undefined : parseVias(body);
+  // Several vias in the first Via header: kamsim takes out only the first, without the lumps.
+  if (f === undefined || vias === undefined || vias.length !== 1) return stripTopVia(reply);
+  const text = buildRequestText(reply, [{ op: "del", offset: f.start, len: f.end - f.start, before: [], after: [] }]);
+  return text ?? stripTopVia(reply);
 }

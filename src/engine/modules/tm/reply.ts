@@ -25,7 +25,7 @@ import type { SipRequest } from "../../sip/message.js";
 import { buildReply } from "../../sip/reply.js";
 import type { SipMessage } from "../../sip/sip-message.js";
 import { replyLumps } from "../lumps.js";
-import { buildLocalReparse, errorText, stripTopVia, toLine } from "./build.js";
+import { buildLocalReparse, errorText, relayedReplyText, toLine } from "./build.js";
 import {
   type Cell,
   F_RB_CANCELED,
@@ -428,7 +428,7 @@ function sendRelayed(
       reason = errorText(503);
       text = buildReply(req, 500, reason, t.uas.toTag, tm.sv.serverHeader, opts);
       relayedCode = 500;
-    } else text = stripTopVia(relayed);
+    } else text = relayedReplyText(relayed);
   }
   tm.countReply(relayedCode);
   tm.stats.rplSent++;
