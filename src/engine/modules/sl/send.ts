@@ -82,7 +82,22 @@ function ticks(t: number): number {
 }
 
 /** sl_timeout per simulation (shared memory in Kamailio: one for all processes): until when ACKs are checked. */
-const ackWindow = new WeakMap<object, number>();
+const ackWindow = new WeakMap<object, { until: number }>();
+
+/** The simulation's sl_timeout holder (the last one is kept at hand: every reply updates it). */
+let lastSv: object | undefined;
+let lastWindow: { until: number } = { until: 0 };
+function windowOf(sv: object): { until: number } {
+  if (sv === lastSv) return lastWindow;
+  let w = ackWindow.get(sv);
+  if (w === undefined) {
+    w = { until: Number.NEGATIVE_INFINITY };
+    ackWindow.set(sv, w);
+  }
+  lastSv = sv;
+  lastWindow = w;
+  return w;
+}
 
 /**
  * sl_filter_ACK() (modules/sl/sl_funcs.c), a pre-script callback: an ACK whose To-tag is the one
@@ -91,8 +106,7 @@ const ackWindow = new WeakMap<object, number>();
  */
 export function slFilterAck(ctx: ScriptContext, filteredAck: ((ctx: ScriptContext) => void) | undefined): boolean {
   if (ctx.msg.method !== "ACK") return true;
-  const until = ackWindow.get(ctx.sv);
-  if (until === undefined || until <= ticks(ctx.start)) return true;
+  if (windowOf(ctx.sv).until <= ticks(ctx.start)) return true;
   const tag = ctx.msg.to?.tag;
   if (tag === undefined || tag.length !== TOTAG_VALUE_LEN) return true;
   const req = requestOf(ctx);
@@ -154,7 +168,7 @@ export function slSendReply(ctx: ScriptContext, code: number | string, reason: s
     k.emit({ kind: "reply", t, req: ctx.req, proc: ctx.proc.index, code: codeText, reason });
   }
   // sl_reply_helper(): *sl_timeout = now + SL_RPL_WAIT_TIME, for the ACK filter below.
-  ackWindow.set(ctx.sv, ticks(t) + SL_RPL_WAIT_TICKS);
+  windowOf(ctx.sv).until = ticks(t) + SL_RPL_WAIT_TICKS;
   const net = ctx.sv.net;
   // Nobody can see a reply that no endpoint receives and no `sip` event shows: the run's outcome
   // is the same without building it (this keeps synthetic streams as fast as before).
