@@ -117,7 +117,7 @@ export async function recordCase(dir: string, given?: RecordedCaseOptions): Prom
       await checkFree(port);
     } else port = await freeUdpPort();
     const proxy = { ip: "127.0.0.1", port };
-    if (agents.length > 0) playing = await playAgentsFor(agents, proxy, kamsim.loss);
+    if (agents.length > 0) playing = await playAgentsFor(agents, proxy, kamsim.loss, kamsim.agents);
     const run = await startKamailio(file, work, port, { listen: !ownPort });
     const stalls = watchStalls();
     const clock = new WallClock(run.t0);

@@ -151,7 +151,7 @@ export async function runDifferentialCase(dir: string): Promise<CaseResult> {
   const file = join(work, CONFIG_NAME);
   writeFileSync(file, config);
   // The agents' sockets are bound before Kamailio starts, so that t = 0 finds them ready.
-  const playing = agents.length > 0 ? await playAgentsFor(agents, proxy, first.loss) : undefined;
+  const playing = agents.length > 0 ? await playAgentsFor(agents, proxy, first.loss, first.agents) : undefined;
   try {
     const spawned = performance.now();
     const run = await startKamailio(file, work, port, { listen: !ownPort, defines });

@@ -6,7 +6,7 @@
 import { performance } from "node:perf_hooks";
 import { describe, expect, it } from "vitest";
 import type { HostPort } from "../../../src/engine/runtime/sip-net.js";
-import { type AgentsLike, type AgentTransportLike, prepareAgents } from "./udp-agents.js";
+import { type AgentsLike, type AgentTransportLike, prepareAgents, type Timeline } from "./udp-agents.js";
 import { WallClock } from "./wall-clock.js";
 
 const A: HostPort = { ip: "127.0.0.61", port: 41061 };
@@ -30,11 +30,15 @@ function pingPong(latencyB: number) {
 }
 
 /** Plays until A has `pongs` replies (or 5 s: a busy machine delays, it does not lose). */
-const run = async (latencyB: number, lostSentByA: number[], pongs: number) => {
-  const play = await prepareAgents(pingPong(latencyB), {
-    sent: new Map([["127.0.0.61:41061", new Set(lostSentByA)]]),
-    received: new Map(),
-  });
+const run = async (latencyB: number, lostSentByA: number[], pongs: number, timeline?: Timeline) => {
+  const play = await prepareAgents(
+    pingPong(latencyB),
+    {
+      sent: new Map([["127.0.0.61:41061", new Set(lostSentByA)]]),
+      received: new Map(),
+    },
+    timeline ? { timeline } : {},
+  );
   try {
     play.start(new WallClock(performance.now()));
     const until = performance.now() + 5000;
@@ -72,5 +76,24 @@ describe("user agents over UDP on the wall clock", () => {
     expect(b?.received[0]?.t).toBeGreaterThanOrEqual(0.079);
     expect(a?.received[0]?.t).toBeGreaterThanOrEqual(0.129);
     expect(a?.received.map((m) => m.text)).toEqual(["pong 1", "pong 3"]);
+  });
+
+  it("lets an agent react on kamsim's timeline when the datagram is the one kamsim delivered there", async () => {
+    // kamsim delivered ping 1 to B at 0.3 s (later than the real 0.05 s); ping 2 is another text.
+    const timeline: Timeline = new Map([
+      [
+        "127.0.0.62:41062",
+        [
+          { t: 0.3, peer: "127.0.0.61:41061", text: "ping 1" },
+          { t: 0.01, peer: "127.0.0.61:41061", text: "not ping 2" },
+        ],
+      ],
+    ]);
+    const play = await run(0, [], 3, timeline);
+    const a = play.agents[0];
+    expect(a?.received.map((m) => m.text)).toEqual(["pong 2", "pong 3", "pong 1"]);
+    // pong 1 leaves 20 ms after kamsim's 0.3 s; pong 2 20 ms after its real arrival (0.1 s or later).
+    expect(a?.received[2]?.t).toBeGreaterThanOrEqual(0.319);
+    expect(a?.received[0]?.t).toBeGreaterThanOrEqual(0.119);
   });
 });

@@ -13,6 +13,14 @@
  *   one Kamailio sends to it, is dropped here when kamsim's network lost the n-th one. Only
  *   while both sides exchange the same datagrams is that the same datagram, and then the
  *   comparison shows the rest agrees.
+ *
+ * An agent reacts to a datagram on kamsim's timeline when it has one: if the n-th datagram an
+ * agent gets has the same first line and sender as the n-th kamsim delivered to it, the agent
+ * handles it with `now()` at kamsim's arrival time, so what it does next (ring after r s, hang up
+ * after the hold, a retransmission timer) is planned at kamsim's times, as the plan's requests
+ * are (sender.ts), instead of piling up the harness's and the machine's lateness message after
+ * message. What is recorded, and compared, is still the real arrival time; a datagram kamsim did
+ * not deliver in that place is handled at its real time.
  */
 import { createSocket, type Socket } from "node:dgram";
 import { performance } from "node:perf_hooks";
@@ -39,6 +47,9 @@ export interface LossPlan {
   sent: ReadonlyMap<string, ReadonlySet<number>>;
   received: ReadonlyMap<string, ReadonlySet<number>>;
 }
+
+/** What kamsim delivered to each agent, by address, in order: seconds, sender, text. */
+export type Timeline = ReadonlyMap<string, readonly { t: number; peer: string; text: string }[]>;
 
 export interface PlayingAgents {
   /** Each agent's traffic so far (filled while it runs). */
@@ -72,7 +83,7 @@ function bind(addr: HostPort): Promise<Socket> {
 export async function prepareAgents(
   make: (transport: AgentTransportLike) => AgentsLike,
   loss: LossPlan,
-  opts: { record?: boolean } = {},
+  opts: { record?: boolean; timeline?: Timeline } = {},
 ): Promise<PlayingAgents> {
   // A load run (bench/real-calls.ts) counts datagrams from the agents' own counters instead.
   const record = opts.record ?? true;
@@ -86,7 +97,12 @@ export async function prepareAgents(
   const sockets = new Map<string, Socket>();
   const wires = new Map<string, AgentWire>();
   const latency = new Map<string, Micros>();
-  const counts = { sent: new Map<string, number>(), received: new Map<string, number>() };
+  const counts = {
+    sent: new Map<string, number>(),
+    received: new Map<string, number>(),
+    handed: new Map<string, number>(),
+  };
+  const firstLine = (text: string) => text.slice(0, text.indexOf("\r\n") >>> 0);
   const nth = (m: Map<string, number>, k: string) => {
     const n = m.get(k) ?? 0;
     m.set(k, n + 1);
@@ -144,7 +160,10 @@ export async function prepareAgents(
         const delay = fromAgent ? 0 : a.latency;
         const hand = () => {
           if (record) wire.received.push({ t: seconds(), peer: key(from), text });
-          agents.deliver(to, from, text);
+          const planned = opts.timeline?.get(k)?.[nth(counts.handed, k)];
+          if (planned && planned.peer === key(from) && firstLine(planned.text) === firstLine(text))
+            on().runAs(Math.round(planned.t * 1e6), () => agents.deliver(to, from, text));
+          else agents.deliver(to, from, text);
         };
         if (!clock) return; // before t = 0: nothing is due yet
         if (delay > 0) clock.schedule(clock.wallNow() + delay, hand);

@@ -85,6 +85,17 @@ export class WallClock {
     return Math.max(0, Math.round((performance.now() - this.t0) * 1000));
   }
 
+  /** Runs `fn` now with `now()` reading `t` (a datagram's arrival on kamsim's timeline: udp-agents.ts). */
+  runAs(t: Micros, fn: () => void): void {
+    const before = this.running;
+    this.running = t;
+    try {
+      fn();
+    } finally {
+      this.running = before;
+    }
+  }
+
   schedule(t: Micros, fn: () => void): void {
     if (this.stopped) return;
     this.jobs.push({ t, seq: this.seq++, fn });
