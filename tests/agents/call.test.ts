@@ -335,6 +335,19 @@ describe("lost datagrams", () => {
     expect(net.agents.summary()[0]?.counters.retransmissions).toBe(1);
   });
 
+  it("a 2xx retransmitted after the INVITE's transaction is gone (Timer M) still gets its ACK", () => {
+    const net = pair({ hold: null }, answers({ trying: true, ring: null, after: s(0.1) }), { t1: s(0.1) });
+    net.run(s(10));
+    // alice's Timer M (64 T1 = 6.4 s) has ended her INVITE transaction; bob's 200 comes once more.
+    const ok = net.wire.find((d) => d.line === "SIP/2.0 200 OK");
+    net.send({ ip: "192.0.2.2", port: 5060 }, { ip: "192.0.2.1", port: 5060 }, ok?.text ?? "");
+    net.run(s(11));
+    const acks = net.wire.filter((d) => d.line.startsWith("ACK"));
+    expect(acks.map((d) => d.t)).toEqual([s(1.12), s(10.01)]);
+    expect(acks[1]?.text).toBe(acks[0]?.text);
+    expect(net.agents.summary()[0]?.counters.dropped).toBe(0);
+  });
+
   it("no ACK at all: the 2xx is re-sent up to 64 T1, then the callee hangs up (13.3.1.4)", () => {
     const net = pair({ hold: null }, answers({}));
     net.drop = (d) => d.line.startsWith("ACK");

@@ -117,7 +117,11 @@ export class Agent implements CallHost {
     const tx =
       res.vias.length === 1 ? this.clientTxs.get(clientTxKey(res.vias[0]?.branch ?? "", res.method)) : undefined;
     if (tx) tx.receive(res);
-    else this.ua.counters.dropped++;
+    // A 2xx the INVITE's transaction no longer waits for (Timer M ran out): the dialog's ACK again (13.2.2.4).
+    else if (res.vias.length === 1 && res.method === "INVITE" && res.status >= 200 && res.status < 300) {
+      const call = this.dialogs.get(dialogKey(res.callId, res.fromTag, res.toTag));
+      if (!call?.ackAgain(res)) this.ua.counters.dropped++;
+    } else this.ua.counters.dropped++;
   }
 
   private onRequest(req: AgentMessage, from: HostPort): void {

@@ -219,6 +219,13 @@ export class Call {
     ua.send(dest, text);
   }
 
+  /** Sends again the ACK this caller sent for `res` (same CSeq and To tag); false when it sent none. */
+  ackAgain(res: AgentMessage): boolean {
+    const sent = this.acks.get(`${res.cseq}\n${res.toTag}`);
+    if (sent) this.host.ua.send(sent.dest, sent.text, true);
+    return sent !== undefined;
+  }
+
   /** A re-INVITE inside the dialog (14.1) with the next SDP version; its 2xx is ACKed like the first. */
   private reinvite(): void {
     const d = this.dialog;
