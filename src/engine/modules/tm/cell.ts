@@ -46,6 +46,8 @@ export interface RbTimer {
    * slow timer process.
    */
   slow: boolean;
+  /** Its place in tm's tick buckets (tm.ts), while it is scheduled. */
+  entry?: unknown;
 }
 
 /** A retransmission buffer (struct retr_buf): a message, where it goes, its timer and flags. */

@@ -152,6 +152,13 @@ export interface TmStats {
   byClass: Record<"1xx" | "2xx" | "3xx" | "4xx" | "5xx" | "6xx", number>;
 }
 
+/** A timer in its tick's bucket. */
+interface TimerEntry {
+  rb: RetrBuf;
+  ref: RbRef;
+  tick: number;
+}
+
 /** What a timer firing is about: a branch's request or local CANCEL, or the server side's reply. */
 export type RbRef = { t: Cell; kind: "uac" | "cancel"; branch: number } | { t: Cell; kind: "uas"; branch: -1 };
 
@@ -203,9 +210,25 @@ export class Tm {
 
   // --- timers -------------------------------------------------------------------------------
 
+  /**
+   * Timers live in per-tick buckets, as Kamailio's timer wheel keeps them: one kernel task per
+   * tick that has timers, holding only the tick number, so a stopped timer lets go of its
+   * transaction at once (a task per timer would keep every finished transaction until its
+   * fr_inv_timer limit came).
+   */
+  private readonly buckets = new Map<number, Set<TimerEntry>>();
+
+  private unschedule(rb: RetrBuf): void {
+    const e = rb.timer.entry as TimerEntry | undefined;
+    if (e === undefined) return;
+    this.buckets.get(e.tick)?.delete(e);
+    rb.timer.entry = undefined;
+  }
+
   private schedule(rb: RetrBuf, ref: RbRef): void {
     const tm = rb.timer;
     tm.gen++;
+    this.unschedule(rb);
     const r = tm.retrExpire;
     const f = tm.frExpire;
     const next = r === undefined ? f : f === undefined ? r : Math.min(r, f);
@@ -213,13 +236,29 @@ export class Tm {
       tm.at = undefined;
       return;
     }
-    const gen = tm.gen;
     const k = this.sv.kernel;
-    const at = Math.max(next * TICK, k.now);
-    tm.at = at;
-    k.schedule(at, () => {
-      if (tm.gen === gen) this.fire(rb, ref, next, at);
-    });
+    tm.at = Math.max(next * TICK, k.now);
+    const entry: TimerEntry = { rb, ref, tick: next };
+    tm.entry = entry;
+    let bucket = this.buckets.get(next);
+    if (bucket === undefined) {
+      bucket = new Set();
+      this.buckets.set(next, bucket);
+      k.schedule(tm.at, () => this.runBucket(next));
+    }
+    bucket.add(entry);
+  }
+
+  private runBucket(tick: number): void {
+    const bucket = this.buckets.get(tick);
+    if (bucket === undefined) return;
+    this.buckets.delete(tick);
+    const now = this.sv.kernel.now;
+    for (const e of bucket) {
+      if (e.rb.timer.entry !== e) continue;
+      e.rb.timer.entry = undefined;
+      this.fire(e.rb, e.ref, tick, now);
+    }
   }
 
   private fire(rb: RetrBuf, ref: RbRef, tick: number, now: Micros): void {
@@ -283,6 +322,7 @@ export class Tm {
     rb.timer.frExpire = undefined;
     rb.timer.gen++;
     rb.timer.at = undefined;
+    this.unschedule(rb);
   }
 
   /** switch_rb_retr_to_t2(): a non-INVITE got a provisional reply — retransmit every T2. */
