@@ -9,7 +9,7 @@ import type { Value } from "../../runtime/values.js";
 import { defineRuntime } from "../runtime-types.js";
 import { tmReplyIfTransaction } from "../tm/api.js";
 import { slModule } from "./def.js";
-import { slFilterAck, slReplyError, slSendReply } from "./send.js";
+import { slFilterAck, slReplyError, slSendReply, slStatsText } from "./send.js";
 
 /**
  * The status code as it goes out: sl converts the text to a number and prints its last three
@@ -103,6 +103,7 @@ export const slRuntime = defineRuntime(slModule, {
         if (cell) filteredAck = (ctx) => host.runRoute(cell, { ...ctx, flags: 0 }, () => {});
       },
       preScript: (ctx) => slFilterAck(ctx, filteredAck),
+      rpc: { "sl.stats": () => ({ ok: true, text: slStatsText(setup.sv), data: undefined }) },
       functions: {
         sl_send_reply: reply,
         sl_reply: reply,

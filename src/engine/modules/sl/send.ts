@@ -81,22 +81,81 @@ function ticks(t: number): number {
   return Math.floor((t * TICKS_HZ) / 1_000_000);
 }
 
-/** sl_timeout per simulation (shared memory in Kamailio: one for all processes): until when ACKs are checked. */
-const ackWindow = new WeakMap<object, { until: number }>();
+/**
+ * sl's shared state per simulation (shared memory in Kamailio, one for all processes): sl_timeout,
+ * until when ACKs are checked, and the reply counters of sl_stats.c, by `SL_STAT_KEYS` slot.
+ */
+interface SlShared {
+  until: number;
+  err: number[];
+  failures: number;
+}
 
-/** The simulation's sl_timeout holder (the last one is kept at hand: every reply updates it). */
+/** The sl.stats buckets in the order rpc_stats() prints them (modules/sl/sl_stats.c). */
+const SL_STAT_KEYS = [
+  "200",
+  "202",
+  "2xx",
+  "300",
+  "301",
+  "302",
+  "3xx",
+  "400",
+  "401",
+  "403",
+  "404",
+  "407",
+  "408",
+  "483",
+  "4xx",
+  "500",
+  "5xx",
+  "6xx",
+  "xxx",
+] as const;
+
+const shared = new WeakMap<object, SlShared>();
+
+/** The simulation's sl state (the last one is kept at hand: every reply updates it). */
 let lastSv: object | undefined;
-let lastWindow: { until: number } = { until: 0 };
-function windowOf(sv: object): { until: number } {
-  if (sv === lastSv) return lastWindow;
-  let w = ackWindow.get(sv);
+let lastShared: SlShared = { until: 0, err: [], failures: 0 };
+function windowOf(sv: object): SlShared {
+  if (sv === lastSv) return lastShared;
+  let w = shared.get(sv);
   if (w === undefined) {
-    w = { until: Number.NEGATIVE_INFINITY };
-    ackWindow.set(sv, w);
+    w = { until: Number.NEGATIVE_INFINITY, err: SL_STAT_KEYS.map(() => 0), failures: 0 };
+    shared.set(sv, w);
   }
   lastSv = sv;
-  lastWindow = w;
+  lastShared = w;
   return w;
+}
+
+/** update_sl_stats(): the bucket of a code (named codes, else its class; below 200 or 700 and up: xxx). */
+function statSlot(codeText: string): number {
+  let slot = slots.get(codeText);
+  if (slot === undefined) {
+    slot = computeSlot(codeText);
+    slots.set(codeText, slot);
+  }
+  return slot;
+}
+
+/** statSlot() by code text: a config sends few distinct codes. */
+const slots = new Map<string, number>();
+
+function computeSlot(codeText: string): number {
+  const code = /^\d+$/.test(codeText) ? Number(codeText) : 0;
+  if (code >= 700 || code < 200) return SL_STAT_KEYS.indexOf("xxx");
+  const named = SL_STAT_KEYS.indexOf(String(code) as (typeof SL_STAT_KEYS)[number]);
+  if (named >= 0) return named;
+  return SL_STAT_KEYS.indexOf(`${Math.floor(code / 100)}xx` as (typeof SL_STAT_KEYS)[number]);
+}
+
+/** `kamcmd sl.stats`: the counters of every reply sl sent, as rpc_stats() lists them. */
+export function slStatsText(sv: object): string {
+  const w = windowOf(sv);
+  return `{\n${SL_STAT_KEYS.map((k, i) => `\t${k}: ${w.err[i]}\n`).join("")}}\n`;
 }
 
 /**
@@ -168,11 +227,15 @@ export function slSendReply(ctx: ScriptContext, code: number | string, reason: s
     k.emit({ kind: "reply", t, req: ctx.req, proc: ctx.proc.index, code: codeText, reason });
   }
   // sl_reply_helper(): *sl_timeout = now + SL_RPL_WAIT_TIME, for the ACK filter below.
-  windowOf(ctx.sv).until = ticks(t) + SL_RPL_WAIT_TICKS;
+  const sh = windowOf(ctx.sv);
+  sh.until = ticks(t) + SL_RPL_WAIT_TICKS;
   const net = ctx.sv.net;
   // Nobody can see a reply that no endpoint receives and no `sip` event shows: the run's outcome
   // is the same without building it (this keeps synthetic streams as fast as before).
-  if (!k.wants.sip && net.hears?.(ctx.src.ip) === false) return 1;
+  if (!k.wants.sip && net.hears?.(ctx.src.ip) === false) {
+    (sh.err[statSlot(codeText)] as number)++;
+    return 1;
+  }
   const req = requestOf(ctx);
   if (req === undefined) return 1;
   const to = replyDestination(ctx, req);
@@ -183,7 +246,12 @@ export function slSendReply(ctx: ScriptContext, code: number | string, reason: s
     forceRport: hasMsgFlag(ctx, FL_FORCE_RPORT),
     lumps: replyLumps(ctx.msg),
   });
-  net.send(to, text, t, { req: ctx.req, proc: ctx.proc.index });
+  // A reply that does not fit a datagram is not sent: update_sl_failures(), -1.
+  if (net.send(to, text, t, { req: ctx.req, proc: ctx.proc.index }) < 0) {
+    sh.failures++;
+    return -1;
+  }
+  (sh.err[statSlot(codeText)] as number)++;
   return 1;
 }
 
