@@ -83,7 +83,9 @@ describeNeeding(KAMAILIO_NEED, kam, `differential against real Kamailio 5.6`, ()
   });
 
   for (const name of cases) {
-    it(name, { timeout: 180_000 }, async () => {
+    // Up to RUNS runs of the case in real time, each with Kamailio's start and stop around it.
+    const duration = Number(JSON.parse(readFileSync(join(root, name, "traffic.json"), "utf8")).duration ?? 30);
+    it(name, { timeout: Math.max(180_000, RUNS * (duration + 20) * 1000) }, async () => {
       const stalled: number[] = [];
       let r = await runDifferentialCase(join(root, name));
       while (verdictProblems(r).length > 0 && r.maxStall > STALL_LIMIT && stalled.length < RUNS - 1) {
