@@ -149,6 +149,25 @@ describe("registrar with use_path", () => {
   });
 });
 
+describe("registrar GRUU parameters", () => {
+  it("adds pub-gruu and temp-gruu to contacts with a +sip.instance when the REGISTER supports gruu, as Kamailio 5.6.3 did", () => {
+    const r = run(CFG(), [
+      reg(
+        "g1",
+        1,
+        'Contact: <sip:alice@10.0.0.1>;+sip.instance="<urn:uuid:abc-1>";reg-id=1, <sip:alice@10.0.0.2>\r\n',
+        "Supported: gruu\r\n",
+        "Alice",
+      ),
+    ]);
+    const contact = replies(r.events)[0]?.replace(/uloc-[0-9a-f]+-[0-9a-f]+-/, "uloc-T-P-");
+    // Kamailio's temp-gruu held its own ruid (time, pid): uloc-6b161413-596f-2-dd7f25d6.
+    expect(contact).toBe(
+      'SIP/2.0 200 OK | Contact: <sip:alice@10.0.0.2>;expires=3600, <sip:alice@10.0.0.1>;expires=3600;pub-gruu="sip:alice@example.com;gr=urn:uuid:abc-1";temp-gruu="sip:uloc-T-P-2-dd7f25d6@example.com;gr";+sip.instance="<urn:uuid:abc-1>";reg-id=1',
+    );
+  });
+});
+
 describe("usrloc's timer", () => {
   it("expires contacts in the USRLOC Timer process, running the event route with $ulc(exp=>...) first", () => {
     const route = `event_route[usrloc:contact-expired] {

@@ -56,7 +56,6 @@ const UNSIMULATED_PARAMS: Readonly<Record<string, (v: string | number) => string
   sock_flag: () => "the socket is always the receiving one",
   sock_hdr_name: () => "the socket is always the receiving one",
   lookup_filter_mode: (v) => (Number(v) !== 0 ? "lookup() filters nothing" : undefined),
-  gruu_enabled: (v) => (Number(v) !== 0 ? "GRUU parameters are never added to replies nor looked up" : undefined),
 };
 
 export function createRegistrarChecker(): ModuleChecker {

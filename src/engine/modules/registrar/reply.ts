@@ -7,6 +7,7 @@
  */
 import type { ScriptContext } from "../../runtime/context.js";
 import { q2str } from "../../sip/qvalue.js";
+import { coreHash } from "../cfgutils/core-hash.js";
 import { addReplyLump } from "../lumps.js";
 import { slSendReply } from "../sl/send.js";
 import { tmReplyIfTransaction } from "../tm/api.js";
@@ -36,7 +37,13 @@ export function buildContact(
   contacts: readonly Ucontact[],
   now: number,
   ctx?: ScriptContext,
+  host?: string,
 ): void {
+  // GRUU parameters (RFC 5627) when enabled and the REGISTER says `Supported: gruu`.
+  const supported = (ctx?.msg.headers("supported") ?? []).flatMap((h) =>
+    h.split(",").map((t) => t.trim().toLowerCase()),
+  );
+  const gruu = s.gruuEnabled && host !== undefined && supported.includes("gruu") ? { host } : undefined;
   const parts: string[] = [];
   for (const c of contacts) {
     if (!validContact(c, now)) continue;
@@ -47,11 +54,27 @@ export function buildContact(
     // int2str((int)(c->expires - act_time)): a permanent contact (expires 0) prints a negative number.
     p += `;expires=${(c.expires - now) | 0}`;
     if (s.receivedParam.length > 0 && c.received !== "") p += `;${s.receivedParam}="${c.received}"`;
+    if (gruu && c.instance.length > 0) p += gruuParams(c, gruu.host);
     if (c.instance.length > 0) p += `;+sip.instance="${c.instance}"`;
     if (c.regId > 0) p += `;reg-id=${c.regId}`;
     parts.push(p);
   }
   st.contact = parts.length > 0 ? `Contact: ${parts.join(", ")}\r\n` : "";
+}
+
+/**
+ * build_contact()'s pub-gruu (the AOR, with the To host when it has no domain, `;gr=` and the
+ * instance without its `<>`) and temp-gruu (`sip:<ruid>-<AOR hash, hex digits lowest first>@<To
+ * host>;gr`).
+ */
+function gruuParams(c: Ucontact, host: string): string {
+  const at = c.aor.indexOf("@");
+  const pub = at >= 0 ? c.aor : `${c.aor}@${host}`;
+  let inst = c.instance;
+  if (inst.startsWith("<") && inst.endsWith(">")) inst = inst.slice(1, -1);
+  let hex = "";
+  for (let h = coreHash(c.aor, undefined, 0); h !== 0; h >>>= 4) hex += (h & 15).toString(16);
+  return `;pub-gruu="sip:${pub};gr=${inst}";temp-gruu="sip:${c.ruid}-${hex}@${host};gr"`;
 }
 
 /** reg_reply_helper(): the reply's headers as lumps, then (send) sl's reply; -1 on failure. */

@@ -75,7 +75,8 @@ export function save(ctx: ScriptContext, rc: RegContext, d: Udomain, flags: numb
   };
   // parse_to_uri() comes before rerrno is reset: a failure here replies with the last rerrno.
   const toUri = ctx.msg.to?.uri;
-  if (toUri === undefined || parseUri(toUri) === undefined) return fail();
+  const toHost = toUri === undefined ? undefined : parseUri(toUri)?.host;
+  if (toUri === undefined || toHost === undefined) return fail();
   st.rerrno = "R_FINE";
   let ret = 1;
   try {
@@ -94,7 +95,7 @@ export function save(ctx: ScriptContext, rc: RegContext, d: Udomain, flags: numb
     const aor = a.aor;
     const memOnly = flags & REG_SAVE_MEM_FL ? 1 : 0;
     const novariation = (flags & REG_SAVE_NOVARIATION_FL) !== 0;
-    const job: Job = { ctx, rc, d, aor, now, m, memOnly, novariation, received: "" };
+    const job: Job = { ctx, rc, d, aor, now, m, memOnly, novariation, received: "", toHost };
     if (m.contacts.length === 0) {
       const r = d.get(aor);
       if (m.star) {
@@ -107,7 +108,7 @@ export function save(ctx: ScriptContext, rc: RegContext, d: Udomain, flags: numb
         }
         ret = 3;
       } else {
-        buildContact(st, rc.s, r?.contacts ?? [], now, ctx);
+        buildContact(st, rc.s, r?.contacts ?? [], now, ctx, toHost);
         ret = 4;
       }
     } else {
@@ -115,7 +116,7 @@ export function save(ctx: ScriptContext, rc: RegContext, d: Udomain, flags: numb
       const r = d.get(aor);
       if (r) {
         const res = updateContacts(job, r, mode);
-        buildContact(st, rc.s, r.contacts, now, ctx);
+        buildContact(st, rc.s, r.contacts, now, ctx, toHost);
         d.release(r);
         if (res < 0) return fail();
         ret = res === 0 ? 1 : res;
@@ -148,6 +149,8 @@ interface Job {
   m: Parsed;
   memOnly: number;
   novariation: boolean;
+  /** The To URI's host (GRUU parameters of the reply). */
+  toHost: string;
   /** pack_ci()'s static received, kept from one contact to the next. */
   received: string;
   /** The Path vector (use_path), built by the first pack_ci(); undefined before. */
@@ -517,7 +520,7 @@ function insertContacts(j: Job): number {
     }
     return -1;
   }
-  buildContact(rc.reply, rc.s, r?.contacts ?? [], now, ctx);
+  buildContact(rc.reply, rc.s, r?.contacts ?? [], now, ctx, j.toHost);
   if (r) d.release(r);
   return 0;
 }
