@@ -1,7 +1,8 @@
 /**
  * `kamsim run CONFIG [--traffic FILE] [--duration S] [--seed N] [--format text|jsonl] [--events]
  * [-l ADDR] [-D NAME[=VALUE]]...`: runs the config against the traffic in virtual time and prints the log
- * as Kamailio writes it (text), or events as JSON lines.
+ * as Kamailio writes it (text; with --events every other event as a `[time] # {json}` line), or
+ * events as JSON lines.
  */
 import { readFileSync } from "node:fs";
 import {
@@ -11,6 +12,7 @@ import {
   DEFAULT_TRAFFIC,
   formatDiagnostic,
   formatJsonLine,
+  formatTimestamp,
   NO_EVENTS,
   parseTrafficText,
   placeDiagnostics,
@@ -93,6 +95,8 @@ export function runCommand(argv: readonly string[]): number {
   const onEvent = (e: SimEvent) => {
     if (format === "jsonl") out.write(`${formatJsonLine(e)}\n`);
     else if (e.kind === "log") writeLog(e);
+    // In text, every other event is a `[time] # {json}` line between the log's (as golden cases show them).
+    else out.write(`[${formatTimestamp(e.t)}] # ${formatJsonLine(e)}\n`);
   };
   const sim = createSimulation(loaded.config, loaded.plan, {
     onEvent,

@@ -64,6 +64,27 @@ describe("kamsim run, the first-call example", () => {
   it("shows every message of the call with --events, each phone's as Kamailio 5.6.3 sent them", () => {
     expectCallAsRecorded("examples/first-call/kamailio.cfg", "recording.jsonl");
   });
+
+  it("in text, --events puts every event as a `[time] # {json}` line among the log's", () => {
+    const r = kamsim(["run", "examples/first-call/kamailio.cfg", "--traffic", TRAFFIC, "--events"]);
+    expect(r.code, r.stderr).toBe(0);
+    const lines = r.stdout.split("\n").filter(Boolean);
+    const events = lines.filter((l) => / # \{/.test(l));
+    const log = lines.filter((l) => !/ # \{/.test(l)).map((l) => `${l}\n`);
+    expect(log.join("")).toBe(readFileSync(join(example, "expected.log"), "utf8"));
+    const jsonl = kamsim([
+      "run",
+      "examples/first-call/kamailio.cfg",
+      "--traffic",
+      TRAFFIC,
+      "--format",
+      "jsonl",
+      "--events",
+    ]);
+    const others = jsonl.stdout.split("\n").filter((l) => l && !l.includes('"kind":"log"'));
+    expect(events.map((l) => l.slice(l.indexOf("# ") + 2))).toEqual(others);
+    expect(events.filter((l) => l.includes('"kind":"sip"')).length).toBeGreaterThan(0);
+  });
 });
 
 describeNeeding(
