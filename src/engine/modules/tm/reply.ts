@@ -241,19 +241,20 @@ function runFailure(
   const u = t.uacs[picked] as Uac;
   const name = u.onFailure;
   const host = tm.host;
-  if (name === undefined || host === undefined || w.proc === undefined) return;
-  const cell = host.failureRoute(name);
-  t.onFailure = undefined;
+  // TMCB_ON_FAILURE callbacks run whether or not a failure_route is armed (run_failure_handlers()).
   tm.callbacks.run("ON_FAILURE", t, {
     req: t.request,
     rpl: reply === FAKED_REPLY ? undefined : reply,
     code,
     branch: picked,
     t: w.now,
-    proc: w.proc.index,
+    proc: w.proc?.index,
     process: w.proc,
     prefix: w.prefix,
   });
+  if (name === undefined || host === undefined || w.proc === undefined) return;
+  const cell = host.failureRoute(name);
+  t.onFailure = undefined;
   if (cell === undefined) return;
   const msg = t.request;
   msg.ruri = t.ruri;
