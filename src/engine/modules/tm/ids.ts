@@ -90,5 +90,17 @@ export function parseBranchParam(value: string): { hash: number; md5: string; br
  * calc_crc_suffix(), core/tags.h).
  */
 export function tmToTag(socket: HostPort, msg: SipMessage, via: ViaBody): string {
-  return initTags("SER-TM/tags", socket, "-") + calcCrcSuffix(via, msg);
+  return tmTagPrefix(socket) + calcCrcSuffix(via, msg);
+}
+
+/** tm_init_tags()'s fixed part, once per socket (the MD5 is computed at start-up in Kamailio). */
+const prefixes = new Map<string, string>();
+function tmTagPrefix(socket: HostPort): string {
+  const key = `${socket.ip}:${socket.port}`;
+  let p = prefixes.get(key);
+  if (p === undefined) {
+    p = initTags("SER-TM/tags", socket, "-");
+    prefixes.set(key, p);
+  }
+  return p;
 }
