@@ -25,8 +25,10 @@ const STOCK = "/etc/kamailio/kamailio.cfg";
 function agentsOf(jsonl: string): AgentWire[] {
   const agents = new Map<string, AgentWire>();
   const agent = (name: string, addr: string) => {
-    let a = agents.get(name);
-    if (!a) agents.set(name, (a = { name, addr, received: [], sent: [] }));
+    const known = agents.get(name);
+    if (known) return known;
+    const a: AgentWire = { name, addr, received: [], sent: [] };
+    agents.set(name, a);
     return a;
   };
   for (const line of jsonl.split("\n").filter(Boolean)) {
