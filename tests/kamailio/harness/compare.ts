@@ -86,6 +86,8 @@ function capped(kind: Disagreement["kind"], head: string, items: string[]): Disa
 }
 
 const WORKERS = "SIP workers";
+/** Seconds after t = 0 within which a child's start-up line may come (see compareLogs). */
+export const STARTUP_WINDOW = 1;
 
 function compareLogs(input: CompareInput, result: Comparison): void {
   const groups = new Map<string, { k: LogRecord[]; r: LogRecord[] }>();
@@ -131,6 +133,11 @@ function compareLogs(input: CompareInput, result: Comparison): void {
   for (const { who, k, r } of matched) {
     const expected = who === WORKERS ? workerDelay : 0;
     if (Math.abs(r.t - k.t - expected) <= input.tolerance) continue;
+    // A process's start-up line (kamsim writes it at t = 0: the stock config's ctl and jsonrpcs
+    // processes) comes when the kernel first runs that freshly forked process, the last of ~17
+    // forks: on a busy machine up to 0.7 s after the first fork. That is the machine's timing,
+    // not Kamailio's logic; the line's presence and its order in its process are still checked.
+    if (who !== WORKERS && k.t === 0 && r.t >= 0 && r.t <= STARTUP_WINDOW) continue;
     const list = late.get(who) ?? [];
     list.push(`${k.text} — kamsim at ${k.t.toFixed(3)} s, Kamailio at ${r.t.toFixed(3)} s`);
     late.set(who, list);
