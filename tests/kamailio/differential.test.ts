@@ -72,6 +72,10 @@ describeNeeding(KAMAILIO_NEED, kam, `differential against real Kamailio 5.6`, ()
 
   it("has at least 110 cases (44 before issue 10 added its receive, regex, PV, function and fix-up cases), each with kamailio.cfg (or a case.json `config` read at test time), traffic.json and README.md", () => {
     expect(all.length).toBeGreaterThanOrEqual(110);
+    // Issue 11's calls: at least 30 call cases (61 when it closed its first sitting), 14 of them on
+    // Debian's stock config.
+    expect(all.filter((n) => n.startsWith("call-")).length).toBeGreaterThanOrEqual(30);
+    expect(all.filter((n) => n.startsWith("call-stock-")).length).toBeGreaterThanOrEqual(14);
     for (const n of all) {
       const options = existsSync(join(root, n, "case.json"))
         ? JSON.parse(readFileSync(join(root, n, "case.json"), "utf8"))
