@@ -6,6 +6,7 @@
  * worker writing `a new child N/PID` as it starts. The default `transport` 6 gives both.
  */
 import { L_INFO } from "../../base/log-levels.js";
+import { MAX_CHILDREN } from "../../runtime/core-settings.js";
 import type { Process, ProcessRequest } from "../../runtime/process.js";
 import { defineRuntime } from "../runtime-types.js";
 import { jsonrpcsModule } from "./def.js";
@@ -23,7 +24,8 @@ function settingsOf(params: readonly { name: string; value: unknown }[]): Settin
     if (p.name === "transport") s.transport = Number(p.value) | 0;
     else if (p.name === "fifo_name") s.fifo = String(p.value);
     else if (p.name === "dgram_socket") s.dgram = String(p.value);
-    else if (p.name === "dgram_workers") s.workers = Number(p.value) | 0;
+    // kamsim forks at most MAX_CHILDREN processes of a kind, as it caps `children`.
+    else if (p.name === "dgram_workers") s.workers = Math.min(Number(p.value) | 0, MAX_CHILDREN);
   }
   return s;
 }

@@ -8,6 +8,7 @@
  * left empty goes too.
  */
 import type { Micros } from "../../base/time.js";
+import { MAX_CHILDREN } from "../../runtime/core-settings.js";
 import type { Process, ProcessRequest } from "../../runtime/process.js";
 import { defineRuntime, type SimulationHost } from "../runtime-types.js";
 import { usrlocModule } from "./def.js";
@@ -26,7 +27,9 @@ export const usrlocRuntime = defineRuntime(usrlocModule, {
           st.timerInterval = n;
           break;
         case "timer_procs":
-          st.timerProcs = n;
+          // An int modparam, as C reads it (cfg.lex's atoi: 2147483648 wraps to a negative value,
+          // which forks none); kamsim forks at most MAX_CHILDREN, as it caps `children`.
+          st.timerProcs = Math.min(n | 0, MAX_CHILDREN);
           break;
         case "use_domain":
           st.useDomain = n !== 0;
