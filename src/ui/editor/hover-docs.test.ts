@@ -7,11 +7,11 @@ const index = indexCatalog(moduleCatalog());
 
 const CFG = `children=4
 loadmodule "mqueue.so"
-loadmodule "tm.so"
+loadmodule "sdpops.so"
 modparam("mqueue", "mqueue", "name=alert")
 request_route {
     mq_add("alert", "$si", "x");
-    t_relay();
+    sdp_with_ice();
     xlog("L_ALERT", "src $mqk(alert)\\n");
     route(X);
     # mq_fetch("alert");
@@ -34,8 +34,8 @@ describe("hoverAt", () => {
   });
 
   it("says when kamsim does not simulate a function or module", () => {
-    expect(hover("t_relay")?.markdown).toContain("Not simulated by kamsim: it returns 1 and does nothing.");
-    expect(hover('"tm.so"', 1)?.markdown).toContain("Not simulated by kamsim");
+    expect(hover("sdp_with_ice")?.markdown).toContain("Not simulated by kamsim: it returns 1 and does nothing.");
+    expect(hover('"sdpops.so"', 1)?.markdown).toContain("Not simulated by kamsim");
   });
 
   it("documents pseudo-variables, also inside strings", () => {

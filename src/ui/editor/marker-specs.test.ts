@@ -20,12 +20,12 @@ describe("markerSpecs", () => {
   });
 
   it("adds an Info marker on every further call of a function kamsim does not simulate", () => {
-    const text = 'loadmodule "tm.so"\nrequest_route {\n    t_relay();\n    if (t_relay()) { exit; }\n}\n';
-    expect(unsimulated(text)).toEqual(["t_relay"]);
+    const text = 'loadmodule "sdpops.so"\nrequest_route {\n    sdp_with_ice();\n    if (sdp_with_ice()) { exit; }\n}\n';
+    expect(unsimulated(text)).toEqual(["sdp_with_ice"]);
     expect(markerSpecs(diagnose(text), "kamailio.cfg", text, unsimulated(text)).map(short)).toEqual([
-      "warning not_simulated 1:12-1:19",
-      "warning not_simulated 3:5-3:12",
-      "info not_simulated 4:9-4:16",
+      "warning not_simulated 1:12-1:23",
+      "warning not_simulated 3:5-3:17",
+      "info not_simulated 4:9-4:21",
     ]);
   });
 

@@ -11,6 +11,7 @@ loadmodule "xlog.so"
 loadmodule "mqueue.so"
 loadmodule "rtimer.so"
 loadmodule "tm.so"
+loadmodule "sdpops.so"
 modparam("rtimer", "timer", "name=ta;interval=5;mode=1;")
 modparam("mqueue", "mqueue", "name=alert")
 modparam("mqueue", "mqueue_name", "audit")
@@ -46,9 +47,11 @@ describe("suggest", () => {
   });
 
   it("marks functions kamsim does not simulate", () => {
-    const relay = at("t_rel|").items.find((i) => i.label === "t_relay");
-    expect(relay).toMatchObject({ notSimulated: true, detail: "tm · not simulated", insert: "t_relay($0)" });
-    expect(relay?.doc).toContain("Not simulated by kamsim");
+    const ice = at("sdp_with_i|").items.find((i) => i.label === "sdp_with_ice");
+    expect(ice).toMatchObject({ notSimulated: true, detail: "sdpops · not simulated", insert: "sdp_with_ice($0)" });
+    expect(ice?.doc).toContain("Not simulated by kamsim");
+    // tm is simulated: its functions carry no such mark.
+    expect(at("t_rel|").items.find((i) => i.label === "t_relay")).toMatchObject({ notSimulated: false });
   });
 
   it("offers pseudo-variables, $mqk( with its queue to follow", () => {
@@ -96,10 +99,11 @@ describe("suggest", () => {
     const mods = at('loadmodule "mq|', "@");
     expect(mods.typed).toBe("mq");
     expect(mods.items.find((i) => i.label === "mqueue")).toMatchObject({ insert: "mqueue.so" });
-    expect(mods.items.find((i) => i.label === "tm")).toMatchObject({ notSimulated: true });
+    expect(mods.items.find((i) => i.label === "sdpops")).toMatchObject({ notSimulated: true });
+    expect(mods.items.find((i) => i.label === "tm")).toMatchObject({ notSimulated: false });
     const params = at('modparam("mqueue", "|', `${TOP}@`);
     expect(params.labels).toEqual(["mqueue", "mqueue_name", "mqueue_size", "mqueue_addmode", "db_url"]);
-    expect(at('modparam("|', `${TOP}@`).labels).toEqual(["pv", "xlog", "mqueue", "rtimer", "tm"]);
+    expect(at('modparam("|', `${TOP}@`).labels).toEqual(["pv", "xlog", "mqueue", "rtimer", "tm", "sdpops"]);
   });
 
   it("offers core parameters and top-level keywords at the top level", () => {
