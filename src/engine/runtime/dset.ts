@@ -100,6 +100,8 @@ export function clearBranches(ctx: ScriptContext): void {
   x.branchAttrs = undefined;
   x.bflags = 0;
   if (x.ruri) x.ruri.q = Q_UNSPECIFIED;
+  // ruri_mark_consumed(): the R-URI is not forked to again until rewritten.
+  x.ruriConsumed = ctx.msg.ruri;
 }
 
 /** The R-URI branch's fields other than `$ru`, `$du` and `$bf` (made on first write). */

@@ -4,6 +4,7 @@
  * retransmission buffers their timers work on (struct retr_buf).
  */
 import type { Micros } from "../../base/time.js";
+import type { XavpLists } from "../../runtime/pv/xavp-store.js";
 import type { HostPort } from "../../runtime/sip-net.js";
 import type { SipRequest } from "../../sip/message.js";
 import type { SipMessage } from "../../sip/sip-message.js";
@@ -92,6 +93,12 @@ export interface Uas {
 }
 
 export interface Cell {
+  /**
+   * The request's xavp lists, moved into the transaction by build_cell() (h_table.c) and set
+   * as the current lists in failure routes (t_reply.c faked_env()): the same object, so what
+   * the request route adds after t_newtran() is seen there too.
+   */
+  xavps?: XavpLists;
   hashIndex: number;
   label: number;
   md5: string;

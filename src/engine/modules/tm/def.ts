@@ -400,13 +400,11 @@ export const tmModule = defineModule({
       routes: RouteKind.REQUEST | RouteKind.FAILURE,
       argNames: ["mode"],
       doc: "Moves the destination set into the contacts XAVP, ordered by q value (and mode), for serial forking with t_next_contacts().",
-      simulated: false,
     },
     t_next_contacts: {
       arity: [0],
       routes: RouteKind.REQUEST | RouteKind.FAILURE,
       doc: "Takes the next group of contacts stored by t_load_contacts() into the R-URI and branches.",
-      simulated: false,
     },
     t_next_contact_flow: {
       arity: [0],

@@ -18,6 +18,7 @@ import { branchesOf, clearBranches } from "../../runtime/dset.js";
 import { FL_ADD_LOCAL_RPORT, FL_FORCE_RPORT, hasMsgFlag } from "../../runtime/msg-flags.js";
 import type { Process } from "../../runtime/process.js";
 import { extrasOf } from "../../runtime/pv/extras.js";
+import { listsOf } from "../../runtime/pv/xavp.js";
 import { nowIn, whereIn } from "../../runtime/services.js";
 import type { HostPort } from "../../runtime/sip-net.js";
 import type { SipRequest } from "../../sip/message.js";
@@ -113,6 +114,7 @@ function createCell(
   if (s.autoInv100 ?? tm.cfg.autoInv100) flags |= T_AUTO_INV_100;
   const now = nowIn(ctx);
   const t: Cell = {
+    xavps: listsOf(ctx),
     hashIndex: hash,
     label: 0,
     md5: charMsgVal(req, req.originalRuri, via),

@@ -263,6 +263,9 @@ function runFailure(
   x.dstUri = t.dstUri;
   x.bflags = t.ruriBflags;
   x.coreFlags = t.coreFlags;
+  // faked_env(): ruri_mark_consumed(), the R-URI is not forked to again unless rewritten.
+  x.ruriConsumed = msg.ruri;
+  if (t.xavps) x.xavps = t.xavps;
   ctx.msgFlags = t.msgFlags;
   const s = tmOf(ctx);
   s.t = t;

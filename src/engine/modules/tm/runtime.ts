@@ -28,6 +28,7 @@ import { tmHash } from "./ids.js";
 import { REQ_EXIST, REQ_FWDED, REQ_RLSD, REQ_RPLD, tmIfAny, tmOf } from "./msg-state.js";
 import { registerTm } from "./registry.js";
 import { finalResponse, replyReceived, retransmitReply, tReply } from "./reply.js";
+import { loadContacts, nextContacts } from "./t-serial.js";
 import { Tm } from "./tm.js";
 
 /** A function with no arguments. */
@@ -309,6 +310,24 @@ export const tmRuntime = defineRuntime(tmModule, {
         }),
       ),
       t_get_status_code: fn0(withT((t) => t.uas.status || -1)),
+      t_load_contacts: {
+        compile: (args: readonly CallArg[]): ScriptFunction => {
+          const mode = args.length > 0 ? intArg(args, 0) : undefined;
+          return (ctx) => {
+            const m = mode ? mode(ctx) : 0;
+            if (m !== 0) {
+              // Mode 1 (proportional) draws with kam_rand(): not simulated (docs/kamailio/tm.md).
+              if (m !== 1) {
+                const text = `invalid load_contact mode: ${m}, please use 0 (standard) or 1 (proportional)`;
+                ctx.sv.log.module(ctx.proc, L_ERR, "tm", "t_serial.c:528", "t_load_contacts", text, whereIn(ctx));
+              }
+              return -1;
+            }
+            return loadContacts(ctx, tm.cfg);
+          };
+        },
+      },
+      t_next_contacts: fn0((ctx) => nextContacts(ctx, tm.cfg)),
       t_set_auto_inv_100: flagFn(T_AUTO_INV_100, (s, on) => {
         s.autoInv100 = on;
       }),

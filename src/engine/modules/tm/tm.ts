@@ -50,6 +50,7 @@ export interface TmConfig {
   e2eCancelReason: boolean;
   localCancelReason: boolean;
   contactsAvp: string | undefined;
+  contactFlowsAvp: string | undefined;
   disable6xxBlock: boolean;
   fakedReplyPrio: number;
 }
@@ -72,6 +73,7 @@ function readConfig(params: ModuleSetup["params"]): TmConfig {
     e2eCancelReason: true,
     localCancelReason: true,
     contactsAvp: undefined,
+    contactFlowsAvp: undefined,
     disable6xxBlock: false,
     fakedReplyPrio: 0,
   };
@@ -127,6 +129,9 @@ function readConfig(params: ModuleSetup["params"]): TmConfig {
         break;
       case "contacts_avp":
         c.contactsAvp = String(p.value);
+        break;
+      case "contact_flows_avp":
+        c.contactFlowsAvp = String(p.value);
         break;
       case "disable_6xx_block":
         c.disable6xxBlock = n !== 0;

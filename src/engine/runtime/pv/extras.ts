@@ -25,6 +25,8 @@ export interface PvExtras {
   branchAttrs?: (BranchAttrs | undefined)[];
   /** Fields of the R-URI's branch 0 other than `$ru`/`$du`/`$bf` (dset.c ruri_q, msg->path_vec...). */
   ruri?: BranchAttrs;
+  /** The R-URI clear_branches() consumed (dset.c ruri_is_new is 0 while `$ru` still equals it). */
+  ruriConsumed?: string;
   /** Kamailio's msg->msg_flags (FL_FORCE_RPORT...): runtime/msg-flags.ts reads and writes them. */
   coreFlags?: number;
 }
