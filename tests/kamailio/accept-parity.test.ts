@@ -63,10 +63,22 @@ function kamsimErrors(text: string): string[] {
     .map((d) => `${d.code} ${d.file}:${d.line}:${d.col} ${d.message}`);
 }
 
-/** The prelude for an AST case: `loadmodule` lines for what it uses and does not load. */
+/**
+ * Simulated modules the prelude leaves out, because loading one needs more than its loadmodule
+ * line: xhttp refuses to start without an event_route[xhttp:request] (xhttp_mod.c mod_init()),
+ * and jsonrpcs and ctl create their FIFO and sockets in Kamailio's shared run directory, where
+ * starts running side by side would collide. A case that uses them loads them itself.
+ */
+const NOT_IN_PRELUDE = new Set(["xhttp", "jsonrpcs", "ctl"]);
+
+/**
+ * The prelude for an AST case: `loadmodule` lines for what it uses and does not load, tm first:
+ * the modules that bind to tm's API (tmx, acc, registrar, sl...) refuse to start when loaded
+ * before it (tm_load.c's "Module not initialized yet").
+ */
 function preludeFor(input: string): string[] {
   const loaded = loadedBy(input);
-  const wanted = new Set(simulatedModules.map((m) => m.name));
+  const wanted = new Set(["tm", ...simulatedModules.map((m) => m.name).filter((m) => !NOT_IN_PRELUDE.has(m))]);
   for (const m of input.matchAll(/modparam\s*\(\s*"([^"]+)"/g))
     for (const name of (m[1] as string).split("|")) if (isKamailioModule(name)) wanted.add(name);
   for (const e of kamsimErrors(input)) {

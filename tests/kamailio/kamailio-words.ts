@@ -33,6 +33,7 @@ export const KAMAILIO_WORDS: Readonly<Record<string, RegExp>> = {
   invalid_directive_position: /invalid position for preprocessor directive/,
   rtimer_unknown_timer: /timer not found/,
   bad_modparam: /Can't set module parameter/,
+  mod_init: /Error while initializing module|error while initializing modules/,
   switch_default: /too many "default:" labels/,
   switch_mixed: /mixed integer and string\/RE cases not allowed|type mismatch in case/,
   unclosed_string: /unclosed string/,

@@ -166,6 +166,8 @@ export interface ModuleCheckContext {
   hasRoute(name: string): boolean;
   /** Where the module was loaded, for findings about the module as a whole. */
   loadSpan: Span;
+  /** Whether the config loads a module of that name (find_module_by_name(), core/sr_module.c). */
+  isLoaded(name: string): boolean;
 }
 
 /** A module's checks for one compilation. Every hook is optional. */

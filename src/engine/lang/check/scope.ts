@@ -85,6 +85,7 @@ export class Scope {
       warning: (code, message, span) => this.diags.warning(code, message, span),
       hasRoute: (name) => this.routeNames.has(name),
       loadSpan: m.span,
+      isLoaded: (name) => this.loaded.has(name),
     };
   }
 

@@ -4,12 +4,14 @@
  * its database or CDR backends, whose functions warn at their call.
  */
 import { ANY_ROUTE, defineModule } from "../types.js";
+import { createAccChecker } from "./check.js";
 
 export const accModule = defineModule({
   name: "acc",
   simulated: true,
   // modules/acc/acc_mod.c mod_init: load_tm_api(), "can't load TM API".
   needs: ["tm"],
+  checks: createAccChecker,
   doc: "Accounting of transactions and dialogs (CDRs) to syslog or a database, driven by message flags and extra attributes.",
   params: {
     early_media: { type: "int", default: 0, doc: "Also accounts 183 replies with SDP (early media)." },
