@@ -185,11 +185,11 @@ describeNeeding(CHROMIUM_NEED, avail, `editor in Chromium`, () => {
     await goToLineEnd(page, lineOf('loadmodule "rtimer.so"'));
     await page.keyboard.press("Enter");
     // Typed in full: a closing quote or parenthesis overtypes the one Monaco closed itself.
-    await page.keyboard.type('loadmodule "tm.so"');
+    await page.keyboard.type('loadmodule "sdpops.so"');
     await goToLineEnd(page, lineOf('sl_send_reply("200", "OK");') + 1);
     for (let i = 0; i < 2; i++) {
       await page.keyboard.press("Enter");
-      await page.keyboard.type("t_relay();");
+      await page.keyboard.type("sdp_with_ice();");
       await page.keyboard.press("Escape");
     }
     const first = lineOf('sl_send_reply("200", "OK");') + 2;
@@ -200,12 +200,12 @@ describeNeeding(CHROMIUM_NEED, avail, `editor in Chromium`, () => {
 
   it("never loses the text: loading an example is one edit that Ctrl+Z takes back", async () => {
     const text = () => page.locator(".monaco-editor .view-lines").textContent();
-    expect(await text()).toContain("tm.so");
+    expect(await text()).toContain("sdpops.so");
     await page.getByRole("combobox", { name: "Examples" }).selectOption({ index: 1 });
-    await expect.poll(text).not.toContain("tm.so");
+    await expect.poll(text).not.toContain("sdpops.so");
     await page.locator(".monaco-editor .view-lines").click();
     await page.keyboard.press("Control+Z");
-    await expect.poll(text).toContain("tm.so");
+    await expect.poll(text).toContain("sdpops.so");
     await expect.poll(() => page.getByRole("button", { name: "Apply" }).isEnabled()).toBe(true);
   });
 
