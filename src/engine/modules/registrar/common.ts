@@ -5,6 +5,7 @@
  */
 import type { ScriptContext } from "../../runtime/context.js";
 import { whereIn } from "../../runtime/services.js";
+import { methodId } from "../../sip/method-ids.js";
 import { parseUri, type SipUri } from "../../sip/uri.js";
 import type { RegistrarSettings } from "./settings.js";
 
@@ -125,35 +126,12 @@ function unEscape(s: string): string | undefined {
   return out;
 }
 
-/** parse_methods.c method bits. */
-const METHOD_BITS: Readonly<Record<string, number>> = {
-  INVITE: 1,
-  CANCEL: 2,
-  ACK: 4,
-  BYE: 8,
-  INFO: 16,
-  REGISTER: 32,
-  SUBSCRIBE: 64,
-  NOTIFY: 128,
-  MESSAGE: 256,
-  OPTIONS: 512,
-  PRACK: 1024,
-  UPDATE: 2048,
-  REFER: 4096,
-  PUBLISH: 8192,
-  KDMQ: 16384,
-  GET: 32768,
-  POST: 65536,
-  PUT: 131072,
-  DELETE: 262144,
-};
-const METHOD_OTHER = 524288;
 /** parse_methods.h ALL_METHODS. */
 export const ALL_METHODS = 0xffffffff;
 
 /** A request method's bit (parse_method_name(): unknown ones are METHOD_OTHER). */
 export function methodBit(name: string): number {
-  return METHOD_BITS[name.toUpperCase()] ?? METHOD_OTHER;
+  return methodId(name.toUpperCase());
 }
 
 /** parse_methods(): a comma-separated list's bits; undefined when a name is not a token. */

@@ -6,6 +6,7 @@
  * Each is `<null>` where Kamailio's getter gives pv_get_null().
  */
 import { L_ERR } from "../../base/log-levels.js";
+import { methodId } from "../../sip/method-ids.js";
 import { parseNameAddr } from "../../sip/name-addr.js";
 import { parseUri, type SipUri, uriPort } from "../../sip/uri.js";
 import { utf8Length } from "../../sip/utf8.js";
@@ -47,31 +48,6 @@ function headerBody(name: string): PvImpl {
     return b === undefined || b === "" ? null : b;
   });
 }
-
-/** Method ids of parser/msg_parser.h (METHOD_*), as `$rmid` gives them. */
-const METHOD_IDS: Readonly<Record<string, number>> = {
-  INVITE: 1,
-  CANCEL: 2,
-  ACK: 4,
-  BYE: 8,
-  INFO: 16,
-  REGISTER: 32,
-  SUBSCRIBE: 64,
-  NOTIFY: 128,
-  MESSAGE: 256,
-  OPTIONS: 512,
-  PRACK: 1024,
-  UPDATE: 2048,
-  REFER: 4096,
-  PUBLISH: 8192,
-  KDMQ: 16384,
-  GET: 32768,
-  POST: 65536,
-  PUT: 131072,
-  DELETE: 262144,
-};
-/** METHOD_OTHER. */
-const METHOD_OTHER = 524288;
 
 /** The user of a URI or `<null>` (pv_get_xuri_attr()). */
 function userOf(u: SipUri | undefined): Value {
@@ -191,7 +167,7 @@ export const moreMessagePvars: Readonly<Record<string, PvImpl>> = {
   re: headerUri("remote-party-id"),
   rt: headerUri("refer-to"),
   di: headerUri("diversion"),
-  rmid: readOnly((ctx) => METHOD_IDS[ctx.msg.method] ?? METHOD_OTHER),
+  rmid: readOnly((ctx) => methodId(ctx.msg.method)),
   mts: readOnly(() => "rq"),
   true: readOnly(() => 1),
   sid: readOnly(() => 0),
