@@ -25,6 +25,7 @@ import type { SipRequest } from "../../sip/message.js";
 import { buildReply } from "../../sip/reply.js";
 import type { SipMessage } from "../../sip/sip-message.js";
 import { replyLumps } from "../lumps.js";
+import type { SimulationHost } from "../runtime-types.js";
 import { buildLocalReparse, errorText, relayedReplyText, toLine } from "./build.js";
 import {
   type Cell,
@@ -256,17 +257,11 @@ function runFailure(
   const cell = host.failureRoute(name);
   t.onFailure = undefined;
   if (cell === undefined) return;
-  const msg = t.request;
-  msg.ruri = t.ruri;
-  const ctx = host.context(w.proc, msg, w.now, t.src, t.req);
+  const ctx = fakedEnv(host, t, w.proc, w.now, t.ruriBflags);
   const x = extrasOf(ctx);
-  x.dstUri = t.dstUri;
-  x.bflags = t.ruriBflags;
-  x.coreFlags = t.coreFlags;
   // faked_env(): ruri_mark_consumed(), the R-URI is not forked to again unless rewritten.
-  x.ruriConsumed = msg.ruri;
+  x.ruriConsumed = t.request.ruri;
   if (t.xavps) x.xavps = t.xavps;
-  ctx.msgFlags = t.msgFlags;
   const s = tmOf(ctx);
   s.t = t;
   s.kind = "failure";
@@ -275,6 +270,22 @@ function runFailure(
   s.replyCode = code;
   host.runRoute(cell, ctx);
   t.msgFlags = ctx.msgFlags;
+}
+
+/**
+ * faked_env() (t_reply.c): the transaction's request as a route run on it sees it — the R-URI,
+ * $du, the branch flags given, the core and message flags the request route left.
+ */
+function fakedEnv(host: SimulationHost, t: Cell, proc: Process, now: Micros, bflags: number): ScriptContext {
+  const msg = t.request;
+  msg.ruri = t.ruri;
+  const ctx = host.context(proc, msg, now, t.src, t.req);
+  const x = extrasOf(ctx);
+  x.dstUri = t.dstUri;
+  x.bflags = bflags;
+  x.coreFlags = t.coreFlags;
+  ctx.msgFlags = t.msgFlags;
+  return ctx;
 }
 
 /**
@@ -294,14 +305,7 @@ function runBranchFailure(
   if (host === undefined || w.proc === undefined) return;
   const cell = host.events(`tm:branch-failure:${u.onBranchFailure}`);
   if (cell === undefined) return;
-  const msg = t.request;
-  msg.ruri = t.ruri;
-  const ctx = host.context(w.proc, msg, w.now, t.src, t.req);
-  const x = extrasOf(ctx);
-  x.dstUri = t.dstUri;
-  x.bflags = u.branchFlags;
-  x.coreFlags = t.coreFlags;
-  ctx.msgFlags = t.msgFlags;
+  const ctx = fakedEnv(host, t, w.proc, w.now, u.branchFlags);
   const s = tmOf(ctx);
   s.t = t;
   s.kind = "branch_failure";
