@@ -46,6 +46,8 @@ const INT_FIXUPS: Readonly<Record<string, Readonly<Record<number, IntFixup>>>> =
   xavi_child_seti: { 3: igp(1) },
   // modules/rr/rr_mod.c: fixup_igp_null.
   loose_route_mode: { 1: igp(1) },
+  // modules/tm/tm.c: fixup_var_int_1.
+  t_load_contacts: { 1: VAR_INT },
 };
 
 /** str2sint() (core/ut.h): an optional sign, then digits only. */

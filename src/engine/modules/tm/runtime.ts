@@ -315,6 +315,8 @@ export const tmRuntime = defineRuntime(tmModule, {
           const mode = args.length > 0 ? intArg(args, 0) : undefined;
           return (ctx) => {
             const m = mode ? mode(ctx) : 0;
+            // get_int_fparam() failing (a variable that holds no int): -1, as t_load_contacts().
+            if (!Number.isInteger(m)) return -1;
             if (m !== 0) {
               // Mode 1 (proportional) draws with kam_rand(): not simulated (docs/kamailio/tm.md).
               if (m !== 1) {
