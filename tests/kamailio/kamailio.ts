@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { isAbsolute, join, relative } from "node:path";
 import { writeConfigFolder } from "./config-folder.js";
+import { endStragglers } from "./harness/proc-stat.js";
 
 /** Where Debian installs Kamailio. */
 export const KAMAILIO_BINARY = "/usr/sbin/kamailio";
@@ -109,6 +110,9 @@ function freePort(): Promise<number> {
   });
 }
 
+/** Output kept of a short start: start-up errors are the first lines. */
+const MAX_OUTPUT = 1 << 20;
+
 /**
  * Starts Kamailio in the foreground on 127.0.0.1 for up to `ms`; it is stopped by its PID.
  * `exitedEarly` is true only when Kamailio ended by itself before that (a start-up failure).
@@ -118,23 +122,35 @@ async function shortStart(file: string, dir: string, ms = 2500): Promise<{ exite
   const child = spawn(
     BINARY,
     ["-f", file, "-DD", "-E", "-l", `udp:127.0.0.1:${port}`, "-Y", dir, "-P", join(dir, "k.pid"), "-w", dir],
-    {
-      stdio: ["ignore", "pipe", "pipe"],
-      cwd: dir,
-    },
+    // Its own process group, so that a child it forks while being stopped is ended too
+    // (harness/kamailio-process.ts says why).
+    { stdio: ["ignore", "pipe", "pipe"], cwd: dir, detached: true },
   );
   let output = "";
-  child.stdout.on("data", (d) => (output += d));
-  child.stderr.on("data", (d) => (output += d));
+  const keep = (d: Buffer) => {
+    if (output.length < MAX_OUTPUT) output += d;
+  };
+  child.stdout.on("data", keep);
+  child.stderr.on("data", keep);
+  const signal = (sig: NodeJS.Signals) => {
+    try {
+      if (child.pid && child.exitCode === null && child.signalCode === null) process.kill(child.pid, sig);
+    } catch {
+      // already gone
+    }
+  };
   return new Promise((resolve) => {
     let stopping = false;
     const timer = setTimeout(() => {
       stopping = true;
-      if (child.pid) process.kill(child.pid, "SIGTERM");
-      setTimeout(() => child.pid && child.exitCode === null && process.kill(child.pid, "SIGKILL"), 2000).unref();
+      signal("SIGTERM");
+      setTimeout(() => signal("SIGKILL"), 2000).unref();
     }, ms);
-    child.once("exit", () => {
+    child.once("exit", async () => {
       clearTimeout(timer);
+      if (child.pid) await endStragglers(child.pid);
+      child.stdout.destroy();
+      child.stderr.destroy();
       resolve({ exitedEarly: !stopping, output });
     });
   });

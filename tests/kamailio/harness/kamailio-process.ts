@@ -1,9 +1,17 @@
 /**
  * One real Kamailio for one differential case: started in the foreground on 127.0.0.1 and a free
  * port, with its own runtime dir, pid file and working dir, logging to stderr; ready once it has
- * forked its processes; stopped by its own PID (and its children by theirs, should the main
- * process have to be killed). Every instance is registered, so a failed or timed-out test can
- * still stop it (`stopAllKamailios`).
+ * forked its processes; stopped by its own PID, and then every process left in its own process
+ * group by theirs. Every instance is registered, so a failed or timed-out test can still stop it
+ * (`stopAllKamailios`).
+ *
+ * Why the group: a Kamailio stopped while it is still forking (the warm-up stops it half a second
+ * after start) can fork a child after the harness last read its children; the main process exits,
+ * the child is reparented to init, and — its shared memory gone — it loops printing
+ * `ERROR: <core> [core/io_wait.h…]` to the harness's stderr pipe at full speed (seen: the test
+ * worker grew to 4 GB and died). Spawned `detached`, Kamailio leads a process group of its own that
+ * every child it forks joins, so the stragglers are found by group, however late they were forked;
+ * and a run stops reading stderr after MAX_LINES lines, so no output can exhaust the harness.
  *
  * t = 0 of a run is the moment the harness first sees a child of Kamailio's main process in
  * /proc: Kamailio forks its SIP workers, then its timer processes, right after module
@@ -17,6 +25,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { KAMAILIO_BINARY } from "../kamailio.js";
+import { endStragglers, groupMembers, readStat } from "./proc-stat.js";
 
 /** One line Kamailio wrote to stderr, with the moment the harness read it. */
 export interface RawLine {
@@ -45,8 +54,10 @@ export interface KamailioRun {
   clockPhase: number;
   /** Children of the main process seen at start-up (PID → /proc start time), for clean-up. */
   children: Map<number, string>;
-  /** Every stderr line so far. */
+  /** Every stderr line so far (at most MAX_LINES, then one line saying the rest was not read). */
   lines: RawLine[];
+  /** Kamailio printed more than MAX_LINES lines. */
+  overflowed: boolean;
   /** Everything written to stdout (`Listening on ...`). */
   stdout(): string;
   /** Stops Kamailio (SIGTERM, then SIGKILL after a grace time); resolves once it is gone. */
@@ -57,6 +68,8 @@ const START_TIMEOUT_MS = 10_000;
 /** Niceness for Kamailio and for the harness itself (negative: ahead of other work). */
 export const NICENESS = -10;
 const STOP_GRACE_MS = 3_000;
+/** More stderr lines than any case prints by far (the longest call case: a few thousand). */
+const MAX_LINES = 200_000;
 const running = new Set<KamailioRun>();
 
 /** A UDP port on 127.0.0.1 that was free a moment ago. */
@@ -101,23 +114,6 @@ export function childrenOf(pid: number): Map<number, string> {
   return out;
 }
 
-function readStat(pid: number): { ppid: number; start: string; comm: string } | undefined {
-  let text: string;
-  try {
-    text = readFileSync(`/proc/${pid}/stat`, "utf8");
-  } catch {
-    return undefined;
-  }
-  // comm may hold spaces and parentheses: the fields after it start at the last ')'.
-  const close = text.lastIndexOf(")");
-  const comm = text.slice(text.indexOf("(") + 1, close);
-  const f = text
-    .slice(close + 2)
-    .trim()
-    .split(" ");
-  return { comm, ppid: Number(f[1]), start: f[19] ?? "" };
-}
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
@@ -139,9 +135,11 @@ export async function startKamailio(
   // Kamailio and its children (they inherit it) get a higher CPU priority where that is allowed
   // (root): on a busy machine its timers and workers then keep their times, as the comparison
   // needs. `nice` execs Kamailio under the same PID; without the right it warns and runs it anyway.
+  // `detached`: Kamailio leads a process group of its own (see the header).
   const child = spawn("nice", ["-n", String(NICENESS), KAMAILIO_BINARY, ...args], {
     stdio: ["ignore", "pipe", "pipe"],
     cwd: dir,
+    detached: true,
   });
   const lines: RawLine[] = [];
   let out = "";
@@ -151,7 +149,18 @@ export async function startKamailio(
     const at = performance.now();
     const parts = (partial + d.toString("utf8")).split("\n");
     partial = parts.pop() ?? "";
-    for (const text of parts) lines.push({ at, text });
+    for (const text of parts) {
+      if (lines.length >= MAX_LINES) {
+        if (!run.overflowed)
+          lines.push({
+            at,
+            text: `(kamsim harness: Kamailio printed more than ${MAX_LINES} lines; the rest is not read)`,
+          });
+        run.overflowed = true;
+        return;
+      }
+      lines.push({ at, text });
+    }
   });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const run: KamailioRun = {
@@ -162,6 +171,7 @@ export async function startKamailio(
     clockPhase: 0,
     children: new Map(),
     lines,
+    overflowed: false,
     stdout: () => out,
     stop: () => stopProcess(child, run, exited),
   };
@@ -211,23 +221,12 @@ async function stopProcess(child: ChildProcess, run: KamailioRun, exited: Promis
     await exited;
     clearTimeout(timer);
   }
-  // Kamailio's main process ends its children; any left over (main killed) are ended by PID,
-  // only if the PID still names the same process (same start time, a kamailio).
-  for (let i = 0; i < 50; i++) {
-    const left = [...run.children].filter(([pid, start]) => {
-      const s = readStat(pid);
-      return s !== undefined && s.start === start && s.comm === "kamailio";
-    });
-    if (left.length === 0) return;
-    for (const [pid] of left) {
-      try {
-        process.kill(pid, i < 20 ? "SIGTERM" : "SIGKILL");
-      } catch {
-        // already gone
-      }
-    }
-    await sleep(50);
-  }
+  // Kamailio's main process ends its children; any left over (main killed, or forked after the
+  // last look) are ended by PID: the known ones if the PID still names the same process, and
+  // whatever Kamailio is still in its group.
+  await endStragglers(run.pid, run.children);
+  child.stderr?.destroy();
+  child.stdout?.destroy();
 }
 
 /** Stops every Kamailio this harness started and has not stopped yet. */
@@ -238,7 +237,7 @@ export async function stopAllKamailios(): Promise<void> {
 /** Last resort when Node exits: SIGKILL whatever is still registered, by PID. */
 process.once("exit", () => {
   for (const r of running) {
-    for (const pid of [r.pid, ...r.children.keys()]) {
+    for (const pid of new Set([r.pid, ...r.children.keys(), ...groupMembers(r.pid).keys()])) {
       try {
         process.kill(pid, "SIGKILL");
       } catch {

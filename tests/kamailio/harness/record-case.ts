@@ -144,6 +144,7 @@ export async function recordCase(dir: string, given?: RecordedCaseOptions): Prom
         ...(playing?.errors ?? []).slice(0, 10).map((e) => `agents: ${e}`),
       ];
       if (sent.stray.length) setup.push(`replies to no request: ${sent.stray[0]}`);
+      if (run.overflowed) setup.push("Kamailio printed too many lines to read");
       return {
         recording: {
           meta: {

@@ -190,6 +190,7 @@ export async function runDifferentialCase(dir: string): Promise<CaseResult> {
         tolerance: opts.tolerance ?? DEFAULT_TOLERANCE,
       });
       for (const e of sent.errors.slice(0, 10)) cmp.disagreements.push({ kind: "setup", text: `sending: ${e}` });
+      if (run.overflowed) cmp.disagreements.push({ kind: "setup", text: "Kamailio printed too many lines to read" });
       if (sent.stray.length) cmp.disagreements.push({ kind: "setup", text: `replies to no request: ${sent.stray[0]}` });
       const realAgents: AgentWire[] = (playing?.agents ?? []).map((a) => ({
         ...a,
