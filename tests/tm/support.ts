@@ -38,13 +38,13 @@ export interface ProxyRun {
   proxy: HostPort;
 }
 
-export function proxyRun(config: string, opts: { duration?: number } = {}): ProxyRun {
+export function proxyRun(config: string, opts: { duration?: number; seed?: number } = {}): ProxyRun {
   const cfg = compileConfig(config, { name: "kamailio.cfg" });
   if (!cfg.ok) {
     const msgs = placeDiagnostics(cfg.diagnostics, cfg.front.files).map(formatDiagnostic);
     throw new Error(`config has errors:\n${msgs.join("\n")}`);
   }
-  const t = parseTrafficText(JSON.stringify({ duration: opts.duration ?? 60, seed: 1, streams: [] }));
+  const t = parseTrafficText(JSON.stringify({ duration: opts.duration ?? 60, seed: opts.seed ?? 1, streams: [] }));
   if ("errors" in t) throw new Error("traffic");
   const events: SimEvent[] = [];
   const log: string[] = [];

@@ -317,15 +317,12 @@ export const tmRuntime = defineRuntime(tmModule, {
             const m = mode ? mode(ctx) : 0;
             // get_int_fparam() failing (a variable that holds no int): -1, as t_load_contacts().
             if (!Number.isInteger(m)) return -1;
-            if (m !== 0) {
-              // Mode 1 (proportional) draws with kam_rand(): not simulated (docs/kamailio/tm.md).
-              if (m !== 1) {
-                const text = `invalid load_contact mode: ${m}, please use 0 (standard) or 1 (proportional)`;
-                ctx.sv.log.module(ctx.proc, L_ERR, "tm", "t_serial.c:528", "t_load_contacts", text, whereIn(ctx));
-              }
+            if (m !== 0 && m !== 1) {
+              const text = `invalid load_contact mode: ${m}, please use 0 (standard) or 1 (proportional)`;
+              ctx.sv.log.module(ctx.proc, L_ERR, "tm", "t_serial.c:528", "t_load_contacts", text, whereIn(ctx));
               return -1;
             }
-            return loadContacts(ctx, tm.cfg);
+            return loadContacts(ctx, tm.cfg, m);
           };
         },
       },

@@ -5,7 +5,10 @@
  * starts; t_next_contacts() takes the last (highest q) entry into the R-URI and appends the
  * following ones of the same q group as branches (those of an instance already taken go to
  * `contact_flows_avp`). Each record holds `uri`, `dst_uri`, `path`, `flags`, `q_flag`,
- * `instance`, `ruid`, `ua` as t_serial.c add_contacts_avp() stores them.
+ * `instance`, `ruid`, `ua` as t_serial.c add_contacts_avp() stores them. t_load_contacts(1)
+ * (T_LOAD_PROPORTIONAL) instead draws the contacts with q > 0 one by one with kam_rand(), each
+ * with a chance proportional to its q, and puts the q <= 0 ones after them, every one with
+ * `q_flag` so that t_next_contacts() rings them one at a time.
  */
 import { L_ERR } from "../../base/log-levels.js";
 import type { ScriptContext } from "../../runtime/context.js";
@@ -34,6 +37,19 @@ interface Contact {
   instance: string;
   ruid: string;
   ua: string;
+  /** t_serial.c q_index: q (standard), or the running total of the q > 0 so far (proportional). */
+  qIndex: number;
+}
+
+/** t_serial.c T_LOAD_STANDARD / T_LOAD_PROPORTIONAL. */
+export type LoadMode = 0 | 1;
+
+/**
+ * kam_rand() (core/rand/kam_rand.h: random(), 0..KAM_RAND_MAX = 2^31 - 1), drawn from the
+ * simulation's seeded generator as `$RANDOM` is: same range, other values than libc's.
+ */
+function kamRand(ctx: ScriptContext): number {
+  return Math.floor(ctx.sv.rng.next() * 2147483648);
 }
 
 /**
@@ -91,8 +107,8 @@ function num(rec: XavpItem[], name: string): number {
   return typeof v === "number" ? v : 0;
 }
 
-/** ki_t_load_contacts_mode() with mode 0 (T_LOAD_STANDARD). */
-export function loadContacts(ctx: ScriptContext, names: SerialNames): number {
+/** ki_t_load_contacts_mode(): mode 0 (T_LOAD_STANDARD) or 1 (T_LOAD_PROPORTIONAL). */
+export function loadContacts(ctx: ScriptContext, names: SerialNames, mode: LoadMode = 0): number {
   const name = names.contactsAvp;
   if (!name) return disabled(ctx, "ki_t_load_contacts_mode", 334, "contacts_avp");
   const branches = branchesOf(ctx);
@@ -112,6 +128,7 @@ export function loadContacts(ctx: ScriptContext, names: SerialNames): number {
       instance: a.instance ?? "",
       ruid: a.ruid ?? "",
       ua: a.ua ?? "",
+      qIndex: 0,
     });
   }
   for (const b of branches) {
@@ -125,19 +142,41 @@ export function loadContacts(ctx: ScriptContext, names: SerialNames): number {
       instance: b.instance ?? "",
       ruid: b.ruid ?? "",
       ua: b.ua ?? "",
+      qIndex: 0,
     });
   }
-  // Insertion in increasing q order; an equal q goes after the others unless it has a path
-  // (t_serial.c's `(curr->q == next->q) && (next->path.len == 0)`).
+  // q_index in the order the contacts are read: q, or (proportional) the total of the q > 0
+  // read so far, counting them in n_elements and q_total.
+  const proportional = mode === 1;
+  let qTotal = 0;
+  let n = 0;
+  for (const c of all) {
+    c.qIndex = c.q;
+    if (proportional) {
+      if (c.q > 0) {
+        qTotal += c.q;
+        n++;
+      }
+      c.qIndex = qTotal;
+    }
+  }
+  // Insertion in increasing q (proportional: q_index) order; an equal one goes after the others
+  // unless it has a path (t_serial.c's `(curr->q == next->q) && (next->path.len == 0)`).
+  const key = (c: Contact) => (proportional ? c.qIndex : c.q);
   const sorted: Contact[] = [all[0] as Contact];
   for (const next of all.slice(1)) {
     let i = 0;
     while (i < sorted.length) {
       const cur = sorted[i] as Contact;
-      if (cur.q < next.q || (cur.q === next.q && next.path === "")) i++;
+      if (key(cur) < key(next) || (key(cur) === key(next) && next.path === "")) i++;
       else break;
     }
     sorted.splice(i, 0, next);
+  }
+  if (proportional) {
+    loadProportional(ctx, name, sorted, n, qTotal);
+    clearBranches(ctx);
+    return 1;
   }
   // t_load_contacts_standard(): q_flag on an entry whose q is above the previous one's.
   for (let i = 1; i < sorted.length; i++) {
@@ -149,6 +188,40 @@ export function loadContacts(ctx: ScriptContext, names: SerialNames): number {
   for (const c of sorted) xadd(list, name, record(c, true));
   clearBranches(ctx);
   return 1;
+}
+
+/**
+ * t_load_contacts_proportional(): n draws; each takes the first contact with q > 0 whose q_index
+ * is above `kam_rand() % q_total`, then lowers the q_index of that one and of those after it by
+ * its q and q_total likewise, so a contact drawn is never drawn again. The q <= 0 ones follow as
+ * backups. add_contacts_avp() with `pxavp`: the first record goes to the front of the xavp list,
+ * each next one right after the previous (xavp_add_value_after()), so `NAME[0]` is the first drawn.
+ */
+function loadProportional(ctx: ScriptContext, name: string, contacts: Contact[], n: number, total: number): void {
+  const list = listsOf(ctx).xavp;
+  let prev: XavpItem | undefined;
+  const add = (c: Contact) => {
+    c.qFlag = Q_FLAG;
+    const item: XavpItem = { name, value: record(c, true) };
+    list.splice(prev === undefined ? 0 : list.indexOf(prev) + 1, 0, item);
+    prev = item;
+  };
+  let qTotal = total;
+  for (let idx = 0; idx < n; idx++) {
+    let qRemove = 0;
+    const nRand = kamRand(ctx) % qTotal;
+    for (const c of contacts) {
+      if (c.q <= 0) continue;
+      if (qRemove !== 0) c.qIndex -= qRemove;
+      else if (c.qIndex > nRand) {
+        qRemove = c.q;
+        qTotal -= qRemove;
+        c.qIndex -= qRemove;
+        add(c);
+      }
+    }
+  }
+  for (const c of contacts) if (c.q <= 0) add(c);
 }
 
 /** ki_t_next_contacts(). */
@@ -210,7 +283,7 @@ export function nextContacts(ctx: ScriptContext, names: SerialNames): number {
     let appended = false;
     if (c.instance && taken.has(c.instance)) {
       // add_contact_flows_avp(): flags goes last, no q_flag.
-      const flow = record({ ...c, q: 0, qFlag: 0, flags: 0 }, false).filter((i) => i.name !== "flags");
+      const flow = record({ ...c, q: 0, qFlag: 0, flags: 0, qIndex: 0 }, false).filter((i) => i.name !== "flags");
       xadd(flow, "flags", c.flags);
       xadd(list, names.contactFlowsAvp ?? "", flow);
     } else {
