@@ -95,7 +95,7 @@ const state = new WeakMap<SipMessage, MsgLumps>();
 
 function makeView(msg: SipMessage): MsgView | undefined {
   // A traffic stream's request builds its text on demand; read that text as received.
-  const req = msg instanceof SipRequest ? msg : SipRequest.parse(msg.raw);
+  const req = msg instanceof SipRequest ? msg : (msg.parsedRequest?.() ?? SipRequest.parse(msg.raw));
   if (!(req instanceof SipRequest)) return undefined;
   const raw = req.raw;
   const fields = req.fields();

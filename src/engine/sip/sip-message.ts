@@ -6,6 +6,7 @@
 import type { CoreLogEntry } from "./core-log-entry.js";
 import type { CSeq } from "./fields.js";
 import type { HeaderField } from "./headers.js";
+import type { SipRequest } from "./message.js";
 import type { NameAddr } from "./name-addr.js";
 import type { SipUri } from "./uri.js";
 
@@ -41,4 +42,7 @@ export interface SipMessage {
   /** When the headers fail (fields() undefined): the fields before the bad one, which a
    * parse_headers() for an earlier header (the first Route...) still reads. */
   fieldsBeforeFailure?(): readonly HeaderField[] | undefined;
+  /** A message read field by field (a stream's request): its full text parsed, built once and
+   * shared, so every module that needs the whole request reads the same one. */
+  parsedRequest?(): SipRequest;
 }

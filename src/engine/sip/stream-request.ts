@@ -58,6 +58,10 @@ export class StreamRequest implements SipMessage {
     return this.parsed;
   }
 
+  parsedRequest(): SipRequest {
+    return this.full;
+  }
+
   get method(): string {
     return this.src.method;
   }

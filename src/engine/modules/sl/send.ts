@@ -32,6 +32,9 @@ const tagPrefixes = new WeakMap<HostPort, string>();
 export function requestOf(ctx: ScriptContext): SipRequest | undefined {
   const m = ctx.msg;
   if (m instanceof SipRequest) return m;
+  // A stream's request: the one parse it keeps (a transaction holds it; no second copy).
+  const shared = m.parsedRequest?.();
+  if (shared !== undefined) return shared;
   const r = SipRequest.parse(m.raw);
   if ("error" in r) return undefined;
   r.ruri = m.ruri;
