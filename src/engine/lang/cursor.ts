@@ -4,8 +4,26 @@ import { joinSpans, type Span } from "../base/source.js";
 import type { DiagnosticBag } from "./diagnostics.js";
 import type { Token } from "./tokens.js";
 
+/**
+ * How deep constructs may nest (statements in statements, expressions in expressions, and the
+ * terms of one operator chain), all counted together. Kamailio's parser is bison's: its stack
+ * holds YYMAXDEPTH 10000 entries and a config that needs more stops parsing with "memory
+ * exhausted" (yyparse returns 2; Kamailio 5.6.3 checks ~9,990 nested parentheses or 3,331 nested
+ * `if`s and stops at the next one). Every later phase here (checker, printer, evaluation) walks
+ * the tree recursively on the host's stack, which holds far less than bison's heap-allocated
+ * one, so kamsim's limit is lower: about 590 nested `if`s, 595 nested parentheses or a 599-term
+ * sum are accepted, one more is refused (Kamailio refuses a 5,000-term sum too, out of private
+ * memory: "could not allocate private memory from pkg pool"). At this limit every phase still runs
+ * with 60% of V8's default stack (docs/kamailio/config-errors.md#nesting-limit).
+ */
+export const MAX_NESTING = 600;
+
 export class Cursor {
   private i = 0;
+  /** Nesting open now (see MAX_NESTING). */
+  private depth = 0;
+  /** Set when parsing stopped as bison stops on a full stack: every later error is dropped. */
+  private aborted = false;
 
   constructor(
     private readonly tokens: readonly Token[],
@@ -62,7 +80,48 @@ export class Cursor {
   }
 
   error(code: string, message: string, span: Span): void {
-    this.diags.error(code, message, span);
+    if (!this.aborted) this.diags.error(code, message, span);
+  }
+
+  /**
+   * Opens `weight` levels of nesting at the current token; false when that goes past
+   * MAX_NESTING, after reporting it there and stopping the parse (see `abort`).
+   * Every `enter` that returns true is paired with a `leave` of the same weight.
+   */
+  enter(weight = 1): boolean {
+    if (this.aborted) return false;
+    if (this.depth + weight > MAX_NESTING) {
+      this.abort(this.peek().span);
+      return false;
+    }
+    this.depth += weight;
+    return true;
+  }
+
+  leave(weight = 1): void {
+    this.depth -= weight;
+  }
+
+  /** Nesting open now, for a chain of operators to add its own length to. */
+  get nesting(): number {
+    return this.depth;
+  }
+
+  /** True once the parse has stopped. */
+  get stopped(): boolean {
+    return this.aborted;
+  }
+
+  /**
+   * Reports "memory exhausted" at `span` and stops parsing as bison does when its stack is full
+   * (core/cfg.y yyerror_at prints it as a parse error; yyparse then returns): the cursor moves to
+   * the end, so every loop of the parser ends, and errors from the unwinding are dropped.
+   */
+  abort(span: Span): void {
+    if (this.aborted) return;
+    this.diags.error("nesting_too_deep", "memory exhausted", span);
+    this.aborted = true;
+    this.i = this.tokens.length - 1;
   }
 
   /** Span from `start` to the end of the last consumed token. */

@@ -5,7 +5,7 @@
 
 import { joinSpans, type Span } from "../base/source.js";
 import type { BinaryOp, CallExpr, Expr, RouteCall } from "./ast.js";
-import type { Cursor } from "./cursor.js";
+import { type Cursor, MAX_NESTING } from "./cursor.js";
 import { parsePvAt } from "./pv-spec.js";
 import type { Token } from "./tokens.js";
 
@@ -65,9 +65,18 @@ const CORE_KEYWORDS: ReadonlySet<string> = new Set([
 
 const COMPOUND_KEYWORDS = new Set(["msg:len", "uri:host", "uri:port"]);
 
-/** Parses an expression. */
+/**
+ * Parses an expression. Each one opens a level of nesting (parentheses, arguments, conditions):
+ * past MAX_NESTING the parse stops with Kamailio's "memory exhausted" (cursor.ts).
+ */
 export function parseExpr(c: Cursor): Expr {
-  return parseLevel(c, 0);
+  const t = c.peek();
+  if (!c.enter()) return { kind: "ErrorExpr", span: t.span };
+  try {
+    return parseBinary(c, 0);
+  } finally {
+    c.leave();
+  }
 }
 
 function opAt(c: Cursor, level: number): string | undefined {
@@ -78,12 +87,30 @@ function opAt(c: Cursor, level: number): string | undefined {
   return undefined;
 }
 
-function parseLevel(c: Cursor, level: number): Expr {
-  if (level >= LEVELS.length) return parseUnary(c);
-  let left = parseLevel(c, level + 1);
-  for (let op = opAt(c, level); op; op = opAt(c, level)) {
+/** The level of the binary operator at the cursor at `min` or above, or -1. */
+function levelAt(c: Cursor, min: number): number {
+  for (let level = min; level < LEVELS.length; level++) if (opAt(c, level)) return level;
+  return -1;
+}
+
+/**
+ * Operators at `min` and above, left-associative, by precedence climbing: a chain of one level
+ * is a loop, not a recursion, so a 5,000-term sum costs no stack here. The tree it builds is as
+ * deep as the chain is long, and later phases walk it recursively: each operator counts as a
+ * level of nesting, and one past MAX_NESTING stops the parse there.
+ */
+function parseBinary(c: Cursor, min: number): Expr {
+  let left = parseUnary(c);
+  let chain = 0;
+  for (let level = levelAt(c, min); level !== -1; level = levelAt(c, min)) {
+    const op = opAt(c, level) as string;
+    if (c.nesting + chain + 1 > MAX_NESTING) {
+      c.abort(c.peek().span);
+      return left;
+    }
+    chain++;
     const opTok = c.next();
-    const right = parseLevel(c, level + 1);
+    const right = parseBinary(c, level + 1);
     left = makeBinary((WORD_OPS[op] ?? op) as BinaryOp, left, right, opTok.span);
   }
   return left;
@@ -109,7 +136,7 @@ function parseUnary(c: Cursor): Expr {
   ) {
     c.next();
     const op = t.text === "not" ? "!" : (t.text as "!" | "-" | "~");
-    const operand = parseUnary(c);
+    const operand = nestedUnary(c);
     if (op === "-" && operand.kind === "NumberLit") {
       return { kind: "NumberLit", value: -operand.value, span: joinSpans(start, operand.span) };
     }
@@ -117,7 +144,7 @@ function parseUnary(c: Cursor): Expr {
   }
   if (t.kind === "ident" && t.text === "defined") {
     c.next();
-    const operand = parseUnary(c);
+    const operand = nestedUnary(c);
     return { kind: "UnaryExpr", op: "defined", operand, span: joinSpans(start, operand.span) };
   }
   if (
@@ -129,10 +156,21 @@ function parseUnary(c: Cursor): Expr {
     c.next();
     const to = c.next().text as "int" | "str";
     c.next();
-    const operand = parseUnary(c);
+    const operand = nestedUnary(c);
     return { kind: "CastExpr", to, operand, span: joinSpans(start, operand.span) };
   }
   return parsePrimary(c);
+}
+
+/** A unary operator's operand: one level of nesting deeper (`- - - ... 1`, `!!!...`). */
+function nestedUnary(c: Cursor): Expr {
+  const t = c.peek();
+  if (!c.enter()) return { kind: "ErrorExpr", span: t.span };
+  try {
+    return parseUnary(c);
+  } finally {
+    c.leave();
+  }
 }
 
 function parsePrimary(c: Cursor): Expr {

@@ -30,8 +30,24 @@ export function parseBlock(c: Cursor): Block {
   return { kind: "Block", stmts, span: c.spanFrom(open.span) };
 }
 
-/** One statement, or undefined after an error (already reported and skipped). */
+/**
+ * One statement, or undefined after an error (already reported and skipped). A statement inside
+ * another (an `if`'s body, a block's statements) is a level of nesting: past MAX_NESTING the
+ * parse stops with Kamailio's "memory exhausted" (cursor.ts).
+ */
 function parseStmt(c: Cursor): Stmt | undefined {
+  // A switch is two levels, its own and its case's: walking it costs later phases about twice
+  // an `if`'s stack (bison's too: SWITCH rval_expr LBRACE case_stms, then CASE label COLON).
+  const weight = c.isWord("switch") ? 2 : 1;
+  if (!c.enter(weight)) return undefined;
+  try {
+    return parseOneStmt(c);
+  } finally {
+    c.leave(weight);
+  }
+}
+
+function parseOneStmt(c: Cursor): Stmt | undefined {
   const t = c.peek();
   if (t.kind === "punct") {
     if (t.text === "{") {
