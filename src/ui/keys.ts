@@ -11,6 +11,7 @@ export const SHORTCUTS: readonly [string, string][] = [
   ["Ctrl/⌘ + Enter", "Apply the edited config and traffic"],
   ["?", "Show these keys"],
   ["Esc, then Tab (or Ctrl+M)", "Leave the editor"],
+  ["Ctrl+G / F1 (in the editor)", "Go to a line / the editor's commands"],
 ];
 
 function typing(target: EventTarget | null): boolean {

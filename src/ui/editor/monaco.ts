@@ -24,6 +24,10 @@ import "monaco-editor/editor/contrib/suggest/browser/suggestController";
 import "monaco-editor/editor/contrib/toggleTabFocusMode/browser/toggleTabFocusMode";
 import "monaco-editor/editor/contrib/wordOperations/browser/wordOperations";
 import "monaco-editor/features/find/register";
+// Quick access: Ctrl+G goes to a line, F1 opens the command palette (without these, Monaco
+// has no binding for the keys and Ctrl+G reached the config).
+import "monaco-editor/editor/standalone/browser/quickAccess/standaloneGotoLineQuickAccess";
+import "monaco-editor/editor/standalone/browser/quickAccess/standaloneCommandsQuickAccess";
 import JsonWorker from "monaco-editor/languages/features/json/json.worker?worker";
 import { jsonDefaults } from "monaco-editor/languages/features/json/register";
 

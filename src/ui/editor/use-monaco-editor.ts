@@ -8,6 +8,7 @@ import { type RefObject, useEffect, useRef } from "react";
 import { getBridge } from "../bridge/worker-bridge.js";
 import { useStore } from "../store/store.js";
 import { type EditorTab, editorModel, FILES } from "./editor-models.js";
+import { installKeyboardArrival } from "./keyboard-arrival.js";
 import { installLeaveKeys } from "./leave-editor.js";
 import type { monaco } from "./monaco.js";
 import { installRunningRoutes } from "./running-route.js";
@@ -38,11 +39,13 @@ function createEditor(host: HTMLElement): { editor: monaco.editor.IStandaloneCod
   // Apply: Monaco would otherwise insert a line on Ctrl+Enter and keep the key to itself.
   editor.addCommand(m.KeyMod.CtrlCmd | m.KeyCode.Enter, () => getBridge().load());
   const leave = installLeaveKeys(m, editor, host);
+  const arrival = installKeyboardArrival(editor);
   const stopRoutes = installRunningRoutes(m);
   return {
     editor,
     dispose: () => {
       stopRoutes();
+      arrival.dispose();
       leave.dispose();
       editor.dispose();
     },
