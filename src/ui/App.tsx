@@ -19,6 +19,7 @@ export function App() {
   const theme = useStore((s) => s.theme);
   const scale = useStore((s) => s.fontScale);
   const notice = useStore((s) => s.notice);
+  const noticeAction = useStore((s) => s.noticeAction);
   const [width, setWidth] = useState(42);
 
   useEffect(() => {
@@ -46,6 +47,17 @@ export function App() {
       {notice && (
         <div className="notice" role="alert" aria-label="Notice">
           {notice}
+          {noticeAction && (
+            <button
+              type="button"
+              onClick={() => {
+                useStore.getState().setNotice(undefined);
+                noticeAction.run();
+              }}
+            >
+              {noticeAction.label}
+            </button>
+          )}
           <button type="button" onClick={() => useStore.getState().setNotice(undefined)}>
             Dismiss
           </button>

@@ -1,19 +1,22 @@
 /**
- * The playground's entry: restores the user's work (a share link first, then what was autosaved,
- * else the classic example), starts the simulation worker and renders the page.
+ * The playground's entry: restores the user's work (what this tab or, in a new tab, any tab
+ * autosaved last, else the classic example; a share link opens over it, keeping it in History),
+ * restores the page's settings, starts the simulation worker and renders the page.
  */
 import { createRoot } from "react-dom/client";
 import { App } from "./App.js";
 import { startBridge } from "./bridge/worker-bridge.js";
 import { EXAMPLES } from "./examples/index.js";
 import { installShortcuts } from "./keys.js";
-import { loadSaved, startAutosave } from "./share/autosave.js";
+import { loadSaved, restoreWork, startAutosave } from "./share/autosave.js";
 import { decodeShare } from "./share/link.js";
+import { loadPrefs, startPrefs } from "./share/prefs.js";
+import { replaceWork } from "./share/replace-work.js";
 import { useStore } from "./store/store.js";
 import "./styles.css";
 
 async function initialWork(): Promise<void> {
-  const saved = loadSaved();
+  const saved = restoreWork();
   const classic = EXAMPLES[0];
   if (saved)
     useStore.setState({ config: saved.config, traffic: saved.traffic, seed: saved.seed, example: saved.example });
@@ -22,12 +25,19 @@ async function initialWork(): Promise<void> {
   if (shared && "error" in shared) {
     useStore.getState().setNotice(`${shared.error} Your own work is unchanged.`);
   } else if (shared) {
-    useStore.setState({ config: shared.config, traffic: shared.traffic, seed: shared.seed, example: undefined });
+    // The link's work opens as a new version, saved at once; the work it replaces stays in the
+    // history with Undo. The worker is not started yet: it loads the store's texts when it is.
+    replaceWork(shared, "Opened the shared link.", () => {});
   }
+  // Taken in (or refused): the fragment goes, so a reload shows the autosave of what follows,
+  // not the link again over it.
+  if (shared) history.replaceState(history.state, "", location.pathname + location.search);
 }
 
+useStore.setState(loadPrefs());
 await initialWork();
 startAutosave();
+startPrefs();
 const bridge = startBridge(() => new Worker(new URL("../worker/main.ts", import.meta.url), { type: "module" }));
 // For automation and curious users: `kamsim.texts()` reads the editor's texts, `kamsim.setTexts()`
 // replaces them (as typing would), `kamsim.killWorker()` stops the worker to see the page recover,

@@ -6,6 +6,7 @@
 import { useRef } from "react";
 import { getBridge } from "../bridge/worker-bridge.js";
 import { download } from "../panels/log/export.js";
+import { currentWork, replaceWork } from "../share/replace-work.js";
 import { useStore } from "../store/store.js";
 
 /** Larger files are refused: no config is that big, and the editor would crawl. */
@@ -19,8 +20,9 @@ async function open(file: File): Promise<void> {
   }
   const text = await file.text();
   const isTraffic = /\.json$/i.test(file.name);
-  useStore.setState(isTraffic ? { traffic: text, tab: "traffic" } : { config: text, tab: "config" });
-  getBridge().load();
+  const next = { ...currentWork(), ...(isTraffic ? { traffic: text } : { config: text }) };
+  useStore.setState({ tab: isTraffic ? "traffic" : "config" });
+  replaceWork(next, `Opened ${file.name}.`, () => getBridge().load());
 }
 
 async function saveTraffic(): Promise<void> {

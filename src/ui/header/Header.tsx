@@ -1,8 +1,10 @@
-/** The header: name and modelled version, examples, Share, theme, font size, help. */
+/** The header: name and modelled version, examples, files, History, Share, theme, font size, help. */
 import { getBridge } from "../bridge/worker-bridge.js";
 import { EXAMPLES } from "../examples/index.js";
+import { replaceWork } from "../share/replace-work.js";
 import { useStore } from "../store/store.js";
 import { FileMenu } from "./FileMenu.js";
+import { HistoryMenu } from "./HistoryMenu.js";
 
 export function Header({ onShare }: { onShare: () => void }) {
   const theme = useStore((s) => s.theme);
@@ -19,8 +21,13 @@ export function Header({ onShare }: { onShare: () => void }) {
           onChange={(e) => {
             const ex = EXAMPLES.find((x) => x.id === e.target.value);
             if (!ex) return;
-            useStore.setState({ config: ex.config, traffic: ex.traffic, example: ex.id });
-            getBridge().load();
+            // Edits that are no example's own texts go into the history, with Undo (replace-work.ts).
+            const { seed } = useStore.getState();
+            replaceWork(
+              { config: ex.config, traffic: ex.traffic, seed, example: ex.id },
+              `Opened the example ${ex.title}.`,
+              () => getBridge().load(),
+            );
           }}
         >
           <option value="">choose…</option>
@@ -33,6 +40,7 @@ export function Header({ onShare }: { onShare: () => void }) {
       </label>
       <span className="spacer" />
       <FileMenu />
+      <HistoryMenu />
       <button type="button" aria-label="Share" onClick={onShare}>
         Share
       </button>

@@ -108,11 +108,18 @@ export interface UiSlice {
   fontScale: number;
   helpOpen: boolean;
   notice: string | undefined;
+  /** A button the notice offers (e.g. Undo after work was replaced). */
+  noticeAction: NoticeAction | undefined;
   workerRestarts: number;
   setTheme(theme: "light" | "dark"): void;
   setFontScale(scale: number): void;
   setHelpOpen(open: boolean): void;
-  setNotice(text: string | undefined): void;
+  setNotice(text: string | undefined, action?: NoticeAction): void;
+}
+
+export interface NoticeAction {
+  label: string;
+  run(): void;
 }
 
 export type PlaygroundState = EditorSlice & SimSlice & LogSlice & UiSlice;
@@ -189,11 +196,12 @@ export const useStore = create<PlaygroundState>()((set) => ({
   fontScale: 1,
   helpOpen: false,
   notice: undefined,
+  noticeAction: undefined,
   workerRestarts: 0,
   setTheme: (theme) => set({ theme }),
   setFontScale: (fontScale) => set({ fontScale }),
   setHelpOpen: (helpOpen) => set({ helpOpen }),
-  setNotice: (notice) => set({ notice }),
+  setNotice: (notice, noticeAction) => set({ notice, noticeAction }),
 }));
 
 export { EMPTY_COUNTERS };
