@@ -20,7 +20,8 @@ import { unixAt } from "../usrloc/state.js";
 import { type Ucontact, type Udomain, validContact } from "../usrloc/store.js";
 import { extractAor, regLog } from "./common.js";
 import { pathDstUri } from "./path.js";
-import { allowedMethod, type RegContext } from "./save.js";
+import { allowedMethod } from "./save.js";
+import type { RegContext } from "./save-job.js";
 import { cfgStr } from "./xavp-cfg.js";
 import { xavpRcd } from "./xavp-rcd.js";
 

@@ -11,7 +11,7 @@ import type { Value } from "../../runtime/values.js";
 import type { Ucontact, Udomain } from "../usrloc/store.js";
 import { ULC_ATTRS } from "./check.js";
 import { extractAor, regLog } from "./common.js";
-import type { RegContext } from "./save.js";
+import type { RegContext } from "./save-job.js";
 
 interface Profile {
   aor: string;

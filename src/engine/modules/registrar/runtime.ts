@@ -20,7 +20,8 @@ import { lookup, lookupBranches, registered, unregister } from "./lookup.js";
 import { fetchContacts, freeContacts, setExpiredProfile, ulcPv } from "./regpv.js";
 import type { ReplyState } from "./reply.js";
 import { regReply } from "./reply.js";
-import { type RegContext, save } from "./save.js";
+import { save } from "./save.js";
+import type { RegContext } from "./save-job.js";
 import { registrarSettings } from "./settings.js";
 
 export const registrarRuntime = defineRuntime(registrarModule, {

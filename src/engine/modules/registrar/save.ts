@@ -16,20 +16,17 @@
  */
 import { L_ERR, L_INFO, L_WARN } from "../../base/log-levels.js";
 import type { ScriptContext } from "../../runtime/context.js";
-import { parseAllHeaders } from "../../runtime/parse-headers.js";
 import { nowIn } from "../../runtime/services.js";
-import type { Value } from "../../runtime/values.js";
-import { Q_UNSPECIFIED, str2q } from "../../sip/qvalue.js";
 import { parseUri } from "../../sip/uri.js";
 import { ulEvent } from "../usrloc/events.js";
-import type { UsrlocState } from "../usrloc/state.js";
 import { unixAt } from "../usrloc/state.js";
 import { type ContactInfo, type Udomain, type Urecord, validContact } from "../usrloc/store.js";
-import { ALL_METHODS, extractAor, methodBit, parseMethods, type Rerrno, regLog } from "./common.js";
-import { type ContactEntry, type ContactError, parseContactBody } from "./contact.js";
-import { buildPathVector } from "./path.js";
+import { extractAor, methodBit, regLog } from "./common.js";
+import { packBase, packOrSay } from "./pack-ci.js";
 import { buildContact, type ReplyState, regReply } from "./reply.js";
+import { type Job, type RegContext, SaveError } from "./save-job.js";
 import type { RegistrarSettings } from "./settings.js";
+import { checkContacts, contactExpires, parseMessage } from "./sip-msg.js";
 import { cfgInt } from "./xavp-cfg.js";
 
 export const REG_SAVE_MEM_FL = 1;
@@ -37,33 +34,6 @@ export const REG_SAVE_NORPL_FL = 2;
 export const REG_SAVE_REPL_FL = 4;
 export const REG_SAVE_NOVARIATION_FL = 8;
 export const REG_SAVE_PREPRPL_FL = 16;
-
-/** Everything save() needs besides the message. */
-export interface RegContext {
-  s: RegistrarSettings;
-  ul: UsrlocState;
-  reply: ReplyState;
-  /** received_avp's value for this message, if the parameter is set. */
-  receivedAvp?: (ctx: ScriptContext) => Value | undefined;
-  /** The socket text contacts are saved with (`udp:127.0.0.1:5060`). */
-  sock: string;
-}
-
-/** The message as save() reads it. */
-interface Parsed {
-  contacts: ContactEntry[];
-  star: boolean;
-  expiresHf: number;
-  callid: string;
-  cseq: number;
-  allow: number;
-}
-
-const CALLID_MAX_SIZE = 255;
-const RECEIVED_MAX_SIZE = 255;
-const MAX_UA_SIZE = 255;
-
-class SaveError extends Error {}
 
 /** save(domain, flags, uri). */
 export function save(ctx: ScriptContext, rc: RegContext, d: Udomain, flags: number, uriArg?: string): number {
@@ -140,150 +110,6 @@ export function save(ctx: ScriptContext, rc: RegContext, d: Udomain, flags: numb
   return ret;
 }
 
-interface Job {
-  ctx: ScriptContext;
-  rc: RegContext;
-  d: Udomain;
-  aor: string;
-  now: number;
-  m: Parsed;
-  memOnly: number;
-  novariation: boolean;
-  /** The To URI's host (GRUU parameters of the reply). */
-  toHost: string;
-  /** pack_ci()'s static received, kept from one contact to the next. */
-  received: string;
-  /** The Path vector (use_path), built by the first pack_ci(); undefined before. */
-  path?: string;
-}
-
-/** parse_message() (sip_msg.c). */
-function parseMessage(ctx: ScriptContext, st: ReplyState): Parsed | undefined {
-  const msg = ctx.msg;
-  const err = (e: Rerrno, line: number, text: string): undefined => {
-    st.rerrno = e;
-    regLog(ctx, L_ERR, `sip_msg.c:${line}`, "parse_message", text);
-    return undefined;
-  };
-  if (!parseAllHeaders(ctx)) return err("R_PARSE", 91, "failed to parse headers");
-  if (msg.header("to") === undefined) return err("R_TO_MISS", 97, "To not found");
-  const callid = msg.header("call-id");
-  if (callid === undefined) return err("R_CID_MISS", 103, "Call-ID not found");
-  const cseq = msg.cseq;
-  if (cseq === undefined) return err("R_CS_MISS", 109, "CSeq not found");
-  let expiresHf = -1;
-  const exp = msg.header("expires");
-  if (exp !== undefined) {
-    const t = exp.trim();
-    if (t === "") {
-      ctx.sv.log.core(ctx.proc, L_ERR, "parser/parse_expires.c:53", "expires_parser", "Empty body", where(ctx));
-      ctx.sv.log.core(
-        ctx.proc,
-        L_ERR,
-        "parser/parse_expires.c:120",
-        "parse_expires",
-        "Error while parsing",
-        where(ctx),
-      );
-      return err("R_PARSE_EXP", 115, "failed to parse expires body");
-    }
-    expiresHf = expiresValue(t);
-  }
-  const contacts: ContactEntry[] = [];
-  let star = false;
-  let first = true;
-  for (const body of msg.headers("contact")) {
-    const parsed = parseContactBody(body);
-    if ("error" in parsed) {
-      contactFailure(ctx, parsed.error);
-      return err("R_PARSE_CONT", 121, "failed to parse Contact body");
-    }
-    if (parsed.star) {
-      if (first) star = true;
-      else {
-        // A star after a contact header: check_contacts() refuses it.
-        contacts.push({ uri: "*", params: [] });
-        (contacts as ContactEntry[] & { starLater?: boolean }).starLater = true;
-      }
-    } else contacts.push(...parsed.contacts);
-    first = false;
-  }
-  const allowHf = msg.headers("allow");
-  let allow = ALL_METHODS;
-  if (allowHf.length > 0) {
-    let bits = 0;
-    for (const a of allowHf) {
-      const b = parseMethods(a);
-      if (b === undefined) {
-        bits = ALL_METHODS;
-        break;
-      }
-      bits = (bits | b) >>> 0;
-    }
-    allow = bits;
-  }
-  return { contacts, star, expiresHf, callid: callid.trimEnd(), cseq: cseqNumber(cseq.num), allow };
-}
-
-/** The core's lines for a Contact body parse_contact_headers() refuses (contact.c, parse_contact.c). */
-function contactFailure(ctx: ScriptContext, e: ContactError): void {
-  const w = where(ctx);
-  for (const [at, fn, text] of e.lines) ctx.sv.log.core(ctx.proc, L_ERR, at, fn, text, w);
-  ctx.sv.log.core(ctx.proc, L_ERR, "parser/contact/parse_contact.c:85", "parse_contact", "error while parsing", w);
-  ctx.sv.log.core(
-    ctx.proc,
-    L_ERR,
-    "parser/contact/parse_contact.c:247",
-    "parse_contact_headers",
-    "failed to parse Contact body",
-    w,
-  );
-}
-
-function where(ctx: ScriptContext) {
-  return { t: nowIn(ctx), route: ctx.route, req: ctx.req, prefix: ctx.logPrefix };
-}
-
-/** str2int(): digits only, at most 2^32 - 1; NaN otherwise. */
-function cseqNumber(n: string): number {
-  const t = n.trim();
-  return /^[0-9]+$/.test(t) && Number(t) <= 0xffffffff ? Number(t) : Number.NaN;
-}
-
-/** expires_parser(): digits (at most 10) up to a blank are valid; anything else is not (-1). */
-function expiresValue(t: string): number {
-  if (t.length > 10) return -1;
-  let v = 0;
-  for (const ch of t) {
-    if (ch >= "0" && ch <= "9") v = v * 10 + (ch.charCodeAt(0) - 48);
-    else if (ch === " " || ch === "\t" || ch === "\r" || ch === "\n") break;
-    else return -1;
-  }
-  return v | 0;
-}
-
-/** check_contacts() (sip_msg.c). */
-function checkContacts(ctx: ScriptContext, st: ReplyState, s: RegistrarSettings, m: Parsed): boolean {
-  const warn = (e: Rerrno, line: number, text: string) => {
-    st.rerrno = e;
-    regLog(ctx, L_WARN, `sip_msg.c:${line}`, "check_contacts", text);
-    return false;
-  };
-  if (m.star) {
-    if (m.expiresHf !== 0) return warn("R_STAR_EXP", 147, "expires must be 0 for star contact");
-    if (m.contacts.length > 0) return warn("R_STAR_CONT", 163, "star contact cannot be mixed with other contacts");
-    return true;
-  }
-  if ((m.contacts as { starLater?: boolean }).starLater)
-    return warn("R_STAR_CONT", 177, "star contact cannot be mixed with other contacts");
-  for (const c of m.contacts) {
-    if (c.uri.length > s.contactMaxSize) return warn("R_CONTACT_LEN", 184, `contact uri is too long: [${c.uri}]`);
-    if (c.received !== undefined && c.received.length > RECEIVED_MAX_SIZE)
-      return warn("R_CONTACT_LEN", 189, "received attribute of contact is too long");
-  }
-  return true;
-}
-
 /** The outbound checks of save(): Require: outbound with outbound_mode 0 is refused (420). */
 function checkOutbound(ctx: ScriptContext, st: ReplyState, s: RegistrarSettings): boolean {
   const tags = (name: string) =>
@@ -303,176 +129,6 @@ function checkOutbound(ctx: ScriptContext, st: ReplyState, s: RegistrarSettings)
     return false;
   }
   return true;
-}
-
-/** calc_contact_expires() (sip_msg.c): absolute expires, 0 to remove; undefined after R_LOW_EXP. */
-function contactExpires(j: Job, c: ContactEntry): number | undefined {
-  const s = j.rc.s;
-  let e: number;
-  let range = 0;
-  const fromCfg = cfgInt(j.ctx, s.xavpCfg, "expires");
-  if (fromCfg !== undefined && fromCfg >= 0) e = fromCfg;
-  else if (c.expires === undefined || c.expires === "") {
-    e = j.m.expiresHf;
-    if (e < 0) {
-      e = s.defaultExpires;
-      range = s.defaultExpiresRange;
-    } else range = s.expiresRange;
-  } else {
-    const v = /^[0-9]+$/.test(c.expires) ? Number(c.expires) : Number.NaN;
-    // str2int() fails on anything but digits (and on overflow): default_expires then.
-    if (Number.isNaN(v) || v > 0xffffffff) {
-      e = s.defaultExpires;
-      range = s.defaultExpiresRange;
-    } else {
-      e = v | 0;
-      range = s.expiresRange;
-    }
-  }
-  if (e !== 0) {
-    if (e < s.minExpires) {
-      if (s.minExpiresMode) {
-        j.rc.reply.rerrno = "R_LOW_EXP";
-        return undefined;
-      }
-      e = s.minExpires;
-    }
-    if (!j.novariation) {
-      e = randomizeExpires(j.ctx, e, range);
-      if (e < s.minExpires) e = s.minExpires;
-    }
-    if (s.maxExpires && e > s.maxExpires) e = s.maxExpires;
-    e += j.now;
-  }
-  return e;
-}
-
-/** randomize_expires(): within range% below the value (kamsim's seeded generator, not kam_rand). */
-function randomizeExpires(ctx: ScriptContext, e: number, range: number): number {
-  if (range === 0) return e;
-  const min = Math.trunc(e - (range / 100) * e);
-  return Math.trunc(min + (Math.floor(ctx.sv.rng.next() * 100) / 100) * (e - min));
-}
-
-/** pack_ci(): the contact's stored fields. Throws SaveError (rerrno set) on a bad q or methods. */
-function packCi(j: Job, c: ContactEntry, expires: number, flags: number): ContactInfo {
-  const { ctx, rc, m } = j;
-  const st = rc.reply;
-  if (m.callid.length > CALLID_MAX_SIZE) {
-    st.rerrno = "R_CALLID_LEN";
-    regLog(ctx, L_ERR, "save.c:245", "pack_ci", "callid too long");
-    throw new SaveError();
-  }
-  if (Number.isNaN(m.cseq)) {
-    st.rerrno = "R_INV_CSEQ";
-    regLog(ctx, L_ERR, "save.c:253", "pack_ci", "failed to convert cseq number");
-    throw new SaveError();
-  }
-  if (rc.s.usePath && j.path === undefined) {
-    const pv = buildPathVector(ctx.msg.headers("path"));
-    if ("err" in pv) {
-      regLog(ctx, L_ERR, `path.c:${pv.line}`, "build_path_vector", pv.err);
-      st.rerrno = "R_PARSE_PATH";
-      throw new SaveError();
-    }
-    j.path = pv.path;
-    // set_path_vector(): kept with the message for the reply's Path header.
-    if (pv.path !== "" && rc.s.pathMode !== 0) st.pathVec = pv.path;
-  }
-  let q: number;
-  const qCfg = cfgInt(ctx, rc.s.xavpCfg, "q");
-  if (qCfg !== undefined) {
-    if (qCfg < 0 || qCfg > 1000) {
-      st.rerrno = "R_INV_Q";
-      regLog(ctx, L_ERR, "sip_msg.c:325", "calc_contact_q", "invalid q parameter");
-      regLog(ctx, L_ERR, "save.c:356", "pack_ci", "failed to calculate q");
-      throw new SaveError();
-    }
-    q = qCfg;
-  } else if (c.q === undefined || c.q === "") q = rc.s.defaultQ;
-  else {
-    const v = str2q(c.q);
-    if (v === undefined) {
-      st.rerrno = "R_INV_Q";
-      regLog(ctx, L_ERR, "sip_msg.c:335", "calc_contact_q", "invalid q parameter");
-      regLog(ctx, L_ERR, "save.c:356", "pack_ci", "failed to calculate q");
-      throw new SaveError();
-    }
-    q = v;
-  }
-  let methods = m.allow;
-  if (c.methods !== undefined) {
-    const b = parseMethods(c.methods);
-    if (b === undefined) {
-      st.rerrno = "R_PARSE";
-      regLog(ctx, L_ERR, "save.c:367", "pack_ci", "failed to parse contact methods");
-      throw new SaveError();
-    }
-    methods = b;
-  }
-  // pack_ci()'s info is static and only cleared for the first contact of a message: a received
-  // taken from one contact's parameter stays for the next ones that have none.
-  let received = j.received;
-  if (received === "") {
-    if (c.received !== undefined) received = c.received;
-    else if (rc.receivedAvp) {
-      const v = rc.receivedAvp(ctx);
-      if (v !== undefined && v !== null && String(v) !== "") received = String(v);
-    }
-  }
-  j.received = received;
-  const ua = ctx.msg.header("user-agent");
-  // reg-id counts only with a +sip.instance (use_regid: outbound_mode 0 keeps it on).
-  let regId = 0;
-  if (c.instance !== undefined && c.instance !== "" && c.regId !== undefined && c.regId !== "") {
-    regId = /^[0-9]+$/.test(c.regId) && Number(c.regId) <= 0xffffffff ? Number(c.regId) : 0;
-    if (regId === 0) {
-      st.rerrno = "R_INV_REGID";
-      regLog(ctx, L_ERR, "save.c:413", "pack_ci", "invalid reg-id value");
-      throw new SaveError();
-    }
-  }
-  return {
-    received,
-    path: j.path ?? "",
-    callid: m.callid,
-    cseq: m.cseq,
-    userAgent: ua !== undefined && ua.length > 0 && ua.length < MAX_UA_SIZE ? ua : "n/a",
-    q,
-    expires,
-    flags,
-    cflags: ctx.pvx?.bflags ?? 0,
-    methods,
-    ruid: nextRuid(ctx),
-    instance: c.instance ?? "",
-    regId,
-    lastModified: j.now,
-    sock: rc.sock,
-    tcpconnId: -1,
-    c: c.uri,
-  };
-}
-
-/** packCi() whose failure the caller reports with its own line, as save.c's callers do. */
-function packOrSay(j: Job, c: ContactEntry, expires: number, at: string, fn: string, text: string): ContactInfo {
-  try {
-    return packCi(j, c, expires, j.memOnly);
-  } catch (e) {
-    if (e instanceof SaveError) regLog(j.ctx, L_ERR, at, fn, text);
-    throw e;
-  }
-}
-
-/**
- * sruid_next() for registrar's "uloc" ids (core/utils/sruid.c, SRUID_INC): `uloc-<start time
- * hex>-<pid hex>-<counter, hex digits lowest first>`, one counter per process.
- */
-function nextRuid(ctx: ScriptContext): string {
-  const n = ((ctx.proc.local.get("registrar.sruid") as number | undefined) ?? 0) + 1;
-  ctx.proc.local.set("registrar.sruid", n);
-  let digits = "";
-  for (let v = n; v !== 0; v >>>= 4) digits += (v & 15).toString(16);
-  return `uloc-${ctx.sv.epoch.toString(16)}-${ctx.proc.pid.toString(16)}-${digits}`;
 }
 
 /** insert_contacts(): a new record. */
@@ -611,42 +267,6 @@ function updateContacts(j: Job, r: Urecord, mode: boolean): number {
     throw e;
   }
   return ret;
-}
-
-/**
- * The first pack_ci(msg, 0, ...) of update_contacts(): it takes the message's first contact
- * itself (`_c = _m->contact->parsed->contacts`), so a bad q there fails here ("failed to initial
- * pack contact info"), its received is kept for the next contacts and a ruid is used up.
- */
-function packBase(j: Job): ContactInfo {
-  const first = j.m.contacts[0];
-  if (first !== undefined) {
-    try {
-      packCi(j, first, 0, j.memOnly);
-    } catch (e) {
-      if (e instanceof SaveError)
-        regLog(j.ctx, L_ERR, "save.c:678", "update_contacts", "failed to initial pack contact info");
-      throw e;
-    }
-  }
-  return {
-    received: "",
-    path: "",
-    callid: j.m.callid,
-    cseq: j.m.cseq,
-    userAgent: "",
-    q: Q_UNSPECIFIED,
-    expires: 0,
-    flags: j.memOnly,
-    cflags: 0,
-    methods: j.m.allow,
-    ruid: "",
-    instance: "",
-    regId: 0,
-    lastModified: j.now,
-    sock: j.rc.sock,
-    tcpconnId: -1,
-  };
 }
 
 function deleteOne(j: Job, r: Urecord, uc: Parameters<Udomain["deleteContact"]>[1]): void {
