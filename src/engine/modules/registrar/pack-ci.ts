@@ -12,7 +12,6 @@ import type { ContactEntry } from "./contact.js";
 import { buildPathVector } from "./path.js";
 import { type Job, SaveError } from "./save-job.js";
 import { cfgInt } from "./xavp-cfg.js";
-import { flat } from "../../base/flat.js";
 
 const CALLID_MAX_SIZE = 255;
 const MAX_UA_SIZE = 255;
@@ -135,7 +134,7 @@ function nextRuid(ctx: ScriptContext): string {
   ctx.proc.local.set("registrar.sruid", n);
   let digits = "";
   for (let v = n; v !== 0; v >>>= 4) digits += (v & 15).toString(16);
-  return flat(`uloc-${ctx.sv.epoch.toString(16)}-${ctx.proc.pid.toString(16)}-${digits}`);
+  return `uloc-${ctx.sv.epoch.toString(16)}-${ctx.proc.pid.toString(16)}-${digits}`;
 }
 
 /**
