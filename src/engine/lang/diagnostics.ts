@@ -18,31 +18,61 @@ export interface Diagnostic {
   span: Span;
 }
 
+/**
+ * How many errors, and how many warnings and notes, one compilation reports. Past that a config is
+ * noise (300,000 stray characters are 300,000 syntax errors), and every later one would only cost
+ * time and memory: like a compiler's error limit (clang's -ferror-limit), the bag says "too many
+ * errors" once and drops the rest. Kamailio itself stops at its first top-level syntax error.
+ */
+export const MAX_ERRORS = 100;
+export const MAX_NOTES = 200;
+
 /** Collects diagnostics for one compilation. */
 export class DiagnosticBag {
   readonly items: Diagnostic[] = [];
+  /** `file:start` of every error kept, so that a repeat is found without a scan. */
+  private readonly errorAt = new Set<string>();
+  private errors = 0;
+  private notes = 0;
 
   /**
    * Reports an error. A second error at the very same place is dropped: it is the same problem
    * seen by another phase (Kamailio too prints several lines for one error).
    */
   error(code: string, message: string, span: Span): void {
-    const same = this.items.some(
-      (d) => d.severity === "error" && d.span.file === span.file && d.span.start === span.start,
-    );
-    if (!same) this.items.push({ code, severity: "error", message, span });
+    const at = `${span.file}:${span.start}`;
+    if (this.errorAt.has(at) || this.errors > MAX_ERRORS) return;
+    this.errorAt.add(at);
+    this.errors++;
+    if (this.errors > MAX_ERRORS) {
+      const message = `too many errors (more than ${MAX_ERRORS}); the rest are not reported`;
+      this.items.push({ code: "too_many_errors", severity: "error", message, span });
+      return;
+    }
+    this.items.push({ code, severity: "error", message, span });
   }
 
   warning(code: string, message: string, span: Span): void {
-    this.items.push({ code, severity: "warning", message, span });
+    this.note("warning", code, message, span);
   }
 
   info(code: string, message: string, span: Span): void {
-    this.items.push({ code, severity: "info", message, span });
+    this.note("info", code, message, span);
+  }
+
+  private note(severity: "warning" | "info", code: string, message: string, span: Span): void {
+    if (this.notes > MAX_NOTES) return;
+    this.notes++;
+    if (this.notes > MAX_NOTES) {
+      const message = `too many warnings (more than ${MAX_NOTES}); the rest are not reported`;
+      this.items.push({ code: "too_many_warnings", severity: "warning", message, span });
+      return;
+    }
+    this.items.push({ code, severity, message, span });
   }
 
   get hasErrors(): boolean {
-    return this.items.some((d) => d.severity === "error");
+    return this.errors > 0;
   }
 }
 
