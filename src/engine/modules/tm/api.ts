@@ -5,9 +5,9 @@
  */
 import type { ScriptContext } from "../../runtime/context.js";
 import type { TmCallbacks } from "./callbacks.js";
+import { tReply } from "./local-reply.js";
 import { tmOf } from "./msg-state.js";
 import { tmOfServices } from "./registry.js";
-import { tReply } from "./reply.js";
 
 /**
  * send_reply() with a transaction: t_reply()'s return code; undefined when tm is not loaded or

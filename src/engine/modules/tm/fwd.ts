@@ -39,8 +39,8 @@ import {
   type Uac,
 } from "./cell.js";
 import { branchParam, charMsgVal, tmHash, tmToTag } from "./ids.js";
+import { killTransaction, retransmitReply, tReply } from "./local-reply.js";
 import { REQ_FWDED, REQ_RLSD, tmOf } from "./msg-state.js";
-import { killTransaction, retransmitReply, tReply } from "./reply.js";
 import type { Tm } from "./tm.js";
 
 /** Error codes of core/error.h that tm returns to the script. */

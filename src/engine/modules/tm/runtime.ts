@@ -25,9 +25,10 @@ import {
 import { tmModule } from "./def.js";
 import { E_SCRIPT, forwardNonack, newtran, relay, releaseTransaction, uriDestination } from "./fwd.js";
 import { tmHash } from "./ids.js";
+import { retransmitReply, tReply } from "./local-reply.js";
 import { REQ_EXIST, REQ_FWDED, REQ_RLSD, REQ_RPLD, tmIfAny, tmOf } from "./msg-state.js";
 import { registerTm } from "./registry.js";
-import { finalResponse, replyReceived, retransmitReply, tReply } from "./reply.js";
+import { finalResponse, replyReceived } from "./reply.js";
 import { loadContacts, nextContacts } from "./t-serial.js";
 import { Tm } from "./tm.js";
 
