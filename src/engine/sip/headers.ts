@@ -51,7 +51,7 @@ function readField(raw: string, start: number, stop: number): HeaderField | stri
   let p = start;
   while (p < stop && isHeaderNameChar(raw.charCodeAt(p))) p++;
   if (p === start) return `bad header field: invalid start of header name in "${lineAt(raw, start)}"`;
-  const name = raw.slice(start, p);
+  const known = knownName(raw.slice(start, p));
   while (p < stop && (raw.charCodeAt(p) === 32 || raw.charCodeAt(p) === 9)) p++;
   if (raw.charCodeAt(p) !== 58 /* : */ || p >= stop)
     return `bad header field: no ":" after header name in "${lineAt(raw, start)}"`;
@@ -65,7 +65,24 @@ function readField(raw: string, start: number, stop: number): HeaderField | stri
   } while (end < stop && (raw.charCodeAt(end) === 32 || raw.charCodeAt(end) === 9));
   let bodyEnd = end;
   while (bodyEnd > bodyStart && isLineEnd(raw.charCodeAt(bodyEnd - 1))) bodyEnd--;
-  return { name, key: headerKey(name), start, bodyStart, bodyEnd, end };
+  return { name: known.name, key: known.key, start, bodyStart, bodyEnd, end };
+}
+
+/**
+ * Header names already seen, with their keys: every field of every message kept in memory (a
+ * transaction keeps its request) shares these two strings instead of holding its own copies, and
+ * the key is not lower-cased again. Bounded, so that odd names in a flood cannot grow it.
+ */
+const NAMES = new Map<string, { name: string; key: string }>();
+const NAMES_MAX = 4096;
+
+function knownName(name: string): { name: string; key: string } {
+  let k = NAMES.get(name);
+  if (k === undefined) {
+    k = { name, key: headerKey(name) };
+    if (NAMES.size < NAMES_MAX) NAMES.set(name, k);
+  }
+  return k;
 }
 
 /** eat_lws_end() of parser_f.h: spaces, tabs, and line folds. */

@@ -50,32 +50,34 @@ export function buildReply(
   // sl_reply_helper: a To-tag is added only from 180 on and only when To has none.
   const tagTo = n >= 180 && req.header("to") !== undefined && req.to?.tag === undefined;
   const raw = req.raw;
-  let out = `${req.version} ${threeDigits(n)} ${reason}\r\n`;
+  // Pieces joined once at the end: the text comes out in one piece (a transaction keeps it for
+  // retransmissions), not as a tree of every `+`.
+  const out: string[] = [`${req.version} ${threeDigits(n)} ${reason}\r\n`];
   let firstVia = true;
   for (const f of req.fields() ?? []) {
     switch (f.key) {
       case "via":
-        out += `${firstVia ? topVia(req, f.start, f.bodyStart, f.bodyEnd, options) : raw.slice(f.start, f.bodyEnd)}\r\n`;
+        out.push(firstVia ? topVia(req, f.start, f.bodyStart, f.bodyEnd, options) : raw.slice(f.start, f.bodyEnd), "\r\n");
         firstVia = false;
         break;
       case "record-route":
-        if (n >= 180 && n < 300) out += raw.slice(f.start, f.end);
+        if (n >= 180 && n < 300) out.push(raw.slice(f.start, f.end));
         break;
       case "to":
-        out += tagTo
-          ? `${raw.slice(f.start, f.bodyEnd)};tag=${toTag}${raw.slice(f.bodyEnd, f.end)}`
-          : raw.slice(f.start, f.end);
+        if (tagTo) out.push(raw.slice(f.start, f.bodyEnd), ";tag=", toTag, raw.slice(f.bodyEnd, f.end));
+        else out.push(raw.slice(f.start, f.end));
         break;
       case "from":
       case "call-id":
       case "cseq":
-        out += raw.slice(f.start, f.end);
+        out.push(raw.slice(f.start, f.end));
         break;
     }
   }
-  for (const lump of options.lumps ?? []) out += lump;
-  if (server !== "") out += `${server}\r\n`;
-  return `${out}Content-Length: 0\r\n\r\n`;
+  for (const lump of options.lumps ?? []) out.push(lump);
+  if (server !== "") out.push(server, "\r\n");
+  out.push("Content-Length: 0\r\n\r\n");
+  return out.join("");
 }
 
 /** The code as Kamailio prints it: its last three decimal digits. */

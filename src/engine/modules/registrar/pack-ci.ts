@@ -132,9 +132,10 @@ export function packOrSay(j: Job, c: ContactEntry, expires: number, at: string, 
 function nextRuid(ctx: ScriptContext): string {
   const n = ((ctx.proc.local.get("registrar.sruid") as number | undefined) ?? 0) + 1;
   ctx.proc.local.set("registrar.sruid", n);
-  let digits = "";
-  for (let v = n; v !== 0; v >>>= 4) digits += (v & 15).toString(16);
-  return `uloc-${ctx.sv.epoch.toString(16)}-${ctx.proc.pid.toString(16)}-${digits}`;
+  // Joined once: a contact keeps its ruid, one flat string rather than a tree of its pieces.
+  const out = ["uloc-", ctx.sv.epoch.toString(16), "-", ctx.proc.pid.toString(16), "-"];
+  for (let v = n; v !== 0; v >>>= 4) out.push((v & 15).toString(16));
+  return out.join("");
 }
 
 /**

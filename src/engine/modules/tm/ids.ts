@@ -70,7 +70,8 @@ export function reverseHex(n: number): string {
 
 /** branch_builder() of core/msg_translator.c as t_calc_branch() calls it: `z9hG4bK<hash>.<md5>.<branch>`. */
 export function branchParam(hashIndex: number, md5: string, branch: number): string {
-  return `${MCOOKIE}${reverseHex(hashIndex)}.${md5}.${reverseHex(branch)}`;
+  // Joined once: each branch keeps it, one flat string rather than a tree of its pieces.
+  return [MCOOKIE, reverseHex(hashIndex), ".", md5, ".", reverseHex(branch)].join("");
 }
 
 /** A branch of ours taken apart (t_reply_matching(), modules/tm/t_lookup.c); undefined when it is not one. */
@@ -90,7 +91,7 @@ export function parseBranchParam(value: string): { hash: number; md5: string; br
  * calc_crc_suffix(), core/tags.h).
  */
 export function tmToTag(socket: HostPort, msg: SipMessage, via: ViaBody): string {
-  return tmTagPrefix(socket) + calcCrcSuffix(via, msg);
+  return [tmTagPrefix(socket), calcCrcSuffix(via, msg)].join("");
 }
 
 /** tm_init_tags()'s fixed part, once per socket (the MD5 is computed at start-up in Kamailio). */

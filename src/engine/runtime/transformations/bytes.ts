@@ -26,10 +26,14 @@ export function fromBytes(bytes: string): string {
 
 /** Two lower-case hex digits per byte (fourbits2char in src/core/ut.h). */
 export function hexOf(bytes: string): string {
-  let out = "";
-  for (let i = 0; i < bytes.length; i++) out += bytes.charCodeAt(i).toString(16).padStart(2, "0");
-  return out;
+  // Joined once: one flat string (tm keeps an MD5 per transaction), not a tree of 2-digit pieces.
+  const out = new Array<string>(bytes.length);
+  for (let i = 0; i < bytes.length; i++) out[i] = HEX2[bytes.charCodeAt(i) & 0xff] as string;
+  return out.join("");
 }
+
+/** "00" … "ff". */
+const HEX2 = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, "0"));
 
 /** A value's bytes as the transformations read them: an int is printed first (int2str). */
 export function bytesOf(v: number | string): string {
