@@ -6,6 +6,7 @@
  * sent with its retransmission and final-response timers (t_send_branch()). A CANCEL goes to
  * e2e_cancel(): a CANCEL per answered branch (cancel_branch(), t_cancel.c) and 200 upstream.
  * An ACK that matches no transaction is forwarded statelessly (forward_request(), core/forward.c).
+ * t_newtran() itself is in newtran.ts, e2e_cancel() and cancel_branch() in cancel.ts.
  *
  * kamsim has no DNS: a next hop whose host is not an IP address cannot be resolved, which
  * Kamailio reports as E_BAD_ADDRESS ("Unresolvable destination (478/TM)").
@@ -18,157 +19,31 @@ import { branchesOf, clearBranches } from "../../runtime/dset.js";
 import { FL_ADD_LOCAL_RPORT, FL_FORCE_RPORT, hasMsgFlag } from "../../runtime/msg-flags.js";
 import type { Process } from "../../runtime/process.js";
 import { extrasOf } from "../../runtime/pv/extras.js";
-import { listsOf } from "../../runtime/pv/xavp.js";
 import { nowIn, whereIn } from "../../runtime/services.js";
 import type { HostPort } from "../../runtime/sip-net.js";
-import type { SipRequest } from "../../sip/message.js";
 import { parseUri } from "../../sip/uri.js";
-import type { ViaBody } from "../../sip/via.js";
 import { buildForwardedRequest } from "../core/build-request.js";
 import { restoreLumps, snapshotLumps } from "../lumps.js";
-import { replyDestination, requestOf } from "../sl/send.js";
-import { buildLocalReparse } from "./build.js";
+import { e2eCancel } from "./cancel.js";
+import { type Cell, newTimer, T_AUTO_INV_100, T_CANCELED, T_DISABLE_INTERNAL_REPLY, type Uac } from "./cell.js";
 import {
-  type Cell,
-  F_RB_CANCELED,
-  newTimer,
-  T_AUTO_INV_100,
-  T_CANCELED,
-  T_DISABLE_INTERNAL_REPLY,
-  T_IS_INVITE_FLAG,
-  type Uac,
-} from "./cell.js";
-import { branchParam, charMsgVal, tmHash, tmToTag } from "./ids.js";
-import { killTransaction, retransmitReply, tReply } from "./local-reply.js";
-import { REQ_FWDED, REQ_RLSD, tmOf } from "./msg-state.js";
+  E_BAD_ADDRESS,
+  E_BAD_REQ,
+  E_CANCELED,
+  E_CFG,
+  E_SCRIPT,
+  E_SEND,
+  E_TOO_MANY_BRANCHES,
+  E_UNSPEC,
+} from "./errors.js";
+import { branchParam, charMsgVal, tmHash } from "./ids.js";
+import { killTransaction, tReply } from "./local-reply.js";
+import { REQ_FWDED, tmOf } from "./msg-state.js";
+import { keyOf, newtran, releaseTransaction } from "./newtran.js";
 import type { Tm } from "./tm.js";
-
-/** Error codes of core/error.h that tm returns to the script. */
-export const E_UNSPEC = -1;
-export const E_SCRIPT = -11;
-export const E_CFG = -6;
-export const E_BAD_TUPEL = -14;
-export const E_BAD_REQ = -400;
-export const E_BAD_ADDRESS = -478;
-export const E_CANCELED = -487;
-export const E_TOO_MANY_BRANCHES = -12;
-export const E_SEND = -477;
 
 /** sr_dst_max_branches default (core/dset.c). */
 const MAX_BRANCHES = 12;
-
-/** The parsed request of a run, its top Via, Call-ID and CSeq number; undefined when one is missing. */
-function keyOf(ctx: ScriptContext): { req: SipRequest; via: ViaBody; callId: string; cseq: string } | undefined {
-  const req = requestOf(ctx);
-  const via = req?.via;
-  const callId = req?.callId;
-  const cseq = req?.cseq?.num;
-  if (req === undefined || via === undefined || callId === undefined || cseq === undefined) return undefined;
-  return { req, via, callId, cseq };
-}
-
-/**
- * t_newtran(): E_SCRIPT when the run already has a transaction, 0 for a retransmission (its
- * last reply resent; an ACK to a negative reply releases the transaction), 1 for a new one
- * (or an ACK that matched nothing: it creates none), negative on error.
- */
-export function newtran(tm: Tm, ctx: ScriptContext): number {
-  const s = tmOf(ctx);
-  if (s.t !== undefined) {
-    s.t.msgFlags = ctx.msgFlags;
-    return E_SCRIPT;
-  }
-  const k = keyOf(ctx);
-  if (k === undefined) {
-    ctx.sv.log.module(ctx.proc, L_ERR, "tm", "t_lookup.c:1380", "t_newtran", "parse_headers failed", whereIn(ctx));
-    return E_BAD_TUPEL;
-  }
-  const hash = tmHash(k.callId, k.cseq);
-  const found = tm.table.lookupRequest(hash, k.req, k.via);
-  if (found !== undefined) {
-    s.t = found;
-    if (ctx.msg.method === "ACK") {
-      tm.callbacks.run("ACK_NEG_IN", found, { req: ctx.msg, t: nowIn(ctx), proc: ctx.proc.index });
-      releaseTransaction(tm, ctx, found);
-    } else retransmitReply(tm, found, nowIn(ctx), ctx);
-    return 0;
-  }
-  if (ctx.msg.method === "ACK") return 1;
-  const t = createCell(tm, ctx, k.req, k.via, hash, k.callId, k.cseq);
-  s.t = t;
-  return 1;
-}
-
-function createCell(
-  tm: Tm,
-  ctx: ScriptContext,
-  req: SipRequest,
-  via: ViaBody,
-  hash: number,
-  callId: string,
-  cseq: string,
-): Cell {
-  const s = tmOf(ctx);
-  const method = ctx.msg.method;
-  let flags = method === "INVITE" ? T_IS_INVITE_FLAG : 0;
-  if (s.autoInv100 ?? tm.cfg.autoInv100) flags |= T_AUTO_INV_100;
-  const now = nowIn(ctx);
-  const t: Cell = {
-    xavps: listsOf(ctx),
-    hashIndex: hash,
-    label: 0,
-    md5: charMsgVal(req, req.originalRuri, via),
-    method,
-    callId,
-    cseqNum: cseq,
-    request: ctx.msg,
-    parsed: req,
-    ruri: ctx.msg.ruri,
-    dstUri: ctx.pvx?.dstUri ?? null,
-    src: { ip: ctx.src.ip, port: ctx.src.port },
-    viaHost: via.host,
-    viaPort: via.port,
-    viaBranch: via.params.find((p) => p.name.toLowerCase() === "branch")?.value ?? "",
-    msgFlags: ctx.msgFlags,
-    ruriBflags: ctx.pvx?.bflags ?? 0,
-    coreFlags: ctx.pvx?.coreFlags ?? 0,
-    uas: {
-      status: 0,
-      response: { text: undefined, dst: replyDestination(ctx, req), flags: 0, timer: newTimer() },
-      toTag: tmToTag(tm.socket, req, via),
-      reason: "",
-    },
-    uacs: [],
-    flags,
-    onFailure: s.onFailure,
-    onReply: s.onReply,
-    onBranch: s.onBranch,
-    onBranchFailure: s.onBranchFailure,
-    frTimeout: s.fr || tm.cfg.frTimer,
-    frInvTimeout: s.frInv || tm.cfg.frInvTimer,
-    retrT1: tm.cfg.retrT1,
-    retrT2: tm.cfg.retrT2,
-    relayedReplyBranch: -1,
-    state: "active",
-    waitGen: 0,
-    canceled: false,
-    created: now,
-    req: ctx.req,
-  };
-  tm.table.insert(t);
-  tm.stats.created++;
-  tm.emit({ t: now, op: "new", proc: ctx.proc.index, req: ctx.req }, t);
-  tm.callbacks.run("REQUEST_IN", t, { req: ctx.msg, t: now, proc: ctx.proc.index });
-  return t;
-}
-
-/** t_release_transaction(): timers off, on wait. */
-export function releaseTransaction(tm: Tm, ctx: ScriptContext | undefined, t: Cell): void {
-  if (ctx) tmOf(ctx).kr |= REQ_RLSD;
-  tm.stopTimers(t.uas.response);
-  tm.cleanupUacTimers(t);
-  tm.putOnWait(t);
-}
 
 /** Where a URI's request goes: its host (an IP in kamsim) and port, 5060 (5061 for sips) by default. */
 export function uriDestination(uri: string): HostPort | undefined {
@@ -456,73 +331,4 @@ function forwardCancel(tm: Tm, ctx: ScriptContext, proxy?: HostPort): number {
   const ret = forwardNonack(tm, ctx, t, proxy);
   if (ret <= 0 && killTransaction(tm, t, ret, ctx) <= 0) releaseTransaction(tm, ctx, t);
   return ret;
-}
-
-/** Reason header lines of a received CANCEL (CANCEL_REAS_RCVD_CANCEL). */
-function reasonLines(ctx: ScriptContext): string[] {
-  const raw = ctx.msg.raw;
-  const out: string[] = [];
-  const re = /(^|\n)(Reason[ \t]*:[^\n]*\n)/gi;
-  const eoh = raw.search(/\r?\n\r?\n/);
-  const head = eoh < 0 ? raw : raw.slice(0, eoh + 1);
-  for (const m of head.matchAll(re)) out.push(m[2] as string);
-  return out;
-}
-
-/**
- * e2e_cancel(): the INVITE is marked canceled; each branch with a provisional reply gets a
- * CANCEL; one with none is left to time out (cancel_b_method 1); the CANCEL is answered 200.
- */
-function e2eCancel(tm: Tm, ctx: ScriptContext, tCancel: Cell, inv: Cell): void {
-  const now = nowIn(ctx);
-  inv.flags |= T_CANCELED;
-  inv.canceled = true;
-  tm.emit({ t: now, op: "cancel", proc: ctx.proc.index, req: ctx.req }, inv);
-  if (inv.uacs.length === 0) {
-    tReply(tm, inv, 487, "Request canceled", undefined, now, ctx.proc as Process);
-    tReply(tm, tCancel, 200, "ok -- no more pending branches", ctx);
-    return;
-  }
-  const reason = tm.cfg.e2eCancelReason ? reasonLines(ctx) : [];
-  let pending = 0;
-  for (const u of inv.uacs) {
-    if (u.lastReceived >= 200) continue;
-    if (cancelBranch(tm, inv, u.index, reason, now, ctx.proc as Process)) pending++;
-  }
-  tReply(tm, tCancel, 200, pending > 0 ? "canceling" : "ok -- no more pending branches", ctx);
-}
-
-/**
- * cancel_branch() with cancel_b_method 1: a branch with no reply yet stops retransmitting and
- * is canceled once a provisional comes (reply.ts); one with a provisional gets a CANCEL built
- * from its INVITE (build_local_reparse()) with the same branch, retransmitted like a
- * non-INVITE. True when the branch stays pending.
- */
-export function cancelBranch(
-  tm: Tm,
-  t: Cell,
-  i: number,
-  reason: readonly string[],
-  now: Micros,
-  proc: Process | undefined,
-): boolean {
-  const u = t.uacs[i] as Uac;
-  u.request.flags |= F_RB_CANCELED;
-  const ref = { t, kind: "uac" as const, branch: i };
-  // cancel_b_method 1 (F_CANCEL_B_FORCE_RETR): a branch with no reply keeps retransmitting;
-  // its CANCEL goes once a provisional comes (reply.ts).
-  if (u.lastReceived < 100) return true;
-  tm.stopRetr(u.request, ref);
-  if (u.localCancel !== undefined || u.request.text === undefined) return true;
-  const text = buildLocalReparse(u.request.text, "CANCEL", undefined, reason);
-  u.localCancel = { text, dst: u.request.dst, flags: 0, timer: newTimer() };
-  tm.send(u.request.dst, text, now, proc);
-  tm.startRetr(u.localCancel, { t, kind: "cancel", branch: i }, t.frTimeout);
-  return true;
-}
-
-/** The cause a CANCEL tm sends itself gives (Reason: SIP;cause=N;text="..."), local_cancel_reason. */
-export function localCancelReason(tm: Tm, code: number, text?: string): string[] {
-  if (!tm.cfg.localCancelReason || code <= 0) return [];
-  return [`Reason: SIP;cause=${code}${text !== undefined ? `;text="${text}"` : ""}\r\n`];
 }

@@ -16,8 +16,8 @@ import type { SipRequest } from "../../sip/message.js";
 import { buildReply } from "../../sip/reply.js";
 import { replyLumps } from "../lumps.js";
 import { buildLocalReparse } from "./build.js";
+import { localCancelReason } from "./cancel.js";
 import { type Cell, F_RB_CANCELED, isInvite, newTimer } from "./cell.js";
-import { localCancelReason } from "./fwd.js";
 import { REQ_RPLD, tmOf } from "./msg-state.js";
 import type { Tm } from "./tm.js";
 

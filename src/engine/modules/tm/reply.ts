@@ -16,6 +16,7 @@ import { nowIn } from "../../runtime/services.js";
 import type { SipRequest } from "../../sip/message.js";
 import type { SipMessage } from "../../sip/sip-message.js";
 import { buildLocalReparse, toLine } from "./build.js";
+import { cancelBranch, localCancelReason } from "./cancel.js";
 import {
   F_RB_CANCELED,
   F_RB_FR_INV,
@@ -26,7 +27,6 @@ import {
   newTimer,
   type Uac,
 } from "./cell.js";
-import { cancelBranch, localCancelReason } from "./fwd.js";
 import type { Where } from "./local-reply.js";
 import { tmOf } from "./msg-state.js";
 import { relayReply } from "./relay-reply.js";

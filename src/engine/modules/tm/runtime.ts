@@ -23,10 +23,12 @@ import {
   T_DISABLE_INTERNAL_REPLY,
 } from "./cell.js";
 import { tmModule } from "./def.js";
-import { E_SCRIPT, forwardNonack, newtran, relay, releaseTransaction, uriDestination } from "./fwd.js";
+import { E_SCRIPT } from "./errors.js";
+import { forwardNonack, relay, uriDestination } from "./fwd.js";
 import { tmHash } from "./ids.js";
 import { retransmitReply, tReply } from "./local-reply.js";
 import { REQ_EXIST, REQ_FWDED, REQ_RLSD, REQ_RPLD, tmIfAny, tmOf } from "./msg-state.js";
+import { newtran, releaseTransaction } from "./newtran.js";
 import { registerTm } from "./registry.js";
 import { finalResponse, replyReceived } from "./reply.js";
 import { loadContacts, nextContacts } from "./t-serial.js";
