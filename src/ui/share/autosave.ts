@@ -9,7 +9,7 @@
  * recoverable from the History menu.
  */
 import { useStore } from "../store/store.js";
-import { keepInHistory, recordVersion, type Work } from "./work-history.js";
+import { dropOldestVersion, keepInHistory, recordVersion, type Work } from "./work-history.js";
 
 /** Where kamsim saved before slots per tab: still read, so an update loses nothing. */
 const LEGACY_KEY = "kamsim:work:v1";
@@ -31,6 +31,8 @@ interface Slot extends Work {
 let tab: string | undefined;
 let version: string | undefined;
 let versions = 0;
+/** Slots of closed tabs are pruned once per page, at its first save. */
+let pruned = false;
 
 /** This tab's id: made on its first load, kept by reloads (sessionStorage is per tab). */
 export function tabId(): string {
@@ -140,12 +142,19 @@ export function keepCurrent(work: SavedWork): void {
 export function saveWork(work: SavedWork): void {
   const now = Date.now();
   const id = currentVersion();
-  try {
-    localStorage.setItem(SLOT_PREFIX + tabId(), JSON.stringify({ ...work, version: id, savedAt: now }));
-    localStorage.setItem(LAST_KEY, tabId());
-    pruneSlots();
-  } catch {
-    // Storage full or disabled: the work stays in the page; nothing else to do.
+  const slot = JSON.stringify({ ...work, version: id, savedAt: now });
+  for (;;) {
+    try {
+      localStorage.setItem(SLOT_PREFIX + tabId(), slot);
+      localStorage.setItem(LAST_KEY, tabId());
+      if (!pruned) pruneSlots();
+      pruned = true;
+      break;
+    } catch {
+      // Storage full: older versions make room for the work in the editor; when none is left
+      // (or storage is disabled) the work stays in the page.
+      if (!dropOldestVersion()) return;
+    }
   }
   recordVersion(id, work, now);
 }

@@ -74,3 +74,18 @@ export function keepInHistory(id: string, work: Work, now: number): void {
   if (readHistory().some((v) => sameTexts(v, work))) return;
   recordVersion(id, work, now);
 }
+
+/**
+ * Drops the oldest version; false when none is left. The autosave calls it when storage is full:
+ * the work in the editor comes before older versions of it.
+ */
+export function dropOldestVersion(): boolean {
+  const list = readHistory();
+  if (list.length === 0) return false;
+  try {
+    localStorage.setItem(KEY, JSON.stringify(list.slice(0, -1)));
+  } catch {
+    localStorage.removeItem(KEY);
+  }
+  return true;
+}
