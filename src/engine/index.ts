@@ -24,6 +24,7 @@ export {
   placeDiagnostics,
   type Severity,
 } from "./lang/diagnostics.js";
+export { MAX_CONFIG_TEXT } from "./lang/preprocess.js";
 export {
   FIRST_LINE,
   type LineState,

@@ -119,7 +119,7 @@ export class Cursor {
    */
   abort(span: Span): void {
     if (this.aborted) return;
-    this.diags.error("nesting_too_deep", "memory exhausted", span);
+    this.diags.fatal("nesting_too_deep", "memory exhausted", span);
     this.aborted = true;
     this.i = this.tokens.length - 1;
   }

@@ -52,6 +52,18 @@ export class DiagnosticBag {
     this.items.push({ code, severity: "error", message, span });
   }
 
+  /**
+   * Reports an error that stops the compilation (a limit of the parser or the preprocessor): it
+   * is reported even past MAX_ERRORS, since it says why the rest of the config was not read.
+   */
+  fatal(code: string, message: string, span: Span): void {
+    const at = `${span.file}:${span.start}`;
+    if (this.errorAt.has(at)) return;
+    this.errorAt.add(at);
+    this.errors++;
+    this.items.push({ code, severity: "error", message, span });
+  }
+
   warning(code: string, message: string, span: Span): void {
     this.note("warning", code, message, span);
   }

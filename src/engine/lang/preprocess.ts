@@ -5,7 +5,7 @@
  * every `loadmodule`, and define substitution on identifiers (never inside strings or PVs).
  */
 
-import { parseSubst, type SubstExpr, substStr } from "../base/regex/subst.js";
+import { applyReplacements, parseSubst, type SubstExpr, substRun } from "../base/regex/subst.js";
 import type { SourceFile, Span } from "../base/source.js";
 import { CFG_KEYWORDS } from "./cfg-keywords.js";
 import { DiagnosticBag } from "./diagnostics.js";
@@ -74,6 +74,19 @@ const MAX_INCLUDE_DEPTH = 10;
 const MAX_DEFINES = 512;
 const MAX_EXPANSION_DEPTH = 16;
 
+/**
+ * How much text the preprocessor may produce in all: every file read (the main one and each
+ * include, as often as it is included), every define's value each time it is expanded, and what
+ * `#!subst` adds to strings. Kamailio has no such count: its lexer keeps all of this in private
+ * memory (cfg.lex addstr() and sr_push_yy_state() for includes, unput() of a define's value into
+ * flex's buffer, ppcfg.c pp_subst_run() results from pkg_malloc), so a define bomb or a fan-out of
+ * includes ends in "could not allocate private memory from pkg pool" (observed on 5.6.3, -M 8),
+ * 31 `#!subst "/a/aa/g"` in re.c's "Buffer too small", and `include_file "/dev/zero"` makes it
+ * read forever. kamsim counts the text as it grows and stops at 2 MB, the size of the largest
+ * config the page opens; the CLI reads no file past it (MAX_CONFIG_TEXT + 1 characters tell).
+ */
+export const MAX_CONFIG_TEXT = 2 * 1024 * 1024;
+
 /** Runs the preprocessor over the main file and everything it includes. */
 export function preprocess(
   name: string,
@@ -94,6 +107,10 @@ class Preprocessor {
   mode: string | undefined;
   private readonly conds: Cond[] = [];
   private readonly substs: SubstExpr[] = [];
+  /** Characters of text that may still be produced (MAX_CONFIG_TEXT). */
+  private room = MAX_CONFIG_TEXT;
+  /** Set when the text went past MAX_CONFIG_TEXT: nothing more is read, expanded or substituted. */
+  private full = false;
 
   constructor(
     private readonly diags: DiagnosticBag,
@@ -105,7 +122,7 @@ class Preprocessor {
   }
 
   run(name: string, text: string): void {
-    this.file(name, text, 0);
+    this.file(name, text, 0, undefined);
     for (const c of this.conds) {
       this.diags.error(
         "unbalanced_ifdef",
@@ -118,9 +135,16 @@ class Preprocessor {
     this.out.push({ kind: "eof", text: "", value: "", span: end, nl: true });
   }
 
-  private file(name: string, text: string, depth: number): void {
+  /**
+   * Reads one file. Text past the room left is not read: the error is at the include (`at`), or
+   * at the place in the main file where the room ran out.
+   */
+  private file(name: string, whole: string, depth: number, at: Span | undefined): void {
     const index = this.files.length;
+    const text = whole.length > this.room ? whole.slice(0, this.room) : whole;
     this.files.push({ name, text });
+    if (text !== whole) this.overflow(at ?? { file: index, start: text.length, end: text.length });
+    else this.room -= text.length;
     const lexer = new Lexer(text, index, this.diags);
     for (;;) {
       const tok = this.active ? lexer.next() : lexer.nextConditional();
@@ -159,8 +183,31 @@ class Preprocessor {
   }
 
   private push(tok: Token): void {
-    if (tok.kind === "string" && this.substs.length) tok.value = this.applySubsts(String(tok.value));
+    if (tok.kind === "string" && this.substs.length) tok.value = this.applySubsts(String(tok.value), tok.span);
     this.out.push(tok);
+  }
+
+  /** Takes `n` characters from the room left; false (and the error, once, at `span`) if there are not so many. */
+  private spend(n: number, span: Span): boolean {
+    if (this.full) return false;
+    if (n <= this.room) {
+      this.room -= n;
+      return true;
+    }
+    this.overflow(span);
+    return false;
+  }
+
+  private overflow(span: Span): void {
+    if (this.full) return;
+    this.full = true;
+    this.room = 0;
+    const mb = MAX_CONFIG_TEXT / (1024 * 1024);
+    this.diags.fatal(
+      "config_too_large",
+      `could not allocate private memory from pkg pool: the config makes more than ${mb} MB of text with its includes, defines and substitutions (kamsim's limit)`,
+      span,
+    );
   }
 
   /** Every `loadmodule "x.so"` defines `MOD_x` (docs/kamailio/preprocessor.md#module-defines). */
@@ -177,6 +224,8 @@ class Preprocessor {
       return;
     }
     const value = this.defines.get(tok.text) ?? "";
+    // Each expansion costs its value's text (at least a character, for an empty one).
+    if (!this.spend(Math.max(1, value.length), tok.span)) return;
     const sub = new Lexer(value, tok.span.file, new DiagnosticBag());
     let first = true;
     for (let t = sub.next(); t.kind !== "eof"; t = sub.next()) {
@@ -201,7 +250,15 @@ class Preprocessor {
       this.diags.error("syntax_error", "syntax error", arg.span);
       return;
     }
-    const path = this.applySubsts(String(arg.value));
+    // Past the limit nothing more is read: an include fan-out (a file including itself ten times,
+    // ten deep) would otherwise still ask for each of its 10^10 files.
+    if (this.full) return;
+    const path = this.applySubsts(String(arg.value), arg.span);
+    // cfg.lex sr_push_yy_state() refuses a level past MAX_INCLUDE_DEPTH before it opens the file.
+    if (depth + 1 > MAX_INCLUDE_DEPTH) {
+      this.diags.error("include_too_deep", `too many nested includes (max ${MAX_INCLUDE_DEPTH}): "${path}"`, arg.span);
+      return;
+    }
     const found = this.resolve(path, this.files[at.span.file]?.name ?? "");
     if (found === undefined) {
       if (word === "include_file") {
@@ -209,11 +266,7 @@ class Preprocessor {
       }
       return;
     }
-    if (depth + 1 > MAX_INCLUDE_DEPTH) {
-      this.diags.error("include_too_deep", `too many nested includes (max ${MAX_INCLUDE_DEPTH}): "${path}"`, arg.span);
-      return;
-    }
-    this.file(found.name, found.text, depth + 1);
+    this.file(found.name, found.text, depth + 1, arg.span);
   }
 
   /** As given, then relative to the including file's folder (docs/kamailio/preprocessor.md#include-files). */
@@ -384,9 +437,18 @@ class Preprocessor {
     }
   }
 
-  private applySubsts(s: string): string {
+  /** `#!subst` rules in order on a string; what they add is counted before it is built. */
+  private applySubsts(s: string, span: Span): string {
     let out = s;
-    for (const sub of this.substs) out = substStr(sub, out) ?? out;
+    for (const sub of this.substs) {
+      if (this.full) return out;
+      const reps = substRun(sub, out);
+      if ("error" in reps || reps.length === 0) continue;
+      let grown = 0;
+      for (const r of reps) grown += r.rpl.length - r.size;
+      if (grown > 0 && !this.spend(grown, span)) return out;
+      out = applyReplacements(out, reps);
+    }
     return out;
   }
 }
