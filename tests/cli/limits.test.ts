@@ -1,0 +1,59 @@
+/**
+ * `kamsim check` and `kamsim run` on configs that once overflowed the stack, ran for minutes or
+ * grew without bound: each answers with Kamailio-style errors at the place (exit 1), never Node's
+ * RangeError or a kamsim-bug line (exit 3). Speed is not asserted here (benchmarks do that); the
+ * number of diagnostics, which made the 300,000-'@' config quadratic, is.
+ */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { kamsim } from "./kamsim.js";
+
+const dir = mkdtempSync(join(tmpdir(), "kamsim-limits-"));
+const file = (name: string, text: string) => {
+  writeFileSync(join(dir, name), text);
+  return name;
+};
+
+const HEAD = 'loadmodule "pv.so"\nloadmodule "xlog.so"\nrequest_route {\n';
+const ifs = file("ifs.cfg", `${HEAD}${"if (1) {\n".repeat(2000)}xlog("x\\n");\n${"}\n".repeat(2000)}}\n`);
+const sum = file("sum.cfg", `${HEAD}    $var(x) = 1${" + 1".repeat(4999)};\n}\n`);
+const parens = file("parens.cfg", `${HEAD}    $var(x) = ${"(".repeat(5000)}1${")".repeat(5000)};\n}\n`);
+
+/** No stack trace, no "internal error" line. */
+function clean(stderr: string): void {
+  expect(stderr).not.toMatch(/RangeError|Maximum call stack|internal error|^\s+at /m);
+}
+
+describe("kamsim check and run at the limits", () => {
+  for (const command of ["check", "run"]) {
+    it(`${command}: 2,000 nested ifs, a 5,000-term sum, 5,000 parentheses give 'memory exhausted' at the place`, () => {
+      for (const [name, where] of [
+        [ifs, "ifs.cfg:602:5"],
+        [sum, "sum.cfg:4:2409"],
+        [parens, "parens.cfg:4:614"],
+      ] as const) {
+        const r = kamsim([command, name, ...(command === "run" ? ["--duration", "1"] : [])], dir);
+        clean(r.stderr);
+        expect(r.code).toBe(1);
+        expect(r.stderr).toContain(`${where}: error: memory exhausted`);
+      }
+    });
+  }
+
+  it("check: 300,000 '@' give 100 syntax errors and 'too many errors', not 300,000", () => {
+    const r = kamsim(["check", file("at.cfg", "@".repeat(300_000))], dir);
+    clean(r.stderr);
+    expect(r.code).toBe(1);
+    expect(r.stderr.match(/: error: /g)).toHaveLength(101);
+    expect(r.stderr).toContain("at.cfg:1:101: error: too many errors (more than 100); the rest are not reported");
+  });
+
+  it('check: include_file "/dev/zero" stops at the include, the device is not read to the end', () => {
+    const r = kamsim(["check", file("zero.cfg", 'loadmodule "pv.so"\ninclude_file "/dev/zero"\n')], dir);
+    clean(r.stderr);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("zero.cfg:2:14: error: could not allocate private memory from pkg pool");
+  });
+});
