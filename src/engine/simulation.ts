@@ -4,7 +4,7 @@
  * timers, all in virtual time. Observers get events; they never touch these objects.
  */
 
-import { L_CRIT2, L_NOTICE, L_WARN } from "./base/log-levels.js";
+import { L_CRIT2 } from "./base/log-levels.js";
 import { createRng } from "./base/rng.js";
 import type { Micros } from "./base/time.js";
 import { ALL_EVENTS, type EventWants, type SimEvent } from "./events.js";
@@ -12,8 +12,8 @@ import type { FrontEndResult } from "./lang/compile.js";
 import type { Diagnostic } from "./lang/diagnostics.js";
 import { createInstances } from "./link/instances.js";
 import { buildProgram, type CompiledRoutes } from "./link/program.js";
-import type { ModuleInstance, RpcResult, SimulationHost } from "./modules/runtime-types.js";
-import { DROP_R_F, type ScriptContext } from "./runtime/context.js";
+import type { ModuleInstance, RpcResult } from "./modules/runtime-types.js";
+import type { ScriptContext } from "./runtime/context.js";
 import { type CoreSettings, MAX_CHILDREN, readCoreSettings } from "./runtime/core-settings.js";
 import type { CompileEnv, RouteCell } from "./runtime/env.js";
 import { compileFormat } from "./runtime/format.js";
@@ -22,21 +22,21 @@ import type { Process } from "./runtime/process.js";
 import type { Services } from "./runtime/services.js";
 import type { HostPort } from "./runtime/sip-net.js";
 import { StepBudgetExceeded } from "./runtime/stmt.js";
-import { statelessForward } from "./sim/forward-reply.js";
+import { startModules } from "./sim/host.js";
 import { Kernel } from "./sim/kernel.js";
 import { Network } from "./sim/network.js";
 import { buildProcessTable } from "./sim/processes.js";
 import { Receiver } from "./sim/receiver.js";
+import { afterReplyRoute, type ReplyPath } from "./sim/reply-route.js";
 import { sipSummary } from "./sim/sip-summary.js";
-import { FAKED_SIP_MSG } from "./sip/faked.js";
-import { SipRequest } from "./sip/message.js";
+import { startAgents } from "./simulation-agents.js";
 import { receiveDatagram } from "./sip/receive.js";
 import type { SipMessage } from "./sip/sip-message.js";
 import { type Arrival, type Arrivals, createArrivals, type Injection } from "./traffic/arrivals.js";
 import { RecentArrivals } from "./traffic/recent-arrivals.js";
 import { RequestFactory } from "./traffic/requests.js";
 import type { PlannedStream, TrafficPlan } from "./traffic/types.js";
-import { type AgentSet, type AgentSummary, createAgents } from "./world/agents/index.js";
+import type { AgentSet, AgentSummary } from "./world/agents/index.js";
 import { createWorld } from "./world/world.js";
 
 export interface SimulationOptions {
@@ -94,8 +94,8 @@ export class Simulation {
   private readonly receiver: Receiver<Arrival>;
   /** The traffic file's SIP user agents. */
   private readonly agents: AgentSet;
-  /** Module instances with a reply hook (tm), in load order: forward_reply()'s mod_response_cbks. */
-  private readonly replyHooks: ModuleInstance[];
+  /** forward_reply()'s parts: the module instances with a reply hook (tm, mod_response_cbks) in load order. */
+  private readonly replyPath: ReplyPath;
   /** Module instances with a post-script hook (tm's end of request), in load order. */
   private readonly postHooks: ModuleInstance[];
   /** Module instances with a pre-script hook (sl's ACK filter), in load order. */
@@ -138,7 +138,8 @@ export class Simulation {
       serverHeader: this.core.serverHeader,
     };
     this.instances = createInstances(front, this.sv, this.core);
-    this.replyHooks = [...this.instances.values()].filter((i) => i.onReply !== undefined);
+    const replyHooks = [...this.instances.values()].filter((i) => i.onReply !== undefined);
+    this.replyPath = { sv: this.sv, net: this.net, replyHooks };
     this.postHooks = [...this.instances.values()].filter((i) => i.postScript !== undefined);
     this.preHooks = [...this.instances.values()].filter((i) => i.preScript !== undefined);
     const requests = [...this.instances.values()].flatMap((i) => i.processes ?? []);
@@ -172,7 +173,7 @@ export class Simulation {
       (a) => this.describe(a),
     );
     this.arrivals = createArrivals(plan, createRng(seed));
-    this.agents = this.startAgents(plan);
+    this.agents = startAgents(plan, this.kernel, this.net, this.listen);
     // Datagrams reaching the proxy's socket join the SIP workers' receive queue.
     this.net.attach(this.listen, "kamailio", (from, text, t) => {
       const a: NetArrival = { t, stream: NET_STREAM, n: 0, src: from.ip, sport: from.port, text };
@@ -367,32 +368,6 @@ export class Simulation {
     return "error" in built ? undefined : built.text;
   }
 
-  /**
-   * The traffic file's user agents (world/agents) on the network: each listens at its address
-   * with its own latency and loss, and sends from it; their scripted actions start at t = 0.
-   */
-  private startAgents(plan: TrafficPlan): AgentSet {
-    const net = this.net;
-    const kernel = this.kernel;
-    const set = createAgents(
-      plan.agents,
-      { proxy: this.listen },
-      {
-        now: () => kernel.now,
-        schedule: (t, fn) => kernel.schedule(t, fn),
-        send: (from, to, text) => {
-          net.sendFrom(from, to, text, kernel.now);
-        },
-      },
-    );
-    for (const a of set.addresses) {
-      const at = a.address;
-      net.attach(at, a.name, (from, text) => set.deliver(at, from, text), { loss: a.loss, latency: a.latency });
-    }
-    set.start();
-    return set;
-  }
-
   /** What each user agent did and saw so far (plain data, world/agents/summary.ts). */
   agentSummary(): AgentSummary[] {
     return this.agents.summary();
@@ -418,7 +393,7 @@ export class Simulation {
     if (msg.reply === undefined && this.preHooks.length > 0 && !this.preScript(ctx))
       return this.plan.server.requestCost + ctx.cost;
     const after = msg.reply
-      ? (ret: number) => this.afterReplyRoute(ctx, cell !== undefined, ret)
+      ? (ret: number) => afterReplyRoute(this.replyPath, ctx, cell !== undefined, ret)
       : this.postHooks.length > 0
         ? () => this.postScript(ctx)
         : undefined;
@@ -455,47 +430,6 @@ export class Simulation {
   }
 
   /**
-   * After the core onreply_route (receive_msg(), core/receive.c): a negative return is an error
-   * (a warning, no forwarding), 0 or `drop` stops the reply; otherwise forward_reply().
-   */
-  private afterReplyRoute(ctx: ScriptContext, ran: boolean, ret: number): void {
-    if (ran) {
-      if (ret < 0) {
-        this.sv.log.core(ctx.proc, L_WARN, "receive.c:598", "receive_msg", "error while trying onreply script", {
-          t: ctx.start + ctx.cost,
-          req: ctx.req,
-          prefix: ctx.logPrefix,
-        });
-        return;
-      }
-      if (ret === 0 || ctx.flags & DROP_R_F) return;
-    }
-    this.forwardReply(ctx);
-  }
-
-  /**
-   * forward_reply() (core/forward.c do_forward_reply()): modules' response callbacks first (tm
-   * takes the replies of its transactions); otherwise the reply is forwarded statelessly: its
-   * first Via removed, sent to the second Via (update_sock_struct_from_via()). Without a second
-   * Via it is dropped (a debug line only).
-   */
-  private forwardReply(ctx: ScriptContext): void {
-    for (const inst of this.replyHooks) if (inst.onReply?.(ctx)) return;
-    const fwd = statelessForward(ctx.msg);
-    if (fwd === undefined) return;
-    if ("unresolved" in fwd) {
-      const text = `resolve_host(${fwd.unresolved}) failure`;
-      this.sv.log.core(ctx.proc, L_NOTICE, "forward.c:721", "update_sock_struct_from_via", text, {
-        t: ctx.start + ctx.cost,
-        req: ctx.req,
-        prefix: ctx.logPrefix,
-      });
-      return;
-    }
-    this.net.send(fwd.to, fwd.text, ctx.start + ctx.cost, { req: ctx.req, proc: ctx.proc.index });
-  }
-
-  /**
    * A raw datagram through Kamailio's receive path (sip/receive.ts), in the worker that read it:
    * the core's log lines, then the request for the script, a reply for the core onreply_route
    * when the config has one, or undefined when nothing runs (dropped, or a reply and no
@@ -528,45 +462,18 @@ export class Simulation {
     return r.kind === "reply" ? r.msg : undefined;
   }
 
-  /** The fake message of a timer process; kept, so `$ru` changes persist (docs/kamailio/pseudo-variables.md#faked-message). */
-  private fakeMessage(proc: Process): SipRequest {
-    let m = proc.local.get("fakeMessage") as SipRequest | undefined;
-    if (!m) {
-      m = SipRequest.parse(FAKED_SIP_MSG) as SipRequest;
-      proc.local.set("fakeMessage", m);
-    }
-    return m;
-  }
-
   private start(): void {
-    const host: SimulationHost = {
+    startModules({
       sv: this.sv,
       core: this.core,
-      slowTimer: this.processes.find((p) => p.kind === "slow_timer") as Process,
-      runTimerRoute: (proc, cell, at, done) => {
-        const ctx = this.context(proc, this.fakeMessage(proc), at, false);
-        this.run(cell, ctx, () => done(at + ctx.cost));
-      },
-      route: (name) => this.routes.named.get(name),
-      events: (name) => this.routes.events.get(name),
-      timer: this.processes.find((p) => p.kind === "timer") as Process,
-      failureRoute: (name) => this.routes.failure.get(name),
-      onreplyRoute: (name) => this.routes.onreply.get(name),
-      branchRoute: (name) => this.routes.branch.get(name),
-      context: (proc, msg, t, src, req) => this.context(proc, msg, t, true, src, this.listen, req),
-      runRoute: (cell, ctx, done) => this.run(cell, ctx, done),
+      processes: this.processes,
+      routes: this.routes,
       env: this.compileEnv,
-    };
-    const init = this.routes.events.get("htable:mod-init");
-    if (init)
-      this.run(
-        init,
-        this.context(this.processes[0] as Process, this.fakeMessage(this.processes[0] as Process), 0, false),
-      );
-    const firstWorker = this.processes.find((p) => p.kind === "receiver");
-    const workerInit = this.routes.events.get("core:worker-one-init");
-    if (workerInit && firstWorker)
-      this.run(workerInit, this.context(firstWorker, this.fakeMessage(firstWorker), 0, false));
-    for (const inst of this.instances.values()) inst.start?.(host);
+      instances: this.instances.values(),
+      listen: this.listen,
+      // Bound, not wrapped: a module's context() or route run costs one call, as before.
+      context: this.context.bind(this),
+      run: this.run.bind(this),
+    });
   }
 }
