@@ -23,7 +23,7 @@ const parens = file("parens.cfg", `${HEAD}    $var(x) = ${"(".repeat(5000)}1${")
 
 /** No stack trace, no "internal error" line. */
 function clean(stderr: string): void {
-  expect(stderr).not.toMatch(/RangeError|Maximum call stack|internal error|^\s+at /m);
+  expect(stderr).not.toMatch(/RangeError|Maximum call stack|kamsim: internal error|^\s+at .+:\d+:\d+\)?$/m);
 }
 
 describe("kamsim check and run at the limits", () => {
@@ -48,6 +48,16 @@ describe("kamsim check and run at the limits", () => {
     expect(r.code).toBe(1);
     expect(r.stderr.match(/: error: /g)).toHaveLength(101);
     expect(r.stderr).toContain("at.cfg:1:101: error: too many errors (more than 100); the rest are not reported");
+  });
+
+  it("rpc: --at past one virtual day is a usage error naming the flag (99999999999999999999 ran for ever)", () => {
+    const cfg = file("rpc.cfg", 'loadmodule "pv.so"\nrequest_route {\n    drop;\n}\n');
+    const r = kamsim(["rpc", cfg, "--at", "99999999999999999999", "core.uptime"], dir);
+    clean(r.stderr);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      "kamsim: --at must be at most 86400 seconds (one virtual day), not 99999999999999999999",
+    );
   });
 
   it('check: include_file "/dev/zero" stops at the include, the device is not read to the end', () => {

@@ -15,8 +15,16 @@ export interface JsonPositions {
   keys: Map<string, number>;
 }
 
-/** The scan's outcome: positions when the text is good JSON, else the first error. */
-export type JsonScan = { ok: true; positions: JsonPositions } | { ok: false; offset: number; message: string };
+/**
+ * The scan's outcome: positions when the text is good JSON, else the first error; `path` names
+ * the list that passed its limit (`maxItems`), when that is the error.
+ */
+export type JsonScan =
+  | { ok: true; positions: JsonPositions }
+  | { ok: false; offset: number; message: string; path?: string };
+
+/** The most entries the list at a path may have (undefined: no limit but the text's size). */
+export type MaxItems = (path: string) => number | undefined;
 
 /** Deeper nesting than this is refused (no traffic file needs it, and recursion must stay bounded). */
 const MAX_DEPTH = 256;
@@ -25,18 +33,25 @@ class JsonSyntaxError {
   constructor(
     readonly offset: number,
     readonly message: string,
+    readonly path?: string,
   ) {}
 }
 
-/** Checks `text` as JSON and records the positions of its keys and values. Never throws. */
-export function scanJson(text: string): JsonScan {
+/**
+ * Checks `text` as JSON and records the positions of its keys and values. Never throws. A list
+ * longer than `maxItems` allows stops the scan at its first extra entry: the validation would
+ * refuse it anyway, and 10 million `{}` would otherwise cost a position each (and JSON.parse).
+ */
+export function scanJson(text: string, maxItems: MaxItems = () => undefined): JsonScan {
   const positions: JsonPositions = { values: new Map(), keys: new Map() };
-  const scanner = new Scanner(text, positions);
+  const scanner = new Scanner(text, positions, maxItems);
   try {
     scanner.document();
     return { ok: true, positions };
   } catch (e) {
-    if (e instanceof JsonSyntaxError) return { ok: false, offset: e.offset, message: e.message };
+    if (e instanceof JsonSyntaxError) {
+      return { ok: false, offset: e.offset, message: e.message, ...(e.path === undefined ? {} : { path: e.path }) };
+    }
     throw e;
   }
 }
@@ -50,6 +65,7 @@ class Scanner {
   constructor(
     private readonly text: string,
     private readonly positions: JsonPositions,
+    private readonly maxItems: MaxItems,
   ) {}
 
   document(): void {
@@ -134,7 +150,12 @@ class Scanner {
       this.pos++;
       return;
     }
+    const max = this.maxItems(path);
     for (let i = 0; ; i++) {
+      if (max !== undefined && i >= max) {
+        this.space();
+        throw new JsonSyntaxError(this.pos, `has more than ${max} entries; at most ${max} are allowed`, path);
+      }
       this.value(indexPath(path, i), depth);
       this.space();
       const c = this.text[this.pos];

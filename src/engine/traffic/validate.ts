@@ -13,6 +13,7 @@ import { parseSingleAddress } from "./address.js";
 import { FieldReader, type JsonObject, type NumberRule } from "./fields.js";
 import { type JsonPositions, scanJson } from "./json-scan.js";
 import {
+  MAX_AGENTS,
   MAX_COST_S,
   MAX_DURATION_S,
   MAX_ENDPOINTS,
@@ -58,6 +59,13 @@ export interface TrafficOverrides {
 
 const ROOT_KEYS = ["duration", "seed", "streams", "messages", "server", "endpoints", "agents"] as const;
 
+/** The top-level lists' limits, checked while scanning (before anything is built from the text). */
+const LIST_LIMITS: ReadonlyMap<string, number> = new Map([
+  ["streams", MAX_STREAMS],
+  ["messages", MAX_MESSAGES],
+  ["agents", MAX_AGENTS],
+]);
+
 /** Parses and validates traffic file text; errors carry the line and column of their key. */
 export function parseTrafficText(text: string, overrides: TrafficOverrides = {}): TrafficResult {
   if (text.length > MAX_TEXT)
@@ -65,10 +73,11 @@ export function parseTrafficText(text: string, overrides: TrafficOverrides = {})
   // Editors on some systems start files with a byte-order mark; JSON.parse would refuse it.
   const skip = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const body = skip ? text.slice(1) : text;
-  const scan = scanJson(body);
+  const scan = scanJson(body, (path) => LIST_LIMITS.get(path));
   const file = { name: "", text };
   if (!scan.ok) {
     const { line, col } = lineColAt(file, scan.offset + skip);
+    if (scan.path !== undefined) return { errors: [{ path: scan.path, message: scan.message, line, col }] };
     return { errors: [{ path: "(root)", message: `invalid JSON: ${scan.message}`, line, col }] };
   }
   const result = validateTraffic(JSON.parse(body), overrides);
