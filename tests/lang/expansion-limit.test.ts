@@ -58,6 +58,15 @@ describe("the preprocessor's text limit", () => {
     expect(hit[0]?.line).toBe(Math.floor(MAX_CONFIG_TEXT / 10) + 1);
   });
 
+  it("#!ifdef nests 512 deep; the 513th is refused where Kamailio 5.6.3 refuses it (cfg.lex MAX_IFDEFS)", () => {
+    const nested = (n: number) =>
+      `#!define A\n${"#!ifdef A\n".repeat(n)}request_route {\n    drop;\n}\n${"#!endif\n".repeat(n)}`;
+    expect(tooLarge(nested(512)).placed).toEqual([]);
+    // kamailio -c: "too many nested ifdefs -- adjust MAX_IFDEFS", then a syntax error at line 514.
+    const p = tooLarge(nested(513)).placed.map((d) => `${d.line}:${d.col} ${d.message}`);
+    expect(p[0]).toBe("514:1 too many nested ifdefs -- adjust MAX_IFDEFS");
+  });
+
   it("configs within the limit are untouched: a define used 1,000 times, a subst that grows a string", () => {
     const text =
       '#!define LOG xlog("L_INFO", "hello\\n");\n#!subst "/hello/hello world/"\nloadmodule "xlog.so"\nrequest_route {\n' +

@@ -73,6 +73,8 @@ const DEFINE_KINDS: Readonly<Record<string, DefineKind>> = {
 const MAX_INCLUDE_DEPTH = 10;
 const MAX_DEFINES = 512;
 const MAX_EXPANSION_DEPTH = 16;
+/** cfg.lex MAX_IFDEFS: how deep `#!ifdef`/`#!ifndef` nest. */
+const MAX_IFDEFS = 512;
 
 /**
  * How much text the preprocessor may produce in all: every file read (the main one and each
@@ -117,8 +119,9 @@ class Preprocessor {
     private readonly options: PreprocessOptions,
   ) {}
 
+  /** Whether text is read here: each level's `active` already includes its parent's, so the top's says it. */
   private get active(): boolean {
-    return this.conds.every((c) => c.active);
+    return this.conds[this.conds.length - 1]?.active ?? true;
   }
 
   run(name: string, text: string): void {
@@ -306,6 +309,12 @@ class Preprocessor {
   }
 
   private openIf(name: string, args: string, tok: Token): void {
+    // cfg.lex pp_ifdef_type(): a level past MAX_IFDEFS is refused (the directive is not counted,
+    // so its #!endif closes an outer one), and the lexer's error return is a syntax error there.
+    if (this.conds.length >= MAX_IFDEFS) {
+      this.diags.error("too_many_ifdefs", "too many nested ifdefs -- adjust MAX_IFDEFS", tok.span);
+      return;
+    }
     const parentActive = this.active;
     let cond: boolean;
     if (name === "ifexp") {
@@ -332,7 +341,7 @@ class Preprocessor {
       );
       return;
     }
-    const parentActive = this.conds.slice(0, -1).every((c) => c.active);
+    const parentActive = this.conds[this.conds.length - 2]?.active ?? true;
     if (top.sawElse) {
       top.active = parentActive && !top.active;
       return;
