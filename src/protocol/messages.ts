@@ -45,7 +45,7 @@ export interface Counters {
   queued: number;
   alerts: number;
   replies: number;
-  /** Requests per virtual second over the last second. */
+  /** Requests that arrived in the last virtual second (a rate over virtual time, not per frame). */
   rate: number;
 }
 
@@ -88,7 +88,7 @@ export type FromWorker =
       routesRan: string[];
       /** Each queue's depth over the frame, sampled in virtual time (peak and last per 50 ms). */
       queuePoints: Record<string, { t: number; v: number }[]>;
-      /** Items each queue dropped on overflow since the last frame. */
+      /** Items each queue dropped on overflow since the last frame, counted from every mq event. */
       queueDrops: Record<string, number>;
       /** Microseconds each process (by index) was busy since the last frame. */
       busyUs: Record<number, number>;

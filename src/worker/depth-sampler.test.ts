@@ -27,6 +27,14 @@ describe("DepthSampler", () => {
     expect(drains).toBe(3);
   });
 
+  it("keeps a drain at the same instant as the peak (an rtimer fetch as a request adds)", () => {
+    const d = new DepthSampler();
+    d.add("alert", 10_000, 261);
+    d.add("alert", 10_000, 161);
+    const pts = d.take(DEPTH_RESOLUTION_US).alert ?? [];
+    expect(pts.at(-1)).toEqual({ t: 10_000, v: 161 });
+  });
+
   it("holds a bucket that is still open until time has passed it", () => {
     const d = new DepthSampler();
     d.add("q", 10_000, 3);

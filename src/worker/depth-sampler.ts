@@ -17,6 +17,12 @@ interface Bucket {
   peak: number;
   lastT: number;
   last: number;
+  /**
+   * A change came after the peak. Not `lastT !== peakT`: a fetch at the same instant as the
+   * peak's add (an rtimer firing draining the queue as a request fills it) has the peak's time,
+   * and comparing times dropped the drain, so the chart stayed at the peak until the next change.
+   */
+  afterPeak: boolean;
 }
 
 export class DepthSampler {
@@ -31,13 +37,14 @@ export class DepthSampler {
       if (v > b.peak) {
         b.peak = v;
         b.peakT = t;
-      }
+        b.afterPeak = false;
+      } else b.afterPeak = true;
       b.last = v;
       b.lastT = t;
       return;
     }
     if (b) this.close(queue, b);
-    this.open.set(queue, { index, peakT: t, peak: v, lastT: t, last: v });
+    this.open.set(queue, { index, peakT: t, peak: v, lastT: t, last: v, afterPeak: false });
   }
 
   /** The points since the last call; `now` closes the buckets that time has left behind. */
@@ -57,6 +64,6 @@ export class DepthSampler {
     const list = this.points[queue] ?? [];
     this.points[queue] = list;
     list.push({ t: b.peakT, v: b.peak });
-    if (b.lastT !== b.peakT) list.push({ t: b.lastT, v: b.last });
+    if (b.afterPeak) list.push({ t: b.lastT, v: b.last });
   }
 }

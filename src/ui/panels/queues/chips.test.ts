@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { SimEvent } from "../../../engine/index.js";
-import { CHIP_CAP, chipText, countDrops, eventsAfter, LEAVING_CAP, leavingWindow, queueChips } from "./chips.js";
+import { CHIP_CAP, chipText, LEAVING_CAP, leavingWindow, queueChips } from "./chips.js";
 
 const S = 1_000_000;
 let size = 0;
@@ -87,21 +87,6 @@ describe("queueChips", () => {
 });
 
 describe("helpers", () => {
-  it("eventsAfter returns what came after the last one seen", () => {
-    const a = { n: 1 };
-    const b = { n: 2 };
-    const c = { n: 3 };
-    expect(eventsAfter([a, b, c], b)).toEqual([c]);
-    expect(eventsAfter([a, b, c], { n: 9 })).toEqual([a, b, c]);
-    expect(eventsAfter([a, b], undefined)).toEqual([a, b]);
-  });
-
-  it("countDrops adds drops per queue", () => {
-    size = 3;
-    const counts = countDrops({ alert: 1 }, [mq("drop", "a", 1), mq("fetch", "b", 2), mq("drop", "c", 3, "q2")]);
-    expect(counts).toEqual({ alert: 2, q2: 1 });
-  });
-
   it("leavingWindow is about a second of wall time, bounded", () => {
     expect(leavingWindow(1)).toBe(900_000);
     expect(leavingWindow(0.1)).toBe(100_000);

@@ -96,19 +96,6 @@ export function queueChips(
   return items.length === depth && items[0] ? { inside, leaving, hidden, head: items[0] } : { inside, leaving, hidden };
 }
 
-/** The events after `last` in `events` (all of them when `last` has scrolled out). */
-export function eventsAfter<T>(events: readonly T[], last: T | undefined): readonly T[] {
-  if (last === undefined) return events;
-  const at = events.lastIndexOf(last);
-  return at < 0 ? events : events.slice(at + 1);
-}
-
-/** Adds the overflow drops among `events` to `counts` (per queue), in place. */
-export function countDrops(counts: Record<string, number>, events: readonly SimEvent[]): Record<string, number> {
-  for (const e of events) if (e.kind === "mq" && e.op === "drop") counts[e.queue] = (counts[e.queue] ?? 0) + 1;
-  return counts;
-}
-
 /** How long a leaving chip stays, in virtual µs: about a second of wall time at `speed`. */
 export function leavingWindow(speed: number): number {
   return Number.isFinite(speed) ? Math.min(5_000_000, Math.max(100_000, speed * 900_000)) : 5_000_000;
