@@ -12,7 +12,7 @@ import type { CoreLogEntry } from "./core-log-entry.js";
 import { type CSeq, parseCSeq, parseUint } from "./fields.js";
 import { findBlankLine, frameRequest, type RequestFrame } from "./framing.js";
 import { headerKey } from "./header-names.js";
-import { scanHeaders } from "./header-scan.js";
+import { type HeaderScan, scanHeaders } from "./header-scan.js";
 import { type HeaderField, splitHeaders } from "./headers.js";
 import { type NameAddr, parseNameAddr } from "./name-addr.js";
 import { parseUri, type SipUri } from "./uri.js";
@@ -52,6 +52,8 @@ export class SipRequest {
    * headersFailure()); a stream's built request never does. */
   private fromDatagram = false;
   private failureCache: CoreLogEntry[] | null | undefined;
+  /** The receive path's header read, resumed by headersFailure(). */
+  private scanned: HeaderScan | undefined;
 
   private constructor(raw: string, f: RequestFrame) {
     this.raw = raw;
@@ -79,7 +81,14 @@ export class SipRequest {
    * headers end at the first empty line, or at the end of the datagram when it has none (the
    * body is then empty).
    */
-  static received(raw: string, method: string, uri: string, version: string, headerStart: number): SipRequest {
+  static received(
+    raw: string,
+    method: string,
+    uri: string,
+    version: string,
+    headerStart: number,
+    scan?: HeaderScan,
+  ): SipRequest {
     let headerEnd = raw.length;
     let bodyStart = raw.length;
     const c = raw.charCodeAt(headerStart);
@@ -90,6 +99,10 @@ export class SipRequest {
     }
     const m = new SipRequest(raw, { method, uri, version, headerStart, headerEnd, bodyStart });
     m.fromDatagram = true;
+    // Where the receive path's read stopped: a later full read goes on from there, as
+    // msg->unparsed does, instead of reading the first headers again (a SIP message's read:
+    // the later one checks duplicates, which the core checks only in SIP).
+    if (scan?.sip) m.scanned = { ...scan };
     return m;
   }
 
@@ -105,7 +118,8 @@ export class SipRequest {
     if (!this.fromDatagram) return undefined;
     if (this.failureCache === undefined) {
       // A want bit no header has: read to the end of the headers.
-      const st = { pos: this.headerStart, found: 0, eoh: -1, count: 0, sip: true };
+      const st = this.scanned ?? { pos: this.headerStart, found: 0, eoh: -1, count: 0, sip: true };
+      this.scanned = undefined;
       this.failureCache = scanHeaders(this.raw, st, 1 << 30) ?? null;
     }
     return this.failureCache ?? undefined;
@@ -115,9 +129,17 @@ export class SipRequest {
    * A reply the receive path has accepted (its CSeq is known to parse): `method` is the CSeq's,
    * as Kamailio's `$rm` of a reply; there is no R-URI.
    */
-  static receivedReply(raw: string, status: string, reason: string, version: string, headerStart: number): SipRequest {
-    const probe = SipRequest.received(raw, "", "", version, headerStart);
-    const m = SipRequest.received(raw, probe.cseq?.method ?? "", "", version, headerStart);
+  static receivedReply(
+    raw: string,
+    status: string,
+    reason: string,
+    version: string,
+    headerStart: number,
+    scan?: HeaderScan,
+  ): SipRequest {
+    const m = SipRequest.received(raw, "", "", version, headerStart, scan);
+    // `method` is the CSeq's, known only once the headers are read: set once, here.
+    (m as { method: string }).method = m.cseq?.method ?? "";
     m.replyLine = { status, reason };
     return m;
   }

@@ -86,7 +86,7 @@ export function receiveDatagram(raw: string, src: { ip: string; port: number }):
   const what = reply ? "reply" : "request";
   // From here on Kamailio has set the log prefix (log_prefix_set() after the header read).
   // For a reply kamsim has no message to evaluate it over: its lines go without it.
-  const msg = reply ? undefined : SipRequest.received(raw, fl.method, fl.uri, fl.version, fl.next);
+  const msg = reply ? undefined : SipRequest.received(raw, fl.method, fl.uri, fl.version, fl.next, st);
   const check = (line: number, text: string): CoreLogEntry => ({
     level: L_ERR,
     at: `${RECEIVE}:${line}`,
@@ -103,7 +103,7 @@ export function receiveDatagram(raw: string, src: { ip: string; port: number }):
     return { kind: "dropped", reason: `From, To, Call-ID or CSeq missing or bad in the ${what}`, logs, msg };
   }
   if (msg === undefined) {
-    const reply = SipRequest.receivedReply(raw, fl.uri, fl.version, fl.method, fl.next);
+    const reply = SipRequest.receivedReply(raw, fl.uri, fl.version, fl.method, fl.next, st);
     return { kind: "reply", status: fl.uri, logs, msg: reply };
   }
   return { kind: "request", msg, logs };
