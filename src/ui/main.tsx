@@ -8,7 +8,7 @@ import { App } from "./App.js";
 import { startBridge } from "./bridge/worker-bridge.js";
 import { EXAMPLES } from "./examples/index.js";
 import { installShortcuts } from "./keys.js";
-import { loadSaved, restoreWork, startAutosave } from "./share/autosave.js";
+import { claimTab, loadSaved, restoreWork, startAutosave } from "./share/autosave.js";
 import { decodeShare } from "./share/link.js";
 import { loadPrefs, startPrefs } from "./share/prefs.js";
 import { replaceWork } from "./share/replace-work.js";
@@ -36,6 +36,7 @@ async function initialWork(): Promise<void> {
 
 useStore.setState(loadPrefs());
 await initialWork();
+claimTab();
 startAutosave();
 startPrefs();
 const bridge = startBridge(() => new Worker(new URL("../worker/main.ts", import.meta.url), { type: "module" }));

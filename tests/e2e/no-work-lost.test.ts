@@ -156,6 +156,26 @@ describeNeeding(CHROMIUM_NEED, avail, "no work lost, nothing in the way", () => 
     await c.close();
   });
 
+  it("a tab opened from another (a copy of its session) still keeps its own work", async () => {
+    const a = await open();
+    const workA = `${exampleConfig("classic")}\n# the opener's work\n`;
+    await edit(a, workA);
+    // window.open copies the opener's sessionStorage, the tab's id with it (so does Duplicate).
+    const [b] = await Promise.all([a.waitForEvent("popup"), a.evaluate((url) => window.open(url), pg.url)]);
+    await expect
+      .poll(() => b.getByRole("status", { name: "Simulation status" }).textContent())
+      .toMatch(/ready|paused|ended/);
+    expect(await config(b)).toBe(workA);
+    const workB = `${workA}# the opened tab's work\n`;
+    await edit(b, workB);
+    await a.reload();
+    await b.reload();
+    await expect.poll(() => config(a)).toBe(workA);
+    await expect.poll(() => config(b)).toBe(workB);
+    await a.close();
+    await b.close();
+  });
+
   it("choosing an example keeps edits in History and offers Undo", async () => {
     const page = await open();
     const mine = `${exampleConfig("classic")}\n# edits no example has\n`;

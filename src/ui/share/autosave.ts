@@ -53,6 +53,35 @@ export function tabId(): string {
   return tab;
 }
 
+/**
+ * A duplicated tab, or one opened by window.open, starts with a copy of its opener's
+ * sessionStorage — tab id included. So a page says which id it has; a tab that already had it
+ * answers, and the newcomer takes an id (and a version) of its own before it saves over the
+ * other tab's work. Returns the function that stops listening.
+ */
+export function claimTab(): () => void {
+  if (typeof BroadcastChannel !== "function") return () => {};
+  const channel = new BroadcastChannel("kamsim:tabs");
+  channel.onmessage = (e: MessageEvent<{ type?: string; tab?: string }>) => {
+    const mine = tabId();
+    if (e.data.tab !== mine) return;
+    if (e.data.type === "hello") channel.postMessage({ type: "taken", tab: mine });
+    else if (e.data.type === "taken") {
+      tab = undefined;
+      try {
+        sessionStorage.removeItem(TAB_KEY);
+      } catch {
+        // As in tabId().
+      }
+      tabId();
+      newVersion();
+      pruned = false;
+    }
+  };
+  channel.postMessage({ type: "hello", tab: tabId() });
+  return () => channel.close();
+}
+
 /** Starts a new version of the work (the texts were replaced, not edited). */
 export function newVersion(): string {
   version = `${tabId()}.${Date.now().toString(36)}.${versions++}`;
