@@ -57,7 +57,10 @@ export function buildReply(
   for (const f of req.fields() ?? []) {
     switch (f.key) {
       case "via":
-        out.push(firstVia ? topVia(req, f.start, f.bodyStart, f.bodyEnd, options) : raw.slice(f.start, f.bodyEnd), "\r\n");
+        out.push(
+          firstVia ? topVia(req, f.start, f.bodyStart, f.bodyEnd, options) : raw.slice(f.start, f.bodyEnd),
+          "\r\n",
+        );
         firstVia = false;
         break;
       case "record-route":
