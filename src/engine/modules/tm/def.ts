@@ -341,12 +341,16 @@ export const tmModule = defineModule({
       routes: RouteKind.TM_ONREPLY,
       doc: "True when the reply is a retransmission of one held by an async suspended transaction.",
       simulated: false,
+      // kamsim suspends no transaction (t_suspend() is not simulated), so none holds a reply.
+      standIn: { returns: -1, means: "not a retransmission of a held reply" },
     },
     t_is_expired: {
       arity: [0],
       routes: RouteKind.REQUEST | RouteKind.FAILURE | RouteKind.TM_ONREPLY | RouteKind.BRANCH,
       doc: "True when the transaction has passed its maximum lifetime.",
       simulated: false,
+      // Max lifetimes are not simulated (t_set_max_lifetime() neither): a transaction never expires.
+      standIn: { returns: -1, means: "the transaction has not expired" },
     },
     t_grep_status: {
       arity: [1],
@@ -411,6 +415,9 @@ export const tmModule = defineModule({
       routes: RouteKind.REQUEST,
       doc: "Takes the next contact flow (outbound) stored by t_load_contacts().",
       simulated: false,
+      // -2 as t_serial.c's ki_t_next_contact_flow() when the branch has no instance or
+      // contact_flows_avp is empty: the failure route's "try the next flow" branch is not taken.
+      standIn: { returns: -2, means: "no further contact flow" },
     },
     t_clean: {
       arity: [0],
