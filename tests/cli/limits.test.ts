@@ -30,9 +30,9 @@ describe("kamsim check and run at the limits", () => {
   for (const command of ["check", "run"]) {
     it(`${command}: 2,000 nested ifs, a 5,000-term sum, 5,000 parentheses give 'memory exhausted' at the place`, () => {
       for (const [name, where] of [
-        [ifs, "ifs.cfg:602:5"],
-        [sum, "sum.cfg:4:2409"],
-        [parens, "parens.cfg:4:614"],
+        [ifs, "ifs.cfg:302:5"],
+        [sum, "sum.cfg:4:1209"],
+        [parens, "parens.cfg:4:314"],
       ] as const) {
         const r = kamsim([command, name, ...(command === "run" ? ["--duration", "1"] : [])], dir);
         clean(r.stderr);
