@@ -4,9 +4,8 @@
  * virtual time; and how soon a production build is usable after navigation. Prints JSON lines.
  * Skipped (with a line saying why) when Debian's chromium is not installed.
  */
-import { rmSync } from "node:fs";
 import { chromiumAvailability, launchChromium, serveFolder } from "../tests/e2e/browser.js";
-import { buildPlayground } from "../tests/e2e/build.js";
+import { buildPlayground, releasePlayground } from "../tests/e2e/build.js";
 
 const avail = chromiumAvailability();
 if (!avail.ok) {
@@ -105,5 +104,5 @@ try {
 } finally {
   await close();
   server.close();
-  rmSync(dist, { recursive: true, force: true });
+  releasePlayground(dist);
 }

@@ -28,6 +28,20 @@ run("lint", "npx", ["biome", "check", "."]);
 
 const setupOk = steps[0].ok;
 const dir = mkdtempSync(join(tmpdir(), "kamsim-test-"));
+// The browser tests serve one production build of the playground, made here once
+// (tests/e2e/build.ts); should it fail, each browser test file builds its own and fails there.
+const playground = join(dir, "playground");
+if (
+  run("build the playground for the browser tests", "npx", [
+    "vite",
+    "build",
+    "--logLevel",
+    "error",
+    "--outDir",
+    playground,
+  ])
+)
+  process.env.KAMSIM_PLAYGROUND_DIST = playground;
 // The differential and recording suites time real Kamailio against the wall clock: they run
 // after the rest, one file at a time, so that browsers and other suites never steal their CPU
 // (this machine has 2 cores).

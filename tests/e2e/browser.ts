@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import { extname, join, normalize } from "node:path";
 import { type BrowserContext, chromium } from "playwright-core";
 import { afterAll, beforeAll, vi } from "vitest";
-import { buildPlayground } from "./build.js";
+import { buildPlayground, releasePlayground } from "./build.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 
@@ -121,7 +121,7 @@ export function servePlayground(): ServedPlayground {
   afterAll(async () => {
     await close?.();
     server?.close();
-    if (dist) rmSync(dist, { recursive: true, force: true });
+    releasePlayground(dist);
   });
   return pg;
 }

@@ -5,7 +5,7 @@
  * editor can be left from the keyboard, Ctrl+Enter applies, undo survives tab switches, and
  * nothing (Monaco's workers included) is fetched from another origin.
  */
-import { mkdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import type { Server } from "node:http";
 import { join } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
@@ -13,7 +13,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { compileConfig, placeDiagnostics } from "../../src/engine/index.js";
 import { describeNeeding } from "../support/needs.js";
 import { CHROMIUM_NEED, chromiumAvailability, launchChromium, serveFolder } from "./browser.js";
-import { buildPlayground } from "./build.js";
+import { buildPlayground, releasePlayground } from "./build.js";
 
 const avail = chromiumAvailability();
 const root = join(import.meta.dirname, "..", "..");
@@ -71,7 +71,7 @@ describeNeeding(CHROMIUM_NEED, avail, `editor in Chromium`, () => {
   afterAll(async () => {
     await close?.();
     server?.close();
-    if (dist) rmSync(dist, { recursive: true, force: true });
+    releasePlayground(dist);
   });
 
   it("is named after its file and highlights Kamailio's syntax", async () => {
