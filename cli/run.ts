@@ -4,7 +4,6 @@
  * as Kamailio writes it (text; with --events every other event as a `[time] # {json}` line), or
  * events as JSON lines.
  */
-import { readFileSync } from "node:fs";
 import {
   compileConfig,
   createLogWriter,
@@ -13,6 +12,7 @@ import {
   formatDiagnostic,
   formatJsonLine,
   formatTimestamp,
+  MAX_TRAFFIC_TEXT,
   NO_EVENTS,
   parseTrafficText,
   placeDiagnostics,
@@ -21,7 +21,7 @@ import {
 } from "../src/engine/index.js";
 import { type ParsedArgs, parseArgs, UsageError } from "./args.js";
 import { createOutput } from "./output.js";
-import { readConfig } from "./read-config.js";
+import { readBounded, readConfig } from "./read-config.js";
 
 const VALUED = ["traffic", "duration", "seed", "format", "at", "listen"];
 
@@ -61,7 +61,8 @@ export function loadRun(
   const name = typeof trafficFile === "string" ? trafficFile : "(default scenario)";
   if (typeof trafficFile === "string") {
     try {
-      trafficText = readFileSync(trafficFile, "utf8");
+      // Past MAX_TRAFFIC_TEXT the traffic parser refuses it: no need to read further.
+      trafficText = readBounded(trafficFile, MAX_TRAFFIC_TEXT);
     } catch (e) {
       console.error(`kamsim: cannot read ${trafficFile}: ${(e as Error).message}`);
       return undefined;

@@ -50,7 +50,7 @@ export type {
 export { formatKamcmd, formatKamcmdError } from "./runtime/kamcmd.js";
 export type { Simulation, SimulationOptions } from "./simulation.js";
 export { DEFAULT_TRAFFIC } from "./traffic/default-scenario.js";
-export { MAX_DURATION_S } from "./traffic/limits.js";
+export { MAX_DURATION_S, MAX_TEXT as MAX_TRAFFIC_TEXT } from "./traffic/limits.js";
 export type { PlannedStream, TrafficError, TrafficPlan } from "./traffic/types.js";
 export { parseTrafficText, validateTraffic } from "./traffic/validate.js";
 

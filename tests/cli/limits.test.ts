@@ -60,6 +60,14 @@ describe("kamsim check and run at the limits", () => {
     );
   });
 
+  it("run: --traffic /dev/zero is refused by the traffic file's size limit, not read for ever", () => {
+    const cfg = file("drop.cfg", 'loadmodule "pv.so"\nrequest_route {\n    drop;\n}\n');
+    const r = kamsim(["run", cfg, "--traffic", "/dev/zero"], dir);
+    clean(r.stderr);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("/dev/zero:1:1: error: (root): the file is larger than 33554432 characters");
+  });
+
   it('check: include_file "/dev/zero" stops at the include, the device is not read to the end', () => {
     const r = kamsim(["check", file("zero.cfg", 'loadmodule "pv.so"\ninclude_file "/dev/zero"\n')], dir);
     clean(r.stderr);
