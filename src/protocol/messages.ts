@@ -136,6 +136,8 @@ export interface StreamInfo {
   src: string;
   method: string;
   rate: number;
+  /** The most requests it sends (`count` in traffic.json); null when only time bounds it. */
+  count: number | null;
 }
 
 /** One address in pike's tree, for the Pike view. */

@@ -172,7 +172,8 @@ export class SimulationHost {
       processes: info.processes,
       queues: declared.queues.map((q) => ({ name: q.name, limit: q.size })),
       timers: declared.timers.map((t) => ({ name: t.name, intervalUs: t.intervalUs, mode: t.mode })),
-      streams: info.streams,
+      // A stream's cap tells the page a one-shot stream (count 1) from a rate it may change.
+      streams: info.streams.map((st) => ({ ...st, count: plan.streams[st.index]?.count ?? null })),
       pike: declared.pike ? { limit: declared.pike.limit, windowUs: declared.pike.windowUs } : undefined,
     });
     this.sendFrame();

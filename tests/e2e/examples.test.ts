@@ -7,12 +7,52 @@ import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { beforeAll, expect, it } from "vitest";
+import type { SimEvent } from "../../src/engine/index.js";
+import { runEngine } from "../support/engine.js";
 import { describeNeeding } from "../support/needs.js";
 import { CHROMIUM_NEED, chromiumAvailability, servePlayground } from "./browser.js";
 
 const avail = chromiumAvailability();
 const root = join(import.meta.dirname, "..", "..");
 const shots = join(root, "test-results", "screenshots");
+
+/**
+ * The example's events as `kamsim run --events` gives them, µs-exact (the same engine run
+ * in-process; the CLI's JSON lines print times floored to the ms).
+ */
+function eventsOf(id: string): SimEvent[] {
+  const read = (f: string) => readFileSync(join(root, "examples", id, f), "utf8");
+  return runEngine(read("kamailio.cfg"), read("traffic.json")).events;
+}
+
+/** Busy µs per process over the run: SIP workers' busy/idle, timer processes' fired/done. */
+function busyOf(events: readonly SimEvent[], end: number): Map<number, number> {
+  const since = new Map<number, number>();
+  const total = new Map<number, number>();
+  const add = (p: number, us: number) => total.set(p, (total.get(p) ?? 0) + us);
+  for (const e of events) {
+    const start = e.kind === "proc" ? e.state === "busy" : e.kind === "timer" ? e.phase === "fired" : undefined;
+    if (start === undefined || !("proc" in e) || e.proc === undefined) continue;
+    if (start) since.set(e.proc, e.t);
+    else {
+      add(e.proc, e.t - (since.get(e.proc) ?? e.t));
+      since.delete(e.proc);
+    }
+  }
+  for (const [p, s] of since) add(p, Math.max(0, end - s));
+  return total;
+}
+
+/** What only the page shows: each view's figure, or its absence, for a config without pike. */
+async function withoutPike(page: Page): Promise<void> {
+  await expect.poll(() => page.getByTestId("pike-not-loaded").count()).toBe(1);
+  const pike = page.getByRole("region", { name: "Pike", exact: true });
+  expect(await pike.textContent()).not.toContain("limit");
+}
+
+async function rpcExamples(page: Page): Promise<string[]> {
+  return page.locator(".rpc-examples button").allTextContents();
+}
 
 async function numberOf(page: Page, testId: string): Promise<number> {
   const text = (await page.getByTestId(testId).first().textContent()) ?? "";
@@ -23,6 +63,11 @@ async function numberOf(page: Page, testId: string): Promise<number> {
 const PROMISES: Record<string, (page: Page, log: string) => Promise<void>> = {
   classic: async (page, log) => {
     expect(await numberOf(page, "counter-refused-by-pike")).toBeGreaterThan(0);
+    // req/s: arrivals in the run's last virtual second (it ends at 30 s), not a frame's count.
+    const arrived = eventsOf("classic").filter((e) => e.kind === "request" && e.phase === "arrived");
+    expect(await numberOf(page, "counter-req-s")).toBe(arrived.filter((e) => e.t > 29_000_000).length);
+    // It loads no htable: no "htable.dump ipban" to answer with an error.
+    expect(await rpcExamples(page)).toEqual(["mqueue.get_sizes", "mqueue.fetch alert", "pike.top", "sl.stats"]);
     expect(await numberOf(page, "counter-alerts")).toBeGreaterThan(100);
     expect(await numberOf(page, "timer-firings-ta")).toBeGreaterThanOrEqual(5);
     expect(log).toContain("runaway while");
@@ -48,7 +93,12 @@ const PROMISES: Record<string, (page: Page, log: string) => Promise<void>> = {
   "queue-overflow": async (page) => {
     const queues = page.getByRole("region", { name: "Queues", exact: true });
     expect(await queues.textContent()).toContain("size 6");
-    expect(await numberOf(page, "queue-drops-events")).toBeGreaterThan(0);
+    const events = eventsOf("queue-overflow");
+    const drops = events.filter((e) => e.kind === "mq" && e.op === "drop").length;
+    expect(drops).toBeGreaterThan(0);
+    expect(await numberOf(page, "queue-drops-events")).toBe(drops);
+    await withoutPike(page);
+    expect(await rpcExamples(page)).toEqual(["mqueue.get_sizes", "mqueue.fetch events", "sl.stats"]);
   },
   "user-online": async (page, log) => {
     expect(await numberOf(page, "timer-firings-notify")).toBeGreaterThan(0);
@@ -66,9 +116,31 @@ const PROMISES: Record<string, (page: Page, log: string) => Promise<void>> = {
   "http-queued": async (page, log) => {
     expect(await numberOf(page, "requests-dropped")).toBe(0);
     expect(log).toContain("lost so far: 0");
+    // Every process's busy share, rtimer processes included, is the events' (the run is 20 s:
+    // all of it is in the view's last 30 s).
+    const events = eventsOf("http-queued");
+    const end = 20_000_000;
+    const busy = busyOf(events, end);
+    const lanes = page.locator("li.proc-lane");
+    const shown = new Map<string, number>();
+    for (const lane of await lanes.all()) {
+      const label = (await lane.getAttribute("data-process")) ?? "";
+      const index = Number(await lane.locator(".proc-name .muted").textContent());
+      const share = Number(/^(\d+)%/.exec((await lane.locator(".proc-share").textContent()) ?? "")?.[1]);
+      expect(share, label).toBe(Math.round(Math.min(1, (busy.get(index) ?? 0) / end) * 100));
+      shown.set(label, share);
+    }
+    const timers = [...shown.keys()].filter((l) => l.startsWith("rtimer"));
+    expect(timers.length).toBeGreaterThan(0);
+    expect(timers.some((l) => (shown.get(l) ?? 0) > 0)).toBe(true);
+    await withoutPike(page);
   },
   "switch-and-return": async (page, log) => {
     expect(await numberOf(page, "counter-received")).toBe(5);
+    // Its five streams send one request each: no rate slider to move.
+    const traffic = page.getByRole("region", { name: "Traffic", exact: true });
+    expect(await traffic.locator(".stream-one").count()).toBe(5);
+    expect(await traffic.locator('input[type="range"]').count()).toBe(0);
     expect(log).not.toContain("CLASSIFY gave 2 and == 2");
   },
 };

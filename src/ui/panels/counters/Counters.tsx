@@ -1,11 +1,23 @@
 /** The big numbers: requests per second, refused by pike, queued, alerts, dropped. */
 import { useStore } from "../../store/store.js";
 
-function Counter({ label, value, tone }: { label: string; value: number; tone?: "alert" | "warn" | "ok" }) {
+function Counter({
+  label,
+  value,
+  tone,
+  what,
+}: {
+  label: string;
+  value: number;
+  tone?: "alert" | "warn" | "ok";
+  /** What the figure counts exactly, when the label alone could mislead. */
+  what?: string;
+}) {
   return (
-    <div className={`counter ${tone ?? ""}`} data-testid={`counter-${label.replace(/\W+/g, "-")}`}>
+    <div className={`counter ${tone ?? ""}`} data-testid={`counter-${label.replace(/\W+/g, "-")}`} title={what}>
       <b>{value.toLocaleString("en-US")}</b>
       <span>{label}</span>
+      {what && <small className="muted">{what}</small>}
     </div>
   );
 }
@@ -14,7 +26,8 @@ export function Counters() {
   const c = useStore((s) => s.counters);
   return (
     <section className="panel counters" aria-label="Counters">
-      <Counter label="req/s" value={c.rate} />
+      {/* Arrivals in the last second of virtual time, whatever the speed (frames.ts). */}
+      <Counter label="req/s" value={c.rate} what="arrived in the last virtual second" />
       <Counter label="received" value={c.received} />
       <Counter label="refused by pike" value={c.refused} tone={c.refused ? "alert" : undefined} />
       <Counter label="queued" value={c.queued} tone={c.queued ? "warn" : undefined} />

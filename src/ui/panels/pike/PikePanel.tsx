@@ -7,19 +7,30 @@ import { useState } from "react";
 import { useStore } from "../../store/store.js";
 import { formatDuration, formatSeconds } from "../timers/format.js";
 import { PikeBarRow } from "./PikeBarRow.js";
-import { barScale, PIKE_LIMIT, PIKE_WINDOW_US, selectPikeRows, windowEnd } from "./rows.js";
-
-/** pike's settings from the config (the defaults when the worker did not say). */
-function usePikeSettings(): { limit: number; windowUs: number } {
-  return useStore((s) => s.pikeSettings) ?? { limit: PIKE_LIMIT, windowUs: PIKE_WINDOW_US };
-}
+import { barScale, selectPikeRows, windowEnd } from "./rows.js";
 
 export function PikePanel() {
+  // pike's settings come with the loaded config, only when it loads pike: a config without pike
+  // has no limit to show (the panel used to show pike's default "limit 30" for every config).
+  const settings = useStore((s) => s.pikeSettings);
+  if (!settings) {
+    return (
+      <section className="panel pike-panel" aria-label="Pike">
+        <h2>Pike</h2>
+        <p className="muted" data-testid="pike-not-loaded">
+          This config does not load pike.
+        </p>
+      </section>
+    );
+  }
+  return <PikeView limit={settings.limit} windowUs={settings.windowUs} />;
+}
+
+function PikeView({ limit, windowUs }: { limit: number; windowUs: number }) {
   const rows = useStore((s) => s.pike);
   const t = useStore((s) => s.t);
   const blocked = useStore((s) => s.blocked);
   const [prefixes, setPrefixes] = useState(false);
-  const { limit, windowUs } = usePikeSettings();
   const bars = selectPikeRows(rows, { prefixes, limit });
   const scale = barScale(bars, limit);
   const end = windowEnd(t, windowUs);

@@ -4,7 +4,8 @@
  */
 import { useEffect, useRef, useState } from "react";
 import { getBridge } from "../../bridge/worker-bridge.js";
-import { EXAMPLE_COMMANDS, HISTORY_CAP, historyStep, parseCommand, remember } from "./command.js";
+import { useStore } from "../../store/store.js";
+import { exampleCommands, HISTORY_CAP, historyStep, parseCommand, remember } from "./command.js";
 
 interface Entry {
   id: number;
@@ -21,6 +22,8 @@ export function RpcConsole() {
   const [entries, setEntries] = useState<Entry[]>([]);
   const out = useRef<HTMLDivElement>(null);
   const nextId = useRef(0);
+  const program = useStore((s) => s.program);
+  const examples = exampleCommands(program);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: follow the transcript's tail when it grows.
   useEffect(() => {
@@ -82,8 +85,8 @@ export function RpcConsole() {
         </button>
       </form>
       <p id="rpc-help" className="rpc-examples muted">
-        Enter runs, ↑/↓ history. Try:{" "}
-        {EXAMPLE_COMMANDS.map((c) => (
+        Enter runs, ↑/↓ history.{examples.length > 0 ? " Try: " : ""}
+        {examples.map((c) => (
           <button key={c} type="button" className="mono example" onClick={() => run(c)}>
             {c}
           </button>

@@ -1,5 +1,32 @@
 import { describe, expect, it } from "vitest";
-import { historyStep, parseCommand, remember } from "./command.js";
+import { compileConfig } from "../../../engine/index.js";
+import { exampleCommands, historyStep, parseCommand, remember } from "./command.js";
+
+const program = (cfg: string) => compileConfig(cfg, { name: "kamailio.cfg" }).info;
+
+describe("exampleCommands", () => {
+  it("offers only what the config can answer, with its own names", () => {
+    const cfg = [
+      'loadmodule "sl.so"',
+      'loadmodule "mqueue.so"',
+      'loadmodule "htable.so"',
+      'modparam("mqueue", "mqueue", "name=my q")',
+      'modparam("htable", "htable", "seen=>size=4;")',
+      "request_route { exit; }",
+    ].join("\n");
+    expect(exampleCommands(program(cfg))).toEqual([
+      "mqueue.get_sizes",
+      'mqueue.fetch "my q"',
+      "htable.dump seen",
+      "sl.stats",
+    ]);
+  });
+
+  it("offers no mqueue, pike or htable command to a config without them", () => {
+    expect(exampleCommands(program("request_route { exit; }"))).toEqual([]);
+    expect(exampleCommands(undefined)).toEqual([]);
+  });
+});
 
 describe("parseCommand", () => {
   it("splits a command from its arguments", () => {

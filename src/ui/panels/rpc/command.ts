@@ -3,8 +3,29 @@
  * (double or single quotes keep spaces), and the history walked with the arrow keys.
  */
 
-/** Commands offered as one-click examples. */
-export const EXAMPLE_COMMANDS = ["mqueue.get_sizes", "mqueue.fetch alert", "pike.top", "htable.dump ipban"];
+import type { ProgramInfo } from "../../../engine/index.js";
+
+/** A command's argument as the console reads it back (quoted when it has spaces). */
+function arg(word: string): string {
+  return /\s/.test(word) ? `"${word}"` : word;
+}
+
+/**
+ * Commands offered as one-click examples: only what the config can answer, naming its own
+ * queues and tables (a fixed `htable.dump ipban` answered "error" for configs without one).
+ * Each comes from a module the config loads: mqueue, pike, htable, sl.
+ */
+export function exampleCommands(program: ProgramInfo | undefined): string[] {
+  if (!program) return [];
+  const out: string[] = [];
+  const queue = program.queues[0];
+  if (queue) out.push("mqueue.get_sizes", `mqueue.fetch ${arg(queue.name)}`);
+  if (program.pike) out.push("pike.top");
+  const table = program.htables[0];
+  if (table) out.push(`htable.dump ${arg(table.name)}`);
+  if (program.modules.some((m) => m.name === "sl")) out.push("sl.stats");
+  return out;
+}
 
 /** Lines kept in the history and in the transcript. */
 export const HISTORY_CAP = 100;
