@@ -78,6 +78,9 @@ export function drawLimit(u: uPlot, value: number, color: string, label: string,
   ctx.fillStyle = color;
   ctx.font = font.replace(/^(\d+)px/, (_, px) => `bold ${Number(px) * r}px`);
   ctx.textBaseline = "bottom";
+  // uPlot leaves the context as its y axis last drew (right-aligned values): aligned right, the
+  // label ended at the plot's left edge and its start fell off the canvas ("size 50" read "ze 50").
+  ctx.textAlign = "left";
   ctx.fillText(label, left + 4 * r, y - 3 * r);
   ctx.restore();
 }
