@@ -125,6 +125,13 @@ describe.each(EXAMPLES)("the views of %s show the engine's figures", (example) =
       for (const [p, us] of Object.entries(f.busyUs)) busySum.set(Number(p), (busySum.get(Number(p)) ?? 0) + us);
       const s = useStore.getState();
       expect(s.counters.received).toBe(arrivals.filter((t) => t <= f.t).length);
+      const upTo = events.filter((e) => e.t <= f.t);
+      expect(s.counters.dropped).toBe(upTo.filter((e) => e.kind === "request" && e.phase === "dropped").length);
+      expect(s.counters.replies).toBe(upTo.filter((e) => e.kind === "reply").length);
+      expect(s.counters.alerts).toBe(upTo.filter((e) => e.kind === "log" && e.level === "ALERT").length);
+      expect(s.counters.refused).toBe(
+        upTo.filter((e) => e.kind === "pike" && (e.op === "refused" || e.op === "blocked")).length,
+      );
       // "req/s": requests that arrived in the virtual second before now, however long the frame.
       expect(s.counters.rate).toBe(arrivals.filter((t) => t > f.t - 1_000_000 && t <= f.t).length);
       for (const q of queues) {
