@@ -5,6 +5,7 @@
  */
 import { L_ERR, L_WARN } from "../../base/log-levels.js";
 import type { ScriptContext } from "../../runtime/context.js";
+import { logEmptyExpires } from "../../runtime/parse-expires.js";
 import { parseAllHeaders } from "../../runtime/parse-headers.js";
 import { nowIn } from "../../runtime/services.js";
 import { ALL_METHODS, parseMethods, type Rerrno, regLog } from "./common.js";
@@ -45,15 +46,7 @@ export function parseMessage(ctx: ScriptContext, st: ReplyState): Parsed | undef
   if (exp !== undefined) {
     const t = exp.trim();
     if (t === "") {
-      ctx.sv.log.core(ctx.proc, L_ERR, "parser/parse_expires.c:53", "expires_parser", "Empty body", where(ctx));
-      ctx.sv.log.core(
-        ctx.proc,
-        L_ERR,
-        "parser/parse_expires.c:120",
-        "parse_expires",
-        "Error while parsing",
-        where(ctx),
-      );
+      logEmptyExpires(ctx);
       return err("R_PARSE_EXP", 115, "failed to parse expires body");
     }
     expiresHf = expiresValue(t);

@@ -7,6 +7,7 @@
 import { L_ERR, L_WARN } from "../../base/log-levels.js";
 import type { ScriptContext } from "../../runtime/context.js";
 import { FL_MSG_NOREPLY, setMsgFlag } from "../../runtime/msg-flags.js";
+import { logEmptyExpires } from "../../runtime/parse-expires.js";
 import { parseAllHeaders } from "../../runtime/parse-headers.js";
 import { xtoUri } from "../../runtime/pv/message.js";
 import { whereIn } from "../../runtime/services.js";
@@ -160,15 +161,7 @@ export function expiresValue(e: CheckEnv): number {
   if (body === undefined) return PASSED;
   const text = body.trim();
   if (text === "") {
-    ctx.sv.log.core(ctx.proc, L_ERR, "parser/parse_expires.c:53", "expires_parser", "Empty body", whereIn(ctx));
-    ctx.sv.log.core(
-      ctx.proc,
-      L_ERR,
-      "parser/parse_expires.c:120",
-      "parse_expires",
-      "Error while parsing",
-      whereIn(ctx),
-    );
+    logEmptyExpires(ctx);
     warn(ctx, 635, "check_expires_value", "parse_expires failed");
     replyOr(e, 400, "Bad Expires Header", 637, "check_expires_value", "failed to send 400 reply");
     return FAILED;
