@@ -11,7 +11,7 @@ import type { SipMessage } from "../../sip/sip-message.js";
 import type { SimulationHost } from "../runtime-types.js";
 import { type Cell, FAKED_REPLY, type Uac } from "./cell.js";
 import type { Where } from "./local-reply.js";
-import { tmOf } from "./msg-state.js";
+import { enterTmRoute } from "./msg-state.js";
 import type { Tm } from "./tm.js";
 
 /**
@@ -50,12 +50,7 @@ export function runFailure(
   // faked_env(): ruri_mark_consumed(), the R-URI is not forked to again unless rewritten.
   x.ruriConsumed = t.request.ruri;
   if (t.xavps) x.xavps = t.xavps;
-  const s = tmOf(ctx);
-  s.t = t;
-  s.kind = "failure";
-  s.branch = picked;
-  s.reply = reply;
-  s.replyCode = code;
+  enterTmRoute(ctx, t, "failure", picked, reply, code);
   host.runRoute(cell, ctx);
   t.msgFlags = ctx.msgFlags;
 }
@@ -94,12 +89,7 @@ export function runBranchFailure(
   const cell = host.events(`tm:branch-failure:${u.onBranchFailure}`);
   if (cell === undefined) return;
   const ctx = fakedEnv(host, t, w.proc, w.now, u.branchFlags);
-  const s = tmOf(ctx);
-  s.t = t;
-  s.kind = "branch_failure";
-  s.branch = branch;
-  s.reply = reply;
-  s.replyCode = code;
+  enterTmRoute(ctx, t, "branch_failure", branch, reply, code);
   host.runRoute(cell, ctx);
   t.msgFlags = ctx.msgFlags;
 }

@@ -70,3 +70,24 @@ export function tmOf(ctx: ScriptContext): MsgTm {
 export function tmIfAny(ctx: ScriptContext): MsgTm | undefined {
   return states.get(ctx);
 }
+
+/**
+ * A failure, branch-failure or onreply route about to run on `ctx`: T, the route kind, the branch
+ * and the reply it is about ($T_branch_idx, $T_reply_code, $T_rpl), as t_reply.c sets them.
+ */
+export function enterTmRoute(
+  ctx: ScriptContext,
+  t: Cell,
+  kind: TmRouteKind,
+  branch: number,
+  reply: SipMessage | "faked" | undefined,
+  code: number,
+): MsgTm {
+  const s = tmOf(ctx);
+  s.t = t;
+  s.kind = kind;
+  s.branch = branch;
+  s.reply = reply;
+  s.replyCode = code;
+  return s;
+}

@@ -28,7 +28,7 @@ import {
   type Uac,
 } from "./cell.js";
 import type { Where } from "./local-reply.js";
-import { tmOf } from "./msg-state.js";
+import { enterTmRoute } from "./msg-state.js";
 import { relayReply } from "./relay-reply.js";
 import type { RbRef, Tm } from "./tm.js";
 
@@ -108,12 +108,7 @@ export function replyReceived(tm: Tm, ctx: ScriptContext): boolean {
     finish();
     return true;
   }
-  const s = tmOf(ctx);
-  s.t = t;
-  s.kind = "onreply";
-  s.branch = branch;
-  s.reply = rpl;
-  s.replyCode = status;
+  enterTmRoute(ctx, t, "onreply", branch, rpl, status);
   ctx.msgFlags = t.msgFlags;
   extrasOf(ctx).bflags = u.branchFlags;
   if (status > lastUacStatus) u.lastReceived = status;
