@@ -6,6 +6,7 @@
 import { lazy, Suspense } from "react";
 import { getBridge } from "../bridge/worker-bridge.js";
 import { useStore } from "../store/store.js";
+import { errorCount, problemSummary } from "./problem-count.js";
 
 const MonacoEditor = lazy(() => import("./MonacoEditor.js"));
 
@@ -19,8 +20,8 @@ export function EditorPane() {
   const dirty = useStore((s) => s.dirty);
   const cfgDiags = useStore((s) => s.configDiagnostics);
   const trfDiags = useStore((s) => s.trafficDiagnostics);
-  const errors = (tab === "config" ? cfgDiags : trfDiags).filter((d) => d.severity === "error").length;
-  const warnings = (tab === "config" ? cfgDiags : trfDiags).filter((d) => d.severity === "warning").length;
+  const summary = problemSummary(tab, cfgDiags, trfDiags);
+  const tabErrors = { config: errorCount(cfgDiags), traffic: errorCount(trfDiags) };
   const s = useStore.getState();
   return (
     <section className="editor-pane" aria-label="Editor">
@@ -44,6 +45,12 @@ export function EditorPane() {
             }}
           >
             {name}
+            {tabErrors[id] > 0 && (
+              <span className="tab-errors" title={`${tabErrors[id]} error${tabErrors[id] === 1 ? "" : "s"}`}>
+                {" "}
+                ({tabErrors[id]})
+              </span>
+            )}
           </button>
         ))}
       </div>
@@ -62,9 +69,7 @@ export function EditorPane() {
         >
           Apply ⌘↵
         </button>
-        <span role="status">
-          {errors} error{errors === 1 ? "" : "s"}, {warnings} warning{warnings === 1 ? "" : "s"}
-        </span>
+        <span role="status">{summary}</span>
         <span className="muted">Leave the editor: Esc then Tab, or Ctrl+M</span>
       </div>
     </section>
