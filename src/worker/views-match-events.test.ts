@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { kamsim, root } from "../../tests/cli/kamsim.js";
+import { busyFromEvents } from "../../tests/support/busy-from-events.js";
 import { runEngine } from "../../tests/support/engine.js";
 import { formatJsonLine, type SimEvent } from "../engine/index.js";
 import { type FromWorker, PROTOCOL_VERSION, type ToWorker } from "../protocol/messages.js";
@@ -89,24 +90,6 @@ function depthAt(mq: readonly (SimEvent & { kind: "mq" })[], queue: string, t: n
   let v = 0;
   for (const e of mq) if (e.queue === queue && e.t <= t) v = e.size;
   return v;
-}
-
-/** Busy µs per process up to `now`: SIP workers' busy/idle and timer processes' fired/done. */
-function busyFromEvents(events: readonly SimEvent[], now: number): Map<number, number> {
-  const since = new Map<number, number>();
-  const total = new Map<number, number>();
-  const add = (p: number, us: number) => total.set(p, (total.get(p) ?? 0) + us);
-  for (const e of events) {
-    const start = e.kind === "proc" ? e.state === "busy" : e.kind === "timer" ? e.phase === "fired" : undefined;
-    if (start === undefined || !("proc" in e) || e.proc === undefined) continue;
-    if (start) since.set(e.proc, e.t);
-    else {
-      add(e.proc, e.t - (since.get(e.proc) ?? e.t));
-      since.delete(e.proc);
-    }
-  }
-  for (const [p, s] of since) add(p, Math.max(0, now - s));
-  return total;
 }
 
 describe.each(EXAMPLES)("the views of %s show the engine's figures", (example) => {

@@ -8,6 +8,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { beforeAll, expect, it } from "vitest";
 import type { SimEvent } from "../../src/engine/index.js";
+import { busyFromEvents } from "../support/busy-from-events.js";
 import { runEngine } from "../support/engine.js";
 import { describeNeeding } from "../support/needs.js";
 import { CHROMIUM_NEED, chromiumAvailability, servePlayground } from "./browser.js";
@@ -23,24 +24,6 @@ const shots = join(root, "test-results", "screenshots");
 function eventsOf(id: string): SimEvent[] {
   const read = (f: string) => readFileSync(join(root, "examples", id, f), "utf8");
   return runEngine(read("kamailio.cfg"), read("traffic.json")).events;
-}
-
-/** Busy µs per process over the run: SIP workers' busy/idle, timer processes' fired/done. */
-function busyOf(events: readonly SimEvent[], end: number): Map<number, number> {
-  const since = new Map<number, number>();
-  const total = new Map<number, number>();
-  const add = (p: number, us: number) => total.set(p, (total.get(p) ?? 0) + us);
-  for (const e of events) {
-    const start = e.kind === "proc" ? e.state === "busy" : e.kind === "timer" ? e.phase === "fired" : undefined;
-    if (start === undefined || !("proc" in e) || e.proc === undefined) continue;
-    if (start) since.set(e.proc, e.t);
-    else {
-      add(e.proc, e.t - (since.get(e.proc) ?? e.t));
-      since.delete(e.proc);
-    }
-  }
-  for (const [p, s] of since) add(p, Math.max(0, end - s));
-  return total;
 }
 
 /** What only the page shows: each view's figure, or its absence, for a config without pike. */
@@ -120,7 +103,7 @@ const PROMISES: Record<string, (page: Page, log: string) => Promise<void>> = {
     // all of it is in the view's last 30 s).
     const events = eventsOf("http-queued");
     const end = 20_000_000;
-    const busy = busyOf(events, end);
+    const busy = busyFromEvents(events, end);
     const lanes = page.locator("li.proc-lane");
     const shown = new Map<string, number>();
     for (const lane of await lanes.all()) {
