@@ -43,22 +43,28 @@ failure_route[F] {
 
 const PARAMS = 'modparam("tm", "contacts_avp", "tmc")\nmodparam("tm", "contact_flows_avp", "tmf")';
 
+/**
+ * Bob, Carol and Dave answer every INVITE 486 after 0.1 s; Alice calls the proxy at 0.1 s and the
+ * run goes 5 s. The phones, and the script's load/next lines without their prefix.
+ */
+function allBusy(p: ReturnType<typeof proxyRun>) {
+  const busy = (m: { t: number; text: string }, ua: { send: (to: typeof BOB, text: string, at?: number) => void }) => {
+    if (firstLine(m.text).startsWith("INVITE")) ua.send(p.proxy, replyTo(m.text, 486, "Busy Here"), m.t + 0.1 * S);
+  };
+  const bob = p.ua("bob", BOB, busy);
+  const carol = p.ua("carol", CAROL, busy);
+  const dave = p.ua("dave", DAVE, busy);
+  const alice = p.ua("alice", ALICE);
+  alice.send(p.proxy, invite("sip:x@192.0.2.1"), 0.1 * S);
+  p.run(5 * S);
+  const lines = p.log.filter((l) => / (load|next|failure next) /.test(l)).map((l) => l.replace(/^.*?: /, ""));
+  return { bob, carol, dave, alice, lines };
+}
+
 describe("tm serial forking (t_load_contacts / t_next_contacts)", () => {
   it("orders by q, forks the highest group in parallel, then the next one from failure_route", () => {
     const p = proxyRun(config(PARAMS));
-    const busy = (
-      m: { t: number; text: string },
-      ua: { send: (to: typeof BOB, text: string, at?: number) => void },
-    ) => {
-      if (firstLine(m.text).startsWith("INVITE")) ua.send(p.proxy, replyTo(m.text, 486, "Busy Here"), m.t + 0.1 * S);
-    };
-    const bob = p.ua("bob", BOB, busy);
-    const carol = p.ua("carol", CAROL, busy);
-    const dave = p.ua("dave", DAVE, busy);
-    const alice = p.ua("alice", ALICE);
-    alice.send(p.proxy, invite("sip:x@192.0.2.1"), 0.1 * S);
-    p.run(5 * S);
-    const lines = p.log.filter((l) => / (load|next|failure next) /.test(l)).map((l) => l.replace(/^.*?: /, ""));
+    const { bob, carol, dave, alice, lines } = allBusy(p);
     // bob (q unspecified, -1) sorts below carol and dave (500); the xavp's first entry is the
     // highest q (dave: an equal q goes after), bob's is last with q_flag 0 (no lower q before it).
     expect(lines).toEqual([
@@ -126,19 +132,7 @@ describe("tm t_load_contacts(1) (proportional)", () => {
   t_relay();
   exit;`),
     );
-    const busy = (
-      m: { t: number; text: string },
-      ua: { send: (to: typeof BOB, text: string, at?: number) => void },
-    ) => {
-      if (firstLine(m.text).startsWith("INVITE")) ua.send(p.proxy, replyTo(m.text, 486, "Busy Here"), m.t + 0.1 * S);
-    };
-    const bob = p.ua("bob", BOB, busy);
-    const carol = p.ua("carol", CAROL, busy);
-    const dave = p.ua("dave", DAVE, busy);
-    const alice = p.ua("alice", ALICE);
-    alice.send(p.proxy, invite("sip:x@192.0.2.1"), 0.1 * S);
-    p.run(5 * S);
-    const lines = p.log.filter((l) => / (load|next|failure next) /.test(l)).map((l) => l.replace(/^.*?: /, ""));
+    const { bob, carol, dave, alice, lines } = allBusy(p);
     expect(lines).toEqual([
       expect.stringContaining(
         "load 1 n=3 0=sip:carol@192.0.2.30 qf=4 1=sip:bob@192.0.2.20 qf=4 2=sip:dave@192.0.2.40 qf=4",
