@@ -14,8 +14,11 @@ export type ToWorker =
   | { type: "load"; v: number; config: string; traffic: string; seed?: number }
   /** Check texts while the user types (diagnostics only; nothing runs). */
   | { type: "check"; v: number; config: string; traffic: string }
-  /** Run at `speed` × real time (`Infinity`: as fast as possible). */
-  | { type: "run"; v: number; speed: number }
+  /**
+   * Run at `speed` × real time (`Infinity`: as fast as possible); with `until` (virtual µs), pause
+   * when the clock reaches it (a lesson's checkpoint, a test's fixed moment).
+   */
+  | { type: "run"; v: number; speed: number; until?: number }
   | { type: "pause"; v: number }
   /** Run the next task only. */
   | { type: "step"; v: number }

@@ -42,9 +42,11 @@ startPrefs();
 const bridge = startBridge(() => new Worker(new URL("../worker/main.ts", import.meta.url), { type: "module" }));
 // For automation and curious users: `kamsim.texts()` reads the editor's texts, `kamsim.setTexts()`
 // replaces them (as typing would), `kamsim.killWorker()` stops the worker to see the page recover,
-// `kamsim.saved()` reads the work a reload would restore.
+// `kamsim.saved()` reads the work a reload would restore, `kamsim.runUntil(s)` runs at the chosen
+// speed and pauses at virtual second `s`.
 (window as unknown as { kamsim: object }).kamsim = {
   killWorker: () => bridge.kill(),
+  runUntil: (seconds: number) => bridge.run(Math.round(seconds * 1_000_000)),
   saved: () => loadSaved(),
   texts: () => {
     const s = useStore.getState();

@@ -127,6 +127,25 @@ describe("the playground's host", () => {
     expect(runEngine(classic, saved.text).text).toBe(played);
   });
 
+  it("pauses by itself at the virtual time asked, at any speed, and runs on from there", () => {
+    for (const speed of [1, 100, Number.POSITIVE_INFINITY]) {
+      const h = harness();
+      h.send({ type: "load", config: classic, traffic: DEFAULT_TRAFFIC });
+      h.send({ type: "run", speed, until: 16_250_000 });
+      h.advance(20_000);
+      const last = h.posted.filter((m) => m.type === "frame").at(-1);
+      expect(last?.type === "frame" && [last.t, last.running, last.ended]).toEqual([16_250_000, false, false]);
+      // The log holds what happened up to that moment, none after it.
+      const logs = h.posted.flatMap((m) => (m.type === "frame" ? m.events.filter((e) => e.kind === "log") : []));
+      const expected = runEngine(classic, DEFAULT_TRAFFIC).events.filter((e) => e.kind === "log" && e.t <= 16_250_000);
+      expect(logs.length).toBeGreaterThan(0);
+      expect(logs).toEqual(expected);
+      h.send({ type: "run", speed });
+      h.advance(60_000);
+      expect(h.posted.some((m) => m.type === "frame" && m.ended)).toBe(true);
+    }
+  });
+
   it("says why a Flood after the run's end is not sent", () => {
     const h = harness();
     h.send({ type: "load", config: classic, traffic: DEFAULT_TRAFFIC });

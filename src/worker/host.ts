@@ -45,6 +45,8 @@ export class SimulationHost {
   private texts = { config: "", traffic: "", seed: undefined as number | undefined };
   private running = false;
   private speed = 1;
+  /** Virtual µs at which the run pauses by itself (the end of the traffic when not asked). */
+  private until = Number.POSITIVE_INFINITY;
   private lastTick = 0;
   private ticking = false;
 
@@ -59,6 +61,7 @@ export class SimulationHost {
         return void this.check(msg.config, msg.traffic);
       case "run":
         this.speed = msg.speed;
+        this.until = msg.until !== undefined && msg.until >= 0 ? msg.until : Number.POSITIVE_INFINITY;
         this.running = true;
         return this.schedule();
       case "pause":
@@ -195,13 +198,14 @@ export class SimulationHost {
     if (!this.running || !sim || !plan) return;
     const now = this.port.now();
     const wall = Math.min(MAX_TICK_MS, now - this.lastTick);
+    const end = Math.min(plan.duration, this.until);
     if (Number.isFinite(this.speed)) {
-      sim.runUntil(Math.min(plan.duration, sim.now + Math.round(wall * 1000 * this.speed)));
+      sim.runUntil(Math.min(end, sim.now + Math.round(wall * 1000 * this.speed)));
     } else {
       const stop = now + FAST_SLICE_MS;
-      while (this.port.now() < stop && sim.now < plan.duration) sim.runUntil(Math.min(plan.duration, sim.now + 50_000));
+      while (this.port.now() < stop && sim.now < end) sim.runUntil(Math.min(end, sim.now + 50_000));
     }
-    if (sim.now >= plan.duration) this.running = false;
+    if (sim.now >= end) this.running = false;
     this.sendFrame();
     if (this.running) this.schedule(now);
   }

@@ -105,11 +105,12 @@ export class WorkerBridge {
     }, CHECK_DELAY_MS);
   }
 
-  run(): void {
+  /** Runs at the chosen speed; with `until` (virtual µs), pauses when the clock reaches it. */
+  run(until?: number): void {
     const s = useStore.getState();
     if (s.dirty) this.load();
     if (useStore.getState().status === "ended") this.reset();
-    this.send({ type: "run", speed: s.speed });
+    this.send({ type: "run", speed: s.speed, ...(until !== undefined ? { until } : {}) });
     useStore.setState({ status: "running" });
   }
 
