@@ -32,6 +32,8 @@ export function parseArgs(
       const def = a === "-D" ? rest[++i] : a.slice(2);
       if (!def) throw new UsageError("-D needs NAME[=VALUE]");
       const eq = def.indexOf("=");
+      // `-D=X` defined a name "" that no #!ifdef can test: a mistyped option, said so.
+      if (eq === 0) throw new UsageError(`-D needs NAME[=VALUE], not '${def}' (no name before '=')`);
       out.defines[eq < 0 ? def : def.slice(0, eq)] = eq < 0 ? "" : def.slice(eq + 1);
     } else if (a.startsWith("--")) {
       const [name, inline] = a.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
@@ -53,4 +55,21 @@ export function parseArgs(
     }
   }
   return out;
+}
+
+/**
+ * A numeric option's value, written in decimal as the usage line says: digits, and a fraction
+ * when `fraction` allows it. `--seed abc` said "must be a number, not a number", `--seed=` meant
+ * 0 and `--seed 0x10` 16 (JavaScript's Number() reads all three); each is now a usage error
+ * naming the option and showing what was typed.
+ */
+export function decimalOption(args: ParsedArgs, name: string, fraction: boolean): number | undefined {
+  const v = args.options.get(name);
+  if (v === undefined || v === true) return undefined;
+  const ok = fraction ? /^\d+(\.\d+)?$/.test(v) : /^\d+$/.test(v);
+  if (!ok) {
+    const what = fraction ? "a number of seconds in decimal (e.g. 30 or 2.5)" : "a whole number in decimal (e.g. 42)";
+    throw new UsageError(`--${name} must be ${what}, not ${JSON.stringify(v)}`);
+  }
+  return Number(v);
 }

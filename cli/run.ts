@@ -1,8 +1,9 @@
 /**
  * `kamsim run CONFIG [--traffic FILE] [--duration S] [--seed N] [--format text|jsonl] [--events]
- * [-l ADDR] [-D NAME[=VALUE]]...`: runs the config against the traffic in virtual time and prints the log
- * as Kamailio writes it (text; with --events every other event as a `[time] # {json}` line), or
- * events as JSON lines.
+ * [-l ADDR] [--cfgt DIR [--cfgt-callid-prefix P]] [-D NAME[=VALUE]]...`: runs the config against the
+ * traffic in virtual time and prints the log as Kamailio writes it (text; with --events every other
+ * event as a `[time] # {json}` line), or events as JSON lines; with --cfgt, writes a cfgt report
+ * per message under DIR (cli/cfgt.ts).
  */
 import {
   compileConfig,
@@ -18,12 +19,14 @@ import {
   placeDiagnostics,
   type SimEvent,
   type TrafficPlan,
+  visible,
 } from "../src/engine/index.js";
-import { type ParsedArgs, parseArgs, UsageError } from "./args.js";
+import { decimalOption, type ParsedArgs, parseArgs, UsageError } from "./args.js";
+import { cfgtWriter } from "./cfgt.js";
 import { createOutput } from "./output.js";
 import { readBounded, readConfig } from "./read-config.js";
 
-const VALUED = ["traffic", "duration", "seed", "format", "at", "listen"];
+const VALUED = ["traffic", "duration", "seed", "format", "at", "listen", "cfgt", "cfgt-callid-prefix"];
 
 /**
  * `-l [udp:]IP[:PORT]`: the proxy's socket, overriding `listen=` as kamailio's `-l` does (port
@@ -45,6 +48,10 @@ export function loadRun(
   const [file, ...extra] = args.positional;
   if (!file) throw new UsageError("missing CONFIG");
   if (extra.length && args.command === "run") throw new UsageError("run takes one CONFIG file");
+  // Usage first, before any file is read. Range checks (seed up to 2^32-1, duration up to a
+  // day) stay the traffic file's, worded as its fields.
+  const duration = decimalOption(args, "duration", true);
+  const seed = decimalOption(args, "seed", false);
   let input: ReturnType<typeof readConfig>;
   try {
     input = readConfig(file, args.defines);
@@ -69,14 +76,12 @@ export function loadRun(
     }
   }
   const overrides: { duration?: number; seed?: number } = {};
-  const duration = args.options.get("duration");
-  const seed = args.options.get("seed");
-  if (typeof duration === "string") overrides.duration = Number(duration);
-  if (typeof seed === "string") overrides.seed = Number(seed);
+  if (duration !== undefined) overrides.duration = duration;
+  if (seed !== undefined) overrides.seed = seed;
   const traffic = parseTrafficText(trafficText, overrides);
   if ("errors" in traffic) {
     for (const e of traffic.errors)
-      console.error(`${name}:${e.line ?? 1}:${e.col ?? 1}: error: ${e.path}: ${e.message}`);
+      console.error(visible(`${name}:${e.line ?? 1}:${e.col ?? 1}: error: ${e.path}: ${e.message}`));
     return undefined;
   }
   return { config, plan: traffic.plan, file };
@@ -92,17 +97,27 @@ export function runCommand(argv: readonly string[]): number {
   if (!loaded) return 1;
   const out = createOutput(1);
   const all = args.options.get("events") === true;
+  const cfgtDir = args.options.get("cfgt");
+  const cfgtPrefix = args.options.get("cfgt-callid-prefix");
+  if (cfgtDir === "") throw new UsageError("--cfgt needs a directory");
+  if (cfgtPrefix !== undefined && typeof cfgtDir !== "string")
+    throw new UsageError("--cfgt-callid-prefix needs --cfgt DIR");
+  if (cfgtPrefix === "") throw new UsageError("--cfgt-callid-prefix needs a prefix (cfgt's default is NGCP%)");
+  const writeCfgt = typeof cfgtDir === "string" ? cfgtWriter(cfgtDir) : undefined;
   const writeLog = createLogWriter(out.write);
   const onEvent = (e: SimEvent) => {
-    if (format === "jsonl") out.write(`${formatJsonLine(e)}\n`);
+    // cfgt reports go to their files, not to stdout.
+    if (e.kind === "cfgt") writeCfgt?.(e);
+    else if (format === "jsonl") out.write(`${formatJsonLine(e)}\n`);
     else if (e.kind === "log") writeLog(e);
     // In text, every other event is a `[time] # {json}` line between the log's (as golden cases show them).
     else out.write(`[${formatTimestamp(e.t)}] # ${formatJsonLine(e)}\n`);
   };
   const sim = createSimulation(loaded.config, loaded.plan, {
     onEvent,
-    wants: all ? {} : { ...NO_EVENTS, log: true },
+    wants: { ...(all ? {} : { ...NO_EVENTS, log: true }), cfgt: writeCfgt !== undefined },
     ...(listen ? { listen } : {}),
+    ...(typeof cfgtPrefix === "string" ? { cfgtCallidPrefix: cfgtPrefix } : {}),
   });
   // What only a start-up (fixup) finds, such as a bad regular expression, stops here as it would.
   const fixups = placeDiagnostics(sim.diagnostics, loaded.config.front.files);

@@ -23,6 +23,7 @@ export {
   type PlacedDiagnostic,
   placeDiagnostics,
   type Severity,
+  visible,
 } from "./lang/diagnostics.js";
 export { MAX_CONFIG_TEXT } from "./lang/preprocess.js";
 export {

@@ -230,10 +230,13 @@ export class Simulation {
   /** Runs an RPC command against the current state, as kamcmd would. */
   rpc(command: string, args: readonly string[]): RpcResult {
     for (const inst of this.instances.values()) {
-      const impl = inst.rpc?.[command];
+      // Own keys only: a command typed as `__proto__` or `constructor` is a name, not a lookup
+      // of the object's prototype (it crashed the run).
+      const impl = inst.rpc && Object.hasOwn(inst.rpc, command) ? inst.rpc[command] : undefined;
       if (impl) return impl(args);
     }
-    return { ok: false, code: 500, message: "command not found" };
+    // binrpc_run.c process_rpc_req: rpc_fault(&f_ctx, 500, "command %s not found", ...).
+    return { ok: false, code: 500, message: `command ${command} not found` };
   }
 
   /** Plain-data description of the simulated server, for views: processes and streams. */

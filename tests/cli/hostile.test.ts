@@ -70,3 +70,58 @@ describe("kamsim with hostile input", () => {
     else expect(r.stderr).not.toContain("internal error");
   });
 });
+
+describe("kamsim with hostile names and values", () => {
+  const cfg = file(
+    "rpc.cfg",
+    'loadmodule "pv.so"\nloadmodule "mqueue.so"\nmodparam("mqueue", "mqueue", "name=q")\nrequest_route {\n    drop;\n}\n',
+  );
+
+  it("rpc: __proto__, constructor, hasOwnProperty are unknown commands, in kamcmd's words", () => {
+    // They were looked up on a plain object: a stack trace, 'impl is not a function' (exit 3) or
+    // 'error: undefined - undefined'.
+    for (const name of ["__proto__", "constructor", "hasOwnProperty", "toString"]) {
+      const r = kamsim(["rpc", cfg, "--at", "1", name], dir);
+      expect(r.stderr).toBe("");
+      expect(r.stdout).toBe(`error: 500 - command ${name} not found\n`);
+      expect(r.code).toBe(1);
+    }
+  });
+
+  it("--seed and --duration take decimal numbers only, named in a usage error", () => {
+    for (const [args, text] of [
+      [["--seed", "abc"], '--seed must be a whole number in decimal (e.g. 42), not "abc"'],
+      [["--seed="], '--seed must be a whole number in decimal (e.g. 42), not ""'],
+      [["--seed", "0x10"], '--seed must be a whole number in decimal (e.g. 42), not "0x10"'],
+      [["--duration", "1e3"], '--duration must be a number of seconds in decimal (e.g. 30 or 2.5), not "1e3"'],
+    ] as const) {
+      const r = kamsim(["run", cfg, ...args], dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(`kamsim: ${text}\n`);
+    }
+    expect(kamsim(["run", cfg, "--seed", "16", "--duration", "0.5"], dir).code).toBe(0);
+  });
+
+  it("-D=X is a usage error, not a define of an empty name", () => {
+    const r = kamsim(["check", cfg, "-D=X"], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("kamsim: -D needs NAME[=VALUE], not '=X' (no name before '=')");
+  });
+
+  it("check writes a config's control characters as \\xHH, never raw escape codes", () => {
+    const esc = file("esc.cfg", 'loadmodule "pv.so"\n\x1b]0;owned\x07\x1b[2J\nrequest_route {\n    drop;\n}\n');
+    const r = kamsim(["check", esc], dir);
+    expect(r.code).toBe(1);
+    const raw = [...r.stderr].filter((c) => c.charCodeAt(0) < 0x20 && c !== "\n");
+    expect(raw).toEqual([]);
+    expect(r.stderr).toContain("esc.cfg:2:1: error: syntax error: unexpected character '\\x1b'");
+  });
+
+  it('include_file "/proc/self/environ" is refused unread: no environment name in the errors', () => {
+    const env = file("env.cfg", 'include_file "/proc/self/environ"\nrequest_route {\n    drop;\n}\n');
+    const r = kamsim(["check", env], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('env.cfg:1:14: error: included file "/proc/self/environ" is not a text file');
+    for (const name of Object.keys(process.env).filter((n) => n.length >= 3)) expect(r.stderr).not.toContain(name);
+  });
+});

@@ -108,7 +108,25 @@ export function placeDiagnostics(diagnostics: readonly Diagnostic[], files: read
   return placed.sort((x, y) => x.span.file - y.span.file || x.span.start - y.span.start);
 }
 
-/** `FILE:LINE:COL: error: message`, the CLI's and the test harness's one-line form. */
+/**
+ * `FILE:LINE:COL: error: message`, the CLI's and the test harness's one-line form. Control
+ * characters a config holds (ESC, BEL, a newline in a quoted name...) are written as `\xHH`:
+ * `kamsim check` echoed a config's raw terminal escape codes (a title change, colours, a
+ * cleared screen) to the user's terminal.
+ */
 export function formatDiagnostic(d: PlacedDiagnostic): string {
-  return `${d.file}:${d.line}:${d.col}: ${d.severity}: ${d.message}`;
+  return visible(`${d.file}:${d.line}:${d.col}: ${d.severity}: ${d.message}`);
+}
+
+/** C0 controls but tab, DEL and C1 controls as `\xHH` (C1 as `\u00HH`), everything else as is. */
+export function visible(text: string): string {
+  let out = "";
+  for (const c of text) {
+    const code = c.charCodeAt(0);
+    if ((code < 0x20 && code !== 0x09) || (code >= 0x7f && code <= 0x9f)) {
+      const hex = code.toString(16).padStart(2, "0");
+      out += code < 0x80 ? `\\x${hex}` : `\\u00${hex}`;
+    } else out += c;
+  }
+  return out;
 }

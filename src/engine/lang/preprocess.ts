@@ -269,6 +269,20 @@ class Preprocessor {
       }
       return;
     }
+    // A NUL byte is never in a config's text: such a file is binary or a pseudo-file such as
+    // /proc/self/environ, whose NUL-separated NAME=value lines would otherwise come back as
+    // 'unknown config variable: SHELL' errors, listing the environment's names. Refused at the
+    // include, unread (a kamsim limit; docs/kamailio/preprocessor.md).
+    // (Past the room left, the text limit's error says more: it is checked first, in file().)
+    const nul = found.text.length > this.room ? -1 : found.text.indexOf("\0");
+    if (nul >= 0) {
+      this.diags.error(
+        "include_binary",
+        `included file "${path}" is not a text file (a NUL byte at offset ${nul}); it is not read`,
+        arg.span,
+      );
+      return;
+    }
     this.file(found.name, found.text, depth + 1, arg.span);
   }
 
