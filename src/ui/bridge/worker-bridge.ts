@@ -3,9 +3,11 @@
  * the store, and when the worker fails it says so and starts a new one with the same texts —
  * the editor's text is never lost, it lives in the store.
  */
+import { formatTimestamp } from "../../engine/index.js";
 import { type FromWorker, PROTOCOL_VERSION, parseFromWorker, type ToWorker } from "../../protocol/messages.js";
 import { applyFrame, applyLoaded } from "../store/apply.js";
 import { useStore } from "../store/store.js";
+import { type Awaited, Watchdog } from "./watchdog.js";
 
 /** The run's traffic as a file (see the worker's RunTraffic). */
 export interface SavedTraffic {
@@ -17,6 +19,28 @@ export interface SavedTraffic {
 type Outgoing = ToWorker extends infer T ? (T extends { v: number } ? Omit<T, "v"> : never) : never;
 
 const CHECK_DELAY_MS = 300;
+/**
+ * How long the worker may send nothing while the page awaits an answer before it is ended (see
+ * watchdog.ts). Compiling the largest config (2 MB) and a script run at the step budget take
+ * well under a second on a loaded machine; a frame is due every 16 ms.
+ */
+export const WATCHDOG_MS = 8_000;
+/** Reset and Apply replace a worker that has not answered for this long, instead of queueing behind it. */
+const BUSY_MS = 1_000;
+
+/** The answer each request gets from the worker (frameAck: only while running, see send). */
+const ANSWER: Partial<Record<Outgoing["type"], Awaited>> = {
+  load: "loaded",
+  reset: "loaded",
+  check: "diagnostics",
+  run: "frame",
+  step: "frame",
+  pause: "frame",
+  frameAck: "frame",
+  rpc: "reply",
+  request: "reply",
+  saveTraffic: "reply",
+};
 
 export class WorkerBridge {
   private worker: Worker | undefined;
@@ -24,13 +48,54 @@ export class WorkerBridge {
   private rpcId = 0;
   private readonly rpcWaiting = new Map<number, (text: string) => void>();
   private readonly savesWaiting = new Map<number, (saved: SavedTraffic) => void>();
+  private readonly watchdog = new Watchdog(WATCHDOG_MS, (what, ms) => this.hung(what, ms));
+  /** Whether the worker holds texts to reset to (not after a load that hung). */
+  private hasTexts = false;
 
   constructor(private readonly makeWorker: () => Worker) {}
 
   start(): void {
+    this.spawn();
+    this.load();
+  }
+
+  /** A new worker, with nothing loaded; the old one, if any, is ended. */
+  private spawn(): void {
+    this.worker?.terminate();
+    this.watchdog.clear();
+    this.hasTexts = false;
     this.worker = this.makeWorker();
     this.worker.onmessage = (e) => this.receive(e.data);
     this.worker.onerror = (e) => this.failed(e.message || "the simulation worker stopped");
+  }
+
+  /**
+   * The worker sent nothing for WATCHDOG_MS while the page awaited an answer: it is ended and a
+   * new one started, the texts kept (they live in the store). After a run that hung, the new
+   * worker loads the same texts and stays paused at t = 0 — running them again is the user's
+   * choice, so a script that always runs long cannot restart-loop the page. Texts whose loading
+   * or checking hung are not loaded again until the user applies them.
+   */
+  private hung(what: Awaited, waitedMs: number): void {
+    const s = useStore.getState();
+    const secs = Math.round(waitedMs / 1000);
+    const at = formatTimestamp(s.t).trim();
+    for (const answer of this.rpcWaiting.values())
+      answer("error: 500 - the simulation was stopped: it did not answer\n");
+    this.rpcWaiting.clear();
+    this.spawn();
+    useStore.setState({ workerRestarts: s.workerRestarts + 1 });
+    if (what === "loaded" || what === "diagnostics") {
+      const doing = what === "loaded" ? "Loading" : "Checking";
+      useStore.setState({ status: "error" });
+      s.setNotice(
+        `${doing} the texts took more than ${secs} s and was stopped. Your texts are kept: change them and Apply.`,
+      );
+      return;
+    }
+    s.setNotice(
+      `The simulation took more than ${secs} s on one step and was stopped after t = ${at} s. It was loaded again at t = 0 and is paused; your texts are kept.`,
+    );
     this.load();
   }
 
@@ -49,12 +114,26 @@ export class WorkerBridge {
   }
 
   private send(msg: Outgoing): void {
-    this.worker?.postMessage({ ...msg, v: PROTOCOL_VERSION });
+    if (!this.worker) return;
+    const answer = ANSWER[msg.type];
+    const status = useStore.getState().status;
+    // A frame follows an ack only while the worker runs, and a run only with a simulation loaded
+    // or loading (a load that fails drops the wait, see receive).
+    const noFrame = (msg.type === "frameAck" && status !== "running") || (msg.type === "run" && status === "error");
+    if (answer && !noFrame) this.watchdog.expect(answer);
+    this.worker.postMessage({ ...msg, v: PROTOCOL_VERSION });
   }
 
   private receive(data: unknown): void {
     const msg = parseFromWorker(data);
-    if (msg) this.apply(msg);
+    if (!msg) return;
+    this.watchdog.heard(msg.type);
+    if (msg.type === "loaded") {
+      this.hasTexts = true;
+      // No simulation: a run asked for with it gets no frame.
+      if (!msg.ok) this.watchdog.heard("frame");
+    }
+    this.apply(msg);
   }
 
   private apply(msg: FromWorker): void {
@@ -90,6 +169,7 @@ export class WorkerBridge {
 
   /** Compiles the editor's texts and prepares a fresh run (Apply, Reset after edits). */
   load(): void {
+    this.replaceIfBusy();
     const s = useStore.getState();
     useStore.setState({ status: "loading" });
     this.send({ type: "load", config: s.config, traffic: s.traffic, seed: s.seed });
@@ -125,8 +205,18 @@ export class WorkerBridge {
   }
 
   reset(): void {
-    if (useStore.getState().dirty) this.load();
+    if (useStore.getState().dirty || !this.hasTexts || this.replaceIfBusy()) this.load();
     else this.send({ type: "reset" });
+  }
+
+  /**
+   * Reset and Apply always work: a worker that has not answered for BUSY_MS (deep in a long
+   * step) would read them only when done, so it is replaced. Returns whether it was.
+   */
+  private replaceIfBusy(): boolean {
+    if (this.watchdog.waitedMs() <= BUSY_MS) return false;
+    this.spawn();
+    return true;
   }
 
   setSpeed(speed: number): void {
