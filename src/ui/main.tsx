@@ -6,6 +6,7 @@
 import { createRoot } from "react-dom/client";
 import { App } from "./App.js";
 import { startBridge } from "./bridge/worker-bridge.js";
+import { loadEditor } from "./editor/load-editor.js";
 import { EXAMPLES } from "./examples/index.js";
 import { installShortcuts } from "./keys.js";
 import { claimTab, loadSaved, restoreWork, startAutosave } from "./share/autosave.js";
@@ -34,12 +35,25 @@ async function initialWork(): Promise<void> {
   if (shared) history.replaceState(history.state, "", location.pathname + location.search);
 }
 
+const makeWorker = () => new Worker(new URL("../worker/main.ts", import.meta.url), { type: "module" });
+// Monaco and the worker first: their loading overlaps everything below. The worker says nothing
+// until it is asked, so it can start before the work it will load is known; the bridge takes it
+// then (or a new one, if this one failed to load before the bridge could hear it).
+void loadEditor();
+let early: Worker | undefined = makeWorker();
+let earlyFailed = false;
+early.addEventListener("error", () => (earlyFailed = true), { once: true });
 useStore.setState(loadPrefs());
 await initialWork();
 claimTab();
 startAutosave();
 startPrefs();
-const bridge = startBridge(() => new Worker(new URL("../worker/main.ts", import.meta.url), { type: "module" }));
+const bridge = startBridge(() => {
+  const worker = early && !earlyFailed ? early : makeWorker();
+  if (early && earlyFailed) early.terminate();
+  early = undefined;
+  return worker;
+});
 // For automation and curious users: `kamsim.texts()` reads the editor's texts, `kamsim.setTexts()`
 // replaces them (as typing would), `kamsim.killWorker()` stops the worker to see the page recover,
 // `kamsim.saved()` reads the work a reload would restore, `kamsim.runUntil(s)` runs at the chosen

@@ -1,14 +1,16 @@
 /**
  * The editor pane: tabs for kamailio.cfg and traffic.json, the editor, and the Apply button
  * (Ctrl/Cmd+Enter), the count of problems and how to leave the editor from the keyboard. The
- * editor itself is Monaco (see MonacoEditor.tsx), loaded lazily: the page is usable before it.
+ * editor itself is Monaco (see MonacoEditor.tsx), in a chunk of its own that the page starts
+ * loading at once (load-editor.ts): the page is usable before it.
  */
 import { lazy, Suspense } from "react";
 import { getBridge } from "../bridge/worker-bridge.js";
 import { useStore } from "../store/store.js";
+import { loadEditor } from "./load-editor.js";
 import { errorCount, problemSummary } from "./problem-count.js";
 
-const MonacoEditor = lazy(() => import("./MonacoEditor.js"));
+const MonacoEditor = lazy(loadEditor);
 
 const TABS: readonly ["config" | "traffic", string][] = [
   ["config", "kamailio.cfg"],

@@ -1,9 +1,10 @@
 /**
  * Monaco made ready for the playground, once per page: the Kamailio language, the themes, and
  * completion, hover and go to definition fed by the engine's module catalog and the config's
- * ProgramInfo (plain data from its public API).
+ * ProgramInfo (plain data from its public API). The catalog is build-time data
+ * (scripts/vite/catalog-plugin.ts): the page does not carry the engine to describe it.
  */
-import { moduleCatalog } from "../../engine/index.js";
+import catalog from "virtual:kamsim-catalog";
 import { useStore } from "../store/store.js";
 import { indexCatalog } from "./catalog-index.js";
 import { registerCompletion } from "./completion.js";
@@ -21,7 +22,7 @@ export function setupMonaco(): typeof monaco {
   ready = true;
   registerKamailioLanguage(monaco);
   defineThemes(monaco);
-  const index = indexCatalog(moduleCatalog());
+  const index = indexCatalog(catalog);
   // What the config declares comes from the worker's last check (the engine's ProgramInfo).
   const program = () => useStore.getState().program;
   registerCompletion(monaco, index, program);
