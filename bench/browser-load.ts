@@ -1,0 +1,116 @@
+/**
+ * One load scenario of the browser benchmark (bench/browser.ts): the page's config with a traffic
+ * file of the scenario's, run at a speed until the run ends, measuring what the user feels —
+ * frames per second (overall and per tenth of the run: frames must keep flowing to the end),
+ * the main thread's long tasks, and the heap the page retains (after a full collection, sampled
+ * over the run: it must stay flat). Prints one JSON line.
+ */
+import type { BrowserContext, Page } from "playwright-core";
+
+export interface LoadScenario {
+  bench: string;
+  traffic: string;
+  /** The Speed menu's value: "10", "Infinity"… */
+  speed: string;
+  /** Wall time allowed for the run (ms). */
+  timeoutMs: number;
+  /** Wall ms between retained-heap samples. */
+  sampleEveryMs: number;
+  targets: Record<string, number>;
+}
+
+interface PageBench {
+  frames: number[];
+  long: { start: number; duration: number }[];
+  heap: number[];
+}
+
+export async function runLoad(context: BrowserContext, page: Page, sc: LoadScenario): Promise<void> {
+  await page.evaluate((t) => {
+    const w = window as unknown as { kamsim: { setTexts(x: { traffic: string }): void } };
+    w.kamsim.setTexts({ traffic: t });
+  }, sc.traffic);
+  await page.getByRole("button", { name: "Apply" }).click();
+  await page.getByRole("button", { name: "Run" }).and(page.locator(":enabled")).waitFor();
+  await page.getByLabel("Speed").selectOption(sc.speed);
+  // A string, not a function: the bundler that runs this file would wrap named functions.
+  // Frames are counted per wall second, to see whether they keep flowing to the end.
+  await page.evaluate(`
+    window.__bench = { frames: [], long: [], heap: [] };
+    const t0 = performance.now();
+    requestAnimationFrame(function tick(now) {
+      const s = Math.floor((now - t0) / 1000);
+      window.__bench.frames[s] = (window.__bench.frames[s] || 0) + 1;
+      requestAnimationFrame(tick);
+    });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__bench.long.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: "longtask", buffered: false });
+    setInterval(() => { if (performance.memory) window.__bench.heap.push(performance.memory.usedJSHeapSize); }, 1000);
+  `);
+  await page.getByRole("button", { name: "Run" }).click();
+  const wallStart = Date.now();
+  // The heap after a full collection, taken over the DevTools protocol: what the page keeps,
+  // without the garbage that happens to be waiting. The collection is a main-thread task of the
+  // benchmark's own, so long tasks during it are not the page's (counted apart).
+  const cdp = await context.newCDPSession(page);
+  const retained: { t_s: number; mb: number }[] = [];
+  const gcWindows: [number, number][] = [];
+  let sampling = Promise.resolve();
+  const sampler = setInterval(() => {
+    sampling = (async () => {
+      const a = (await page.evaluate("performance.now()")) as number;
+      await cdp.send("HeapProfiler.collectGarbage");
+      const u = (await cdp.send("Runtime.getHeapUsage")) as { usedSize: number };
+      const b = (await page.evaluate("performance.now()")) as number;
+      gcWindows.push([a, b]);
+      const clock = (await page.getByLabel("Virtual time").textContent()) ?? "";
+      const t = Number(/([\d.]+)/.exec(clock)?.[1] ?? Number.NaN);
+      retained.push({ t_s: Math.round(t), mb: Number((u.usedSize / 1e6).toFixed(1)) });
+    })().catch(() => undefined);
+  }, sc.sampleEveryMs);
+  await page.waitForFunction(
+    () => /ended/.test(document.querySelector('[aria-label="Simulation status"]')?.textContent ?? ""),
+    undefined,
+    { timeout: sc.timeoutMs, polling: 500 },
+  );
+  const wallMs = Date.now() - wallStart;
+  clearInterval(sampler);
+  await sampling;
+  const r = (await page.evaluate("window.__bench")) as PageBench;
+  const duringGc = (l: { start: number; duration: number }) =>
+    gcWindows.some(([a, b]) => l.start < b && l.start + l.duration > a);
+  const own = r.long.filter((l) => !duringGc(l));
+  const frames = Array.from(r.frames, (n) => n ?? 0);
+  const seconds = Math.max(1, Math.floor(wallMs / 1000));
+  const total = frames.slice(0, seconds).reduce((a, n) => a + n, 0);
+  // fps per tenth of the run (whole seconds only).
+  const tenth = Math.max(1, Math.floor(seconds / 10));
+  const byTenth: number[] = [];
+  for (let i = 0; i + tenth <= seconds; i += tenth)
+    byTenth.push(Number((frames.slice(i, i + tenth).reduce((a, n) => a + n, 0) / tenth).toFixed(1)));
+  const busyMs = own.reduce((a, l) => a + l.duration, 0);
+  // The JS heap as the page sees it (garbage included), early in the run and late.
+  const heapMb = r.heap.map((h) => h / 1e6);
+  const third = Math.max(1, Math.floor(heapMb.length / 3));
+  // The log ring (20,000 lines) and the series (4,000 points) fill during the run, then stay.
+  const logText = (await page.getByRole("region", { name: "Log", exact: true }).textContent()) ?? "";
+  const logLines = Number(/([\d,]+) lines/.exec(logText)?.[1]?.replace(/,/g, "") ?? Number.NaN);
+  console.log(
+    JSON.stringify({
+      bench: sc.bench,
+      wall_s: Number((wallMs / 1000).toFixed(1)),
+      fps: Number((total / seconds).toFixed(1)),
+      fps_by_tenth_of_run: byTenth,
+      longest_task_ms: Math.round(Math.max(0, ...own.map((l) => l.duration))),
+      long_tasks: own.length,
+      long_task_share_pct: Number(((busyMs / wallMs) * 100).toFixed(1)),
+      long_tasks_during_forced_gc: r.long.length - own.length,
+      ...sc.targets,
+      heap_mb_first_third_max: Number(Math.max(...heapMb.slice(0, third)).toFixed(1)),
+      heap_mb_last_third_max: Number(Math.max(...heapMb.slice(-third)).toFixed(1)),
+      retained_heap_mb_after_gc: retained,
+      log_lines_held: logLines,
+    }),
+  );
+}
