@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type BusySample, busyGrid, busyShares } from "./busy.js";
+import { type BusySample, busyGrid, busyShares, busySpanStart } from "./busy.js";
 
 describe("busyGrid", () => {
   it("gives each process the share of the time it was busy, per column", () => {
@@ -41,5 +41,17 @@ describe("busyShares", () => {
     ];
     expect(busyShares(series, 2, 10)).toEqual([0, 0.25]);
     expect(busyShares([], 1, 0)).toEqual([0]);
+  });
+
+  it("names where its time starts: the earliest counted frame's start, before `from` if it began there", () => {
+    const series: BusySample[] = [
+      { t: 0, dt: 10, busyUs: { 1: 10 } },
+      { t: 10, dt: 10, busyUs: { 1: 5 } },
+      { t: 20, dt: 10, busyUs: {} },
+    ];
+    // The frame ending at 10 is counted whole (busyShares gave 5 of 20 µs above): from 0, not 10.
+    expect(busySpanStart(series, 10)).toBe(0);
+    expect(busySpanStart(series, 11)).toBe(10);
+    expect(busySpanStart(series, 21)).toBeUndefined();
   });
 });

@@ -45,6 +45,22 @@ export function busyGrid(
   return busy;
 }
 
+/**
+ * Where busyShares' time starts: the start of the earliest frame it counts (frames ending at or
+ * after `from`), or undefined when none does. A frame's busy time is one sum, so a frame that
+ * began before `from` is counted whole: at high speed one frame spans seconds, and the shares
+ * cover from here to now — not exactly the last 30 s, so the view names this time.
+ */
+export function busySpanStart(series: readonly BusySample[], from: number): number | undefined {
+  let start: number | undefined;
+  for (let i = series.length - 1; i >= 0; i--) {
+    const s = series[i] as BusySample;
+    if (s.t < from) break;
+    start = s.t - s.dt;
+  }
+  return start;
+}
+
 /** Share of the time since `from` each process was busy (0 when no time passed). */
 export function busyShares(series: readonly BusySample[], rows: number, from: number): number[] {
   const busy = new Array<number>(rows).fill(0);
