@@ -1,6 +1,6 @@
 /**
- * `npm start` (Vite's dev server) opens the playground with the classic example loaded, and it
- * runs. The other browser tests use the production build; this one checks the newcomer's command.
+ * `npm start` (Vite's dev server) shows a loading state at once, then opens the playground with
+ * the classic example loaded, and it runs. The other browser tests use the production build; this one checks the newcomer's command.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { createServer } from "node:net";
@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { describeNeeding } from "../support/needs.js";
 import { CHROMIUM_NEED, chromiumAvailability, launchChromium, TEST_MS } from "./browser.js";
+import { checkLoadingState } from "./loading-state.js";
 
 const avail = chromiumAvailability();
 const root = join(import.meta.dirname, "..", "..");
@@ -65,7 +66,9 @@ describeNeeding(CHROMIUM_NEED, avail, `npm start`, () => {
     const { context, close } = await launchChromium();
     try {
       const page = await context.newPage();
-      await page.goto(url, DEV_WAIT);
+      // index.html says the page is loading before any of the modules Vite transforms arrive
+      // (on this machine they took 10–15 s of white page).
+      await checkLoadingState(page, url, /\/src\/ui\/main\.tsx(\?.*)?$/, { timeout: DEV_WAIT.timeout });
       await page.getByRole("button", { name: "Run" }).and(page.locator(":enabled")).waitFor(DEV_WAIT);
       const editor = page.locator(".monaco-editor .view-lines");
       await editor.waitFor(DEV_WAIT);

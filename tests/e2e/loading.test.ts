@@ -1,0 +1,27 @@
+/**
+ * The production build's loading state and early loads: index.html alone shows that the page is
+ * loading (in the system's light or dark colours) and has asked for Monaco, before the page's
+ * script runs; the app replaces the loading state when it mounts. The dev server's page is
+ * checked in dev-server.test.ts.
+ */
+import { expect, it } from "vitest";
+import { describeNeeding } from "../support/needs.js";
+import { CHROMIUM_NEED, chromiumAvailability, servePlayground, WAIT_MS } from "./browser.js";
+import { checkLoadingState } from "./loading-state.js";
+
+const avail = chromiumAvailability();
+
+describeNeeding(CHROMIUM_NEED, avail, `loading the playground`, () => {
+  const pg = servePlayground();
+
+  it("shows a loading state before any script runs, gone once the app has mounted; Monaco is asked for at once", async () => {
+    const page = await pg.context.newPage();
+    await page.setViewportSize({ width: 1400, height: 900 });
+    const asked = await checkLoadingState(page, pg.url, /\/assets\/index-[^/]*\.js$/, { timeout: WAIT_MS });
+    // Monaco's chunk was requested by index.html while the page's own script was still held.
+    expect(asked.some((u) => /\/assets\/editor\.api-[^/]*\.js$/.test(u))).toBe(true);
+    // And the editor, once there, shows the config.
+    await expect.poll(() => page.locator(".monaco-editor .view-lines").textContent()).toContain("#!KAMAILIO");
+    await page.close();
+  });
+});
