@@ -1,6 +1,7 @@
 /** Run / Pause / Step / Reset, the speed, and the virtual clock. */
 import { formatTimestamp } from "../../../engine/index.js";
 import { getBridge } from "../../bridge/worker-bridge.js";
+import { useShown } from "../../store/shown.js";
 import { useStore } from "../../store/store.js";
 
 /** Speeds offered, × real time; Infinity = as fast as possible. */
@@ -11,7 +12,8 @@ const label = (s: number) => (Number.isFinite(s) ? `${s}×` : "max");
 export function Controls() {
   const status = useStore((s) => s.status);
   const speed = useStore((s) => s.speed);
-  const t = useStore((s) => s.t);
+  // The clock changes every frame: shown at the eye's pace (store/shown.ts), final when paused.
+  const t = useShown((s) => s.t);
   const running = status === "running";
   const b = getBridge();
   return (

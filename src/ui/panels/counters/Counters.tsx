@@ -1,7 +1,9 @@
 /** The big numbers: requests per second, refused by pike, queued, alerts, dropped. */
-import { useStore } from "../../store/store.js";
+import { memo } from "react";
+import { shallowEqual, useShown } from "../../store/shown.js";
 
-function Counter({
+/** One figure: renders again only when its own value changes. */
+const Counter = memo(function Counter({
   label,
   value,
   tone,
@@ -20,10 +22,11 @@ function Counter({
       {what && <small className="muted">{what}</small>}
     </div>
   );
-}
+});
 
 export function Counters() {
-  const c = useStore((s) => s.counters);
+  // A new counters object every frame: the panel renders when a figure changed (store/shown.ts).
+  const c = useShown((s) => s.counters, shallowEqual);
   return (
     <section className="panel counters" aria-label="Counters">
       {/* Arrivals in the last second of virtual time, whatever the speed (frames.ts). */}

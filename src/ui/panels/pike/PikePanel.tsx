@@ -4,6 +4,8 @@
  * /16, /24 prefix nodes on demand.
  */
 import { useState } from "react";
+import type { PikeRow } from "../../../protocol/messages.js";
+import { useShown } from "../../store/shown.js";
 import { useStore } from "../../store/store.js";
 import { formatDuration, formatSeconds } from "../timers/format.js";
 import { PikeBarRow } from "./PikeBarRow.js";
@@ -26,10 +28,30 @@ export function PikePanel() {
   return <PikeView limit={settings.limit} windowUs={settings.windowUs} />;
 }
 
+/** The worker sends new rows every frame; in most frames none of them changed. */
+function samePikeRows(a: readonly PikeRow[], b: readonly PikeRow[]): boolean {
+  return (
+    a === b ||
+    (a.length === b.length &&
+      a.every((r, i) => {
+        const o = b[i] as PikeRow;
+        return (
+          r.prefix === o.prefix &&
+          r.hits === o.hits &&
+          r.leafHits === o.leafHits &&
+          r.blocked === o.blocked &&
+          r.isAddress === o.isAddress &&
+          r.depth === o.depth
+        );
+      }))
+  );
+}
+
 function PikeView({ limit, windowUs }: { limit: number; windowUs: number }) {
-  const rows = useStore((s) => s.pike);
-  const t = useStore((s) => s.t);
-  const blocked = useStore((s) => s.blocked);
+  // Frame-fed: at the eye's pace (store/shown.ts); the rows only when one of them changed.
+  const rows = useShown((s) => s.pike, samePikeRows);
+  const t = useShown((s) => s.t);
+  const blocked = useShown((s) => s.blocked);
   const [prefixes, setPrefixes] = useState(false);
   const bars = selectPikeRows(rows, { prefixes, limit });
   const scale = barScale(bars, limit);
@@ -63,7 +85,7 @@ function PikeView({ limit, windowUs }: { limit: number; windowUs: number }) {
               key={b.id}
               bar={b}
               scale={scale}
-              now={t}
+              now={b.blocked ? t : 0}
               blockedAt={blocked[b.label]}
               limit={limit}
               windowUs={windowUs}

@@ -3,7 +3,7 @@
  * and fetched or dropped ones slide out. One tab stop: the arrow keys move between chips; the
  * line below names the focused or hovered chip (else the next one out) — key and value.
  */
-import { useState } from "react";
+import { memo, useState } from "react";
 import { useStore } from "../../store/store.js";
 import { addressIn, mentions } from "../../story.js";
 import { type Chip, chipText, type QueueChips } from "./chips.js";
@@ -19,31 +19,40 @@ function moveFocus(e: React.KeyboardEvent<HTMLUListElement>): void {
   chips[Math.max(0, Math.min(chips.length - 1, next))]?.focus();
 }
 
-function ChipItem({ chip, head, onShow }: { chip: Chip; head: boolean; onShow: (c: Chip | undefined) => void }) {
-  const text = chipText(chip);
-  const inside = chip.state === "in";
-  const focusIp = useStore((s) => s.focusIp);
-  const related = focusIp !== undefined && (mentions(chip.key, focusIp) || mentions(chip.value, focusIp));
-  const pick = () => useStore.getState().setFocusIp(addressIn(chip.key) ?? addressIn(chip.value));
-  return (
-    // biome-ignore lint/a11y/useKeyWithClickEvents: Enter on the focused chip does the same (onKeyDown).
-    <li
-      className={`chip ${chip.state}${related ? " related" : ""}`}
-      onClick={pick}
-      onKeyDown={(k) => k.key === "Enter" && pick()}
-      title={text}
-      data-inside={inside ? "" : undefined}
-      tabIndex={inside ? (head ? 0 : -1) : undefined}
-      onMouseEnter={() => onShow(chip)}
-      onMouseLeave={() => onShow(undefined)}
-      onFocus={() => onShow(chip)}
-      onBlur={() => onShow(undefined)}
-    >
-      <span aria-hidden="true">{chip.state === "dropped" ? "✕" : ""}</span>
-      <span className="sr-only">{text}</span>
-    </li>
-  );
-}
+/** A chip renders again only when it changed (the list is rebuilt from the events each time). */
+const ChipItem = memo(
+  function ChipItem({ chip, head, onShow }: { chip: Chip; head: boolean; onShow: (c: Chip | undefined) => void }) {
+    const text = chipText(chip);
+    const inside = chip.state === "in";
+    const focusIp = useStore((s) => s.focusIp);
+    const related = focusIp !== undefined && (mentions(chip.key, focusIp) || mentions(chip.value, focusIp));
+    const pick = () => useStore.getState().setFocusIp(addressIn(chip.key) ?? addressIn(chip.value));
+    return (
+      <li
+        className={`chip ${chip.state}${related ? " related" : ""}`}
+        onClick={pick}
+        onKeyDown={(k) => k.key === "Enter" && pick()}
+        title={text}
+        data-inside={inside ? "" : undefined}
+        tabIndex={inside ? (head ? 0 : -1) : undefined}
+        onMouseEnter={() => onShow(chip)}
+        onMouseLeave={() => onShow(undefined)}
+        onFocus={() => onShow(chip)}
+        onBlur={() => onShow(undefined)}
+      >
+        <span aria-hidden="true">{chip.state === "dropped" ? "✕" : ""}</span>
+        <span className="sr-only">{text}</span>
+      </li>
+    );
+  },
+  (a, b) =>
+    a.head === b.head &&
+    a.onShow === b.onShow &&
+    a.chip.id === b.chip.id &&
+    a.chip.state === b.chip.state &&
+    a.chip.key === b.chip.key &&
+    a.chip.value === b.chip.value,
+);
 
 export function ChipStrip({ name, chips }: { name: string; chips: QueueChips }) {
   const [shown, setShown] = useState<Chip | undefined>();

@@ -1,17 +1,19 @@
 /** One mqueue: its depth as a large number and over time, its limit, its drops, its items. */
-import { useMemo } from "react";
+import { memo, useMemo } from "react";
 import type { QueueInfo } from "../../../protocol/messages.js";
+import { useShown } from "../../store/shown.js";
 import { useStore } from "../../store/store.js";
 import { ChipStrip } from "./ChipStrip.js";
 import { leavingWindow, queueChips } from "./chips.js";
 import { DepthChart } from "./DepthChart.js";
 import { hueClass } from "./hues.js";
 
-export function QueueCard({ queue, drops }: { queue: QueueInfo; drops: number }) {
-  const items = useStore((s) => s.queueItems);
-  const t = useStore((s) => s.t);
+/** Renders again only when its queue's figures or items changed (at the eye's pace: store/shown.ts). */
+export const QueueCard = memo(function QueueCard({ queue, drops }: { queue: QueueInfo; drops: number }) {
+  const items = useShown((s) => s.queueItems);
+  const t = useShown((s) => s.t);
   const speed = useStore((s) => s.speed);
-  const depth = useStore((s) => s.queueDepth[queue.name] ?? 0);
+  const depth = useShown((s) => s.queueDepth[queue.name] ?? 0);
   const chips = useMemo(
     () => queueChips(items, queue.name, depth, t - leavingWindow(speed)),
     [items, queue.name, depth, t, speed],
@@ -40,4 +42,4 @@ export function QueueCard({ queue, drops }: { queue: QueueInfo; drops: number })
       <ChipStrip name={queue.name} chips={chips} />
     </article>
   );
-}
+});

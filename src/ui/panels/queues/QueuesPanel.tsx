@@ -2,6 +2,7 @@
  * Queues: every mqueue's depth over time and now, its `size` limit, overflow drops, and its
  * items as chips entering on mq_add and leaving on mq_fetch.
  */
+import { shallowEqual, useShown } from "../../store/shown.js";
 import { useStore } from "../../store/store.js";
 import { QueueCard } from "./QueueCard.js";
 
@@ -12,7 +13,8 @@ import { QueueCard } from "./QueueCard.js";
  */
 export function QueuesPanel() {
   const queues = useStore((s) => s.queues);
-  const drops = useStore((s) => s.queueDrops);
+  // Frame-fed: at the eye's pace, and only when a count changed (store/shown.ts).
+  const drops = useShown((s) => s.queueDrops, shallowEqual);
   return (
     <section className="panel queues-panel" aria-label="Queues">
       <h2>Queues</h2>

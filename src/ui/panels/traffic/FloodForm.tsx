@@ -4,6 +4,7 @@
  */
 import { useState } from "react";
 import { getBridge } from "../../bridge/worker-bridge.js";
+import { useShown } from "../../store/shown.js";
 import { useStore } from "../../store/store.js";
 import { formatDuration } from "../timers/format.js";
 import { checkFlood, FLOOD_DEFAULTS } from "./flood.js";
@@ -15,8 +16,10 @@ export function FloodForm({ disabledWhy }: { disabledWhy: string | undefined }) 
   const [duration, setDuration] = useState(String(FLOOD_DEFAULTS.duration));
   const [error, setError] = useState<string | undefined>();
   const [burst, setBurst] = useState<{ src: string; until: number } | undefined>();
-  const t = useStore((s) => s.t);
-  const flooding = burst !== undefined && t < burst.until;
+  // The clock only while a burst runs (its countdown), at the eye's pace (store/shown.ts): the
+  // form does not render on every frame for nothing.
+  const t = useShown((s) => (burst !== undefined && s.t < burst.until ? s.t : undefined));
+  const flooding = burst !== undefined && t !== undefined;
 
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
@@ -77,7 +80,7 @@ export function FloodForm({ disabledWhy }: { disabledWhy: string | undefined }) 
           <>
             <span aria-hidden="true">⚡ </span>flooding from {burst.src}
             {/* The countdown changes every frame: shown, not announced. */}
-            <span aria-hidden="true">, {formatDuration(burst.until - t)} left</span>
+            <span aria-hidden="true">, {formatDuration(burst.until - (t ?? burst.until))} left</span>
           </>
         ) : disabled ? (
           disabledWhy
