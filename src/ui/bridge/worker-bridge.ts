@@ -45,6 +45,8 @@ const ANSWER: Partial<Record<Outgoing["type"], Awaited>> = {
 export class WorkerBridge {
   private worker: Worker | undefined;
   private checkTimer: ReturnType<typeof setTimeout> | undefined;
+  /** A run was asked for while a fresh run was being loaded (see "loaded"). */
+  private runAfterLoad = false;
   private rpcId = 0;
   private readonly rpcWaiting = new Map<number, (text: string) => void>();
   private readonly savesWaiting = new Map<number, (saved: SavedTraffic) => void>();
@@ -143,6 +145,11 @@ export class WorkerBridge {
         return;
       case "loaded":
         applyLoaded(msg);
+        // Run asked for a fresh run first (after the end, or after edits): the worker runs it
+        // next, so it is running, not "ready" — else a run that pauses by itself in its first
+        // frame (runUntil at high speed) would read "ready" at t = 2.1 s instead of "paused".
+        if (this.runAfterLoad && msg.ok) useStore.setState({ status: "running" });
+        this.runAfterLoad = false;
         return;
       case "frame":
         applyFrame(msg);
@@ -190,6 +197,7 @@ export class WorkerBridge {
     const s = useStore.getState();
     if (s.dirty) this.load();
     if (useStore.getState().status === "ended") this.reset();
+    this.runAfterLoad = useStore.getState().status === "loading" || s.status === "ended";
     this.send({ type: "run", speed: s.speed, ...(until !== undefined ? { until } : {}) });
     useStore.setState({ status: "running" });
   }
