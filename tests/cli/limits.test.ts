@@ -75,3 +75,29 @@ describe("kamsim check and run at the limits", () => {
     expect(r.stderr).toContain("zero.cfg:2:14: error: could not allocate private memory from pkg pool");
   });
 });
+
+describe("kamsim and htable's shared memory", () => {
+  const table = (name: string, sizes: number[]) =>
+    file(
+      name,
+      `loadmodule "pv.so"\nloadmodule "htable.so"\n${sizes.map((s, i) => `modparam("htable", "htable", "t${i + 1}=>size=${s};")\n`).join("")}request_route {\n    drop;\n}\n`,
+    );
+
+  it("size=30 stops the start as Kamailio's ht_init_tables() does (a V8 fatal error before)", () => {
+    const r = kamsim(["run", table("ht30.cfg", [30]), "--duration", "1"], dir);
+    clean(r.stderr);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      "ht30.cfg:3:30: error: ht_init_tables(): no more shared memory for [t1]: init_mod(): Error while initializing module htable (1073741824 slots of 32 bytes do not fit in the 64 MB of shared memory, -m)",
+    );
+  });
+
+  it("the limit falls where Debian's 5.6.3 with -m 64 has it, naming the table that did not fit", () => {
+    expect(kamsim(["run", table("ht20.cfg", [20]), "--duration", "1"], dir).code).toBe(0);
+    expect(kamsim(["check", table("ht21.cfg", [21])], dir).stderr).toContain("no more shared memory for [t1]");
+    expect(kamsim(["check", table("ht63.cfg", [20, 19, 18, 17, 16, 15, 13])], dir).code).toBe(0);
+    const r = kamsim(["check", table("ht63b.cfg", [20, 19, 18, 17, 16, 15, 14])], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain("ht63b.cfg:3:30: error: ht_init_tables(): no more shared memory for [t1]");
+  });
+});

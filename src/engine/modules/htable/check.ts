@@ -8,9 +8,22 @@ import type { Expr } from "../../lang/ast.js";
 import type { PvSpec } from "../../lang/pv-spec.js";
 import type { ModuleChecker } from "../types.js";
 import { type HtableDef, parseHtableDef } from "./params.js";
+import { slotCount } from "./store.js";
+
+/** Kamailio's default shared memory, `-m` (64 MB, config.h SHM_MEM_POOL_SIZE). */
+const SHM_MEM_SIZE = 64 * 1024 * 1024;
+/**
+ * What is taken of it before htable's slot arrays (the core, pv and htable's own structures, the
+ * allocator's headers), measured with Debian's 5.6.3: tables of 2^20..2^15 slots (63 MB) start,
+ * 2^20..2^15 plus 2^14 (63.5 MB) do not.
+ */
+const SHM_USED_BEFORE = 640 * 1024;
+/** sizeof(ht_entry_t) on x86-64 (ht_api.h: esize, first, lock, locker_pid, rec_lock_level). */
+const HT_ENTRY_SIZE = 32;
 
 export function createHtableChecker(): ModuleChecker {
   const tables: HtableDef[] = [];
+  const spans = new Map<string, Span>();
   const mentioned: { name: string; span: Span }[] = [];
   return {
     modparam(param, value, span, ctx) {
@@ -19,7 +32,10 @@ export function createHtableChecker(): ModuleChecker {
       if ("error" in def) ctx.error("bad_modparam", `${def.error}: Can't set module parameter`, span);
       else if (tables.some((t) => t.name === def.name)) {
         ctx.error("bad_modparam", `htable already configured: ${def.name}: Can't set module parameter`, span);
-      } else tables.push(def);
+      } else {
+        tables.push(def);
+        spans.set(def.name, span);
+      }
     },
     call(name: string, args: readonly Expr[]) {
       // Iterator functions name an iterator, not a table; sht_iterator_start's table is its second argument.
@@ -33,6 +49,20 @@ export function createHtableChecker(): ModuleChecker {
       if (table && !table.includes("$") && spec.inner?.includes("=>")) mentioned.push({ name: table, span });
     },
     finish(ctx) {
+      // ht_init_tables() (ht_api.c) allocates each table's slots in shared memory at start-up,
+      // the last defined first (ht_add_table() puts each new table at the head of the list); a
+      // table that does not fit stops Kamailio. `size=30` asks 2^30 slots: 32 GB.
+      let used = SHM_USED_BEFORE;
+      for (const t of [...tables].reverse()) {
+        used += slotCount(t.size) * HT_ENTRY_SIZE;
+        if (used <= SHM_MEM_SIZE) continue;
+        ctx.error(
+          "no_shm",
+          `ht_init_tables(): no more shared memory for [${t.name}]: init_mod(): Error while initializing module htable (${slotCount(t.size)} slots of ${HT_ENTRY_SIZE} bytes do not fit in the 64 MB of shared memory, -m)`,
+          spans.get(t.name) ?? ctx.loadSpan,
+        );
+        break;
+      }
       for (const m of mentioned) {
         if (!tables.some((t) => t.name === m.name))
           ctx.warning("unknown_htable", `htable not defined: ${m.name}`, m.span);

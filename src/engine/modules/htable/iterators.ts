@@ -49,21 +49,23 @@ function err(ctx: ScriptContext, at: string, fn: string, text: string): void {
 
 /** The first item of a slot from `slot` on, or undefined past the last slot. */
 function firstFrom(it: Iterator): boolean {
-  const slots = (it.table as HtStore).slots;
-  for (; it.slot < slots.length; it.slot++) {
-    const first = (slots[it.slot] as HtItem[])[0];
-    if (first) {
-      it.item = first;
-      return true;
-    }
+  const table = it.table as HtStore;
+  // The next slot holding items (only those exist; see HtStore).
+  const next = table.usedSlots().find((i) => i >= it.slot);
+  const first = next === undefined ? undefined : table.slot(next)[0];
+  if (next === undefined || !first) {
+    it.slot = table.slotCount;
+    it.item = undefined;
+    return false;
   }
-  it.item = undefined;
-  return false;
+  it.slot = next;
+  it.item = first;
+  return true;
 }
 
 /** The item after `item` in its slot's list. */
 function after(table: HtStore, slot: number, item: HtItem): HtItem | undefined {
-  const list = table.slots[slot] as HtItem[];
+  const list = table.slot(slot);
   const i = list.indexOf(item);
   return i < 0 ? undefined : list[i + 1];
 }

@@ -83,8 +83,8 @@ export function matchFunctions(tables: Map<string, HtStore>) {
           log(ctx, L_WARN, "htable.c:639", "ht_match_str_items", `unsupported match operator: ${op}`);
           return -1;
         }
-        for (const slot of table.slots)
-          for (const it of slot) {
+        for (const i of table.usedSlots())
+          for (const it of table.slot(i)) {
             const s = mode === "name" ? it.name : typeof it.value === "string" ? it.value : undefined;
             if (s !== undefined && test(s)) return 1;
           }

@@ -201,15 +201,15 @@ function dump(tables: Tables, name: string | undefined): RpcResult {
   const t = tables.get(name);
   if (!t) return { ok: false, code: 500, message: "No such htable" };
   const records: RpcStruct[] = [];
-  t.slots.forEach((slot, entry) => {
-    if (slot.length === 0) return;
+  for (const entry of t.usedSlots()) {
+    const slot = t.slot(entry);
     const items = slot.map((it) => ({
       name: it.name,
       value: it.value,
       type: typeof it.value === "number" ? "int" : "str",
     }));
     records.push({ entry, size: slot.length, slot: items });
-  });
+  }
   return { ok: true, text: formatKamcmd(records), data: records };
 }
 

@@ -37,17 +37,45 @@ export function coreCaseHash(s: string): number {
   return (h + (h >>> 11) + ((h >>> 13) + (h >>> 23))) >>> 0;
 }
 
+/** ht_add_table() (ht_api.c): `size` is a power of two; 1 or less means 8 slots, over 31 means 2^14. */
+export function slotCount(size: number): number {
+  return size <= 1 ? 8 : size > 31 ? 1 << 14 : 2 ** size;
+}
+
+const NO_ITEMS: readonly HtItem[] = [];
+
 export class HtStore {
-  readonly slots: HtItem[][];
+  /** How many slots the table has (ht->htsize). */
+  readonly slotCount: number;
+  /**
+   * The slots that hold items, by index. Only those exist: an array of every slot (2^30 for
+   * `size=30`) ended the CLI in a V8 fatal error and the page in a crash loop.
+   */
+  private readonly buckets = new Map<number, HtItem[]>();
   private readonly byName = new Map<string, HtItem>();
 
   constructor(readonly def: HtableDef) {
-    const size = def.size <= 1 ? 8 : def.size > 31 ? 1 << 14 : 2 ** def.size;
-    this.slots = Array.from({ length: size }, () => []);
+    this.slotCount = slotCount(def.size);
+  }
+
+  /** The items of slot `i`, in Kamailio's order. */
+  slot(i: number): readonly HtItem[] {
+    return this.buckets.get(i) ?? NO_ITEMS;
+  }
+
+  /** The indexes of the slots that hold items, in order. */
+  usedSlots(): number[] {
+    return [...this.buckets.keys()].sort((a, b) => a - b);
   }
 
   private slotOf(hash: number): HtItem[] {
-    return this.slots[hash & (this.slots.length - 1)] as HtItem[];
+    const i = hash & (this.slotCount - 1);
+    let slot = this.buckets.get(i);
+    if (!slot) {
+      slot = [];
+      this.buckets.set(i, slot);
+    }
+    return slot;
   }
 
   /** The live item (expired items are invisible to reads at once, docs/kamailio/htable.md#autoexpire). */
@@ -83,8 +111,11 @@ export class HtStore {
     const it = this.byName.get(name);
     if (!it) return;
     this.byName.delete(name);
-    const slot = this.slotOf(it.hash);
+    const i = it.hash & (this.slotCount - 1);
+    const slot = this.buckets.get(i);
+    if (!slot) return;
     slot.splice(slot.indexOf(it), 1);
+    if (slot.length === 0) this.buckets.delete(i);
   }
 
   /** Removes items whose names (or values) match; returns how many. */
@@ -112,6 +143,6 @@ export class HtStore {
 
   clear(): void {
     this.byName.clear();
-    for (const s of this.slots) s.length = 0;
+    this.buckets.clear();
   }
 }
