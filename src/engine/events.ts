@@ -217,7 +217,41 @@ export interface AccEvent {
   proc?: number;
 }
 
+/**
+ * A value in a cfgt report's variable map, as modules/cfgt/cfgt_json.c writes it: a number or a
+ * string (`$var`, other PVs), an array of values newest first (`$avp`), an array of objects of
+ * arrays (`$xavp`, whose null items are JSON null).
+ */
+export type CfgtValue = string | number | null | CfgtValue[] | { [key: string]: CfgtValue };
+
+/** One entry of a cfgt report's `flow`: `start|NAME`, `return|NAME` or `exit|NAME`, and the variables then. */
+export interface CfgtFlowEntry {
+  key: string;
+  vars: Record<string, CfgtValue>;
+}
+
+/**
+ * A cfgt report saved (modules/cfgt/cfgt_int.c cfgt_save_node(), docs/cfgt.md): the report of
+ * one message a SIP worker received, as the file `<uuid>/<msgid>.json` holds it at `t`. A report
+ * is saved when its message's script ends and again when the process takes its next message
+ * (with what it sent since): the later save replaces the file.
+ */
+export interface CfgtEvent {
+  kind: "cfgt";
+  t: Micros;
+  proc: number;
+  req?: number;
+  /** The scenario: the Call-ID's part after `callid_prefix`, or `unknown`. */
+  uuid: string;
+  /** The message's number in its scenario, from 1. */
+  msgid: number;
+  flow: CfgtFlowEntry[];
+  sipIn: string[];
+  sipOut: string[];
+}
+
 export type SimEvent =
+  | CfgtEvent
   | LogEvent
   | RequestEvent
   | ReplyEvent
@@ -232,7 +266,11 @@ export type SimEvent =
   | AccEvent;
 export type SimEventKind = SimEvent["kind"];
 
-/** Which event kinds the observer wants; unwanted ones are never built. */
+/**
+ * Which event kinds the observer wants; unwanted ones are never built. `cfgt` is the one kind
+ * an observer must ask for by name: the route-flow trace under it wraps every script action
+ * (runtime/cfgt/), so ALL_EVENTS leaves it off.
+ */
 export type EventWants = Readonly<Record<SimEventKind, boolean>>;
 
 export const ALL_EVENTS: EventWants = {
@@ -248,6 +286,7 @@ export const ALL_EVENTS: EventWants = {
   tm: true,
   ul: true,
   acc: true,
+  cfgt: false,
 };
 
 /** No event kind: what a front end that wants only some kinds starts from. */

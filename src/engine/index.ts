@@ -13,7 +13,18 @@ import type { TrafficPlan } from "./traffic/types.js";
 export type { SourceFile, Span } from "./base/source.js";
 export { formatTimestamp, type Micros, seconds, toSeconds } from "./base/time.js";
 export { type Catalog, type CatalogFunction, type CatalogModule, moduleCatalog } from "./catalog.js";
-export type { AccEvent, LogEvent, SimEvent, SimEventKind, SipEvent, TmEvent, UlEvent } from "./events.js";
+export type {
+  AccEvent,
+  CfgtEvent,
+  CfgtFlowEntry,
+  CfgtValue,
+  LogEvent,
+  SimEvent,
+  SimEventKind,
+  SipEvent,
+  TmEvent,
+  UlEvent,
+} from "./events.js";
 export { createLogWriter, formatJsonLine, NO_EVENTS } from "./events.js";
 export type { FrontEndOptions, FrontEndResult } from "./lang/compile.js";
 export {
@@ -48,6 +59,7 @@ export type {
   RouteInfo,
   TimerInfo,
 } from "./program-info.js";
+export { cfgtReportPath, formatCfgtReport } from "./runtime/cfgt/report.js";
 export { formatKamcmd, formatKamcmdError } from "./runtime/kamcmd.js";
 export type { Simulation, SimulationOptions } from "./simulation.js";
 export { DEFAULT_TRAFFIC } from "./traffic/default-scenario.js";

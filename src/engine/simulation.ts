@@ -13,6 +13,7 @@ import type { Diagnostic } from "./lang/diagnostics.js";
 import { createInstances } from "./link/instances.js";
 import { buildProgram, type CompiledRoutes } from "./link/program.js";
 import type { ModuleInstance, RpcResult } from "./modules/runtime-types.js";
+import type { CfgtTracer } from "./runtime/cfgt/tracer.js";
 import type { ScriptContext } from "./runtime/context.js";
 import { type CoreSettings, MAX_CHILDREN, readCoreSettings } from "./runtime/core-settings.js";
 import type { CompileEnv, RouteCell } from "./runtime/env.js";
@@ -30,6 +31,7 @@ import { Receiver } from "./sim/receiver.js";
 import { afterReplyRoute, type ReplyPath } from "./sim/reply-route.js";
 import { sipSummary } from "./sim/sip-summary.js";
 import { startAgents } from "./simulation-agents.js";
+import { createCfgt } from "./simulation-cfgt.js";
 import { receiveDatagram } from "./sip/receive.js";
 import type { SipMessage } from "./sip/sip-message.js";
 import { type Arrival, type Arrivals, createArrivals, type Injection } from "./traffic/arrivals.js";
@@ -59,6 +61,8 @@ export interface SimulationOptions {
    * carry it).
    */
   listen?: HostPort;
+  /** cfgt's `callid_prefix` for the `cfgt` events (default `NGCP%`). */
+  cfgtCallidPrefix?: string;
 }
 
 /** 2026-01-01T00:00:00Z: `$Ts` at t = 0 unless a run says otherwise. */
@@ -107,6 +111,8 @@ export class Simulation {
   private readonly recent = new RecentArrivals(RECENT_REQUESTS);
   /** The socket requests are received on (`$Ri`, `$Rp`). */
   private readonly listen: { ip: string; port: number };
+  /** cfgt's reports, when the observer wants `cfgt` events. */
+  private readonly cfgt: CfgtTracer | undefined;
 
   /** The run's own copy of the plan: `addStream` adds to it, the caller's stays as given. */
   private readonly plan: TrafficPlan;
@@ -144,10 +150,13 @@ export class Simulation {
     this.preHooks = [...this.instances.values()].filter((i) => i.preScript !== undefined);
     const requests = [...this.instances.values()].flatMap((i) => i.processes ?? []);
     this.processes = buildProcessTable(this.core.children, `${this.core.listenIp}:${this.core.listenPort}`, requests);
+    const cfgt = this.kernel.wants.cfgt ? createCfgt(this.kernel, this.net, opts.cfgtCallidPrefix) : undefined;
+    this.cfgt = cfgt?.tracer;
     const build = buildProgram(front.checked, front.files, this.instances, {
       forceSuspend: opts.forceSuspend,
       defines: front.defines,
       listen: this.listen,
+      cfgt,
     });
     this.routes = build.routes;
     this.compileEnv = build.env;
@@ -382,6 +391,7 @@ export class Simulation {
     const built =
       a.stream === NET_STREAM ? { datagram: (a as NetArrival).text, stream: "net" } : this.requests.requestFor(a);
     if ("error" in built) return this.plan.server.requestCost;
+    if (this.cfgt) this.cfgtReceived(worker, id, t, built);
     let cell = this.routes.request;
     let msg: SipMessage | undefined;
     if ("datagram" in built) {
@@ -392,14 +402,23 @@ export class Simulation {
     if (msg === undefined) return this.plan.server.requestCost;
     const ctx = this.context(worker, msg, t, true, { ip: a.src, port: a.sport }, this.listen, id);
     if (this.logPrefix) ctx.logPrefix = this.logPrefix(ctx);
+    this.cfgt?.started(ctx);
     // exec_pre_script_cb() (core/receive.c): a callback returning 0 drops the request unscripted.
     if (msg.reply === undefined && this.preHooks.length > 0 && !this.preScript(ctx))
       return this.plan.server.requestCost + ctx.cost;
-    const after = msg.reply
+    const then = msg.reply
       ? (ret: number) => afterReplyRoute(this.replyPath, ctx, cell !== undefined, ret)
       : this.postHooks.length > 0
         ? () => this.postScript(ctx)
         : undefined;
+    // cfgt_post() is a post-script callback too: after the route (and a reply's forwarding).
+    const cfgt = this.cfgt;
+    const after = cfgt
+      ? (ret: number) => {
+          then?.(ret);
+          cfgt.finished(ctx);
+        }
+      : then;
     if (!cell?.gen) {
       let ret = 1;
       try {
@@ -419,6 +438,17 @@ export class Simulation {
     });
     sync = false;
     return cost;
+  }
+
+  /** cfgt_msgin(): the datagram a worker read, or the text of a request built from a stream. */
+  private cfgtReceived(
+    worker: Process,
+    id: number,
+    t: Micros,
+    built: { datagram: string } | { msg: SipMessage },
+  ): void {
+    const text = "datagram" in built ? built.datagram : this.requestText(id);
+    if (text !== undefined) this.cfgt?.received(worker.index, text, t, id);
   }
 
   /** The pre-script callbacks in load order; false as soon as one drops the request. */

@@ -14,6 +14,9 @@ import { coreFunctions, corePvars } from "../modules/core/def.js";
 import { coreActionImpls } from "../modules/core/runtime.js";
 import type { ModuleInstance } from "../modules/runtime-types.js";
 import { standInReturning, UNSIMULATED } from "../modules/unsimulated.js";
+import { cfgtActionHook, cfgtRouteName } from "../runtime/cfgt/actions.js";
+import type { CfgtTracer } from "../runtime/cfgt/tracer.js";
+import type { CfgtVars } from "../runtime/cfgt/vars.js";
 import type { ScriptContext } from "../runtime/context.js";
 import type { CfgPos, CompileEnv, FunctionImpl, PvAccess, PvImpl, RouteCell } from "../runtime/env.js";
 import { corePvImpls, definePvars } from "../runtime/pv/core.js";
@@ -87,6 +90,8 @@ export function buildProgram(
     forceSuspend?: boolean;
     defines?: ReadonlyMap<string, string>;
     listen?: { readonly ip: string; readonly port: number };
+    /** A cfgt trace: every PV compiled goes into `vars`, every action tells `tracer`. */
+    cfgt?: { tracer: CfgtTracer; vars: CfgtVars };
   } = {},
 ): ProgramBuild {
   const forceSuspend = options.forceSuspend === true;
@@ -170,6 +175,19 @@ export function buildProgram(
       return slot;
     },
   };
+  /** The `rname` of the block compiling now, for a cfgt trace. */
+  let cfgtRoute = "";
+  const cfgt = options.cfgt;
+  if (cfgt) {
+    // Every PV compiled is one Kamailio's PV cache holds (cfgt lists them); every action tells cfgt.
+    const pv = env.pv;
+    env.pv = (spec, span) => {
+      const access = pv(spec, span);
+      cfgt.vars.add(spec, access);
+      return access;
+    };
+    env.traceAction = cfgtActionHook(cfgt.tracer, () => cfgtRoute);
+  }
   const blocks = checked.config.items.filter((i) => i.kind === "RouteBlock");
   for (let changed = true; changed; ) {
     changed = false;
@@ -200,6 +218,7 @@ export function buildProgram(
               ? `${item.routeKind === "onreply" ? "onreply" : item.routeKind}_route[${item.name}]`
               : "request_route";
     const cell: RouteCell = { name };
+    cfgtRoute = cfgtRouteName(item);
     if (stmtBlocks(item.body, env)) cell.gen = makeGen(name, compileSteps(item.body.stmts, env));
     else cell.run = makeRun(name, compileList(item.body.stmts, env));
     if (item.routeKind === "route" && item.name !== undefined) {

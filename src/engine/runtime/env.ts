@@ -5,7 +5,7 @@
  */
 
 import type { SourceFile, Span } from "../base/source.js";
-import type { CallExpr, Expr, RouteCall } from "../lang/ast.js";
+import type { CallExpr, Expr, RouteCall, Stmt } from "../lang/ast.js";
 import type { PvSpec } from "../lang/pv-spec.js";
 import type { ScriptContext } from "./context.js";
 import type { Value } from "./values.js";
@@ -108,4 +108,9 @@ export interface CompileEnv {
    * actionLine()), which messages such as the transformations' `(cfg line: N)` print.
    */
   actionLine?: number;
+  /**
+   * When a cfgt trace is wanted (runtime/cfgt/): what to run before each action of statement
+   * `s`, or undefined for none. Absent otherwise, so a normal run's actions are not wrapped.
+   */
+  traceAction?: (s: Stmt) => ((ctx: ScriptContext) => void) | undefined;
 }

@@ -68,7 +68,14 @@ export function body(s: Stmt | undefined, env: CompileEnv): Action[] | undefined
 }
 
 export function compileStmt(s: Stmt, env: CompileEnv): Action | undefined {
-  return atActionLine(s, env, () => compileStmtAt(s, env));
+  const a = atActionLine(s, env, () => compileStmtAt(s, env));
+  const before = a && env.traceAction?.(s);
+  if (!a || !before) return a;
+  // cfgt's per-action hook (do_action()'s SREV_CFG_RUN_ACTION, core/action.c): before the action.
+  return (ctx) => {
+    before(ctx);
+    return a(ctx);
+  };
 }
 
 function compileStmtAt(s: Stmt, env: CompileEnv): Action | undefined {

@@ -146,7 +146,14 @@ const bodySteps = (s: Stmt | undefined, env: CompileEnv) =>
   s === undefined ? undefined : compileSteps(s.kind === "Block" ? s.stmts : [s], env);
 
 function compileGenStmt(s: Stmt, env: CompileEnv): (ctx: ScriptContext) => Gen<number> {
-  return atActionLine(s, env, () => compileGenStmtAt(s, env));
+  const g = atActionLine(s, env, () => compileGenStmtAt(s, env));
+  const before = env.traceAction?.(s);
+  if (!before) return g;
+  // cfgt's per-action hook, as compileStmt() adds it.
+  return function* (ctx) {
+    before(ctx);
+    return yield* g(ctx);
+  };
 }
 
 function compileGenStmtAt(s: Stmt, env: CompileEnv): (ctx: ScriptContext) => Gen<number> {

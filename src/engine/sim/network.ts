@@ -123,8 +123,12 @@ export class Network implements SipNet {
     return this.ips.has(ip);
   }
 
+  /** Told of every datagram the proxy sends (a cfgt trace's `sip_out`), when set. */
+  onProxySend: ((text: string, info: SendInfo | undefined) => void) | undefined;
+
   /** The proxy sends from its socket. */
   send(to: HostPort, text: string, t: Micros, info?: SendInfo): number {
+    this.onProxySend?.(text, info);
     return this.sendFrom(this.socket, to, text, t, info);
   }
 

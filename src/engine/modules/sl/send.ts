@@ -233,9 +233,9 @@ export function slSendReply(ctx: ScriptContext, code: number | string, reason: s
   const sh = windowOf(ctx.sv);
   sh.until = ticks(t) + SL_RPL_WAIT_TICKS;
   const net = ctx.sv.net;
-  // Nobody can see a reply that no endpoint receives and no `sip` event shows: the run's outcome
-  // is the same without building it (this keeps synthetic streams as fast as before).
-  if (!k.wants.sip && net.hears?.(ctx.src.ip) === false) {
+  // Nobody can see a reply that no endpoint receives and no `sip` event (nor cfgt's `sip_out`)
+  // shows: the run's outcome is the same without building it (synthetic streams stay fast).
+  if (!k.wants.sip && !k.wants.cfgt && net.hears?.(ctx.src.ip) === false) {
     (sh.err[statSlot(codeText)] as number)++;
     return 1;
   }
