@@ -61,7 +61,7 @@ export type {
 } from "./program-info.js";
 export { cfgtReportPath, formatCfgtReport } from "./runtime/cfgt/report.js";
 export { formatKamcmd, formatKamcmdError } from "./runtime/kamcmd.js";
-export type { Simulation, SimulationOptions } from "./simulation.js";
+export type { Simulation, SimulationOptions, ViewFigures } from "./simulation.js";
 export { DEFAULT_TRAFFIC } from "./traffic/default-scenario.js";
 export { MAX_DURATION_S, MAX_TEXT as MAX_TRAFFIC_TEXT } from "./traffic/limits.js";
 export type { PlannedStream, TrafficError, TrafficPlan } from "./traffic/types.js";

@@ -47,6 +47,11 @@ export interface SimulationOptions {
   /** Event kinds to produce (default: all). */
   wants?: Partial<EventWants>;
   onEvent: (e: SimEvent) => void;
+  /**
+   * Keep the figures `figures()` reports (replies, routes entered, the last second's arrivals),
+   * so that a front end can leave out the per-request events it would otherwise count.
+   */
+  figures?: boolean;
   /** Unix time at t = 0 (default 2026-01-01T00:00:00Z). */
   epoch?: number;
   /** Actions one script run may execute before kamsim stops it (default 10 million). */
@@ -63,6 +68,20 @@ export interface SimulationOptions {
   listen?: HostPort;
   /** cfgt's `callid_prefix` for the `cfgt` events (default `NGCP%`). */
   cfgtCallidPrefix?: string;
+}
+
+/** Simulation.figures(): plain data. */
+export interface ViewFigures {
+  received: number;
+  dropped: number;
+  replies: number;
+  rxQueued: number;
+  /** Requests that arrived in the virtual second up to now. */
+  lastSecond: number;
+  /** Each SIP worker (by process index): busy µs since t = 0, and busy now. */
+  workers: { proc: number; us: Micros; busy: boolean }[];
+  /** Routes entered since the last call of `figures()`. */
+  routesEntered: string[];
 }
 
 /** 2026-01-01T00:00:00Z: `$Ts` at t = 0 unless a run says otherwise. */
@@ -128,7 +147,7 @@ export class Simulation {
     this.requests = new RequestFactory(plan);
     this.listen = { ip: this.core.listenIp, port: this.core.listenPort };
     const seed = opts.seed ?? plan.seed;
-    this.kernel = new Kernel({ ...ALL_EVENTS, ...opts.wants }, opts.onEvent);
+    this.kernel = new Kernel({ ...ALL_EVENTS, ...opts.wants }, opts.onEvent, opts.figures === true);
     this.net = new Network(this.kernel, { socket: this.listen, seed });
     this.sv = {
       kernel: this.kernel,
@@ -204,6 +223,27 @@ export class Simulation {
 
   get stats() {
     return this.receiver.stats;
+  }
+
+  /**
+   * What the views show about requests now, equal to a count of the events delivered so far:
+   * requests received and dropped, replies, the receive queue's depth, arrivals in the last
+   * virtual second, each SIP worker's busy time (µs, since t = 0) and whether it is busy now, and
+   * the routes entered since the last call. Undefined unless created with `figures`.
+   */
+  figures(): ViewFigures | undefined {
+    const f = this.kernel.figures;
+    if (!f) return undefined;
+    const now = this.kernel.now;
+    return {
+      received: this.receiver.stats.received,
+      dropped: this.receiver.stats.dropped,
+      replies: f.replies,
+      rxQueued: this.receiver.queued,
+      lastSecond: f.arrivalsAfter(now - 1_000_000),
+      workers: this.receiver.busyTimes(now),
+      routesEntered: f.takeRoutes(),
+    };
   }
 
   /** Runs until virtual time `t` (inclusive). */

@@ -46,11 +46,12 @@ export interface ProgramBuild {
   env: CompileEnv;
 }
 
-/** A route event, when the observer wants them. */
+/** A route event, when the observer wants them; a route entered, when it keeps figures. */
 function routeEvent(ctx: ScriptContext, route: string, phase: "enter" | "exit", rc?: number): void {
   const k = ctx.sv.kernel;
   if (k.wants.route)
     k.emit({ kind: "route", t: ctx.start + ctx.cost, proc: ctx.proc.index, route, phase, req: ctx.req, rc });
+  if (phase === "enter") k.figures?.routeEntered(ctx.start + ctx.cost, route);
 }
 
 /** Wraps a route body with the bookkeeping every run needs: the route name and route events. */

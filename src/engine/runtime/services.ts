@@ -6,6 +6,7 @@ import type { Rng } from "../base/rng.js";
 import type { Micros } from "../base/time.js";
 import type { EventOutput } from "../events.js";
 import type { ScriptContext } from "./context.js";
+import type { Figures } from "./figures.js";
 import type { Logger } from "./log.js";
 import type { SipNet } from "./sip-net.js";
 
@@ -18,6 +19,8 @@ export interface SimKernel extends EventOutput {
   readonly now: Micros;
   /** Runs `run` at virtual time `t` (never in the past). */
   schedule(t: Micros, run: () => void): void;
+  /** The figures kept for a front end instead of events, when it asked for them. */
+  readonly figures: Figures | undefined;
 }
 
 /** What a simulated HTTP service answers: after `latency`, a status and a body. */

@@ -8,6 +8,7 @@
 import { MinHeap } from "../base/min-heap.js";
 import type { Micros } from "../base/time.js";
 import type { EventWants, SimEvent } from "../events.js";
+import { Figures } from "../runtime/figures.js";
 import type { SimKernel } from "../runtime/services.js";
 
 interface Task {
@@ -19,7 +20,8 @@ interface Task {
 interface Pending {
   t: Micros;
   seq: number;
-  event: SimEvent;
+  /** An event to deliver, or a figure to move (`note`). */
+  event: SimEvent | (() => void);
 }
 
 /** Equal times keep insertion order. */
@@ -35,10 +37,16 @@ export class Kernel implements SimKernel {
   /** A source of tasks that lives outside the heap (traffic arrivals), merged by time. */
   private feed: { peek(): Micros | undefined; run(): void } | undefined;
 
+  /** Figures kept instead of events (runtime/figures.ts), when the front end asked for them. */
+  readonly figures: Figures | undefined;
+
   constructor(
     readonly wants: EventWants,
     private readonly deliver: (e: SimEvent) => void,
-  ) {}
+    figures = false,
+  ) {
+    this.figures = figures ? new Figures((t, fn) => this.note(t, fn)) : undefined;
+  }
 
   /** Runs `run` at virtual time `t` (never in the past). */
   schedule(t: Micros, run: () => void): void {
@@ -54,6 +62,15 @@ export class Kernel implements SimKernel {
   emit(e: SimEvent): void {
     if (e.t <= this.now && this.pending.size === 0) this.deliver(e);
     else this.pending.push({ t: e.t, seq: this.seq++, event: e });
+  }
+
+  /**
+   * Runs `fn` where an event stamped at `t` would be delivered: in time order with the events,
+   * once the clock reaches `t`. A figure counted this way equals a count of those events.
+   */
+  note(t: Micros, fn: () => void): void {
+    if (t <= this.now && this.pending.size === 0) fn();
+    else this.pending.push({ t, seq: this.seq++, event: fn });
   }
 
   /** Time of the next task, or undefined when nothing is left. */
@@ -91,7 +108,8 @@ export class Kernel implements SimKernel {
   flush(t: Micros): void {
     for (let p = this.pending.peek(); p !== undefined && p.t <= t; p = this.pending.peek()) {
       this.pending.pop();
-      this.deliver(p.event);
+      if (typeof p.event === "function") p.event();
+      else this.deliver(p.event);
     }
   }
 }

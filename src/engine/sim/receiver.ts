@@ -38,6 +38,15 @@ export class Receiver<A extends Datagram> {
   private drainAt: Micros | undefined;
   private nextId = 1;
   readonly stats: ReceiverStats = { received: 0, dropped: 0, maxQueued: 0 };
+  /**
+   * Each worker's busy time, as its `proc` busy and idle events would add it up: the runs before
+   * its latest one (µs), and the latest run's start and end (infinite while a blocked run has
+   * not ended; the end may lie ahead of the clock). By position in `workers`.
+   */
+  private readonly busyBefore: Micros[];
+  private readonly runStart: Micros[];
+  private readonly runEnd: Micros[];
+  private readonly position = new Map<Process, number>();
 
   constructor(
     private readonly kernel: Kernel,
@@ -45,7 +54,28 @@ export class Receiver<A extends Datagram> {
     private readonly limit: number,
     private readonly handle: HandleRequest<A>,
     private readonly describe: (a: A) => { method: string; stream: string },
-  ) {}
+  ) {
+    this.busyBefore = workers.map(() => 0);
+    this.runStart = workers.map(() => 0);
+    this.runEnd = workers.map(() => 0);
+    for (const [i, w] of workers.entries()) this.position.set(w, i);
+  }
+
+  /**
+   * Each worker's busy µs up to `now` and whether it is busy at `now`: what its `proc` events
+   * delivered so far say (busy from a run's start until its end, idle at the end itself).
+   */
+  busyTimes(now: Micros): { proc: number; us: Micros; busy: boolean }[] {
+    return this.workers.map((w, i) => {
+      const start = this.runStart[i] as Micros;
+      const end = this.runEnd[i] as Micros;
+      return {
+        proc: w.index,
+        us: (this.busyBefore[i] as Micros) + Math.max(0, Math.min(now, end) - start),
+        busy: start <= now && now < end,
+      };
+    });
+  }
 
   get queued(): number {
     return this.waiting.length - this.head;
@@ -56,6 +86,7 @@ export class Receiver<A extends Datagram> {
     const id = this.nextId++;
     const k = this.kernel;
     this.stats.received++;
+    k.figures?.arrived(a.t);
     if (k.wants.request) this.emitRequest("arrived", a, id, undefined);
     const w = this.idleWorker(a.t);
     if (w && this.queued === 0) {
@@ -83,6 +114,10 @@ export class Receiver<A extends Datagram> {
     if (k.wants.request) this.emitRequest("started", a, id, w.index, t);
     // Busy until the run says when it ends (a blocked run ends later).
     w.busyUntil = Number.POSITIVE_INFINITY;
+    const i = this.position.get(w) as number;
+    this.busyBefore[i] = (this.busyBefore[i] as Micros) + (this.runEnd[i] as Micros) - (this.runStart[i] as Micros);
+    this.runStart[i] = t;
+    this.runEnd[i] = Number.POSITIVE_INFINITY;
     const cost = this.handle(w, a, id, t);
     if (cost !== undefined) this.finish(w, a, id, t, cost);
   }
@@ -91,6 +126,7 @@ export class Receiver<A extends Datagram> {
   finish(w: Process, a: A, id: number, t: Micros, cost: Micros): void {
     const k = this.kernel;
     w.busyUntil = t + cost;
+    this.runEnd[this.position.get(w) as number] = t + cost;
     if (k.wants.request) this.emitRequest("done", a, id, w.index, t + cost);
     if (k.wants.proc) k.emit({ kind: "proc", t: t + cost, proc: w.index, state: "idle" });
     if (this.queued > 0) this.scheduleDrain();

@@ -229,6 +229,7 @@ export function slSendReply(ctx: ScriptContext, code: number | string, reason: s
   if (k.wants.reply && ctx.req !== undefined) {
     k.emit({ kind: "reply", t, req: ctx.req, proc: ctx.proc.index, code: codeText, reason });
   }
+  if (ctx.req !== undefined) k.figures?.reply(t);
   // sl_reply_helper(): *sl_timeout = now + SL_RPL_WAIT_TIME, for the ACK filter below.
   const sh = windowOf(ctx.sv);
   sh.until = ticks(t) + SL_RPL_WAIT_TICKS;
