@@ -98,4 +98,16 @@ describe("autosave", () => {
     expect(t.loadSaved()?.config).toBe(last);
     expect(t.readHistory().length).toBeGreaterThan(0);
   });
+
+  it("says when the work cannot be saved: storage full with no history left to drop", async () => {
+    // It failed silently (a config over the ~5 MB browsers allow, or a full storage).
+    const t = await tab(new FakeStorage(), new FakeStorage(10_000));
+    expect(t.saveWork(work("small"))).toBe(true);
+    const big = work("x".repeat(3 * 1024 * 1024));
+    expect(t.saveWork(big)).toBe(false);
+    expect(t.loadSaved()?.config).toBe("small");
+    expect(t.unsavedNotice(big)).toBe(
+      "Your work could not be saved in this browser (its storage is full or off; the texts take 6.0 MB). It is only in this page: use Save config to keep it.",
+    );
+  });
 });

@@ -167,8 +167,11 @@ export function keepCurrent(work: SavedWork): void {
   recordVersion(currentVersion(), work, Date.now());
 }
 
-/** Saves `work` now: this tab's slot, the pointer to the work saved last, the history. */
-export function saveWork(work: SavedWork): void {
+/**
+ * Saves `work` now: this tab's slot, the pointer to the work saved last, the history. False when
+ * it could not be saved (storage full even with no history left, or disabled).
+ */
+export function saveWork(work: SavedWork): boolean {
   const now = Date.now();
   const id = currentVersion();
   const slot = JSON.stringify({ ...work, version: id, savedAt: now });
@@ -182,10 +185,20 @@ export function saveWork(work: SavedWork): void {
     } catch {
       // Storage full: older versions make room for the work in the editor; when none is left
       // (or storage is disabled) the work stays in the page.
-      if (!dropOldestVersion()) return;
+      if (!dropOldestVersion()) return false;
     }
   }
   recordVersion(id, work, now);
+  return true;
+}
+
+/**
+ * What the page says when the autosave failed (it failed silently: storage full, or a config
+ * over the ~5 MB browsers allow), so that the user keeps the work another way.
+ */
+export function unsavedNotice(work: SavedWork): string {
+  const mb = ((work.config.length + work.traffic.length) * 2) / (1024 * 1024);
+  return `Your work could not be saved in this browser (its storage is full or off; the texts take ${mb.toFixed(1)} MB). It is only in this page: use Save config to keep it.`;
 }
 
 /**
@@ -196,10 +209,14 @@ export function saveWork(work: SavedWork): void {
 export function startAutosave(): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let unsaved: SavedWork | undefined;
+  /** Said once per failing spell, not at every keystroke. */
+  let warned = false;
   const save = () => {
     clearTimeout(timer);
     if (!unsaved) return;
-    saveWork(unsaved);
+    const ok = saveWork(unsaved);
+    if (!ok && !warned) useStore.getState().setNotice(unsavedNotice(unsaved));
+    warned = !ok;
     unsaved = undefined;
   };
   const hidden = () => {

@@ -7,6 +7,15 @@
 const SHARE_VERSION = 1;
 /** Longest fragment accepted (browsers and chat tools mangle longer URLs). */
 const MAX_LINK_CHARS = 100_000;
+/**
+ * Most a link may unpack to: each text at most 2 MB, as Open… takes (the engine's
+ * MAX_CONFIG_TEXT), plus room for the JSON around them. Compression is no size limit: a 78 KB
+ * link opened a 60 MB config; decompression now stops past this.
+ */
+const MAX_TEXT_BYTES = 2 * 1024 * 1024;
+const MAX_UNPACKED_BYTES = 2 * MAX_TEXT_BYTES + 1024;
+/** A seed as traffic.json takes it (traffic/validate: a whole number, 0 to 2^32 - 1). */
+const MAX_SEED = 4_294_967_295;
 
 export interface SharedWork {
   config: string;
@@ -19,6 +28,33 @@ async function pipe(bytes: Uint8Array, stream: CompressionStream | Decompression
     .stream()
     .pipeThrough(stream as unknown as ReadableWritablePair<Uint8Array, Uint8Array>);
   return new Uint8Array(await new Response(out).arrayBuffer());
+}
+
+/** Decompresses at most `max` bytes; undefined when there is more (the rest is not unpacked). */
+async function inflateAtMost(bytes: Uint8Array, max: number): Promise<Uint8Array | undefined> {
+  const reader = new Blob([bytes as BlobPart])
+    .stream()
+    .pipeThrough(new DecompressionStream("deflate-raw") as unknown as ReadableWritablePair<Uint8Array, Uint8Array>)
+    .getReader();
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > max) {
+      await reader.cancel();
+      return undefined;
+    }
+    parts.push(value);
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
 
 function toBase64Url(bytes: Uint8Array): string {
@@ -48,11 +84,21 @@ export async function decodeShare(hash: string): Promise<SharedWork | { error: s
   if (Number(m[1]) !== SHARE_VERSION)
     return { error: `This link was made by another version of kamsim (format ${m[1]}).` };
   try {
-    const bytes = await pipe(fromBase64Url(m[2] as string), new DecompressionStream("deflate-raw"));
+    const bytes = await inflateAtMost(fromBase64Url(m[2] as string), MAX_UNPACKED_BYTES);
+    if (!bytes)
+      return { error: "This link unpacks to more than 2 MB per text; it was not opened (Open… takes up to 2 MB)." };
     const data = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
     if (typeof data.config !== "string" || typeof data.traffic !== "string" || typeof data.seed !== "number") {
       return { error: "This link does not hold a config, a traffic file and a seed." };
     }
+    const big = new TextEncoder().encode(data.config).length > MAX_TEXT_BYTES ? "config" : undefined;
+    const bigTraffic = new TextEncoder().encode(data.traffic).length > MAX_TEXT_BYTES ? "traffic file" : undefined;
+    if (big ?? bigTraffic)
+      return {
+        error: `This link's ${big ?? bigTraffic} is larger than 2 MB; it was not opened (Open… takes up to 2 MB).`,
+      };
+    if (!Number.isInteger(data.seed) || data.seed < 0 || data.seed > MAX_SEED)
+      return { error: `This link's seed must be a whole number from 0 to ${MAX_SEED}, not ${data.seed}.` };
     return { config: data.config, traffic: data.traffic, seed: data.seed };
   } catch {
     return { error: "This link is damaged: it could not be read." };
