@@ -97,6 +97,8 @@ export type FromWorker =
       busyUs: Record<number, number>;
       /** Which processes are busy now (by index). */
       busy: number[];
+      /** Firings of each timer since t = 0, counted from every firing (the events carry the newest only). */
+      timerFirings: Record<string, number>;
       /** Datagrams waiting in the socket's receive queue now. */
       rxQueued: number;
       /** pike's busiest nodes now. */

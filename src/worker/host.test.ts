@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { runEngine } from "../../tests/support/engine.js";
 import { createLogWriter, DEFAULT_TRAFFIC, type LogEvent } from "../engine/index.js";
 import { type FromWorker, PROTOCOL_VERSION, type ToWorker } from "../protocol/messages.js";
+import { MAX_FRAME_LOGS, MAX_FRAME_TIMER_EVENTS } from "./frames.js";
 import { SimulationHost } from "./host.js";
 
 const classic = readFileSync(join(import.meta.dirname, "..", "..", "examples", "classic", "kamailio.cfg"), "utf8");
@@ -197,6 +198,128 @@ describe("the playground's host", () => {
     h.stall(10_000);
     h.advance(16);
     expect(h.virtualNow() - before).toBeLessThanOrEqual(300_000);
+  });
+
+  it("simulates nearly all the time at max, reading its messages between slices, frames at the page's pace", () => {
+    // Every reading of the clock costs 0.5 ms of work; a timer's delay is time the worker sleeps.
+    let wall = 0;
+    let slept = 0;
+    let soon: (() => void)[] = [];
+    let timers: { at: number; fn: () => void }[] = [];
+    const frames: number[] = [];
+    let acks = 0;
+    const host: SimulationHost = new SimulationHost({
+      post: (m) => {
+        if (m.type !== "frame") return;
+        frames.push(m.t);
+        // The page draws the frame and acks it at its next display frame (16 ms).
+        timers.push({
+          at: wall + 16,
+          fn: () => {
+            acks++;
+            host.handle({ type: "frameAck", v: PROTOCOL_VERSION });
+          },
+        });
+      },
+      now: () => {
+        wall += 0.5;
+        return wall;
+      },
+      later: (fn, ms) => void timers.push({ at: wall + ms, fn }),
+      soon: (fn) => void soon.push(fn),
+    });
+    host.handle({
+      type: "load",
+      v: PROTOCOL_VERSION,
+      config: classic,
+      traffic: DEFAULT_TRAFFIC.replace('"duration": 30', '"duration": 3600'),
+    });
+    host.handle({ type: "run", v: PROTOCOL_VERSION, speed: Number.POSITIVE_INFINITY });
+    const start = wall;
+    while (wall - start < 1_000) {
+      // The event loop: turns already queued first, else the earliest timer (sleeping till then).
+      const turn = soon.shift();
+      if (turn) {
+        for (const due of timers.filter((x) => x.at <= wall)) due.fn();
+        timers = timers.filter((x) => x.at > wall);
+        turn();
+        continue;
+      }
+      timers.sort((a, b) => a.at - b.at);
+      const next = timers.shift();
+      if (!next) break;
+      if (next.at > wall) {
+        slept += next.at - wall;
+        wall = next.at;
+      }
+      next.fn();
+    }
+    expect(frames.at(-1)).toBeGreaterThan(0);
+    // Asleep at most 5% of the time (it slept 16 ms after every 12 ms of simulation before).
+    expect(slept / (wall - start)).toBeLessThan(0.05);
+    // Frames go as the page takes them: about one per 16 ms display frame, never unasked.
+    expect(frames.length - 1).toBeLessThanOrEqual(acks + 1);
+    expect(frames.length).toBeGreaterThan(30);
+    soon = [];
+  });
+
+  it("keeps every frame bounded and answers Reset at once under an rtimer firing every microsecond", () => {
+    const config = `#!KAMAILIO
+loadmodule "rtimer.so"
+loadmodule "xlog.so"
+modparam("rtimer", "timer", "name=t;interval=1u;mode=1")
+modparam("rtimer", "exec", "timer=t;route=tick")
+request_route {
+  exit;
+}
+route[tick] {
+  xlog("L_ERR", "tick\\n");
+}
+`;
+    const traffic = JSON.stringify({ duration: 600, streams: [] });
+    // Every reading of the clock costs 0.1 ms; the page acks every frame at once.
+    let wall = 0;
+    const turns: (() => void)[] = [];
+    const frames: (FromWorker & { type: "frame" })[] = [];
+    let loaded = 0;
+    const host: SimulationHost = new SimulationHost({
+      post: (m) => {
+        if (m.type === "loaded") loaded++;
+        if (m.type !== "frame") return;
+        frames.push(m);
+        host.handle({ type: "frameAck", v: PROTOCOL_VERSION });
+      },
+      now: () => {
+        wall += 0.1;
+        return wall;
+      },
+      later: (fn) => void turns.push(fn),
+      soon: (fn) => void turns.push(fn),
+    });
+    host.handle({ type: "load", v: PROTOCOL_VERSION, config, traffic });
+    host.handle({ type: "run", v: PROTOCOL_VERSION, speed: Number.POSITIVE_INFINITY });
+    for (let slice = 0; slice < 20; slice++) turns.shift()?.();
+    expect(frames.length).toBe(21);
+    let before = 0;
+    for (const f of frames) {
+      // A slice's work is bounded (the deadline is checked between chunks of at most a few
+      // thousand events), and so is what a frame carries; the count of firings stays exact.
+      expect(f.t - before, `virtual µs of one slice at ${f.t}`).toBeLessThanOrEqual(100_000);
+      before = f.t;
+      expect(f.events.filter((e) => e.kind === "timer").length).toBeLessThanOrEqual(MAX_FRAME_TIMER_EVENTS);
+      expect(f.events.length).toBeLessThanOrEqual(MAX_FRAME_LOGS + MAX_FRAME_TIMER_EVENTS);
+    }
+    const last = frames.at(-1);
+    // mode=1: the rtimer process runs the route and fires again 1 µs after it ends.
+    expect(last?.timerFirings.t).toBeGreaterThan(10_000);
+    expect(frames.some((f) => f.dropped > 0)).toBe(true);
+    // Reset between two slices: a fresh simulation at once, and the old run's turn does nothing.
+    host.handle({ type: "reset", v: PROTOCOL_VERSION });
+    expect(loaded).toBe(2);
+    const after = frames.length;
+    expect(frames.at(-1)?.t).toBe(0);
+    while (turns.length) turns.shift()?.();
+    expect(frames.length).toBe(after);
   });
 
   it("marks the saved traffic inexact after a rate slider moved", () => {

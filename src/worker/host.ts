@@ -22,6 +22,11 @@ export interface HostPort {
   post(msg: FromWorker): void;
   now(): number;
   later(fn: () => void, ms: number): void;
+  /**
+   * Runs `fn` as soon as the messages already waiting have been handled (a MessageChannel turn:
+   * no timer clamp). Without it, `later(fn, 0)`.
+   */
+  soon?(fn: () => void): void;
 }
 
 const FRAME_MS = 16;
@@ -32,8 +37,23 @@ const FRAME_MS = 16;
  * instead of simulating the whole gap at once and freezing the worker.
  */
 const MAX_TICK_MS = 250;
-/** Wall time one frame may spend simulating at "as fast as possible" (keeps the worker responsive). */
-const FAST_SLICE_MS = 12;
+/**
+ * Wall time one slice may spend simulating before the worker reads its messages (Reset, Pause,
+ * the page's frame acks) and offers a frame. At "as fast as possible" the next slice follows at
+ * once: the worker simulates nearly all the time, and frames go at the rate the page takes them.
+ */
+const SLICE_MS = 12;
+/**
+ * A slice simulates in chunks of virtual time and checks its deadline between them. A chunk
+ * halves when it took more than CHUNK_MS or brought more than CHUNK_EVENTS events (an rtimer
+ * firing every microsecond makes thousands of events a virtual millisecond), and doubles, up to
+ * MAX_CHUNK_US, when it took far less: so a slice overruns its deadline by one short chunk at most.
+ */
+const CHUNK_MS = 2;
+const CHUNK_EVENTS = 4000;
+const MAX_CHUNK_US = 50_000;
+/** A run's first chunk: small, so that a config that makes much work per ms is not met with 50 ms at once. */
+const FIRST_CHUNK_US = 500;
 
 export class SimulationHost {
   private sim: Simulation | undefined;
@@ -49,6 +69,12 @@ export class SimulationHost {
   private until = Number.POSITIVE_INFINITY;
   private lastTick = 0;
   private ticking = false;
+  /** Virtual µs the last slice could not simulate in time at a set speed (made up next). */
+  private owedUs = 0;
+  /** The virtual span of the next chunk (adapted to the work it brings). */
+  private chunkUs = FIRST_CHUNK_US;
+  /** Events the engine has delivered (the chunks' measure of work). */
+  private seen = 0;
 
   constructor(private readonly port: HostPort) {}
 
@@ -63,7 +89,8 @@ export class SimulationHost {
         this.speed = msg.speed;
         this.until = msg.until !== undefined && msg.until >= 0 ? msg.until : Number.POSITIVE_INFINITY;
         this.running = true;
-        return this.schedule();
+        this.owedUs = 0;
+        return this.schedule(this.port.now(), Number.isFinite(this.speed) ? FRAME_MS : 0);
       case "pause":
         this.running = false;
         return this.sendFrame();
@@ -80,6 +107,7 @@ export class SimulationHost {
         return;
       case "speed":
         this.speed = msg.speed;
+        this.owedUs = 0;
         return;
       case "flood":
         return this.flood(msg.src, msg.rate, msg.duration);
@@ -141,6 +169,7 @@ export class SimulationHost {
   private load(): void {
     this.running = false;
     this.frames = new FrameBuilder();
+    this.chunkUs = FIRST_CHUNK_US;
     const { cfg, plan } = this.check(this.texts.config, this.texts.traffic);
     if (!cfg.ok || !plan) {
       this.sim = undefined;
@@ -160,11 +189,16 @@ export class SimulationHost {
     const frames = this.frames;
     this.sim = createSimulation(cfg, this.plan, {
       seed: this.texts.seed,
-      onEvent: (e) => frames.add(e),
-      // Route events only name the routes that ran, for the editor's mark; cheap enough. The
-      // views draw no SIP messages, transactions or contacts yet: not asking for them keeps the
-      // wire text of every message out of the worker (frames.ts ignores those kinds).
-      wants: { route: true, sip: false, tm: false, ul: false, acc: false },
+      onEvent: (e) => {
+        this.seen++;
+        frames.add(e);
+      },
+      // The views count requests, replies, busy time and routes run: the engine keeps those
+      // figures (Simulation.figures) instead of an event per request, route and reply. They
+      // draw no SIP messages, transactions or contacts yet: not asking for them keeps the wire
+      // text of every message out of the worker.
+      figures: true,
+      wants: { request: false, proc: false, route: false, reply: false, sip: false, tm: false, ul: false, acc: false },
     });
     const info = this.sim.info();
     const declared = cfg.info;
@@ -182,32 +216,60 @@ export class SimulationHost {
     this.sendFrame();
   }
 
-  /** Plans the next tick; it simulates the wall time since `from` (now, when a run starts). */
-  private schedule(from = this.port.now()): void {
+  /**
+   * Plans the next tick, `delay` ms from now (0: after the messages waiting); it simulates the
+   * wall time since `from`.
+   */
+  private schedule(from: number, delay: number): void {
     if (this.ticking) return;
     this.ticking = true;
     this.lastTick = from;
-    this.port.later(() => this.tick(), FRAME_MS);
+    const tick = () => this.tick();
+    if (delay > 0) this.port.later(tick, delay);
+    else if (this.port.soon) this.port.soon(tick);
+    else this.port.later(tick, 0);
   }
 
-  /** One display frame's worth of simulation, then a frame to the page. */
+  /**
+   * One slice: a display frame's worth of simulation at a set speed (what the slice before could
+   * not do included), as much as SLICE_MS allows at "as fast as possible"; then a frame to the
+   * page. A slice that is behind is followed at once, one on time at the next display frame.
+   */
   private tick(): void {
     this.ticking = false;
     const sim = this.sim;
     const plan = this.plan;
     if (!this.running || !sim || !plan) return;
     const now = this.port.now();
-    const wall = Math.min(MAX_TICK_MS, now - this.lastTick);
     const end = Math.min(plan.duration, this.until);
+    let target = end;
     if (Number.isFinite(this.speed)) {
-      sim.runUntil(Math.min(end, sim.now + Math.round(wall * 1000 * this.speed)));
-    } else {
-      const stop = now + FAST_SLICE_MS;
-      while (this.port.now() < stop && sim.now < end) sim.runUntil(Math.min(end, sim.now + 50_000));
+      const wall = Math.min(MAX_TICK_MS, now - this.lastTick);
+      target = Math.min(end, sim.now + this.owedUs + Math.round(wall * 1000 * this.speed));
     }
+    this.simulate(sim, target, now + SLICE_MS);
+    // What is owed stays within one long tick's worth: a machine that cannot keep up runs slower.
+    this.owedUs = Number.isFinite(this.speed)
+      ? Math.min(target - sim.now, Math.round(MAX_TICK_MS * 1000 * this.speed))
+      : 0;
     if (sim.now >= end) this.running = false;
     this.sendFrame();
-    if (this.running) this.schedule(now);
+    if (this.running) this.schedule(now, sim.now < target ? 0 : FRAME_MS);
+  }
+
+  /** Simulates up to `target` in chunks (see CHUNK_MS), stopping at the wall time `deadline`. */
+  private simulate(sim: Simulation, target: number, deadline: number): void {
+    while (sim.now < target) {
+      const t0 = this.port.now();
+      if (t0 >= deadline) return;
+      const seen = this.seen;
+      sim.runUntil(Math.min(target, sim.now + this.chunkUs));
+      const took = this.port.now() - t0;
+      const events = this.seen - seen;
+      if (took > CHUNK_MS || events > CHUNK_EVENTS) this.chunkUs = Math.max(1, this.chunkUs >> 1);
+      else if (took < CHUNK_MS / 4 && events < CHUNK_EVENTS / 4)
+        this.chunkUs = Math.min(MAX_CHUNK_US, this.chunkUs * 2);
+    }
   }
 
   /**
@@ -224,7 +286,7 @@ export class SimulationHost {
     this.framePending = false;
     const sim = this.sim;
     const t = sim?.now ?? 0;
-    const { events, dropped, queueDrops, queuePoints, routesRan, busyUs } = this.frames.take(t);
+    const { events, dropped, queueDrops, queuePoints, routesRan, busyUs } = this.frames.take(t, sim?.figures());
     this.port.post({
       type: "frame",
       v: PROTOCOL_VERSION,
@@ -239,7 +301,8 @@ export class SimulationHost {
       queuePoints,
       routesRan,
       busyUs,
-      busy: [...this.frames.busy],
+      busy: [...this.frames.busy].sort((a, b) => a - b),
+      timerFirings: { ...this.frames.timerFirings },
       rxQueued: this.frames.rxQueued,
       pike: sim ? pikeRows(sim) : [],
     });

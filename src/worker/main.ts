@@ -7,10 +7,23 @@ import { SimulationHost } from "./host.js";
 
 const scope = self as unknown as { postMessage(m: unknown): void; onmessage: ((e: MessageEvent) => void) | null };
 
+/**
+ * A turn of the event loop without setTimeout's clamp (4 ms after a few nested timeouts): a
+ * message to ourselves, queued behind the messages the page has already sent (Reset, Pause,
+ * frame acks), so the host reads them between slices of simulation.
+ */
+const turns: (() => void)[] = [];
+const channel = new MessageChannel();
+channel.port1.onmessage = () => turns.shift()?.();
+
 const host = new SimulationHost({
   post: (m) => scope.postMessage(m),
   now: () => performance.now(),
   later: (fn, ms) => void setTimeout(fn, ms),
+  soon: (fn) => {
+    turns.push(fn);
+    channel.port2.postMessage(null);
+  },
 });
 
 scope.onmessage = (e: MessageEvent) => {

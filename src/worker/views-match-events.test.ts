@@ -1,8 +1,10 @@
 /**
  * Every figure the views read from the store is the engine's own: each example is run through the
  * worker's host (the page's bridge applying every frame to the store) at 1×, 10×, 100× and as fast
- * as possible, and at every frame its counters, rate, queue drops, depths and busy time are
- * compared with the same run's events, those `kamsim run --format jsonl --events` prints.
+ * as possible, and at every frame its counters, rate, queue drops, depths, busy time, busy
+ * processes, receive queue and timer firings are compared with the same run's events, those
+ * `kamsim run --format jsonl --events` prints. The worker asks the engine for none of the
+ * per-request events (it reads the engine's own figures), so this holds those figures to the events.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -85,6 +87,20 @@ function runThroughHost(example: string, speed: number, check: (frame: FromWorke
   expect(ended).toBe(true);
 }
 
+/**
+ * The processes busy after `events`: a SIP worker between its `proc` busy and idle events, a
+ * timer process between a firing and its end.
+ */
+function busyAt(events: readonly SimEvent[]): number[] {
+  const busy = new Set<number>();
+  for (const e of events) {
+    if (e.kind !== "proc" && e.kind !== "timer") continue;
+    if (e.kind === "proc" ? e.state === "busy" : e.phase === "fired") busy.add(e.proc);
+    else busy.delete(e.proc);
+  }
+  return [...busy].sort((a, b) => a - b);
+}
+
 /** The engine's depth of `queue` at `t`: the size after its last event at or before `t`. */
 function depthAt(mq: readonly (SimEvent & { kind: "mq" })[], queue: string, t: number): number {
   let v = 0;
@@ -117,6 +133,15 @@ describe.each(EXAMPLES)("the views of %s show the engine's figures", (example) =
       );
       // "req/s": requests that arrived in the virtual second before now, however long the frame.
       expect(s.counters.rate).toBe(arrivals.filter((t) => t > f.t - 1_000_000 && t <= f.t).length);
+      // The receive queue: every request that arrived waits there until a worker starts it or
+      // the queue's overflow drops it.
+      const requests = (phase: string) => upTo.filter((e) => e.kind === "request" && e.phase === phase).length;
+      expect(s.rxQueued, `rx queue at ${f.t}`).toBe(requests("arrived") - requests("dropped") - requests("started"));
+      expect(s.busy, `busy at ${f.t}`).toEqual(busyAt(upTo));
+      const fired = new Map<string, number>();
+      for (const e of upTo)
+        if (e.kind === "timer" && e.phase === "fired") fired.set(e.timer, (fired.get(e.timer) ?? 0) + 1);
+      expect(s.timerFirings).toEqual(Object.fromEntries(fired));
       for (const q of queues) {
         const drops = mq.filter((e) => e.queue === q && e.op === "drop" && e.t <= f.t).length;
         expect(s.queueDrops[q] ?? 0, `${q} drops at ${f.t}`).toBe(drops);

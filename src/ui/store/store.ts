@@ -69,8 +69,10 @@ export interface SimSlice {
   routesRan: string[];
   /** Recent mq events (entering/leaving items), newest last. */
   queueItems: SimEvent[];
-  /** Firings per timer. */
+  /** Firings per timer (the recent ones: frames carry the newest only; see timerFirings). */
   firings: Record<string, TimerFiring[]>;
+  /** Firings of each timer since t = 0, exact. */
+  timerFirings: Record<string, number>;
   /** Busy processes over time (one sample per frame): [t, busy indexes]. */
   busySeries: { t: number; busy: number[] }[];
   /** Receive queue depth over time. */
@@ -162,6 +164,7 @@ export const useStore = create<PlaygroundState>()((set) => ({
   routesRan: [],
   queueItems: [],
   firings: {},
+  timerFirings: {},
   busySeries: [],
   rxSeries: [],
   blocked: {},
