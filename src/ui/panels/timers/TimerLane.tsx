@@ -18,6 +18,8 @@ function pct(x: number): string {
 
 export function TimerLane({ timer }: { timer: TimerInfo }) {
   const firings = useStore((s) => s.firings[timer.name]) ?? EMPTY;
+  // The exact count: `firings` holds the recent ones only (a frame carries the newest firings).
+  const fired = useStore((s) => s.timerFirings[timer.name]) ?? firings.length;
   const t = useStore((s) => s.t);
   const [lo, hi] = xRange(t);
   const from = lo * 1e6;
@@ -65,8 +67,8 @@ export function TimerLane({ timer }: { timer: TimerInfo }) {
           {countdown}
         </span>
         <span>
-          <b data-testid={`timer-firings-${timer.name}`}>{firings.length.toLocaleString("en-US")}</b>{" "}
-          {firings.length === 1 ? "firing" : "firings"}
+          <b data-testid={`timer-firings-${timer.name}`}>{fired.toLocaleString("en-US")}</b>{" "}
+          {fired === 1 ? "firing" : "firings"}
         </span>
         {last && (
           <span className="muted">
