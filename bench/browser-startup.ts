@@ -1,0 +1,119 @@
+/**
+ * How soon the playground's production build is ready after navigation (issue 9): ready when
+ * Monaco has drawn the config (the editor's view lines show its first line) and Run is enabled —
+ * not when the editor's empty pane appears. Each load is a first visit: a fresh Chromium and
+ * profile (no HTTP or code cache). Times are the page's own clock from navigation, read in the
+ * first animation frame where each condition holds. The machine is shared, so several loads are
+ * made and the 1-minute load average is printed beside them.
+ *
+ * `npx tsx bench/browser-startup.ts [loads]` runs it alone (builds the playground, or serves
+ * KAMSIM_PLAYGROUND_DIST); bench/browser.ts runs it as part of `npm run bench`.
+ */
+import { readFileSync } from "node:fs";
+import { loadavg } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { chromiumAvailability, launchChromium, serveFolder } from "../tests/e2e/browser.js";
+import { buildPlayground, releasePlayground } from "../tests/e2e/build.js";
+
+const TARGET_MS = 1000;
+
+/** The first line of the config a fresh profile opens (the classic example). */
+const FIRST_LINE = (
+  readFileSync(join(import.meta.dirname, "..", "examples", "classic", "kamailio.cfg"), "utf8").split("\n")[0] ?? ""
+).trim();
+
+interface Load {
+  /** Monaco has drawn the config's first line. */
+  editor: number;
+  /** Run is enabled (the worker has loaded the config). */
+  run: number;
+  /** The page's main thread busy until ready (Chromium's TaskDuration), in ms. */
+  mainThread: number;
+}
+
+// A string, not a function: the bundler that runs this file would wrap named functions.
+const WATCH = `
+  window.__startup = {};
+  (function poll() {
+    const r = window.__startup;
+    const lines = document.querySelector(".monaco-editor .view-lines");
+    if (r.editor === undefined && lines && lines.textContent.replace(/\\u00a0/g, " ").includes(${JSON.stringify(FIRST_LINE)}))
+      r.editor = performance.now();
+    if (r.run === undefined && document.querySelector('button[aria-label="Run"]:enabled')) r.run = performance.now();
+    if (r.editor === undefined || r.run === undefined) requestAnimationFrame(poll);
+  })();
+`;
+
+async function oneLoad(url: string): Promise<Load> {
+  const { context, close } = await launchChromium();
+  try {
+    await context.addInitScript(WATCH);
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1400, height: 900 });
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Performance.enable");
+    await page.goto(url);
+    await page.waitForFunction(
+      () => {
+        const r = (window as unknown as { __startup: { editor?: number; run?: number } }).__startup;
+        return r.editor !== undefined && r.run !== undefined;
+      },
+      undefined,
+      { polling: "raf" },
+    );
+    const { metrics } = (await cdp.send("Performance.getMetrics")) as { metrics: { name: string; value: number }[] };
+    const r = await page.evaluate(
+      () => (window as unknown as { __startup: { editor: number; run: number } }).__startup,
+    );
+    const task = metrics.find((m) => m.name === "TaskDuration")?.value ?? Number.NaN;
+    return { editor: Math.round(r.editor), run: Math.round(r.run), mainThread: Math.round(task * 1000) };
+  } finally {
+    await close();
+  }
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? Number.NaN;
+};
+
+/** `loads` first visits of `url`; one JSON-ready summary. */
+export async function measureStartup(url: string, loads: number): Promise<Record<string, unknown>> {
+  const all: Load[] = [];
+  const load: number[] = [];
+  for (let i = 0; i < loads; i++) {
+    load.push(loadavg()[0] ?? Number.NaN);
+    all.push(await oneLoad(url));
+  }
+  const ready = all.map((l) => Math.max(l.editor, l.run));
+  return {
+    bench: "browser.startup",
+    loads,
+    ready_ms_median: median(ready),
+    ready_ms_min: Math.min(...ready),
+    ready_ms_max: Math.max(...ready),
+    ready_ms: ready,
+    editor_drawn_ms_median: median(all.map((l) => l.editor)),
+    run_enabled_ms_median: median(all.map((l) => l.run)),
+    main_thread_busy_ms_median: median(all.map((l) => l.mainThread)),
+    target_ms: TARGET_MS,
+    load_avg_1m: load.map((x) => Number(x.toFixed(1))),
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const avail = chromiumAvailability();
+  if (!avail.ok) {
+    console.log(JSON.stringify({ bench: "browser.startup", skipped: avail.reason }));
+    process.exit(0);
+  }
+  const dist = await buildPlayground();
+  const { url, server } = await serveFolder(dist);
+  try {
+    console.log(JSON.stringify(await measureStartup(url, Number(process.argv[2] ?? 7))));
+  } finally {
+    server.close();
+    releasePlayground(dist);
+  }
+}
