@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEPTH_RESOLUTION_US, DepthSampler } from "./depth-sampler.js";
+import { DEPTH_RESOLUTION_US, DepthSampler, MAX_DEPTH_POINTS } from "./depth-sampler.js";
 
 describe("DepthSampler", () => {
   it("keeps each bucket's peak and last depth, however many changes it had", () => {
@@ -40,5 +40,15 @@ describe("DepthSampler", () => {
     d.add("q", 10_000, 3);
     expect(d.take(20_000)).toEqual({});
     expect(d.take(DEPTH_RESOLUTION_US)).toEqual({ q: [{ t: 10_000, v: 3 }] });
+  });
+
+  it("keeps the newest points the page's chart keeps when nobody takes them for long", () => {
+    const d = new DepthSampler();
+    const buckets = 5 * MAX_DEPTH_POINTS + 7;
+    for (let b = 0; b < buckets; b++) d.add("q", b * DEPTH_RESOLUTION_US, b);
+    const points = d.take(buckets * DEPTH_RESOLUTION_US).q ?? [];
+    expect(points).toHaveLength(MAX_DEPTH_POINTS);
+    expect(points.at(-1)).toEqual({ t: (buckets - 1) * DEPTH_RESOLUTION_US, v: buckets - 1 });
+    expect(points[0]).toEqual({ t: (buckets - MAX_DEPTH_POINTS) * DEPTH_RESOLUTION_US, v: buckets - MAX_DEPTH_POINTS });
   });
 });

@@ -5,6 +5,12 @@
  * filling and draining is still drawn. And it does not depend on which events a frame carried.
  */
 export const DEPTH_RESOLUTION_US = 50_000;
+/**
+ * The most points kept per queue between two takes: the newest, as many as the page's chart keeps
+ * (SERIES_CAP), so a page that takes no frame for a long time (a hidden tab at max) costs bounded
+ * memory and loses nothing it would have drawn.
+ */
+export const MAX_DEPTH_POINTS = 4000;
 
 export interface DepthPoint {
   t: number;
@@ -57,6 +63,8 @@ export class DepthSampler {
       }
     const out = this.points;
     this.points = {};
+    for (const [queue, list] of Object.entries(out))
+      if (list.length > MAX_DEPTH_POINTS) out[queue] = list.slice(list.length - MAX_DEPTH_POINTS);
     return out;
   }
 
@@ -65,5 +73,7 @@ export class DepthSampler {
     this.points[queue] = list;
     list.push({ t: b.peakT, v: b.peak });
     if (b.afterPeak) list.push({ t: b.lastT, v: b.last });
+    // Amortised: drop the oldest only when twice the cap is reached.
+    if (list.length >= 2 * MAX_DEPTH_POINTS) list.splice(0, list.length - MAX_DEPTH_POINTS);
   }
 }

@@ -39,6 +39,8 @@ export class Figures {
   /** A datagram reached the socket (at the current time: arrivals are never stamped later). */
   arrived(t: Micros): void {
     this.arrivals.push(t);
+    // Forget the older ones now and then, also when nobody looks for a long time.
+    if ((this.arrivals.length & 0x3ff) === 0) this.arrivalsAfter(t - 1_000_000);
   }
 
   /** Arrivals after `from` (µs) up to now; older ones are forgotten (arrivals come in time order). */
