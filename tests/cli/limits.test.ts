@@ -101,3 +101,17 @@ describe("kamsim and htable's shared memory", () => {
     expect(r.stderr).toContain("ht63b.cfg:3:30: error: ht_init_tables(): no more shared memory for [t1]");
   });
 });
+
+describe("kamsim and mqueue's shared memory", () => {
+  it("run: mq_add in an endless loop stops at Kamailio's 64 MB pool with its error line (grew to 4.36 GB)", () => {
+    const cfg = file(
+      "mq.cfg",
+      `max_while_loops=0\nloadmodule "pv.so"\nloadmodule "xlog.so"\nloadmodule "mqueue.so"\nmodparam("mqueue", "mqueue", "name=q")\nrequest_route {\n    while (1) {\n        if (!mq_add("q", "k", "$ru")) {\n            xlog("L_ERR", "queue full\\n");\n            drop;\n        }\n    }\n}\n`,
+    );
+    const r = kamsim(["run", cfg, "--duration", "2"], dir);
+    clean(r.stderr);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("ERROR: mqueue [mqueue_api.c:348]: mq_item_add(): no more shm to add to: q");
+    expect(r.stdout).toContain("ERROR: <script>: queue full");
+  });
+});

@@ -6,18 +6,11 @@
 import type { Span } from "../../base/source.js";
 import type { Expr } from "../../lang/ast.js";
 import type { PvSpec } from "../../lang/pv-spec.js";
+import { SHM_MEM_SIZE, SHM_USED_BEFORE } from "../../runtime/shm.js";
 import type { ModuleChecker } from "../types.js";
 import { type HtableDef, parseHtableDef } from "./params.js";
 import { slotCount } from "./store.js";
 
-/** Kamailio's default shared memory, `-m` (64 MB, config.h SHM_MEM_POOL_SIZE). */
-const SHM_MEM_SIZE = 64 * 1024 * 1024;
-/**
- * What is taken of it before htable's slot arrays (the core, pv and htable's own structures, the
- * allocator's headers), measured with Debian's 5.6.3: tables of 2^20..2^15 slots (63 MB) start,
- * 2^20..2^15 plus 2^14 (63.5 MB) do not.
- */
-const SHM_USED_BEFORE = 640 * 1024;
 /** sizeof(ht_entry_t) on x86-64 (ht_api.h: esize, first, lock, locker_pid, rec_lock_level). */
 const HT_ENTRY_SIZE = 32;
 

@@ -10,6 +10,7 @@ import type { ScriptContext } from "../../runtime/context.js";
 import type { CallArg, CompileEnv, FunctionImpl, PvImpl } from "../../runtime/env.js";
 import { compileFormat } from "../../runtime/format.js";
 import { nowIn, whereIn } from "../../runtime/services.js";
+import { ShmPool, shmCost, utf8Length } from "../../runtime/shm.js";
 import { shmCopy } from "../../runtime/values.js";
 import type { ModuleSetup } from "../runtime-types.js";
 import { defineRuntime } from "../runtime-types.js";
@@ -25,12 +26,22 @@ export interface MqItem {
   value: string;
 }
 
+/** What an item takes of shared memory: mq_item_add()'s shm_malloc(sizeof(mq_item_t) + key + val + 2). */
+export function itemShm(item: MqItem): number {
+  // sizeof(mq_item_t) on x86-64: two str (16 bytes each) and a pointer (mqueue_api.h).
+  return shmCost(40 + utf8Length(item.key) + utf8Length(item.value) + 2);
+}
+
 /** A queue: its definition and items, oldest first (a ring would do; arrays suffice here). */
 export class Mqueue {
   items: MqItem[] = [];
   head = 0;
 
-  constructor(readonly def: MqueueDef) {}
+  constructor(
+    readonly def: MqueueDef,
+    /** The shared memory its items take (every queue of the simulation draws on one pool). */
+    readonly shm: ShmPool = new ShmPool(),
+  ) {}
 
   get size(): number {
     return this.items.length - this.head;
@@ -40,6 +51,7 @@ export class Mqueue {
   shift(): MqItem | undefined {
     if (this.head >= this.items.length) return undefined;
     const item = this.items[this.head++];
+    if (item) this.shm.free(itemShm(item));
     // Compact now and then so the array does not grow without bound.
     if (this.head > 1024 && this.head * 2 > this.items.length) {
       this.items = this.items.slice(this.head);
@@ -81,15 +93,32 @@ function emitMq(ctx: ScriptContext, q: Mqueue, op: "add" | "fetch" | "drop" | "r
   });
 }
 
-function add(ctx: ScriptContext, q: Mqueue, item: MqItem): void {
+/** mq_item_add() (mqueue_api.c): -1 when shared memory is out, else 0. */
+function add(ctx: ScriptContext, q: Mqueue, item: MqItem): number {
   const mode = q.def.addmode;
-  if (mode === 1 && q.indexOfKey(item.key) >= 0) return;
+  if (mode === 1 && q.indexOfKey(item.key) >= 0) return 0;
   if (mode === 2) {
     const i = q.indexOfKey(item.key);
     if (i >= 0) {
       const [old] = q.items.splice(i, 1);
-      if (old) emitMq(ctx, q, "replace", old);
+      if (old) {
+        q.shm.free(itemShm(old));
+        emitMq(ctx, q, "replace", old);
+      }
     }
+  }
+  // The item is allocated before it is queued (and before overflow drops the oldest).
+  if (!q.shm.alloc(itemShm(item))) {
+    ctx.sv.log.module(
+      ctx.proc,
+      L_ERR,
+      "mqueue",
+      "mqueue_api.c:348",
+      "mq_item_add",
+      `no more shm to add to: ${q.def.name}`,
+      whereIn(ctx),
+    );
+    return -1;
   }
   q.items.push(item);
   emitMq(ctx, q, "add", item);
@@ -97,12 +126,15 @@ function add(ctx: ScriptContext, q: Mqueue, item: MqItem): void {
     const dropped = q.shift();
     if (dropped) emitMq(ctx, q, "drop", dropped);
   }
+  return 0;
 }
 
 function createMqueues(setup: ModuleSetup): Map<string, Mqueue> {
   const table = new MqueueTable();
   for (const p of setup.params) table.modparam(p.name, p.value);
-  return new Map(table.queues.map((d) => [d.name, new Mqueue(d)]));
+  // One pool for every queue: they share Kamailio's shared memory.
+  const shm = new ShmPool();
+  return new Map(table.queues.map((d) => [d.name, new Mqueue(d, shm)]));
 }
 
 export const mqueueRuntime = defineRuntime(mqueueModule, {
@@ -135,8 +167,8 @@ export const mqueueRuntime = defineRuntime(mqueueModule, {
             );
             return -1;
           }
-          add(ctx, q, { key: shmCopy(key(ctx)), value: shmCopy(value(ctx)) });
-          return 1;
+          // w_mq_add (mqueue_mod.c): -1 when mq_item_add() fails.
+          return add(ctx, q, { key: shmCopy(key(ctx)), value: shmCopy(value(ctx)) }) < 0 ? -1 : 1;
         };
       },
     };
