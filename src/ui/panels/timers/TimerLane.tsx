@@ -2,8 +2,10 @@
  * One rtimer: a lane over the last 30 virtual seconds with a tick at every firing (its run time
  * as the bar's width), "now" at the right, and the countdown to the next firing — in text too.
  */
+import { memo } from "react";
 import type { TimerInfo } from "../../../protocol/messages.js";
-import { type TimerFiring, useStore } from "../../store/store.js";
+import { useShown } from "../../store/shown.js";
+import type { TimerFiring } from "../../store/store.js";
 import { hueClass } from "../queues/hues.js";
 import { WINDOW_US, xRange } from "../queues/series.js";
 import { describeTimer, nextFiring } from "./countdown.js";
@@ -16,11 +18,12 @@ function pct(x: number): string {
   return `${(x * 100).toFixed(3)}%`;
 }
 
-export function TimerLane({ timer }: { timer: TimerInfo }) {
-  const firings = useStore((s) => s.firings[timer.name]) ?? EMPTY;
+/** Renders at the eye's pace while the run runs (store/shown.ts): its clock moves every frame. */
+export const TimerLane = memo(function TimerLane({ timer }: { timer: TimerInfo }) {
+  const firings = useShown((s) => s.firings[timer.name]) ?? EMPTY;
   // The exact count: `firings` holds the recent ones only (a frame carries the newest firings).
-  const fired = useStore((s) => s.timerFirings[timer.name]) ?? firings.length;
-  const t = useStore((s) => s.t);
+  const fired = useShown((s) => s.timerFirings[timer.name]) ?? firings.length;
+  const t = useShown((s) => s.t);
   const [lo, hi] = xRange(t);
   const from = lo * 1e6;
   const to = hi * 1e6;
@@ -79,4 +82,4 @@ export function TimerLane({ timer }: { timer: TimerInfo }) {
       </p>
     </article>
   );
-}
+});
