@@ -1,9 +1,12 @@
-/** A clicked log line's story: when, which process and route, and the SIP request it handled. */
+/**
+ * A chosen log line's story (clicked, or Enter on the keyboard cursor): when, which process and
+ * route, and the SIP request it handled. Read out when it changes; Escape or ✕ closes it.
+ */
 import { useEffect, useState } from "react";
 import { formatTimestamp, type LogEvent } from "../../../engine/index.js";
 import { getBridge } from "../../bridge/worker-bridge.js";
 
-export function LineDetails({ line }: { line: LogEvent }) {
+export function LineDetails({ line, onClose }: { line: LogEvent; onClose: () => void }) {
   const [request, setRequest] = useState<string | undefined>(undefined);
   useEffect(() => {
     setRequest(undefined);
@@ -20,7 +23,19 @@ export function LineDetails({ line }: { line: LogEvent }) {
   if (line.route) where.push(`route ${line.route}`);
   if (line.req !== undefined) where.push(`request #${line.req}`);
   return (
-    <section className="details" aria-label="Line details">
+    <section
+      className="details"
+      aria-label="Line details"
+      aria-live="polite"
+      onKeyDown={(k) => {
+        if (k.key !== "Escape") return;
+        k.preventDefault();
+        onClose();
+      }}
+    >
+      <button type="button" className="details-close" aria-label="Close line details" onClick={onClose}>
+        ✕
+      </button>
       {where.join(" · ")}
       {"\n"}
       {line.line}

@@ -10,9 +10,12 @@ import { addressIn, mentions } from "../../story.js";
 import { download, logAsJsonLines, logAsText } from "./export.js";
 import { filteredIndexes } from "./filter.js";
 import { LineDetails } from "./LineDetails.js";
+import { CURSOR_KEYS, moveCursor, positionOf, scrollToShow } from "./navigation.js";
+import { useRowHeight } from "./use-row-height.js";
 
 const LEVELS = ["ALERT", "CRITICAL", "ERROR", "WARNING", "NOTICE", "INFO", "DEBUG"];
-const ROW_PX = 19;
+/** Until the hidden row is measured: 1.5em of the default 12.5 px text. */
+const DEFAULT_ROW_PX = 19;
 
 export function LogPanel() {
   const ring = useStore((s) => s.log);
@@ -26,8 +29,11 @@ export function LogPanel() {
     selectLine(whole);
     setFocusIp(addressIn(line));
   };
-  const view = useRef<HTMLElement>(null);
+  const view = useRef<HTMLDivElement>(null);
+  const [probe, ROW_PX] = useRowHeight(DEFAULT_ROW_PX);
   const [scrollTop, setScrollTop] = useState(0);
+  /** The keyboard cursor: the line (index in the whole run) the arrows are on. */
+  const [cursor, setCursor] = useState<number | undefined>(undefined);
   const [height, setHeight] = useState(300);
   const [follow, setFollow] = useState(true);
 
@@ -49,6 +55,30 @@ export function LogPanel() {
     if (el && follow) el.scrollTop = el.scrollHeight;
   }, [version, follow, count]);
 
+  const base = ring.total - ring.size;
+  const cursorPos = cursor === undefined ? undefined : positionOf(cursor - base, indexes, ring.size);
+  const wholeAt = (pos: number) => base + (indexes ? (indexes[pos] as number) : pos);
+  const onKey = (k: React.KeyboardEvent) => {
+    if (CURSOR_KEYS.has(k.key)) {
+      const el = view.current;
+      const top = el?.scrollTop ?? scrollTop;
+      // A cursor not placed yet starts at the last line when following the tail, else the first in view.
+      const start = follow ? count - 1 : Math.ceil(top / ROW_PX);
+      const pos = moveCursor(k.key, cursorPos, count, Math.floor(height / ROW_PX), start);
+      if (pos === undefined) return;
+      k.preventDefault();
+      setCursor(wholeAt(pos));
+      if (el) el.scrollTop = scrollToShow(pos, ROW_PX, top, el.clientHeight);
+    } else if ((k.key === "Enter" || k.key === " ") && cursor !== undefined && cursorPos !== undefined) {
+      k.preventDefault();
+      const e = ring.at(cursor - base);
+      if (e) pick(cursor, e.line);
+    } else if (k.key === "Escape" && selected !== undefined) {
+      k.preventDefault();
+      selectLine(undefined);
+    }
+  };
+
   const first = Math.max(0, Math.floor(scrollTop / ROW_PX) - 5);
   const last = Math.min(count, Math.ceil((scrollTop + height) / ROW_PX) + 5);
   const rows: React.ReactElement[] = [];
@@ -56,20 +86,30 @@ export function LogPanel() {
     const at = indexes ? (indexes[i] as number) : i;
     const e = ring.at(at);
     if (!e) continue;
-    const whole = ring.total - ring.size + at;
+    const whole = base + at;
     rows.push(
-      <li
+      <div
         key={whole}
-        className={`log-line lv-${e.level}${selected === whole ? " selected" : ""}${
+        id={`log-line-${whole}`}
+        role="option"
+        aria-selected={selected === whole}
+        aria-posinset={i + 1}
+        aria-setsize={count}
+        className={`log-line lv-${e.level}${selected === whole ? " selected" : ""}${cursor === whole ? " cursor" : ""}${
           focusIp && mentions(e.line, focusIp) ? " related" : ""
         }`}
-        style={{ position: "absolute", top: i * ROW_PX, left: 0, right: 0 }}
-        onClick={() => pick(whole, e.line)}
+        style={{ position: "absolute", top: i * ROW_PX, height: ROW_PX, left: 0, right: 0 }}
+        onClick={() => {
+          setCursor(whole);
+          pick(whole, e.line);
+          // The keys work on the list: a clicked row must not keep the focus (it can scroll away).
+          view.current?.focus({ preventScroll: true });
+        }}
         onKeyDown={(k) => k.key === "Enter" && pick(whole, e.line)}
         tabIndex={-1}
       >
         [{formatTimestamp(e.t)}] {e.line}
-      </li>,
+      </div>,
     );
   }
   const sel = selected === undefined ? undefined : ring.at(selected - (ring.total - ring.size));
@@ -119,11 +159,18 @@ export function LogPanel() {
           </span>
         )}
       </div>
-      <section
+      {/* A listbox (WAI-ARIA's pattern): focus stays here, the arrows move aria-activedescendant. */}
+      <div
         ref={view}
         className="log-view"
+        role="listbox"
         aria-label="Log lines"
+        aria-activedescendant={
+          cursorPos !== undefined && cursorPos >= first && cursorPos < last ? `log-line-${cursor}` : undefined
+        }
+        aria-keyshortcuts="ArrowUp ArrowDown PageUp PageDown Home End Enter Escape"
         tabIndex={0}
+        onKeyDown={onKey}
         onScroll={(e) => {
           const el = e.currentTarget;
           setScrollTop(el.scrollTop);
@@ -131,11 +178,26 @@ export function LogPanel() {
           if (atBottom !== follow) setFollow(atBottom);
         }}
       >
-        <ul style={{ height: count * ROW_PX, position: "relative", margin: 0, padding: 0, listStyle: "none" }}>
+        <div
+          role="presentation"
+          style={{ height: count * ROW_PX, position: "relative", margin: 0, padding: 0, listStyle: "none" }}
+        >
+          {/* Measures a row in the lines' own font: the rows' spacing (use-row-height.ts). */}
+          <div ref={probe} className="log-line log-probe" aria-hidden="true">
+            0
+          </div>
           {rows}
-        </ul>
-      </section>
-      {sel && <LineDetails line={sel} />}
+        </div>
+      </div>
+      {sel && (
+        <LineDetails
+          line={sel}
+          onClose={() => {
+            selectLine(undefined);
+            view.current?.focus();
+          }}
+        />
+      )}
     </section>
   );
 }
