@@ -6,6 +6,8 @@
  * reports must be the same files, with the same flow keys in the same order, the same variable
  * names in the same order and the same values, the same `sip_in` and `sip_out` — and, as it
  * turns out, the same bytes. Offline always; against a fresh Kamailio run where it is installed.
+ * examples/first-call's reports (tm relaying a call, replies through onreply_route[CALL]) are
+ * stored too (cfgt/first-call.cfgt.jsonl) and compared offline.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -88,6 +90,17 @@ describe("cfgt reports: kamsim against the stored recording of Kamailio 5.6.3", 
 
   it("kamsim writes the same reports: files, flow keys, variable names and values, sip_in, sip_out", () => {
     expectSameReports(runKamsimCfgt(CASE, recordedSocket), recording.files);
+  });
+
+  it("examples/first-call (registrations, a call through tm and onreply_route[CALL]) too", () => {
+    // Recorded by harness/cfgt.ts --example: the agents over UDP, Kamailio on 127.0.0.1:5060.
+    const example = readCfgtRecording(join(CASE, "first-call.cfgt.jsonl"));
+    expect(example.files.size).toBe(9);
+    const root = join(import.meta.dirname, "..", "..");
+    expectSameReports(
+      runKamsimCfgt(join(root, "examples", "first-call"), { ip: "127.0.0.1", port: 5060 }),
+      example.files,
+    );
   });
 
   describe("kamsim run --cfgt DIR", () => {

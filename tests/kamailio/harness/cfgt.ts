@@ -22,7 +22,7 @@ import {
 } from "../../../src/engine/index.js";
 import type { HostPort } from "../../../src/engine/runtime/sip-net.js";
 import { freeUdpPort, startKamailio } from "./kamailio-process.js";
-import { kamailioVersion } from "./record-case.js";
+import { kamailioVersion, recordCase } from "./record-case.js";
 import { readPlan } from "./run-case.js";
 import { sendTraffic } from "./sender.js";
 
@@ -133,7 +133,37 @@ export async function recordCfgt(caseDir: string): Promise<CfgtRecording> {
   return r;
 }
 
+/**
+ * Records an example with user agents (examples/first-call: registrations, a call through tm)
+ * into `file`: record-case.ts runs it as the examples' recordings are made (the agents over UDP,
+ * Kamailio on 127.0.0.1:5060), here with cfgt and the debugger appended to its config.
+ */
+export async function recordCfgtExample(exampleDir: string, file: string): Promise<CfgtRecording> {
+  const work = mkdtempSync(join(tmpdir(), "kamsim-cfgt-example-"));
+  try {
+    const out = join(work, "reports");
+    const dir = join(work, "case");
+    mkdirSync(out);
+    mkdirSync(dir);
+    copyFileSync(join(exampleDir, "traffic.json"), join(dir, "traffic.json"));
+    writeFileSync(join(dir, "kamailio.cfg"), readFileSync(join(exampleDir, "kamailio.cfg"), "utf8") + cfgtPrelude(out));
+    const load = loadavg()[0] ?? 0;
+    const run = await recordCase(dir, {});
+    if (run.deviations.length > 0) throw new Error(`the run deviated: ${run.deviations.join("; ")}`);
+    const meta = { ...kamailioVersion(), recorded: new Date().toISOString(), load, proxy: "127.0.0.1:5060" };
+    const r = { meta, files: readTree(out) };
+    writeFileSync(file, formatCfgtRecording(r));
+    return r;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+// `npx tsx tests/kamailio/harness/cfgt.ts CASE_DIR` records a case;
+// `... cfgt.ts --example EXAMPLE_DIR FILE` records an example with agents.
 if (process.argv[1]?.endsWith("harness/cfgt.ts") && process.argv[2]) {
-  const r = await recordCfgt(process.argv[2]);
+  const [a, b, c] = process.argv.slice(2) as [string, string?, string?];
+  const r = a === "--example" && b && c ? await recordCfgtExample(b, c) : await recordCfgt(a);
   console.log(`${r.files.size} reports recorded from ${r.meta.kamailio}`);
+  process.exit(0);
 }

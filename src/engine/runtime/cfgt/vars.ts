@@ -64,11 +64,13 @@ const NOT_OTHER = new Set([
 const SCRIPT_VARS = new Set(["var", "vz", "vn"]);
 
 /**
- * PVs Kamailio gives as a string and an int (pv_get_strintval()): cfgt tests PV_VAL_INT first
- * and writes the int. `$rm` is the method's id (core/parser/msg_parser.h METHOD_*).
+ * PVs Kamailio gives as a string and an int (pv_get_strintval(), pv_get_intstrval()): cfgt
+ * tests PV_VAL_INT first and writes the int. `$rm` is the method's id (core/parser/msg_parser.h
+ * METHOD_*), `$rs` the reply's status code (modules/pv/pv_core.c pv_get_status()).
  */
 const INT_VIEW: Readonly<Record<string, (v: string) => number>> = {
   rm: methodId,
+  rs: (v) => Number.parseInt(v, 10),
 };
 
 type Reader = (ctx: ScriptContext) => CfgtValue | undefined;
