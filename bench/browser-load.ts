@@ -20,6 +20,8 @@ export interface LoadScenario {
 }
 
 interface PageBench {
+  /** performance.now() when the measuring started. */
+  t0: number;
   frames: number[];
   long: { start: number; duration: number }[];
   heap: number[];
@@ -36,10 +38,9 @@ export async function runLoad(context: BrowserContext, page: Page, sc: LoadScena
   // A string, not a function: the bundler that runs this file would wrap named functions.
   // Frames are counted per wall second, to see whether they keep flowing to the end.
   await page.evaluate(`
-    window.__bench = { frames: [], long: [], heap: [] };
-    const t0 = performance.now();
+    window.__bench = { t0: performance.now(), frames: [], long: [], heap: [] };
     requestAnimationFrame(function tick(now) {
-      const s = Math.floor((now - t0) / 1000);
+      const s = Math.floor((now - window.__bench.t0) / 1000);
       window.__bench.frames[s] = (window.__bench.frames[s] || 0) + 1;
       requestAnimationFrame(tick);
     });
@@ -78,17 +79,19 @@ export async function runLoad(context: BrowserContext, page: Page, sc: LoadScena
   clearInterval(sampler);
   await sampling;
   const r = (await page.evaluate("window.__bench")) as PageBench;
+  const pageMs = ((await page.evaluate("performance.now()")) as number) - r.t0;
   const duringGc = (l: { start: number; duration: number }) =>
     gcWindows.some(([a, b]) => l.start < b && l.start + l.duration > a);
   const own = r.long.filter((l) => !duringGc(l));
   const frames = Array.from(r.frames, (n) => n ?? 0);
   const seconds = Math.max(1, Math.floor(wallMs / 1000));
   const total = frames.slice(0, seconds).reduce((a, n) => a + n, 0);
-  // fps per tenth of the run (whole seconds only).
-  const tenth = Math.max(1, Math.floor(seconds / 10));
+  // fps per tenth of the run (whole seconds).
   const byTenth: number[] = [];
-  for (let i = 0; i + tenth <= seconds; i += tenth)
-    byTenth.push(Number((frames.slice(i, i + tenth).reduce((a, n) => a + n, 0) / tenth).toFixed(1)));
+  for (let i = 0; i < 10 && seconds >= 10; i++) {
+    const [a, b] = [Math.floor((i * seconds) / 10), Math.floor(((i + 1) * seconds) / 10)];
+    byTenth.push(Number((frames.slice(a, b).reduce((x, n) => x + n, 0) / (b - a)).toFixed(1)));
+  }
   const busyMs = own.reduce((a, l) => a + l.duration, 0);
   // The JS heap as the page sees it (garbage included), early in the run and late.
   const heapMb = r.heap.map((h) => h / 1e6);
@@ -104,7 +107,8 @@ export async function runLoad(context: BrowserContext, page: Page, sc: LoadScena
       fps_by_tenth_of_run: byTenth,
       longest_task_ms: Math.round(Math.max(0, ...own.map((l) => l.duration))),
       long_tasks: own.length,
-      long_task_share_pct: Number(((busyMs / wallMs) * 100).toFixed(1)),
+      // Of the page's time since measuring started (its own clock).
+      long_task_share_pct: Number(((busyMs / pageMs) * 100).toFixed(1)),
       long_tasks_during_forced_gc: r.long.length - own.length,
       ...sc.targets,
       heap_mb_first_third_max: Number(Math.max(...heapMb.slice(0, third)).toFixed(1)),

@@ -39,10 +39,16 @@ interface TraceEvent {
   name: string;
   ph: string;
   dur?: number;
+  /** Thread (CPU) time: what the page itself cost, however loaded the machine. */
+  tdur?: number;
   tid: number;
   pid: number;
   ts: number;
-  args?: { name?: string; beginData?: { stackTrace?: unknown }; data?: { stackTrace?: unknown } };
+  args?: {
+    name?: string;
+    beginData?: { stackTrace?: unknown };
+    data?: { stackTrace?: unknown } & Record<string, unknown>;
+  };
 }
 
 const root = join(import.meta.dirname, "..");
@@ -119,6 +125,11 @@ try {
   ];
   const per: Record<string, number> = {};
   for (const k of kinds) per[k] = Number((sum((e) => e.name === k) / frames).toFixed(2));
+  const cpu = (pred: (e: TraceEvent) => boolean) =>
+    onMain.filter(pred).reduce((a, e) => a + (e.tdur ?? e.dur ?? 0), 0) / 1000;
+  const cpuPer: Record<string, number> = {};
+  for (const k of kinds) cpuPer[k] = Number((cpu((e) => e.name === k) / frames).toFixed(2));
+  const taskCpuMs = cpu((e) => tasks.includes(e));
   const forced = onMain.filter(
     (e) =>
       (e.name === "UpdateLayoutTree" || e.name === "Layout") &&
@@ -131,11 +142,30 @@ try {
       fps: Number((frames / traceSeconds).toFixed(1)),
       main_thread_busy_pct: Number(((sum((e) => tasks.includes(e)) / (traceSeconds * 1000)) * 100).toFixed(1)),
       longest_task_ms: Math.round(Math.max(0, ...tasks.map((e) => (e.dur ?? 0) / 1000))),
+      longest_task_cpu_ms: Math.round(Math.max(0, ...tasks.map((e) => (e.tdur ?? e.dur ?? 0) / 1000))),
       ms_per_frame: per,
+      // CPU time of the main thread: the same work, without the waits of a shared machine.
+      main_thread_cpu_ms_per_frame: Number((taskCpuMs / frames).toFixed(2)),
+      main_thread_cpu_pct: Number(((taskCpuMs / (traceSeconds * 1000)) * 100).toFixed(1)),
+      cpu_ms_per_frame: cpuPer,
       forced_style_or_layout_per_frame: Number((forced.length / frames).toFixed(1)),
       forced_ms_per_frame: Number((forced.reduce((a, e) => a + (e.dur ?? 0), 0) / 1000 / frames).toFixed(2)),
     }),
   );
+  // The longest tasks and what they spent it on (their biggest inner events).
+  const longest = [...tasks].sort((x, y) => (y.dur ?? 0) - (x.dur ?? 0)).slice(0, 3);
+  const inner = longest.map((task) => ({
+    ms: Math.round((task.dur ?? 0) / 1000),
+    cpu_ms: Math.round((task.tdur ?? 0) / 1000),
+    biggest: onMain
+      .filter((e) => e !== task && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= task.ts + (task.dur ?? 0))
+      .sort((x, y) => (y.dur ?? 0) - (x.dur ?? 0))
+      .slice(0, 4)
+      .map(
+        (e) => `${e.name} ${Math.round((e.dur ?? 0) / 1000)} ms ${JSON.stringify(e.args?.data ?? {}).slice(0, 120)}`,
+      ),
+  }));
+  console.log(JSON.stringify({ bench: `profile.${mode}.longest_tasks`, tasks: inner }));
   console.log(JSON.stringify({ bench: `profile.${mode}.functions`, self_ms: topFunctions(profile, 15) }));
   console.log(JSON.stringify({ bench: `profile.${mode}.functions`, total_ms: topFunctions(profile, 25, true) }));
 } finally {
