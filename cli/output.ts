@@ -23,14 +23,22 @@ function writeAll(fd: number, text: string): void {
   }
 }
 
+/**
+ * Wall time a line may wait in the buffer. A slow run (a script loop stopped by the step budget
+ * each request, ~0.4 s each) printed nothing for minutes: its few lines never filled the buffer.
+ */
+const FLUSH_MS = 250;
+
 export function createOutput(fd: number): { write: (s: string) => void; end: () => void } {
   let buf = "";
+  let flushed = Date.now();
   return {
     write: (s) => {
       buf += s;
-      if (buf.length > 1 << 16) {
+      if (buf.length > 1 << 16 || Date.now() - flushed > FLUSH_MS) {
         writeAll(fd, buf);
         buf = "";
+        flushed = Date.now();
       }
     },
     end: () => {

@@ -4,11 +4,12 @@
  * RangeError or a kamsim-bug line (exit 3). Speed is not asserted here (benchmarks do that); the
  * number of diagnostics, which made the 300,000-'@' config quadratic, is.
  */
+import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { kamsim } from "./kamsim.js";
+import { kamsim, root } from "./kamsim.js";
 
 const dir = mkdtempSync(join(tmpdir(), "kamsim-limits-"));
 const file = (name: string, text: string) => {
@@ -113,5 +114,26 @@ describe("kamsim and mqueue's shared memory", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("ERROR: mqueue [mqueue_api.c:348]: mq_item_add(): no more shm to add to: q");
     expect(r.stdout).toContain("ERROR: <script>: queue full");
+  });
+});
+
+describe("kamsim run prints as it goes", () => {
+  it("a run whose scripts each hit the step budget shows its lines before it ends, not all at exit", async () => {
+    // Each request loops until kamsim's step budget (10 million actions, ~0.4 s) stops it: the
+    // lines waited in the 64 KB output buffer, and the run printed nothing for minutes.
+    const cfg = file(
+      "loop.cfg",
+      'max_while_loops=0\nloadmodule "pv.so"\nrequest_route {\n    while (1) {\n        $var(i) = $var(i) + 1;\n    }\n}\n',
+    );
+    const chunks = await new Promise<string[]>((resolve) => {
+      const got: string[] = [];
+      const p = spawn(process.execPath, [join(root, "cli", "bin.js"), "run", cfg, "--duration", "4"], { cwd: dir });
+      p.stdout.on("data", (d: Buffer) => got.push(d.toString()));
+      p.on("close", () => resolve(got));
+    });
+    const text = chunks.join("");
+    expect(text).toContain("CRITICAL: kamsim: script stopped after 10000000 actions in request_route (step budget)");
+    // Written in several pieces as the run went, not in one at the end.
+    expect(chunks.length).toBeGreaterThan(1);
   });
 });
