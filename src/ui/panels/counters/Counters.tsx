@@ -2,6 +2,9 @@
 import { memo } from "react";
 import { shallowEqual, useShown } from "../../store/shown.js";
 
+/** One formatter for every figure (`toLocaleString` builds one per call). */
+const COUNT = new Intl.NumberFormat("en-US");
+
 /** One figure: renders again only when its own value changes. */
 const Counter = memo(function Counter({
   label,
@@ -17,7 +20,7 @@ const Counter = memo(function Counter({
 }) {
   return (
     <div className={`counter ${tone ?? ""}`} data-testid={`counter-${label.replace(/\W+/g, "-")}`} title={what}>
-      <b>{value.toLocaleString("en-US")}</b>
+      <b>{COUNT.format(value)}</b>
       <span>{label}</span>
       {what && <small className="muted">{what}</small>}
     </div>

@@ -5,6 +5,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from "react";
 import { formatTimestamp } from "../../../engine/index.js";
+import { useShown } from "../../store/shown.js";
 import { useStore } from "../../store/store.js";
 import { addressIn, mentions } from "../../story.js";
 import { download, logAsJsonLines, logAsText } from "./export.js";
@@ -19,7 +20,9 @@ const DEFAULT_ROW_PX = 19;
 
 export function LogPanel() {
   const ring = useStore((s) => s.log);
-  const version = useStore((s) => s.logVersion);
+  // New lines arrive every frame: the view follows them at the eye's pace (store/shown.ts), not
+  // on every frame (each follow reads the scroll height: a layout per frame).
+  const version = useShown((s) => s.logVersion);
   const levels = useStore((s) => s.levels);
   const text = useStore((s) => s.logFilter);
   const selected = useStore((s) => s.selectedLine);
@@ -37,8 +40,8 @@ export function LogPanel() {
   const [height, setHeight] = useState(300);
   const [follow, setFollow] = useState(true);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` changes whenever the ring does.
-  const indexes = useMemo(() => filteredIndexes(ring, levels, text), [ring, levels, text, version]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the ring changes in place (`ring.total`: also in a render between two shown versions).
+  const indexes = useMemo(() => filteredIndexes(ring, levels, text), [ring, levels, text, version, ring.total]);
   const count = indexes ? indexes.length : ring.size;
 
   useEffect(() => {
