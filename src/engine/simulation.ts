@@ -547,6 +547,7 @@ export class Simulation {
       // Bound, not wrapped: a module's context() or route run costs one call, as before.
       context: this.context.bind(this),
       run: this.run.bind(this),
+      cfgt: this.cfgt,
     });
   }
 }

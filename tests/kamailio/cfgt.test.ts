@@ -6,8 +6,9 @@
  * reports must be the same files, with the same flow keys in the same order, the same variable
  * names in the same order and the same values, the same `sip_in` and `sip_out` — and, as it
  * turns out, the same bytes. Offline always; against a fresh Kamailio run where it is installed.
- * examples/first-call's reports (tm relaying a call, replies through onreply_route[CALL]) are
- * stored too (cfgt/first-call.cfgt.jsonl) and compared offline.
+ * The reports of examples/first-call (tm relaying a call, replies through onreply_route[CALL])
+ * and of the call case call-rr-failure-route (a failure_route) are stored too and compared
+ * offline.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -92,15 +93,21 @@ describe("cfgt reports: kamsim against the stored recording of Kamailio 5.6.3", 
     expectSameReports(runKamsimCfgt(CASE, recordedSocket), recording.files);
   });
 
-  it("examples/first-call (registrations, a call through tm and onreply_route[CALL]) too", () => {
-    // Recorded by harness/cfgt.ts --example: the agents over UDP, Kamailio on 127.0.0.1:5060.
-    const example = readCfgtRecording(join(CASE, "first-call.cfgt.jsonl"));
-    expect(example.files.size).toBe(9);
-    const root = join(import.meta.dirname, "..", "..");
-    expectSameReports(
-      runKamsimCfgt(join(root, "examples", "first-call"), { ip: "127.0.0.1", port: 5060 }),
-      example.files,
-    );
+  // Recorded by harness/cfgt.ts --example: the agents over UDP, Kamailio on the recorded port.
+  const root = join(import.meta.dirname, "..", "..");
+  it.each([
+    ["examples/first-call", "first-call.cfgt.jsonl", 9, "registrations, a call relayed by tm, onreply_route[CALL]"],
+    [
+      "tests/kamailio/cases/call-rr-failure-route",
+      "call-rr-failure-route.cfgt.jsonl",
+      8,
+      "a 486 through failure_route[F], whose script callbacks add a dump",
+    ],
+  ])("%s too (%s, %i reports: %s)", (dir, file, count) => {
+    const stored = readCfgtRecording(join(CASE, file));
+    expect(stored.files.size).toBe(count);
+    const [ip, port] = stored.meta.proxy.split(":") as [string, string];
+    expectSameReports(runKamsimCfgt(join(root, dir), { ip, port: Number(port) }), stored.files);
   });
 
   describe("kamsim run --cfgt DIR", () => {

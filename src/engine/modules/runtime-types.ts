@@ -48,6 +48,11 @@ export interface SimulationHost {
   context(proc: Process, msg: SipMessage, t: Micros, src?: HostPort, req?: number): ScriptContext;
   /** Runs a route to its end with `ctx` (a route that blocks ends later), then `done`. */
   runRoute(cell: RouteCell | undefined, ctx: ScriptContext, done?: () => void): void;
+  /**
+   * runRoute between the pre- and post-script callbacks (exec_pre_script_cb(), core/script_cb.c),
+   * as tm runs failure, branch-failure and branch routes; only a cfgt trace listens to them.
+   */
+  runScriptRoute(cell: RouteCell | undefined, ctx: ScriptContext, done?: () => void): void;
   /** The program's compile environment, for what a module compiles from its modparams (acc's `log_extra` PVs). */
   env: CompileEnv;
 }

@@ -6,6 +6,7 @@
 import type { Micros } from "../base/time.js";
 import type { CompiledRoutes } from "../link/program.js";
 import type { ModuleInstance, SimulationHost } from "../modules/runtime-types.js";
+import type { CfgtTracer } from "../runtime/cfgt/tracer.js";
 import type { ScriptContext } from "../runtime/context.js";
 import type { CoreSettings } from "../runtime/core-settings.js";
 import type { CompileEnv, RouteCell } from "../runtime/env.js";
@@ -36,6 +37,8 @@ export interface HostParts {
     req?: number,
   ): ScriptContext;
   run(cell: RouteCell | undefined, ctx: ScriptContext, done?: () => void): void;
+  /** The cfgt trace, when wanted: told of the routes run between script callbacks. */
+  cfgt?: CfgtTracer;
 }
 
 /** The fake message of a timer process; kept, so `$ru` changes persist (docs/kamailio/pseudo-variables.md#faked-message). */
@@ -46,6 +49,22 @@ function fakeMessage(proc: Process): SipRequest {
     proc.local.set("fakeMessage", m);
   }
   return m;
+}
+
+/**
+ * A route run between exec_pre_script_cb() and exec_post_script_cb(), as tm runs its failure,
+ * branch-failure and branch routes (modules/tm/t_reply.c, t_fwd.c): cfgt's pre and post
+ * callbacks (cfgt_pre(), cfgt_post()) run around it. Only with a cfgt trace: otherwise runRoute.
+ */
+function cfgtScriptRoute(cfgt: CfgtTracer, run: HostParts["run"]): SimulationHost["runScriptRoute"] {
+  return (cell, ctx, done) => {
+    if (cell === undefined) return run(cell, ctx, done);
+    cfgt.started(ctx);
+    run(cell, ctx, () => {
+      cfgt.finished(ctx);
+      done?.();
+    });
+  };
 }
 
 /** Runs the start-up event routes, then starts every module with the host. */
@@ -67,6 +86,7 @@ export function startModules(p: HostParts): void {
     branchRoute: (name) => routes.branch.get(name),
     context: (proc, msg, t, src, req) => p.context(proc, msg, t, true, src, p.listen, req),
     runRoute: p.run,
+    runScriptRoute: p.cfgt ? cfgtScriptRoute(p.cfgt, p.run) : p.run,
     env: p.env,
   };
   const first = processes[0] as Process;

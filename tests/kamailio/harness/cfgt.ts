@@ -134,9 +134,10 @@ export async function recordCfgt(caseDir: string): Promise<CfgtRecording> {
 }
 
 /**
- * Records an example with user agents (examples/first-call: registrations, a call through tm)
- * into `file`: record-case.ts runs it as the examples' recordings are made (the agents over UDP,
- * Kamailio on 127.0.0.1:5060), here with cfgt and the debugger appended to its config.
+ * Records an example or a call case with user agents (examples/first-call: registrations, a
+ * call through tm) into `file`: record-case.ts runs it as the examples' recordings are made (the
+ * agents over UDP, Kamailio on 127.0.0.1:5060 or the config's own `listen`), here with cfgt and
+ * the debugger appended to its config.
  */
 export async function recordCfgtExample(exampleDir: string, file: string): Promise<CfgtRecording> {
   const work = mkdtempSync(join(tmpdir(), "kamsim-cfgt-example-"));
@@ -150,7 +151,16 @@ export async function recordCfgtExample(exampleDir: string, file: string): Promi
     const load = loadavg()[0] ?? 0;
     const run = await recordCase(dir, {});
     if (run.deviations.length > 0) throw new Error(`the run deviated: ${run.deviations.join("; ")}`);
-    const meta = { ...kamailioVersion(), recorded: new Date().toISOString(), load, proxy: "127.0.0.1:5060" };
+    // record-case.ts runs Kamailio on the config's own `listen` port, or on 5060.
+    const own = /^\s*listen\s*=\s*(?:udp:)?127\.0\.0\.1:(\d+)\s*$/m.exec(
+      readFileSync(join(dir, "kamailio.cfg"), "utf8"),
+    );
+    const meta = {
+      ...kamailioVersion(),
+      recorded: new Date().toISOString(),
+      load,
+      proxy: `127.0.0.1:${own?.[1] ?? 5060}`,
+    };
     const r = { meta, files: readTree(out) };
     writeFileSync(file, formatCfgtRecording(r));
     return r;

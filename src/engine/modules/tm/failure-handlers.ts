@@ -51,7 +51,7 @@ export function runFailure(
   x.ruriConsumed = t.request.ruri;
   if (t.xavps) x.xavps = t.xavps;
   enterTmRoute(ctx, t, "failure", picked, reply, code);
-  host.runRoute(cell, ctx);
+  host.runScriptRoute(cell, ctx);
   t.msgFlags = ctx.msgFlags;
 }
 
@@ -90,6 +90,6 @@ export function runBranchFailure(
   if (cell === undefined) return;
   const ctx = fakedEnv(host, t, w.proc, w.now, u.branchFlags);
   enterTmRoute(ctx, t, "branch_failure", branch, reply, code);
-  host.runRoute(cell, ctx);
+  host.runScriptRoute(cell, ctx);
   t.msgFlags = ctx.msgFlags;
 }

@@ -215,7 +215,7 @@ function addUac(
         bs.branch = index;
         const flags = ctx.flags;
         ctx.flags = 0;
-        tm.host.runRoute(cell, ctx);
+        tm.host.runScriptRoute(cell, ctx);
         const dropped = (ctx.flags & DROP_R_F) !== 0;
         ctx.flags = flags;
         ctx.route = before;
