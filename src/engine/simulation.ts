@@ -89,6 +89,11 @@ const DEFAULT_EPOCH = 1_767_225_600;
 
 /** How many recent requests keep their arrival for `requestText`. */
 const RECENT_REQUESTS = 20_000;
+/**
+ * Script runs the step budget may stop before the whole simulation stops (kamsim's work limit:
+ * 100 million actions at the default budget).
+ */
+const MAX_BUDGET_STOPS = 10;
 
 /** `Arrival.stream` of a datagram that came over the simulated network (not from the traffic plan). */
 const NET_STREAM = -2;
@@ -128,6 +133,8 @@ export class Simulation {
   private readonly requests: RequestFactory;
   /** The last requests' arrivals by id, so their text can be shown on demand (bounded). */
   private readonly recent = new RecentArrivals(RECENT_REQUESTS);
+  /** Script runs the step budget stopped so far (MAX_BUDGET_STOPS). */
+  private budgetStops = 0;
   /** The socket requests are received on (`$Ri`, `$Rp`). */
   private readonly listen: { ip: string; port: number };
   /** cfgt's reports, when the observer wants `cfgt` events. */
@@ -408,7 +415,19 @@ export class Simulation {
   private stopped(err: unknown, ctx: ScriptContext): void {
     if (!(err instanceof StepBudgetExceeded)) throw err;
     const text = `kamsim: script stopped after ${this.sv.stepBudget} actions in ${ctx.route} (step budget)`;
-    this.sv.log.write(ctx.proc, L_CRIT2, text, { t: ctx.start + ctx.cost, route: ctx.route, req: ctx.req });
+    const at = { t: ctx.start + ctx.cost, route: ctx.route, req: ctx.req };
+    this.sv.log.write(ctx.proc, L_CRIT2, text, at);
+    // The run's total work is bounded too: a script that always runs away (max_while_loops=0
+    // or a huge one around while(1)) took ~0.4 s a request and minutes for a traffic file.
+    if (++this.budgetStops < MAX_BUDGET_STOPS) return;
+    const total = MAX_BUDGET_STOPS * this.sv.stepBudget;
+    this.sv.log.write(
+      ctx.proc,
+      L_CRIT2,
+      `kamsim: the simulation stops here: its scripts ran into the step budget ${MAX_BUDGET_STOPS} times (${total} actions); nothing more is simulated (kamsim's work limit)`,
+      at,
+    );
+    this.kernel.halt();
   }
 
   /** The SIP text of a recent request (the Log shows it when a line is clicked). */

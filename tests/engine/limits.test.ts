@@ -81,6 +81,31 @@ request_route {
     ).toBe(3);
   });
 
+  it("stops the whole simulation once the step budget has stopped ten script runs (kamsim's work limit)", () => {
+    // A script that always runs away took the budget's time on every request: minutes for a
+    // traffic file. After ten, nothing more is simulated, and the log says so.
+    const r = runEngine(
+      `loadmodule "pv.so"
+loadmodule "xlog.so"
+max_while_loops=0
+debug=2
+request_route {
+    xlog("L_NOTICE", "start $cs\\n");
+    while (1) {
+        $var(i) = $var(i) + 1;
+    }
+}
+`,
+      { ...traffic, duration: 30 },
+      { stepBudget: 10_000 },
+    );
+    expect(r.lines.filter((l) => l.includes("start ")).length).toBe(10);
+    expect(r.lines.filter((l) => l.includes("(step budget)")).length).toBe(10);
+    expect(r.lines.at(-1)).toContain(
+      "CRITICAL: kamsim: the simulation stops here: its scripts ran into the step budget 10 times (100000 actions); nothing more is simulated (kamsim's work limit)",
+    );
+  });
+
   it("reports too deep route recursion and returns -1 to the caller", () => {
     const r = runEngine(
       `loadmodule "pv.so"

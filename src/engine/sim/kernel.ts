@@ -75,11 +75,20 @@ export class Kernel implements SimKernel {
 
   /** Time of the next task, or undefined when nothing is left. */
   nextTime(): Micros | undefined {
+    if (this.halted) return undefined;
     const a = this.tasks.peek()?.t;
     const b = this.feed?.peek();
     if (a === undefined) return b;
     if (b === undefined) return a;
     return Math.min(a, b);
+  }
+
+  /** Set by halt(): nothing more runs; the clock still moves (see Simulation's work limit). */
+  private halted = false;
+
+  /** Runs no task after the one running now. */
+  halt(): void {
+    this.halted = true;
   }
 
   /** Runs the next task (the feed wins ties: an arrival at t comes before timers at t). */
