@@ -303,17 +303,39 @@ async function runExample(
     since = Date.now();
   };
   await page.setViewportSize({ width: 1400, height: 1600 });
-  await page.goto(url);
   const run = page.getByRole("button", { name: "Run" });
-  await expect.poll(() => run.isEnabled()).toBe(true);
-  await page.getByRole("combobox", { name: "Examples" }).selectOption(id);
-  const about = page.getByRole("region", { name: "About this example" });
+  const notice = page.getByRole("alert", { name: "Notice" });
+  /** Ready to run, or the page's watchdog stopped a load that outlasted it on this busy machine. */
+  const settled = async () => {
+    await expect
+      .poll(async () => {
+        if (
+          (await notice.count()) &&
+          /Loading the texts took more than .* was stopped/.test((await notice.textContent()) ?? "")
+        )
+          return "stopped";
+        return (await run.isEnabled({ timeout: 1000 }).catch(() => false)) ? "ready" : "waiting";
+      })
+      .not.toBe("waiting");
+    return (await run.isEnabled()) ? "ready" : "stopped";
+  };
   const title =
     readFileSync(join(root, "examples", id, "README.md"), "utf8")
       .split("\n")[0]
       ?.replace(/^#\s*/, "") ?? id;
-  await expect.poll(() => about.textContent()).toContain(title);
-  await expect.poll(() => run.isEnabled()).toBe(true);
+  // A load the watchdog stopped (pages loading while others run, on a loaded machine) is not what
+  // this test checks: the page is opened again, at most twice, and the printout says so.
+  for (let attempt = 0; ; attempt++) {
+    await page.goto(url);
+    if ((await settled()) === "ready") {
+      await page.getByRole("combobox", { name: "Examples" }).selectOption(id);
+      const about = page.getByRole("region", { name: "About this example" });
+      await expect.poll(() => about.textContent()).toContain(title);
+      if ((await settled()) === "ready") break;
+    }
+    expect(attempt, `${id}: the page's watchdog stopped its load three times`).toBeLessThan(2);
+    took.push("load stopped by the watchdog, opened again");
+  }
   const duration = JSON.parse(readFileSync(join(root, "examples", id, "traffic.json"), "utf8")).duration as number;
   lap("ready");
   turn.ready();
