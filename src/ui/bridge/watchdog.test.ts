@@ -23,6 +23,10 @@ function fakeClock() {
         for (const t of [...timers]) t();
       }
     },
+    /** The page itself cannot run for `ms`: its timers come that late. */
+    starve(ms: number) {
+      now += ms;
+    },
     hide(h: boolean) {
       hidden = h;
     },
@@ -30,10 +34,10 @@ function fakeClock() {
   };
 }
 
-function dog(limit = 8_000) {
+function dog(limit = 8_000, loadLimit = limit) {
   const c = fakeClock();
   const fired: { what: Awaited; ms: number }[] = [];
-  const w = new Watchdog(limit, (what, ms) => fired.push({ what, ms }), c.clock);
+  const w = new Watchdog(limit, (what, ms) => fired.push({ what, ms }), c.clock, loadLimit);
   return { c, w, fired };
 }
 
@@ -107,6 +111,29 @@ describe("Watchdog", () => {
     expect(fired).toEqual([]);
     c.advance(1_000);
     expect(fired).toHaveLength(1);
+  });
+
+  it("gives a fresh run and diagnostics the longer load limit, a frame or a reply the short one", () => {
+    const { c, w, fired } = dog(8_000, 30_000);
+    w.expect("loaded");
+    c.advance(29_500);
+    expect(fired).toEqual([]);
+    c.advance(1_000);
+    expect(fired).toEqual([{ what: "loaded", ms: 30_500 }]);
+    w.expect("frame");
+    c.advance(8_500);
+    expect(fired[1]).toEqual({ what: "frame", ms: 8_500 });
+  });
+
+  it("does not count time the page itself could not run (its own look came late)", () => {
+    const { c, w, fired } = dog();
+    w.expect("frame");
+    c.advance(4_000);
+    c.starve(20_000);
+    c.advance(3_500);
+    expect(fired).toEqual([]);
+    c.advance(1_000);
+    expect(fired).toEqual([{ what: "frame", ms: 8_500 }]);
   });
 
   it("waitedMs says how long the page has waited since the worker last spoke", () => {

@@ -41,6 +41,12 @@ const browserClock: WatchdogClock = {
 
 /** How often the watchdog looks (its answer comes at most this late). */
 const CHECK_EVERY_MS = 500;
+/**
+ * A look this much later than due means the page itself could not run (a starved machine: a CI
+ * runner at load 20 held a page's timers for seconds): that time does not count against the
+ * worker, which was starved alike.
+ */
+const STARVED_MS = 1_000;
 
 export class Watchdog {
   /** Answers awaited, by kind. A frame is awaited or not: any frame answers every request for one. */
@@ -49,11 +55,20 @@ export class Watchdog {
   /** When the worker last showed progress while an answer was awaited; undefined when none is. */
   private since: number | undefined;
   private timer: unknown;
+  /** When the watchdog last looked (or started looking). */
+  private lastCheck = 0;
 
+  /**
+   * `limitMs` for a frame or a reply; `loadLimitMs` for a fresh run or diagnostics, which a new
+   * worker gives only after fetching and starting its script and compiling the texts — seconds
+   * on a loaded machine (a CI runner at load 20 took 9–16 s for nine pages at once), though the
+   * compile itself is bounded (2 MB of text, linear regular expressions).
+   */
   constructor(
     readonly limitMs: number,
     private readonly hung: (what: Awaited, waitedMs: number) => void,
     private readonly clock: WatchdogClock = browserClock,
+    readonly loadLimitMs = limitMs,
   ) {}
 
   /** The page sent something the worker answers with `what`. */
@@ -61,7 +76,10 @@ export class Watchdog {
     if (what === "frame") this.frame = true;
     else this.counts.set(what, (this.counts.get(what) ?? 0) + 1);
     if (this.since === undefined) this.since = this.clock.now();
-    if (this.timer === undefined) this.timer = this.clock.every(() => this.check(), CHECK_EVERY_MS);
+    if (this.timer === undefined) {
+      this.lastCheck = this.clock.now();
+      this.timer = this.clock.every(() => this.check(), CHECK_EVERY_MS);
+    }
   }
 
   /** A message of `type` came from the worker: progress, and maybe the awaited answer. */
@@ -105,14 +123,17 @@ export class Watchdog {
   private check(): void {
     if (this.since === undefined) return;
     const now = this.clock.now();
+    const late = now - this.lastCheck - CHECK_EVERY_MS;
+    this.lastCheck = now;
     // Out of sight, the page's own timers and paints are throttled: the wait starts again.
     if (this.clock.hidden()) {
       this.since = now;
       return;
     }
+    if (late > STARVED_MS) this.since = Math.min(now, this.since + late);
     const waited = now - this.since;
-    if (waited <= this.limitMs) return;
     const what = this.awaited();
+    if (waited <= (what === "loaded" || what === "diagnostics" ? this.loadLimitMs : this.limitMs)) return;
     this.clear();
     this.hung(what, waited);
   }

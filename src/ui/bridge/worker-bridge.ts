@@ -25,6 +25,8 @@ const CHECK_DELAY_MS = 300;
  * well under a second on a loaded machine; a frame is due every 16 ms.
  */
 export const WATCHDOG_MS = 8_000;
+/** The same for a fresh run or diagnostics: a new worker's start and a compile (see watchdog.ts). */
+export const WATCHDOG_LOAD_MS = 30_000;
 /** Reset and Apply replace a worker that has not answered for this long, instead of queueing behind it. */
 const BUSY_MS = 1_000;
 
@@ -50,7 +52,7 @@ export class WorkerBridge {
   private rpcId = 0;
   private readonly rpcWaiting = new Map<number, (text: string) => void>();
   private readonly savesWaiting = new Map<number, (saved: SavedTraffic) => void>();
-  private readonly watchdog = new Watchdog(WATCHDOG_MS, (what, ms) => this.hung(what, ms));
+  private readonly watchdog = new Watchdog(WATCHDOG_MS, (what, ms) => this.hung(what, ms), undefined, WATCHDOG_LOAD_MS);
   /** Whether the worker holds texts to reset to (not after a load that hung). */
   private hasTexts = false;
 
