@@ -117,6 +117,10 @@ export async function runLoad(context: BrowserContext, page: Page, sc: LoadScena
       // Of the page's time since measuring started (its own clock).
       long_task_share_pct: Number(((busyMs / pageMs) * 100).toFixed(1)),
       long_tasks_during_forced_gc: r.long.filter((l) => l.start >= r.t0 && duringGc(l)).length,
+      // With them (an upper bound: a window spans the protocol's round trips, not the collection only).
+      longest_task_ms_with_forced_gc: Math.round(
+        Math.max(0, ...r.long.filter((l) => l.start >= r.t0).map((l) => l.duration)),
+      ),
       ...sc.targets,
       heap_mb_first_third_max: Number(Math.max(...heapMb.slice(0, third)).toFixed(1)),
       heap_mb_last_third_max: Number(Math.max(...heapMb.slice(-third)).toFixed(1)),
