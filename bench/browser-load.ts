@@ -93,10 +93,11 @@ export async function runLoad(context: BrowserContext, page: Page, sc: LoadScena
   const frames = Array.from(r.frames, (n) => n ?? 0);
   const seconds = Math.max(1, Math.floor(wallMs / 1000));
   const total = frames.slice(0, seconds).reduce((a, n) => a + n, 0);
-  // fps per tenth of the run (whole seconds).
+  // fps per tenth of the run (whole seconds; per second for a run shorter than ten).
   const byTenth: number[] = [];
-  for (let i = 0; i < 10 && seconds >= 10; i++) {
-    const [a, b] = [Math.floor((i * seconds) / 10), Math.floor(((i + 1) * seconds) / 10)];
+  const parts = Math.min(10, seconds);
+  for (let i = 0; i < parts; i++) {
+    const [a, b] = [Math.floor((i * seconds) / parts), Math.floor(((i + 1) * seconds) / parts)];
     byTenth.push(Number((frames.slice(a, b).reduce((x, n) => x + n, 0) / (b - a)).toFixed(1)));
   }
   const busyMs = own.reduce((a, l) => a + l.duration, 0);
