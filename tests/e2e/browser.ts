@@ -102,6 +102,8 @@ export async function serveFolder(root: string): Promise<{ url: string; server: 
 export interface ServedPlayground {
   url: string;
   context: BrowserContext;
+  /** The served build's folder. */
+  dist: string;
 }
 
 /**
@@ -109,19 +111,18 @@ export interface ServedPlayground {
  * removes all of it after them. Call inside `describe`.
  */
 export function servePlayground(): ServedPlayground {
-  const pg = { url: "", context: undefined as unknown as BrowserContext };
-  let dist = "";
+  const pg = { url: "", context: undefined as unknown as BrowserContext, dist: "" };
   let server: Server | undefined;
   let close: (() => Promise<void>) | undefined;
   beforeAll(async () => {
-    dist = await buildPlayground();
-    ({ server, url: pg.url } = await serveFolder(dist));
+    pg.dist = await buildPlayground();
+    ({ server, url: pg.url } = await serveFolder(pg.dist));
     ({ context: pg.context, close } = await launchChromium());
   });
   afterAll(async () => {
     await close?.();
     server?.close();
-    releasePlayground(dist);
+    releasePlayground(pg.dist);
   });
   return pg;
 }
