@@ -14,6 +14,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type FromWorker, PROTOCOL_VERSION, type ToWorker } from "../src/protocol/messages.js";
 import { type HostPort, SimulationHost } from "../src/worker/host.js";
+import { NO_REQUESTS, RTIMER_EVERY_MICROSECOND } from "../tests/support/rtimer-every-microsecond.js";
 
 const root = process.cwd();
 const CLASSIC = readFileSync(join(root, "examples", "classic", "kamailio.cfg"), "utf8");
@@ -29,19 +30,6 @@ const FLOOD = JSON.stringify({
   ],
 });
 
-const RTIMER_1US = `#!KAMAILIO
-loadmodule "rtimer.so"
-loadmodule "xlog.so"
-modparam("rtimer", "timer", "name=t;interval=1u;mode=1")
-modparam("rtimer", "exec", "timer=t;route=tick")
-request_route {
-  exit;
-}
-route[tick] {
-  xlog("L_ERR", "tick\\n");
-}
-`;
-const QUIET = JSON.stringify({ duration: 600, streams: [] });
 
 interface Measured {
   busyMs: number;
@@ -110,7 +98,7 @@ async function measure(config: string, traffic: string, ms: number, withReset: b
 
 for (const [bench, config, traffic, reset] of [
   ["worker.max.flood-1500rps", CLASSIC, FLOOD, false],
-  ["worker.max.rtimer-1us", RTIMER_1US, QUIET, true],
+  ["worker.max.rtimer-1us", RTIMER_EVERY_MICROSECOND, NO_REQUESTS, true],
 ] as const) {
   const m = await measure(config, traffic, seconds * 1000, reset);
   console.log(

@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runEngine } from "../../tests/support/engine.js";
+import { NO_REQUESTS, RTIMER_EVERY_MICROSECOND } from "../../tests/support/rtimer-every-microsecond.js";
 import { createLogWriter, DEFAULT_TRAFFIC, type LogEvent } from "../engine/index.js";
 import { type FromWorker, PROTOCOL_VERSION, type ToWorker } from "../protocol/messages.js";
 import { MAX_FRAME_LOGS, MAX_FRAME_TIMER_EVENTS } from "./frames.js";
@@ -264,19 +265,8 @@ describe("the playground's host", () => {
   });
 
   it("keeps every frame bounded and answers Reset at once under an rtimer firing every microsecond", () => {
-    const config = `#!KAMAILIO
-loadmodule "rtimer.so"
-loadmodule "xlog.so"
-modparam("rtimer", "timer", "name=t;interval=1u;mode=1")
-modparam("rtimer", "exec", "timer=t;route=tick")
-request_route {
-  exit;
-}
-route[tick] {
-  xlog("L_ERR", "tick\\n");
-}
-`;
-    const traffic = JSON.stringify({ duration: 600, streams: [] });
+    const config = RTIMER_EVERY_MICROSECOND;
+    const traffic = NO_REQUESTS;
     // Every reading of the clock costs 0.1 ms; the page acks every frame at once.
     let wall = 0;
     const turns: (() => void)[] = [];

@@ -8,24 +8,13 @@
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { describeNeeding } from "../support/needs.js";
+import { NO_REQUESTS, RTIMER_EVERY_MICROSECOND } from "../support/rtimer-every-microsecond.js";
 import { CHROMIUM_NEED, chromiumAvailability, servePlayground } from "./browser.js";
 
 const avail = chromiumAvailability();
 
 type KamsimWindow = { kamsim: { setTexts(t: { config?: string; traffic?: string }): void } };
 
-const CONFIG = `loadmodule "rtimer.so"
-loadmodule "xlog.so"
-modparam("rtimer", "timer", "name=t;interval=1u;mode=1")
-modparam("rtimer", "exec", "timer=t;route=tick")
-request_route {
-    exit;
-}
-route[tick] {
-    xlog("L_ERR", "tick\\n");
-}
-`;
-const TRAFFIC = JSON.stringify({ duration: 600, seed: 1, streams: [] }, null, 2);
 
 const status = (page: Page) => page.getByRole("status", { name: "Simulation status" }).textContent();
 const clock = async (page: Page) =>
@@ -42,7 +31,7 @@ describeNeeding(CHROMIUM_NEED, avail, "a timer firing every microsecond at max s
     await expect.poll(() => status(page)).toMatch(/ready|paused|ended/);
     await page.evaluate(
       ([config, traffic]) => (window as unknown as KamsimWindow).kamsim.setTexts({ config, traffic }),
-      [CONFIG, TRAFFIC] as const,
+      [RTIMER_EVERY_MICROSECOND, NO_REQUESTS] as const,
     );
     await page.getByRole("button", { name: "Apply" }).click();
     await expect.poll(() => status(page)).toBe("ready");
