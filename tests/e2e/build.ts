@@ -29,18 +29,19 @@ export function releasePlayground(dir: string): void {
 }
 
 /**
- * The build's chunk holding Monaco's core (the editor itself, 3 MB): the bundler names it after
- * one of its modules, and which one changes with the page's imports (editor.api-*.js in one
- * build, standaloneCommandsQuickAccess-*.js in another), so it is found by a string only Monaco's
- * core has, its quick command's id. Its stylesheet carries the same name.
+ * The build's chunk holding Monaco's core (the editor itself, 3 MB) and its stylesheet: the
+ * bundler names them after one of their modules, and which one is not stable (editor.api-*.js
+ * with editor-*.css in one build, standaloneCommandsQuickAccess-*.js and .css in another of the
+ * same sources), so they are found by what only Monaco's core has: its quick command's id, and
+ * the rule for the editor's lines.
  */
-export function monacoCoreChunk(dist: string): { js: string; css: string | undefined } {
+export function monacoCoreChunk(dist: string): { js: string; css: string } {
   const assets = readdirSync(join(dist, "assets"));
-  const js = assets.filter(
-    (f) => f.endsWith(".js") && readFileSync(join(dist, "assets", f), "utf8").includes("editor.action.quickCommand"),
-  );
-  if (js.length !== 1) throw new Error(`Monaco's core is in ${js.length} chunks: ${js.join(", ")}`);
-  const name = (js[0] as string).replace(/-[^-]+\.js$/, "");
-  const css = assets.find((f) => f.startsWith(`${name}-`) && f.endsWith(".css"));
-  return { js: js[0] as string, css };
+  const holding = (ext: string, marker: string) =>
+    assets.filter((f) => f.endsWith(ext) && readFileSync(join(dist, "assets", f), "utf8").includes(marker));
+  const js = holding(".js", "editor.action.quickCommand");
+  const css = holding(".css", ".monaco-editor .view-lines");
+  if (js.length !== 1 || css.length !== 1)
+    throw new Error(`Monaco's core is in ${js.join(", ") || "no script"} and ${css.join(", ") || "no stylesheet"}`);
+  return { js: js[0] as string, css: css[0] as string };
 }
