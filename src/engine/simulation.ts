@@ -4,10 +4,9 @@
  * timers, all in virtual time. Observers get events; they never touch these objects.
  */
 
-import { L_CRIT2 } from "./base/log-levels.js";
 import { createRng } from "./base/rng.js";
 import type { Micros } from "./base/time.js";
-import { ALL_EVENTS, type EventWants, type SimEvent } from "./events.js";
+import { ALL_EVENTS } from "./events.js";
 import type { FrontEndResult } from "./lang/compile.js";
 import type { Diagnostic } from "./lang/diagnostics.js";
 import { createInstances } from "./link/instances.js";
@@ -16,22 +15,22 @@ import type { ModuleInstance, RpcResult } from "./modules/runtime-types.js";
 import type { CfgtTracer } from "./runtime/cfgt/tracer.js";
 import type { ScriptContext } from "./runtime/context.js";
 import { type CoreSettings, MAX_CHILDREN, readCoreSettings } from "./runtime/core-settings.js";
-import type { CompileEnv, RouteCell } from "./runtime/env.js";
+import type { CompileEnv } from "./runtime/env.js";
 import { compileFormat } from "./runtime/format.js";
 import { Logger } from "./runtime/log.js";
 import type { Process } from "./runtime/process.js";
 import type { Services } from "./runtime/services.js";
-import type { HostPort } from "./runtime/sip-net.js";
-import { StepBudgetExceeded } from "./runtime/stmt.js";
 import { startModules } from "./sim/host.js";
 import { Kernel } from "./sim/kernel.js";
 import { Network } from "./sim/network.js";
 import { buildProcessTable } from "./sim/processes.js";
 import { Receiver } from "./sim/receiver.js";
 import { afterReplyRoute, type ReplyPath } from "./sim/reply-route.js";
+import { RouteRunner } from "./sim/route-runner.js";
 import { sipSummary } from "./sim/sip-summary.js";
 import { startAgents } from "./simulation-agents.js";
 import { createCfgt } from "./simulation-cfgt.js";
+import type { SimulationOptions, ViewFigures } from "./simulation-options.js";
 import { receiveDatagram } from "./sip/receive.js";
 import type { SipMessage } from "./sip/sip-message.js";
 import { type Arrival, type Arrivals, createArrivals, type Injection } from "./traffic/arrivals.js";
@@ -41,60 +40,13 @@ import type { PlannedStream, TrafficPlan } from "./traffic/types.js";
 import type { AgentSet, AgentSummary } from "./world/agents/index.js";
 import { createWorld } from "./world/world.js";
 
-export interface SimulationOptions {
-  /** Overrides the traffic plan's seed. */
-  seed?: number;
-  /** Event kinds to produce (default: all). */
-  wants?: Partial<EventWants>;
-  onEvent: (e: SimEvent) => void;
-  /**
-   * Keep the figures `figures()` reports (replies, routes entered, the last second's arrivals),
-   * so that a front end can leave out the per-request events it would otherwise count.
-   */
-  figures?: boolean;
-  /** Unix time at t = 0 (default 2026-01-01T00:00:00Z). */
-  epoch?: number;
-  /** Actions one script run may execute before kamsim stops it (default 10 million). */
-  stepBudget?: number;
-  /** Compile every route as a coroutine (runtime/suspend.ts): the output must not change. */
-  forceSuspend?: boolean;
-  /** Where in a wall-clock second t = 0 falls, µs in [0, 1e6) (Services.clockPhase); default 0. */
-  clockPhase?: Micros;
-  /**
-   * The proxy's socket, overriding the config's `listen=` as Kamailio's `-l` does (a harness
-   * running real Kamailio on a free port runs kamsim on the same one: Via and Record-Route
-   * carry it).
-   */
-  listen?: HostPort;
-  /** cfgt's `callid_prefix` for the `cfgt` events (default `NGCP%`). */
-  cfgtCallidPrefix?: string;
-}
-
-/** Simulation.figures(): plain data. */
-export interface ViewFigures {
-  received: number;
-  dropped: number;
-  replies: number;
-  rxQueued: number;
-  /** Requests that arrived in the virtual second up to now. */
-  lastSecond: number;
-  /** Each SIP worker (by process index): busy µs since t = 0, and busy now. */
-  workers: { proc: number; us: Micros; busy: boolean }[];
-  /** Routes entered since the last call of `figures()`. */
-  routesEntered: string[];
-}
+export type { SimulationOptions, ViewFigures } from "./simulation-options.js";
 
 /** 2026-01-01T00:00:00Z: `$Ts` at t = 0 unless a run says otherwise. */
 const DEFAULT_EPOCH = 1_767_225_600;
 
 /** How many recent requests keep their arrival for `requestText`. */
 const RECENT_REQUESTS = 20_000;
-/**
- * Script runs the step budget may stop before the whole simulation stops (kamsim's work limit:
- * 100 million actions at the default budget).
- */
-const MAX_BUDGET_STOPS = 10;
-
 /** `Arrival.stream` of a datagram that came over the simulated network (not from the traffic plan). */
 const NET_STREAM = -2;
 
@@ -133,8 +85,8 @@ export class Simulation {
   private readonly requests: RequestFactory;
   /** The last requests' arrivals by id, so their text can be shown on demand (bounded). */
   private readonly recent = new RecentArrivals(RECENT_REQUESTS);
-  /** Script runs the step budget stopped so far (MAX_BUDGET_STOPS). */
-  private budgetStops = 0;
+  /** Runs the routes, within the step budget (sim/route-runner.ts). */
+  private readonly runner: RouteRunner;
   /** The socket requests are received on (`$Ri`, `$Rp`). */
   private readonly listen: { ip: string; port: number };
   /** cfgt's reports, when the observer wants `cfgt` events. */
@@ -169,6 +121,7 @@ export class Simulation {
       net: this.net,
       serverHeader: this.core.serverHeader,
     };
+    this.runner = new RouteRunner(this.sv, this.kernel);
     this.instances = createInstances(front, this.sv, this.core);
     const replyHooks = [...this.instances.values()].filter((i) => i.onReply !== undefined);
     this.replyPath = { sv: this.sv, net: this.net, replyHooks };
@@ -367,69 +320,6 @@ export class Simulation {
     };
   }
 
-  /**
-   * Runs a route to its end and calls `done`: at once for a route that cannot block; for one
-   * that can, each blocking call suspends it until virtual time reaches the call's end, while
-   * the rest of the simulation goes on. A run over the step budget is stopped with a message.
-   */
-  private run(cell: RouteCell | undefined, ctx: ScriptContext, done: () => void = () => {}): void {
-    this.runWith(cell, ctx, () => done());
-  }
-
-  /** `run`, passing the route's return value to `done` (1 for no route, or one stopped by the step budget). */
-  private runWith(cell: RouteCell | undefined, ctx: ScriptContext, done: (ret: number) => void): void {
-    if (cell?.run) {
-      const run = cell.run;
-      let ret = 1;
-      this.guard(ctx, () => {
-        ret = run(ctx);
-      });
-      return done(ret);
-    }
-    if (!cell?.gen) return done(1);
-    const it = cell.gen(ctx);
-    const step = () => {
-      let finished = true;
-      let ret = 1;
-      this.guard(ctx, () => {
-        const r = it.next();
-        finished = r.done === true;
-        if (r.done === true) ret = r.value;
-      });
-      if (finished) done(ret);
-      else this.kernel.schedule(ctx.start + ctx.cost, step);
-    };
-    step();
-  }
-
-  /** Runs part of a script; a run over the step budget is stopped with kamsim's message. */
-  private guard(ctx: ScriptContext, body: () => void): void {
-    try {
-      body();
-    } catch (err) {
-      this.stopped(err, ctx);
-    }
-  }
-
-  /** A run that went over the step budget gets kamsim's own message; other errors are bugs, rethrown. */
-  private stopped(err: unknown, ctx: ScriptContext): void {
-    if (!(err instanceof StepBudgetExceeded)) throw err;
-    const text = `kamsim: script stopped after ${this.sv.stepBudget} actions in ${ctx.route} (step budget)`;
-    const at = { t: ctx.start + ctx.cost, route: ctx.route, req: ctx.req };
-    this.sv.log.write(ctx.proc, L_CRIT2, text, at);
-    // The run's total work is bounded too: a script that always runs away (max_while_loops=0
-    // or a huge one around while(1)) took ~0.4 s a request and minutes for a traffic file.
-    if (++this.budgetStops < MAX_BUDGET_STOPS) return;
-    const total = MAX_BUDGET_STOPS * this.sv.stepBudget;
-    this.sv.log.write(
-      ctx.proc,
-      L_CRIT2,
-      `kamsim: the simulation stops here: its scripts ran into the step budget ${MAX_BUDGET_STOPS} times (${total} actions); nothing more is simulated (kamsim's work limit)`,
-      at,
-    );
-    this.kernel.halt();
-  }
-
   /** The SIP text of a recent request (the Log shows it when a line is clicked). */
   requestText(id: number): string | undefined {
     const a = this.recent.get(id);
@@ -483,14 +373,14 @@ export class Simulation {
       try {
         if (cell?.run) ret = cell.run(ctx);
       } catch (err) {
-        this.stopped(err, ctx);
+        this.runner.stopped(err, ctx);
       }
       after?.(ret);
       return this.plan.server.requestCost + ctx.cost;
     }
     let cost: Micros | undefined;
     let sync = true;
-    this.runWith(cell, ctx, (ret) => {
+    this.runner.runWith(cell, ctx, (ret) => {
       after?.(ret);
       cost = this.plan.server.requestCost + ctx.cost;
       if (!sync) this.receiver.finish(worker, a, id, t, cost);
@@ -565,7 +455,7 @@ export class Simulation {
       listen: this.listen,
       // Bound, not wrapped: a module's context() or route run costs one call, as before.
       context: this.context.bind(this),
-      run: this.run.bind(this),
+      run: this.runner.run.bind(this.runner),
       cfgt: this.cfgt,
     });
   }
