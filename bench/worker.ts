@@ -30,7 +30,6 @@ const FLOOD = JSON.stringify({
   ],
 });
 
-
 interface Measured {
   busyMs: number;
   wallMs: number;

@@ -15,7 +15,6 @@ const avail = chromiumAvailability();
 
 type KamsimWindow = { kamsim: { setTexts(t: { config?: string; traffic?: string }): void } };
 
-
 const status = (page: Page) => page.getByRole("status", { name: "Simulation status" }).textContent();
 const clock = async (page: Page) =>
   Number(/t = ([\d.]+) s/.exec((await page.getByLabel("Virtual time").textContent()) ?? "")?.[1]);
