@@ -10,6 +10,19 @@ const traffic = {
   streams: [{ name: "s", src: "192.0.2.1", method: "OPTIONS", rate: 1, pattern: "uniform", start: 0.5 }],
 };
 
+/** A request route that never leaves its loop (max_while_loops=0): only kamsim's limits stop it. */
+const RUNAWAY = `loadmodule "pv.so"
+loadmodule "xlog.so"
+max_while_loops=0
+debug=2
+request_route {
+    xlog("L_NOTICE", "start $cs\\n");
+    while (1) {
+        $var(i) = $var(i) + 1;
+    }
+}
+`;
+
 describe("runtime errors and limits", () => {
   it("logs a division by zero, keeps the variable, and handles the next requests", () => {
     const r = runEngine(
@@ -59,21 +72,7 @@ request_route {
   });
 
   it("stops an endless loop (max_while_loops=0) with kamsim's step budget and keeps simulating", () => {
-    const r = runEngine(
-      `loadmodule "pv.so"
-loadmodule "xlog.so"
-max_while_loops=0
-debug=2
-request_route {
-    xlog("L_NOTICE", "start $cs\\n");
-    while (1) {
-        $var(i) = $var(i) + 1;
-    }
-}
-`,
-      traffic,
-      { stepBudget: 100_000 },
-    );
+    const r = runEngine(RUNAWAY, traffic, { stepBudget: 100_000 });
     expect(r.lines.filter((l) => l.includes("start ")).length).toBe(3);
     expect(
       r.lines.filter((l) => l.includes("kamsim: script stopped after 100000 actions in request_route (step budget)"))
@@ -84,21 +83,7 @@ request_route {
   it("stops the whole simulation once the step budget has stopped ten script runs (kamsim's work limit)", () => {
     // A script that always runs away took the budget's time on every request: minutes for a
     // traffic file. After ten, nothing more is simulated, and the log says so.
-    const r = runEngine(
-      `loadmodule "pv.so"
-loadmodule "xlog.so"
-max_while_loops=0
-debug=2
-request_route {
-    xlog("L_NOTICE", "start $cs\\n");
-    while (1) {
-        $var(i) = $var(i) + 1;
-    }
-}
-`,
-      { ...traffic, duration: 30 },
-      { stepBudget: 10_000 },
-    );
+    const r = runEngine(RUNAWAY, { ...traffic, duration: 30 }, { stepBudget: 10_000 });
     expect(r.lines.filter((l) => l.includes("start ")).length).toBe(10);
     expect(r.lines.filter((l) => l.includes("(step budget)")).length).toBe(10);
     expect(r.lines.at(-1)).toContain(
