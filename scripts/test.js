@@ -10,7 +10,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 
 const CI = !!process.env.CI && process.env.CI !== "0" && process.env.CI !== "false";
 const steps = [];
@@ -55,6 +55,8 @@ let failed = 0;
 let skipped = 0;
 const skips = new Set();
 const missing = new Set();
+// The failed tests, named at the very end: CI may show only the run's last lines.
+const failures = [];
 for (const [i, part] of parts.entries()) {
   const report = join(dir, `vitest-${i}.json`);
   run(part.name, "npx", [
@@ -71,6 +73,9 @@ for (const [i, part] of parts.entries()) {
     failed += r.numFailedTests;
     skipped += r.numPendingTests + r.numTodoTests;
     for (const file of r.testResults) {
+      // A file that failed outside its tests (an import, a hook, an unhandled error).
+      if (file.status === "failed" && !file.assertionResults.some((t) => t.status === "failed"))
+        failures.push(`${relative(process.cwd(), file.name)}: ${(file.message ?? "").split("\n")[0].slice(0, 300)}`);
       for (const t of file.assertionResults) {
         if (t.status === "pending" || t.status === "skipped" || t.status === "todo")
           skips.add(t.ancestorTitles[0] ?? t.title);
@@ -78,6 +83,12 @@ for (const [i, part] of parts.entries()) {
         const why = (t.failureMessages ?? []).join("\n").match(/[^\n]* is missing: [^\n]*/);
         if (t.status === "failed" && why)
           missing.add(`${t.ancestorTitles[0] ?? t.title}: ${why[0].replace(/^Error: /, "")}`);
+        else if (t.status === "failed") {
+          const first = (t.failureMessages ?? [])[0]?.split("\n")[0]?.slice(0, 300) ?? "";
+          failures.push(
+            `${relative(process.cwd(), file.name)} > ${[...t.ancestorTitles, t.title].join(" > ")}: ${first}`,
+          );
+        }
       }
     }
   } catch {
@@ -93,12 +104,16 @@ for (const s of steps) {
   else failed += 1;
 }
 const vitestOk = steps.filter((s) => s.name.startsWith("vitest")).every((s) => s.ok);
-if (!vitestOk && failed === 0) failed = 1;
+if (!vitestOk && failed === 0) {
+  failed = 1;
+  failures.push("vitest exited non-zero with every test passed: look for its 'Unhandled Errors' above");
+}
 
 console.log("");
 if (!setupOk) console.log("FAILED setup: the packages the suites need could not be installed (see setup-deps above)");
 for (const s of steps) if (!s.ok && s.name !== "setup") console.log(`FAILED ${s.name}`);
 for (const m of missing) console.log(`FAILED, missing: ${m}`);
+for (const f of failures) console.log(`FAILED test: ${f}`);
 for (const s of skips) console.log(`${CI ? "FAILED (skipped in CI)" : "skipped"}: ${s}`);
 // In CI a skip is a failure: the proof it stands for did not run.
 if (CI && skipped > 0) {
