@@ -1,5 +1,7 @@
 /** Command-line parsing for `kamsim`: subcommand, positional arguments, options, `-D` defines. */
 
+import { parseDefineArg } from "../src/engine/index.js";
+
 export class UsageError extends Error {
   override name = "UsageError";
 }
@@ -29,12 +31,10 @@ export function parseArgs(
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i] as string;
     if (a === "-D" || (a.startsWith("-D") && a.length > 2)) {
-      const def = a === "-D" ? rest[++i] : a.slice(2);
-      if (!def) throw new UsageError("-D needs NAME[=VALUE]");
-      const eq = def.indexOf("=");
-      // `-D=X` defined a name "" that no #!ifdef can test: a mistyped option, said so.
-      if (eq === 0) throw new UsageError(`-D needs NAME[=VALUE], not '${def}' (no name before '=')`);
-      out.defines[eq < 0 ? def : def.slice(0, eq)] = eq < 0 ? "" : def.slice(eq + 1);
+      // The playground's defines box reads its entries with the same function (same wording).
+      const def = parseDefineArg(a === "-D" ? rest[++i] : a.slice(2));
+      if ("error" in def) throw new UsageError(def.error);
+      out.defines[def.name] = def.value;
     } else if (a.startsWith("--")) {
       const [name, inline] = a.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
       if (flags.includes(name)) out.options.set(name, true);

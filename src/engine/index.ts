@@ -27,6 +27,7 @@ export type {
 } from "./events.js";
 export { createLogWriter, formatJsonLine, NO_EVENTS } from "./events.js";
 export type { FrontEndOptions, FrontEndResult } from "./lang/compile.js";
+export { type DefineArg, type DefinesText, parseDefineArg, parseDefinesText } from "./lang/define-args.js";
 export {
   type Diagnostic,
   formatDiagnostic,
@@ -52,6 +53,7 @@ export type { RpcResult } from "./modules/runtime-types.js";
 export { type PikeNodeInfo, pikeNodes } from "./pike-view.js";
 export type {
   HtableInfo,
+  LineRange,
   ModuleInfo,
   PikeInfo,
   ProgramInfo,

@@ -79,6 +79,17 @@ export interface ProgramInfo {
   pike?: PikeInfo;
   /** Functions the config calls that kamsim does not simulate (they return 1 and do nothing). */
   unsimulatedCalls: string[];
+  /**
+   * Lines of the main file that `#!ifdef`/`#!ifndef`/`#!else` leave unread with the defines
+   * given (1-based, both ends included; the directives' own lines are not in them), for an
+   * editor to dim.
+   */
+  inactiveLines: LineRange[];
+}
+
+export interface LineRange {
+  from: number;
+  to: number;
 }
 
 /**
@@ -194,6 +205,39 @@ function routes(front: FrontEndResult): RouteInfo[] {
   return out;
 }
 
+/**
+ * The main file's skipped text as whole lines: a skip starts at the end of the directive's line
+ * and ends at the start of the directive that resumes reading (or the file's end), so its lines
+ * are those strictly between, plus the last one when the skip ends inside a line.
+ */
+function inactiveLines(front: FrontEndResult): LineRange[] {
+  const text = front.files[0]?.text ?? "";
+  const spans = front.inactive.filter((s) => s.file === 0);
+  if (spans.length === 0) return [];
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  /** The 1-based line holding `offset` (binary search over the line starts). */
+  const lineOf = (offset: number): number => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] as number) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+  const out: LineRange[] = [];
+  for (const s of spans) {
+    const from = lineOf(s.start) + 1;
+    const endLine = lineOf(s.end);
+    const before = text.slice(starts[endLine - 1] as number, s.end);
+    const to = before.trim() === "" ? endLine - 1 : endLine;
+    if (from <= to) out.push({ from, to });
+  }
+  return out;
+}
+
 /** What a compiled config declares. Works on a config with errors too, from what could be read. */
 export function programInfo(front: FrontEndResult): ProgramInfo {
   const loaded = new Set(front.checked.modules.map((m) => m.name));
@@ -205,6 +249,7 @@ export function programInfo(front: FrontEndResult): ProgramInfo {
     timers: timers(front, of("rtimer")),
     htables: htables(front, of("htable")),
     unsimulatedCalls: unsimulatedCalls(front),
+    inactiveLines: inactiveLines(front),
   };
   if (loaded.has("pike")) {
     const p = readPikeParams(of("pike").map((m) => ({ name: m.param, value: m.value })));

@@ -10,10 +10,13 @@ export const PROTOCOL_VERSION = 2;
 
 /** What the page asks of the worker. */
 export type ToWorker =
-  /** Compile config + traffic and prepare a fresh simulation (paused at t = 0). */
-  | { type: "load"; v: number; config: string; traffic: string; seed?: number }
+  /**
+   * Compile config + traffic and prepare a fresh simulation (paused at t = 0); `defines`: the
+   * playground's defines box, as `-D NAME=VALUE` gives them (none when absent).
+   */
+  | { type: "load"; v: number; config: string; traffic: string; seed?: number; defines?: Record<string, string> }
   /** Check texts while the user types (diagnostics only; nothing runs). */
-  | { type: "check"; v: number; config: string; traffic: string }
+  | { type: "check"; v: number; config: string; traffic: string; defines?: Record<string, string> }
   /**
    * Run at `speed` × real time (`Infinity`: as fast as possible); with `until` (virtual µs), pause
    * when the clock reaches it (a lesson's checkpoint, a test's fixed moment).

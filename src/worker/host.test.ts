@@ -89,6 +89,48 @@ describe("the playground's host", () => {
     expect(program?.modules.map((m) => m.name)).toContain("mqueue");
   });
 
+  it("compiles check and load with the page's defines: the run and the inactive lines follow them", () => {
+    const config = [
+      "debug=2",
+      "children=1",
+      'loadmodule "xlog.so"',
+      "request_route {",
+      "#!ifdef WITH_X",
+      '    xlog("L_INFO", "with x\\n");',
+      "#!else",
+      '    xlog("L_INFO", "without\\n");',
+      "#!endif",
+      "    exit;",
+      "}",
+      "",
+    ].join("\n");
+    const traffic = JSON.stringify({
+      duration: 2,
+      streams: [{ name: "one", src: "192.0.2.1", method: "OPTIONS", rate: 1, pattern: "uniform", count: 1 }],
+    });
+    const inactive = (h: ReturnType<typeof harness>) =>
+      h.posted.filter((m) => m.type === "diagnostics").map((m) => m.type === "diagnostics" && m.program.inactiveLines);
+    const plain = harness();
+    plain.send({ type: "check", config, traffic });
+    plain.send({ type: "load", config, traffic });
+    plain.send({ type: "run", speed: Number.POSITIVE_INFINITY });
+    plain.advance(100);
+    expect(inactive(plain)).toEqual([[{ from: 6, to: 6 }], [{ from: 6, to: 6 }]]);
+    expect(plain.logText()).toContain("INFO: <script>: without");
+
+    const h = harness();
+    h.send({ type: "check", config, traffic, defines: { WITH_X: "" } });
+    h.send({ type: "load", config, traffic, defines: { WITH_X: "" } });
+    h.send({ type: "run", speed: Number.POSITIVE_INFINITY });
+    h.advance(100);
+    expect(inactive(h)).toEqual([[{ from: 8, to: 8 }], [{ from: 8, to: 8 }]]);
+    expect(h.logText()).toContain("INFO: <script>: with x");
+    expect(h.logText()).not.toContain("without");
+    // Reset runs the same texts with the same defines.
+    h.send({ type: "reset" });
+    expect(inactive(h).at(-1)).toEqual([{ from: 8, to: 8 }]);
+  });
+
   it("sends no frame while the page has not taken the last one, then one with everything", () => {
     const h = harness(false);
     h.send({ type: "load", config: classic, traffic: DEFAULT_TRAFFIC });

@@ -62,7 +62,12 @@ export class SimulationHost {
   private runTraffic: RunTraffic | undefined;
   private frameInFlight = false;
   private framePending = false;
-  private texts = { config: "", traffic: "", seed: undefined as number | undefined };
+  private texts = {
+    config: "",
+    traffic: "",
+    seed: undefined as number | undefined,
+    defines: undefined as Record<string, string> | undefined,
+  };
   private running = false;
   private speed = 1;
   /** Virtual µs at which the run pauses by itself (the end of the traffic when not asked). */
@@ -81,10 +86,10 @@ export class SimulationHost {
   handle(msg: ToWorker): void {
     switch (msg.type) {
       case "load":
-        this.texts = { config: msg.config, traffic: msg.traffic, seed: msg.seed };
+        this.texts = { config: msg.config, traffic: msg.traffic, seed: msg.seed, defines: msg.defines };
         return this.load();
       case "check":
-        return void this.check(msg.config, msg.traffic);
+        return void this.check(msg.config, msg.traffic, msg.defines);
       case "run":
         this.speed = msg.speed;
         this.until = msg.until !== undefined && msg.until >= 0 ? msg.until : Number.POSITIVE_INFINITY;
@@ -138,9 +143,9 @@ export class SimulationHost {
     }
   }
 
-  /** Compiles both texts; posts their diagnostics; returns what compiled. */
-  private check(config: string, traffic: string) {
-    const cfg = compileConfig(config, { name: "kamailio.cfg" });
+  /** Compiles both texts (the config with `defines`, as `-D` gives them); posts their diagnostics; returns what compiled. */
+  private check(config: string, traffic: string, defines: Record<string, string> | undefined) {
+    const cfg = compileConfig(config, { name: "kamailio.cfg", ...(defines ? { defines } : {}) });
     const t = parseTrafficText(traffic);
     const trafficDiags: PlacedDiagnostic[] =
       "errors" in t
@@ -170,7 +175,7 @@ export class SimulationHost {
     this.running = false;
     this.frames = new FrameBuilder();
     this.chunkUs = FIRST_CHUNK_US;
-    const { cfg, plan } = this.check(this.texts.config, this.texts.traffic);
+    const { cfg, plan } = this.check(this.texts.config, this.texts.traffic, this.texts.defines);
     if (!cfg.ok || !plan) {
       this.sim = undefined;
       this.port.post({

@@ -3,7 +3,7 @@
  * problem is a diagnostic. (Compiling to a runnable program comes on top of this.)
  */
 
-import type { SourceFile } from "../base/source.js";
+import type { SourceFile, Span } from "../base/source.js";
 import type { Config } from "./ast.js";
 import { type CheckedConfig, checkConfig } from "./check/index.js";
 import { type Diagnostic, DiagnosticBag } from "./diagnostics.js";
@@ -30,6 +30,8 @@ export interface FrontEndResult {
   diagnostics: Diagnostic[];
   /** The defines at the end of preprocessing (`$def(NAME)` reads them at run time). */
   defines: ReadonlyMap<string, string>;
+  /** Text skipped by `#!ifdef`/`#!ifndef`/`#!else` (see Preprocessed.inactive). */
+  inactive: Span[];
 }
 
 /** Reads and checks a config against the given exports (link/analyze.ts passes the registry's). */
@@ -42,5 +44,5 @@ export function analyzeConfig(text: string, options: FrontEndOptions, exports: E
   });
   const config = parseConfig(pp.tokens, pp.files, diags);
   const checked = checkConfig(config, diags, exports);
-  return { files: pp.files, config, checked, diagnostics: diags.items, defines: pp.defines };
+  return { files: pp.files, config, checked, diagnostics: diags.items, defines: pp.defines, inactive: pp.inactive };
 }

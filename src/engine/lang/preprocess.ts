@@ -30,6 +30,12 @@ export interface Preprocessed {
   files: SourceFile[];
   /** Defines in force at the end of the config. */
   defines: Map<string, string>;
+  /**
+   * Text not read because of `#!ifdef`/`#!ifndef`/`#!else` (Kamailio's lexer skips it unlexed,
+   * core/cfg.lex IFDEF_SKIP): from the end of the directive that stopped reading to the start of
+   * the one that resumed it, or to its file's end. In file order; spans of included files too.
+   */
+  inactive: Span[];
   /** `KAMAILIO`, `SER`, `MAXCOMPAT`...: the first-line mode, if one was given. */
   mode?: string;
 }
@@ -99,14 +105,17 @@ export function preprocess(
   const pp = new Preprocessor(diags, options);
   for (const [k, v] of Object.entries(options.defines ?? {})) pp.defines.set(k, v);
   pp.run(name, text);
-  return { tokens: pp.out, files: pp.files, defines: pp.defines, mode: pp.mode };
+  return { tokens: pp.out, files: pp.files, defines: pp.defines, mode: pp.mode, inactive: pp.inactive };
 }
 
 class Preprocessor {
   readonly defines = new Map<string, string>();
   readonly files: SourceFile[] = [];
   readonly out: Token[] = [];
+  readonly inactive: Span[] = [];
   mode: string | undefined;
+  /** Where the text being skipped began (see `inactive`). */
+  private skipFrom: { file: number; start: number } | undefined;
   private readonly conds: Cond[] = [];
   private readonly substs: SubstExpr[] = [];
   /** Characters of text that may still be produced (MAX_CONFIG_TEXT). */
@@ -151,10 +160,20 @@ class Preprocessor {
     const lexer = new Lexer(text, index, this.diags);
     for (;;) {
       const tok = this.active ? lexer.next() : lexer.nextConditional();
-      if (tok.kind === "eof") return;
+      if (tok.kind === "eof") {
+        // A file left inside a false #!ifdef: the skipping goes on in the file that included it.
+        if (!this.active) this.endSkip(index, text.length);
+        return;
+      }
       if (tok.kind === "directive") this.directive(tok, depth);
       else this.token(tok, lexer, depth);
     }
+  }
+
+  private endSkip(file: number, end: number): void {
+    const from = this.skipFrom;
+    this.skipFrom = undefined;
+    if (from && from.file === file && end > from.start) this.inactive.push({ file, start: from.start, end });
   }
 
   private token(tok: Token, lexer: Lexer, depth: number): void {
@@ -284,6 +303,7 @@ class Preprocessor {
       return;
     }
     this.file(found.name, found.text, depth + 1, arg.span);
+    if (!this.active) this.skipFrom = { file: arg.span.file, start: arg.span.end };
   }
 
   /** As given, then relative to the including file's folder (docs/kamailio/preprocessor.md#include-files). */
@@ -317,9 +337,12 @@ class Preprocessor {
   }
 
   private conditional(name: string, args: string, tok: Token): void {
+    const was = this.active;
     if (name === "else") this.elseDirective(tok);
     else if (name === "endif") this.endif(tok);
     else this.openIf(name, args, tok);
+    if (was && !this.active) this.skipFrom = { file: tok.span.file, start: tok.span.end };
+    else if (!was && this.active) this.endSkip(tok.span.file, tok.span.start);
   }
 
   private openIf(name: string, args: string, tok: Token): void {
