@@ -40,6 +40,8 @@ export type ToWorker =
   | { type: "rpc"; v: number; id: number; command: string; args: string[] }
   /** The SIP text of request `req` (for the Log's line details). */
   | { type: "request"; v: number; id: number; req: number }
+  /** The wire text of network message `msg` (a Ladder row's id), kept with the ladder's rows. */
+  | { type: "message"; v: number; id: number; msg: number }
   /** The run's traffic as a file: traffic.json plus a stream per Flood and Send one. */
   | { type: "saveTraffic"; v: number; id: number };
 
@@ -106,10 +108,14 @@ export type FromWorker =
       rxQueued: number;
       /** pike's busiest nodes now. */
       pike: PikeRow[];
+      /** SIP messages on the network since the last frame (absent when none sent or ended). */
+      ladder?: LadderDelta;
     }
   | { type: "rpcResult"; v: number; id: number; ok: boolean; text: string }
   /** A request's SIP text, or undefined when it is too old to be kept. */
   | { type: "requestText"; v: number; id: number; text: string | undefined }
+  /** A network message's wire text, or undefined when the ladder no longer keeps it. */
+  | { type: "messageText"; v: number; id: number; text: string | undefined }
   /** The run's traffic file; `exact` false when it cannot replay the run (see `note`). */
   | { type: "runTraffic"; v: number; id: number; text: string; exact: boolean; note: string }
   /** Something the user asked for could not be done (e.g. a Flood after the run's end). */
@@ -158,6 +164,44 @@ export interface PikeRow {
   isAddress: boolean;
 }
 
+/**
+ * One SIP message on the simulated network, as the Ladder draws it: one row per datagram sent
+ * (engine `sip` events: `send`, then `recv` or `lost`; a message too large for a datagram is
+ * `lost` at once with no `send`). The wire text stays in the worker (`message` asks for it).
+ */
+export interface LadderRow {
+  /** The datagram's id in the run's `sip` events. */
+  id: number;
+  /** Virtual µs it was sent at. */
+  t: number;
+  /** Virtual µs it arrived or was lost at; absent while in flight. */
+  end?: number;
+  /** Why it was lost (the `sip` event's `why`); absent when it arrived or is in flight. */
+  lost?: "loss" | "nobody" | "size";
+  /** Addresses, `ip:port`. */
+  from: string;
+  to: string;
+  /** Endpoint names (an agent's, `kamailio` for the proxy); "" when nobody listens there. */
+  fromNode: string;
+  toNode: string;
+  /** A request's method, or the CSeq method a reply answers. */
+  method: string;
+  /** A reply's status code and reason phrase. */
+  status?: number;
+  reason?: string;
+  callId: string;
+}
+
+/** The ladder's news in one frame: rows sent since the last frame, and the ends of earlier rows. */
+export interface LadderDelta {
+  /** New rows in send order (the newest, at most as many as the page keeps). */
+  rows: LadderRow[];
+  /** Rows of earlier frames that have since arrived or been lost. */
+  ends: { id: number; end: number; lost?: LadderRow["lost"] }[];
+  /** Messages sent since t = 0 (rows dropped from the worker's ring included). */
+  total: number;
+}
+
 function isObject(x: unknown): x is Record<string, unknown> {
   return typeof x === "object" && x !== null;
 }
@@ -176,6 +220,7 @@ const TO_WORKER = new Set([
   "rate",
   "rpc",
   "request",
+  "message",
   "saveTraffic",
 ]);
 const FROM_WORKER = new Set([
@@ -184,6 +229,7 @@ const FROM_WORKER = new Set([
   "frame",
   "rpcResult",
   "requestText",
+  "messageText",
   "runTraffic",
   "notice",
   "crash",

@@ -2,8 +2,10 @@
  * The playground's host with calls (issue 11): the first-call example, and Debian's stock
  * kamailio.cfg (read at test time, never copied here) pasted in with the example's traffic, run
  * to the end as the page runs them. The Log is `kamsim run`'s, the counters count the phones'
- * datagrams, the processes go busy and idle, and no frame carries a SIP message's wire text (the
- * views draw no calls yet, so the worker must not ask the engine for them).
+ * datagrams, the processes go busy and idle, and the frames' ladder carries one row per message
+ * the run sent — the same messages as the engine's `sip` events — without their wire text (the
+ * page asks for one message's text when it shows it). No view draws transactions, contacts or
+ * acc records yet, so the worker does not ask the engine for them.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -11,7 +13,7 @@ import { describe, expect, it, vi } from "vitest";
 import { runEngine } from "../../tests/support/engine.js";
 import { describeNeeding } from "../../tests/support/needs.js";
 import { createLogWriter, type LogEvent, type SimulationOptions } from "../engine/index.js";
-import { type FromWorker, PROTOCOL_VERSION, type ToWorker } from "../protocol/messages.js";
+import { type FromWorker, type LadderRow, PROTOCOL_VERSION, type ToWorker } from "../protocol/messages.js";
 import { SimulationHost } from "./host.js";
 
 /** The options of every simulation created (the host's among them). */
@@ -77,8 +79,8 @@ function expectCallsShown(config: string, received: number) {
   const asked = created.slice(before).map((o) => o.wants);
   expect(asked.length).toBeGreaterThan(0);
   for (const w of asked)
-    expect(w, "the host asks for no wire text, transactions, contacts or acc records").toMatchObject({
-      sip: false,
+    expect(w, "the host asks for SIP messages, no transactions, contacts or acc records").toMatchObject({
+      sip: true,
       tm: false,
       ul: false,
       acc: false,
@@ -95,6 +97,23 @@ function expectCallsShown(config: string, received: number) {
   expect(busy).toBeGreaterThan(0);
   const kinds = new Set(fs.flatMap((f) => f.events.map((e) => e.kind)));
   for (const k of ["sip", "tm", "ul", "acc"]) expect(kinds.has(k as never), `frames carry ${k} events`).toBe(false);
+  // The ladder: every message sent, once, with its arrival, as the engine's own sip events say.
+  const rows = new Map<number, LadderRow>();
+  for (const f of fs) {
+    for (const r of f.ladder?.rows ?? []) {
+      expect(rows.has(r.id), `row ${r.id} sent twice`).toBe(false);
+      expect(r, "rows carry no wire text").not.toHaveProperty("text");
+      rows.set(r.id, { ...r });
+    }
+    for (const e of f.ladder?.ends ?? []) Object.assign(rows.get(e.id) ?? {}, e);
+  }
+  const sip = runEngine(config, traffic).events.flatMap((e) => (e.kind === "sip" ? [e] : []));
+  const sent = sip.filter((e) => e.op === "send");
+  expect([...rows.values()].map((r) => [r.id, r.t, r.fromNode, r.toNode, r.method, r.status])).toEqual(
+    sent.map((e) => [e.id, e.t, e.fromNode, e.toNode, e.method, e.status]),
+  );
+  for (const e of sip.filter((x) => x.op !== "send")) expect(rows.get(e.id)?.end).toBe(e.t);
+  expect(Math.max(...fs.map((f) => f.ladder?.total ?? 0))).toBe(sent.length);
   return posted;
 }
 

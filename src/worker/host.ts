@@ -15,6 +15,7 @@ import {
 } from "../engine/index.js";
 import { type FromWorker, type PikeRow, PROTOCOL_VERSION, type ToWorker } from "../protocol/messages.js";
 import { FrameBuilder } from "./frames.js";
+import { LadderStore } from "./ladder.js";
 import { RunTraffic } from "./run-traffic.js";
 
 /** What the host needs from its environment: posting, the clock, timers (a worker's globals). */
@@ -59,6 +60,8 @@ export class SimulationHost {
   private sim: Simulation | undefined;
   private plan: TrafficPlan | undefined;
   private frames = new FrameBuilder();
+  /** The SIP messages on the network, for the Ladder (the last LADDER_CAPACITY, with their text). */
+  private ladder = new LadderStore();
   private runTraffic: RunTraffic | undefined;
   private frameInFlight = false;
   private framePending = false;
@@ -135,6 +138,13 @@ export class SimulationHost {
           id: msg.id,
           text: this.sim?.requestText(msg.req),
         });
+      case "message":
+        return this.port.post({
+          type: "messageText",
+          v: PROTOCOL_VERSION,
+          id: msg.id,
+          text: this.ladder.text(msg.msg),
+        });
       case "rpc": {
         const r = this.sim?.rpc(msg.command, msg.args);
         const text = !r ? "error: 500 - no simulation\n" : r.ok ? r.text : `error: ${r.code} - ${r.message}\n`;
@@ -174,6 +184,7 @@ export class SimulationHost {
   private load(): void {
     this.running = false;
     this.frames = new FrameBuilder();
+    this.ladder = new LadderStore();
     this.chunkUs = FIRST_CHUNK_US;
     const { cfg, plan } = this.check(this.texts.config, this.texts.traffic, this.texts.defines);
     if (!cfg.ok || !plan) {
@@ -192,18 +203,20 @@ export class SimulationHost {
     this.plan = plan;
     this.runTraffic = new RunTraffic(this.texts.traffic, this.texts.seed);
     const frames = this.frames;
+    const ladder = this.ladder;
     this.sim = createSimulation(cfg, this.plan, {
       seed: this.texts.seed,
       onEvent: (e) => {
         this.seen++;
-        frames.add(e);
+        if (e.kind === "sip") ladder.add(e);
+        else frames.add(e);
       },
       // The views count requests, replies, busy time and routes run: the engine keeps those
-      // figures (Simulation.figures) instead of an event per request, route and reply. They
-      // draw no SIP messages, transactions or contacts yet: not asking for them keeps the wire
-      // text of every message out of the worker.
+      // figures (Simulation.figures) instead of an event per request, route and reply. The
+      // Ladder draws the SIP messages on the network (`sip`); no view draws transactions or
+      // contacts yet.
       figures: true,
-      wants: { request: false, proc: false, route: false, reply: false, sip: false, tm: false, ul: false, acc: false },
+      wants: { request: false, proc: false, route: false, reply: false, sip: true, tm: false, ul: false, acc: false },
     });
     const info = this.sim.info();
     const declared = cfg.info;
@@ -310,6 +323,7 @@ export class SimulationHost {
       timerFirings: { ...this.frames.timerFirings },
       rxQueued: this.frames.rxQueued,
       pike: sim ? pikeRows(sim) : [],
+      ladder: this.ladder.take(),
     });
   }
 
