@@ -5,6 +5,7 @@
  */
 import { useEffect, useState } from "react";
 import { EditorPane } from "./editor/EditorPane.js";
+import { editorDrawn } from "./editor/load-editor.js";
 import { ExampleNote } from "./examples/ExampleNote.js";
 import { HelpDialog } from "./HelpDialog.js";
 import { Header } from "./header/Header.js";
@@ -21,6 +22,17 @@ export function App() {
   const notice = useStore((s) => s.notice);
   const noticeAction = useStore((s) => s.noticeAction);
   const [width, setWidth] = useState(42);
+  // The panels below the controls render once Monaco has drawn the config: on 2 cores, the
+  // editor's start and the dashboard's first render would otherwise share the CPU, and the
+  // config is what a visitor reads first.
+  const [panels, setPanels] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void editorDrawn.then(() => live && setPanels(true));
+    return () => {
+      live = false;
+    };
+  }, []);
 
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
@@ -95,17 +107,21 @@ export function App() {
           <ExampleNote />
           <Controls />
           <Counters />
-          <Traffic />
-          <div className="row2">
-            <Queues />
-            <Timers />
-          </div>
-          <div className="row2">
-            <Pike />
-            <Processes />
-          </div>
-          <LogPanel />
-          <Rpc />
+          {panels && (
+            <>
+              <Traffic />
+              <div className="row2">
+                <Queues />
+                <Timers />
+              </div>
+              <div className="row2">
+                <Pike />
+                <Processes />
+              </div>
+              <LogPanel />
+              <Rpc />
+            </>
+          )}
         </div>
       </main>
       <HelpDialog />

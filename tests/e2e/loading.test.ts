@@ -26,4 +26,28 @@ describeNeeding(CHROMIUM_NEED, avail, `loading the playground`, () => {
     await expect.poll(() => page.locator(".monaco-editor .view-lines").textContent()).toContain("#!KAMAILIO");
     await page.close();
   });
+
+  it("draws the config in Monaco before it renders the dashboard's panels, then renders them", async () => {
+    const page = await pg.context.newPage();
+    await page.setViewportSize({ width: 1400, height: 900 });
+    // Watched from before any script runs: the frame in which each first appears.
+    await page.addInitScript(`
+      window.__frames = {};
+      (function watch(n) {
+        const f = window.__frames;
+        const lines = document.querySelector(".monaco-editor .view-lines");
+        if (f.editor === undefined && lines && lines.textContent.includes("KAMAILIO")) f.editor = n;
+        if (f.panels === undefined && document.querySelector('section[aria-label="Queues"]')) f.panels = n;
+        if (f.editor === undefined || f.panels === undefined) requestAnimationFrame(() => watch(n + 1));
+      })(0);
+    `);
+    await page.goto(pg.url);
+    const frames = () => page.evaluate(() => (window as unknown as { __frames: Record<string, number> }).__frames);
+    await expect
+      .poll(async () => Object.keys(await frames()).sort(), { timeout: WAIT_MS })
+      .toEqual(["editor", "panels"]);
+    const f = await frames();
+    expect(f.editor).toBeLessThan(f.panels as number);
+    await page.close();
+  });
 });

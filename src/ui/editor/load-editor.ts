@@ -6,6 +6,25 @@
 let loading: Promise<typeof import("./MonacoEditor.js")> | undefined;
 
 export function loadEditor(): Promise<typeof import("./MonacoEditor.js")> {
-  loading ??= import("./MonacoEditor.js");
+  if (!loading) {
+    loading = import("./MonacoEditor.js");
+    // An editor that cannot load draws nothing: the dashboard does not wait for it.
+    loading.catch(() => markEditorDrawn());
+  }
   return loading;
+}
+
+/**
+ * Settled when Monaco has drawn its first frame (or has failed to load): the page renders its
+ * dashboard panels after that, so that the editor's start — the page's longest — is not shared
+ * with them on a 2-core machine (issue 9's ready time).
+ */
+let drawn: () => void = () => {};
+export const editorDrawn = new Promise<void>((resolve) => {
+  drawn = resolve;
+});
+
+/** Called once the editor has been created and a frame has passed. */
+export function markEditorDrawn(): void {
+  drawn();
 }

@@ -10,6 +10,7 @@ import { useStore } from "../store/store.js";
 import { type EditorTab, editorModel, FILES } from "./editor-models.js";
 import { installKeyboardArrival } from "./keyboard-arrival.js";
 import { installLeaveKeys } from "./leave-editor.js";
+import { markEditorDrawn } from "./load-editor.js";
 import type { monaco } from "./monaco.js";
 import { installRunningRoutes } from "./running-route.js";
 import { setupMonaco } from "./setup.js";
@@ -65,6 +66,7 @@ export function useMonacoEditor(host: RefObject<HTMLDivElement | null>): void {
     if (!host.current) return;
     const made = createEditor(host.current);
     editor.current = made.editor;
+    requestAnimationFrame(() => setTimeout(markEditorDrawn, 0));
     shown.current = useStore.getState().tab;
     return () => {
       editor.current = undefined;
