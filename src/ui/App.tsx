@@ -41,7 +41,7 @@ export function App() {
 
   const share = async () => {
     const s = useStore.getState();
-    const hash = await encodeShare({ config: s.config, traffic: s.traffic, seed: s.seed });
+    const hash = await encodeShare({ config: s.config, traffic: s.traffic, seed: s.seed, defines: s.defines });
     const url = `${location.origin}${location.pathname}${hash}`;
     history.replaceState(null, "", hash);
     try {

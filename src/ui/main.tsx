@@ -20,7 +20,13 @@ async function initialWork(): Promise<void> {
   const saved = restoreWork();
   const classic = EXAMPLES[0];
   if (saved)
-    useStore.setState({ config: saved.config, traffic: saved.traffic, seed: saved.seed, example: saved.example });
+    useStore.setState({
+      config: saved.config,
+      traffic: saved.traffic,
+      seed: saved.seed,
+      defines: saved.defines ?? "",
+      example: saved.example,
+    });
   else if (classic) useStore.setState({ config: classic.config, traffic: classic.traffic, example: classic.id });
   const shared = await decodeShare(location.hash);
   if (shared && "error" in shared) {

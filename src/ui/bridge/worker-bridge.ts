@@ -3,7 +3,7 @@
  * the store, and when the worker fails it says so and starts a new one with the same texts —
  * the editor's text is never lost, it lives in the store.
  */
-import { formatTimestamp } from "../../engine/index.js";
+import { formatTimestamp, parseDefinesText } from "../../engine/index.js";
 import { type FromWorker, PROTOCOL_VERSION, parseFromWorker, type ToWorker } from "../../protocol/messages.js";
 import { applyFrame, applyLoaded } from "../store/apply.js";
 import { useStore } from "../store/store.js";
@@ -176,28 +176,43 @@ export class WorkerBridge {
     }
   }
 
-  /** Compiles the editor's texts and prepares a fresh run (Apply, Reset after edits). */
-  load(): void {
-    this.replaceIfBusy();
+  /**
+   * Compiles the editor's texts with the defines box's defines and prepares a fresh run (Apply,
+   * Reset after edits). A box with a mistake is not half-applied: nothing is loaded, the page is
+   * in error and the notice says what is wrong (in the CLI's words for -D). Returns whether it loaded.
+   */
+  load(): boolean {
     const s = useStore.getState();
+    const { defines, error } = parseDefinesText(s.defines);
+    if (error !== undefined) {
+      useStore.setState({ status: "error" });
+      s.setNotice(`Not loaded: the defines box says: ${error}.`);
+      return false;
+    }
+    this.replaceIfBusy();
     useStore.setState({ status: "loading" });
-    this.send({ type: "load", config: s.config, traffic: s.traffic, seed: s.seed });
+    this.send({ type: "load", config: s.config, traffic: s.traffic, seed: s.seed, defines });
     s.markApplied();
+    return true;
   }
 
-  /** Checks the texts shortly after the user stops typing (diagnostics only). */
+  /**
+   * Checks the texts shortly after the user stops typing (diagnostics only), with the defines
+   * box's well-formed entries (so the dimmed #!ifdef regions follow the box as it is typed).
+   */
   checkSoon(): void {
     clearTimeout(this.checkTimer);
     this.checkTimer = setTimeout(() => {
       const s = useStore.getState();
-      this.send({ type: "check", config: s.config, traffic: s.traffic });
+      const { defines } = parseDefinesText(s.defines);
+      this.send({ type: "check", config: s.config, traffic: s.traffic, defines });
     }, CHECK_DELAY_MS);
   }
 
   /** Runs at the chosen speed; with `until` (virtual µs), pauses when the clock reaches it. */
   run(until?: number): void {
     const s = useStore.getState();
-    if (s.dirty) this.load();
+    if (s.dirty && !this.load()) return;
     if (useStore.getState().status === "ended") this.reset();
     this.runAfterLoad = useStore.getState().status === "loading" || s.status === "ended";
     this.send({ type: "run", speed: s.speed, ...(until !== undefined ? { until } : {}) });

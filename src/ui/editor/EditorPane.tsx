@@ -1,5 +1,5 @@
 /**
- * The editor pane: tabs for kamailio.cfg and traffic.json, the editor, and the Apply button
+ * The editor pane: tabs for kamailio.cfg and traffic.json, the defines box, the editor, and the Apply button
  * (Ctrl/Cmd+Enter), the count of problems and how to leave the editor from the keyboard. The
  * editor itself is Monaco (see MonacoEditor.tsx), in a chunk of its own that the page starts
  * loading at once (load-editor.ts): the page is usable before it.
@@ -7,6 +7,7 @@
 import { lazy, Suspense } from "react";
 import { getBridge } from "../bridge/worker-bridge.js";
 import { useStore } from "../store/store.js";
+import { DefinesBox } from "./DefinesBox.js";
 import { loadEditor } from "./load-editor.js";
 import { errorCount, problemSummary } from "./problem-count.js";
 
@@ -56,6 +57,7 @@ export function EditorPane() {
           </button>
         ))}
       </div>
+      <DefinesBox />
       <div className="editor-host" id="editor-panel" role="tabpanel" aria-labelledby={`editor-tab-${tab}`}>
         <Suspense fallback={<div className="muted">loading the editor…</div>}>
           <MonacoEditor />

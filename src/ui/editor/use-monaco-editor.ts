@@ -8,6 +8,7 @@ import { type RefObject, useEffect, useRef } from "react";
 import { getBridge } from "../bridge/worker-bridge.js";
 import { useStore } from "../store/store.js";
 import { type EditorTab, editorModel, FILES } from "./editor-models.js";
+import { installInactiveLines } from "./inactive-lines.js";
 import { installKeyboardArrival } from "./keyboard-arrival.js";
 import { installLeaveKeys } from "./leave-editor.js";
 import { markEditorDrawn } from "./load-editor.js";
@@ -42,10 +43,12 @@ function createEditor(host: HTMLElement): { editor: monaco.editor.IStandaloneCod
   const leave = installLeaveKeys(m, editor, host);
   const arrival = installKeyboardArrival(editor);
   const stopRoutes = installRunningRoutes(m);
+  const stopInactive = installInactiveLines(m);
   return {
     editor,
     dispose: () => {
       stopRoutes();
+      stopInactive();
       arrival.dispose();
       leave.dispose();
       editor.dispose();

@@ -11,7 +11,8 @@ import { readHistory, sameTexts, type Version } from "../share/work-history.js";
 function describe(v: Version): string {
   const title = EXAMPLES.find((x) => x.id === v.example)?.title;
   const lines = v.config.split("\n").length;
-  return `${title ? `from ${title}` : "your own config"}, ${lines} line${lines === 1 ? "" : "s"}`;
+  const defines = v.defines ? `, defines ${v.defines}` : "";
+  return `${title ? `from ${title}` : "your own config"}, ${lines} line${lines === 1 ? "" : "s"}${defines}`;
 }
 
 const when = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: "short", timeStyle: "medium" });

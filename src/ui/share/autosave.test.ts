@@ -3,6 +3,7 @@
  * each, one localStorage), reloads (the module loaded again) and a storage quota.
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
+import type { Version } from "./work-history.js";
 
 /** A Storage holding at most `quota` characters of keys and values, as browsers count them. */
 class FakeStorage {
@@ -74,6 +75,36 @@ describe("autosave", () => {
     expect(configs).toHaveLength(t.HISTORY_SIZE);
     expect(new Set(configs).size).toBe(configs.length);
     expect(configs[0]).toBe("v11");
+  });
+
+  it("keeps the defines box with the work: a reload restores it, the history tells versions apart by it", async () => {
+    const local = new FakeStorage();
+    const session = new FakeStorage();
+    const t = await tab(session, local);
+    t.saveWork(work("cfg"));
+    t.newVersion();
+    t.saveWork({ ...work("cfg"), defines: "WITH_X" });
+    expect((await tab(session, local)).restoreWork()).toEqual({ ...work("cfg"), defines: "WITH_X" });
+    // A new tab opens the work saved last, defines included.
+    expect((await tab(new FakeStorage(), local)).restoreWork()?.defines).toBe("WITH_X");
+    const h = t.readHistory();
+    expect(h.map((v) => [v.config, v.defines])).toEqual([
+      ["cfg", "WITH_X"],
+      ["cfg", undefined],
+    ]);
+    expect(t.sameTexts(h[0] as Version, h[1] as Version)).toBe(false);
+    expect(t.sameTexts(work("a"), { ...work("a"), defines: "" })).toBe(true);
+  });
+
+  it("reads work saved before the defines box as work with an empty box", async () => {
+    const local = new FakeStorage();
+    const session = new FakeStorage();
+    session.setItem("kamsim:tab", "oldtab");
+    local.setItem("kamsim:work:v2:oldtab", JSON.stringify({ ...work("old"), version: "oldtab.1.0", savedAt: 1 }));
+    local.setItem("kamsim:history:v1", JSON.stringify([{ ...work("old"), id: "oldtab.1.0", savedAt: 1 }]));
+    const t = await tab(session, local);
+    expect(t.restoreWork()).toEqual(work("old"));
+    expect(t.readHistory().map((v) => v.config)).toEqual(["old"]);
   });
 
   it("reads the work saved before slots per tab existed, and keeps it in the history", async () => {

@@ -105,6 +105,8 @@ function readSlot(key: string): Slot | undefined {
       version: typeof w.version === "string" ? w.version : "",
       savedAt: typeof w.savedAt === "number" ? w.savedAt : 0,
     };
+    // Work saved before the defines box had none: it reads as an empty box.
+    if (typeof w.defines === "string" && w.defines) slot.defines = w.defines;
     if (typeof w.example === "string") slot.example = w.example;
     return slot;
   } catch {
@@ -114,6 +116,7 @@ function readSlot(key: string): Slot | undefined {
 
 function workOf(slot: Slot): SavedWork {
   const w: SavedWork = { config: slot.config, traffic: slot.traffic, seed: slot.seed };
+  if (slot.defines) w.defines = slot.defines;
   if (slot.example) w.example = slot.example;
   return w;
 }
@@ -225,11 +228,13 @@ export function startAutosave(): () => void {
   addEventListener("pagehide", save);
   document.addEventListener("visibilitychange", hidden);
   const stop = useStore.subscribe((s, prev) => {
-    if (s.config === prev.config && s.traffic === prev.traffic && s.seed === prev.seed) return;
+    if (s.config === prev.config && s.traffic === prev.traffic && s.seed === prev.seed && s.defines === prev.defines)
+      return;
     // A share link left in the address bar (by Share) no longer holds this work: a reload must
     // bring back the autosave of the edits, not the link's older texts over them.
     if (location.hash.startsWith("#s=")) history.replaceState(history.state, "", location.pathname + location.search);
     unsaved = { config: s.config, traffic: s.traffic, seed: s.seed, example: s.example };
+    if (s.defines) unsaved.defines = s.defines;
     clearTimeout(timer);
     timer = setTimeout(save, DELAY_MS);
   });

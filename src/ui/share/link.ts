@@ -1,5 +1,5 @@
 /**
- * Share links: the config, traffic, seed and a format version, compressed into the URL's
+ * Share links: the config, traffic, seed, the defines box (when not empty) and a format version, compressed into the URL's
  * fragment (nothing goes to a server). Reading one validates it; a broken or oversized link is
  * refused with a clear message and the user's own work stays as it was.
  */
@@ -21,7 +21,12 @@ export interface SharedWork {
   config: string;
   traffic: string;
   seed: number;
+  /** The defines box's text; links made before the box have none (an empty box). */
+  defines?: string;
 }
+
+/** Longest defines box text a link may hold (hundreds of defines; a longer one is no typing). */
+const MAX_DEFINES_CHARS = 10_000;
 
 async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
   const out = new Blob([bytes as BlobPart])
@@ -70,7 +75,8 @@ function fromBase64Url(text: string): Uint8Array {
 
 /** The fragment for a piece of work: `#s=1.<data>`. */
 export async function encodeShare(work: SharedWork): Promise<string> {
-  const json = JSON.stringify({ v: SHARE_VERSION, ...work });
+  const { defines, ...texts } = work;
+  const json = JSON.stringify({ v: SHARE_VERSION, ...texts, ...(defines ? { defines } : {}) });
   const packed = await pipe(new TextEncoder().encode(json), new CompressionStream("deflate-raw"));
   return `#s=${SHARE_VERSION}.${toBase64Url(packed)}`;
 }
@@ -99,7 +105,11 @@ export async function decodeShare(hash: string): Promise<SharedWork | { error: s
       };
     if (!Number.isInteger(data.seed) || data.seed < 0 || data.seed > MAX_SEED)
       return { error: `This link's seed must be a whole number from 0 to ${MAX_SEED}, not ${data.seed}.` };
-    return { config: data.config, traffic: data.traffic, seed: data.seed };
+    if (data.defines !== undefined && (typeof data.defines !== "string" || data.defines.length > MAX_DEFINES_CHARS))
+      return { error: `This link's defines must be a text of at most ${MAX_DEFINES_CHARS} characters.` };
+    const work: SharedWork = { config: data.config, traffic: data.traffic, seed: data.seed };
+    if (data.defines) work.defines = data.defines;
+    return work;
   } catch {
     return { error: "This link is damaged: it could not be read." };
   }

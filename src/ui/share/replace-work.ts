@@ -13,13 +13,14 @@ import { sameTexts } from "./work-history.js";
 export function currentWork(): SavedWork {
   const s = useStore.getState();
   const w: SavedWork = { config: s.config, traffic: s.traffic, seed: s.seed };
+  if (s.defines) w.defines = s.defines;
   if (s.example) w.example = s.example;
   return w;
 }
 
-/** Whether `work` is worth keeping: it differs from every example's texts. */
+/** Whether `work` is worth keeping: it differs from every example's texts (an example has no defines). */
 export function isOwnWork(work: SavedWork): boolean {
-  return !EXAMPLES.some((x) => x.config === work.config && x.traffic === work.traffic);
+  return !!work.defines || !EXAMPLES.some((x) => x.config === work.config && x.traffic === work.traffic);
 }
 
 /**
@@ -33,7 +34,13 @@ export function replaceWork(next: SavedWork, message: string, load: () => void):
   const kept = isOwnWork(before) && !sameTexts(before, next);
   if (kept) keepCurrent(before);
   newVersion();
-  useStore.setState({ config: next.config, traffic: next.traffic, seed: next.seed, example: next.example });
+  useStore.setState({
+    config: next.config,
+    traffic: next.traffic,
+    seed: next.seed,
+    defines: next.defines ?? "",
+    example: next.example,
+  });
   saveWork(currentWork());
   load();
   if (kept)

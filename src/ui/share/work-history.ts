@@ -1,6 +1,6 @@
 /**
  * The history of the user's work: the last few distinct versions (config, traffic, seed, the
- * example they came from, when they were last saved), kept in localStorage so that whatever
+ * defines box, the example they came from, when they were last saved), kept in localStorage so that whatever
  * replaces the editor's texts — a share link, an example, a file, another tab — never destroys
  * work: the History menu brings any version back. A version is one piece of work as it grows:
  * typing updates its entry, replacing the texts starts a new one.
@@ -14,6 +14,8 @@ export interface Work {
   config: string;
   traffic: string;
   seed: number;
+  /** The defines box's text; absent when empty (and in work saved before the box existed). */
+  defines?: string;
   example?: string;
 }
 
@@ -25,7 +27,9 @@ export interface Version extends Work {
 }
 
 export function sameTexts(a: Work, b: Work): boolean {
-  return a.config === b.config && a.traffic === b.traffic && a.seed === b.seed;
+  return (
+    a.config === b.config && a.traffic === b.traffic && a.seed === b.seed && (a.defines ?? "") === (b.defines ?? "")
+  );
 }
 
 function isVersion(v: unknown): v is Version {
@@ -37,7 +41,8 @@ function isVersion(v: unknown): v is Version {
     typeof o.config === "string" &&
     typeof o.traffic === "string" &&
     typeof o.seed === "number" &&
-    typeof o.savedAt === "number"
+    typeof o.savedAt === "number" &&
+    (o.defines === undefined || typeof o.defines === "string")
   );
 }
 
@@ -65,6 +70,7 @@ function write(list: Version[]): void {
  */
 export function recordVersion(id: string, work: Work, now: number): void {
   const entry: Version = { id, config: work.config, traffic: work.traffic, seed: work.seed, savedAt: now };
+  if (work.defines) entry.defines = work.defines;
   if (work.example) entry.example = work.example;
   write([entry, ...readHistory().filter((v) => v.id !== id && !sameTexts(v, work))]);
 }

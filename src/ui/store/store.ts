@@ -34,6 +34,8 @@ export interface EditorSlice {
   config: string;
   traffic: string;
   seed: number;
+  /** The defines box's text, as typed (`WITH_X Y=1` or `-D WITH_X`): parsed when sent to the worker. */
+  defines: string;
   tab: "config" | "traffic";
   /** The texts differ from what the simulation runs. */
   dirty: boolean;
@@ -43,6 +45,7 @@ export interface EditorSlice {
   program: ProgramInfo | undefined;
   setConfig(text: string): void;
   setTraffic(text: string): void;
+  setDefines(text: string): void;
   setTab(tab: "config" | "traffic"): void;
   setDiagnostics(config: PlacedDiagnostic[], traffic: PlacedDiagnostic[], program?: ProgramInfo): void;
   markApplied(): void;
@@ -136,6 +139,7 @@ export const useStore = create<PlaygroundState>()((set) => ({
   config: "",
   traffic: "",
   seed: 1,
+  defines: "",
   tab: "config",
   dirty: false,
   configDiagnostics: [],
@@ -143,6 +147,7 @@ export const useStore = create<PlaygroundState>()((set) => ({
   program: undefined,
   setConfig: (config) => set({ config, dirty: true }),
   setTraffic: (traffic) => set({ traffic, dirty: true }),
+  setDefines: (defines) => set({ defines, dirty: true }),
   setTab: (tab) => set({ tab }),
   setDiagnostics: (configDiagnostics, trafficDiagnostics, program) =>
     set({ configDiagnostics, trafficDiagnostics, program }),
