@@ -16,6 +16,7 @@ import type { ModuleDef } from "../../src/engine/modules/types.js";
 import { readCoreSettings } from "../../src/engine/runtime/core-settings.js";
 import { Logger } from "../../src/engine/runtime/log.js";
 import type { Services } from "../../src/engine/runtime/services.js";
+import { ShmPool } from "../../src/engine/runtime/shm.js";
 import { Kernel } from "../../src/engine/sim/kernel.js";
 import { Network } from "../../src/engine/sim/network.js";
 import { engineImports } from "../arch/layers.js";
@@ -42,6 +43,7 @@ function services(): Services {
     world: { http: () => undefined },
     net: new Network(kernel, { socket: { ip: "127.0.0.1", port: 5060 }, seed: 1 }),
     serverHeader: "",
+    shm: new ShmPool(),
   };
 }
 

@@ -8,6 +8,7 @@ import type { EventOutput } from "../events.js";
 import type { ScriptContext } from "./context.js";
 import type { Figures } from "./figures.js";
 import type { Logger } from "./log.js";
+import type { ShmPool } from "./shm.js";
 import type { SipNet } from "./sip-net.js";
 
 /**
@@ -64,6 +65,11 @@ export interface Services {
   net: SipNet;
   /** The Server header line of locally generated replies ("" for none): core-settings.ts serverHeader. */
   serverHeader: string;
+  /**
+   * Kamailio's shared memory (`-m`): one pool for the simulation, which every module's shared
+   * allocations draw on (queue items, hash tables and their items; runtime/shm.ts).
+   */
+  shm: ShmPool;
 }
 
 /** The virtual time inside a script run: its start plus what blocking calls have cost so far. */

@@ -57,7 +57,12 @@ function counter(tables: Tables, step: 1 | -1): PvImpl {
             if (table.def.initval === undefined) return null;
             next = (table.def.initval + step) | 0;
           }
-          table.set(k, next, now);
+          if (table.set(k, next, now) !== true) {
+            // ht_cell_value_add() (ht_api.c) could not make the cell: $shtinc reads <null>.
+            noShm(ctx);
+            htErr(ctx, "ht_api.c:814", "ht_cell_value_add", "cannot create new cell.");
+            return null;
+          }
           return next;
         },
       };
@@ -73,7 +78,7 @@ export const htableRuntime = defineRuntime(htableModule, {
       if (p.name === "timer_interval") interval = Number(p.value);
       if (p.name !== "htable") continue;
       const def = parseHtableDef(String(p.value));
-      if (!("error" in def) && !tables.has(def.name)) tables.set(def.name, new HtStore(def));
+      if (!("error" in def) && !tables.has(def.name)) tables.set(def.name, new HtStore(def, setup.sv.shm));
     }
     const sht: PvImpl = {
       compile(spec, env) {
@@ -82,8 +87,29 @@ export const htableRuntime = defineRuntime(htableModule, {
           get: (ctx) => (table ? table.read(key(ctx), nowIn(ctx)) : null),
           set: (ctx, v: Value) => {
             if (!table) return;
-            if (v === null) table.delete(key(ctx));
-            else table.set(shmCopy(key(ctx)), shmCopy(v), nowIn(ctx));
+            if (v === null) {
+              table.delete(key(ctx));
+              return;
+            }
+            const k = shmCopy(key(ctx));
+            const done = table.set(k, shmCopy(v), nowIn(ctx));
+            if (done === true) return;
+            // ht_cell_new() found no shared memory: its line, ht_set_cell_ex()'s, pv_set_ht_cell()'s
+            // (ht_var.c: 113 for an int, 125 for a string); the assignment logs the rest.
+            noShm(ctx);
+            htErr(
+              ctx,
+              `ht_api.c:${done}`,
+              "ht_set_cell_ex",
+              done === 526 ? "cannot create new cell" : "cannot create new cell.",
+            );
+            htErr(
+              ctx,
+              typeof v === "number" ? "ht_var.c:113" : "ht_var.c:125",
+              "pv_set_ht_cell",
+              `cannot set $sht(${k})`,
+            );
+            return false;
           },
         };
       },
@@ -194,6 +220,15 @@ export const htableRuntime = defineRuntime(htableModule, {
     };
   },
 });
+
+function htErr(ctx: ScriptContext, at: string, fn: string, text: string): void {
+  ctx.sv.log.module(ctx.proc, L_ERR, "htable", at, fn, text, whereIn(ctx));
+}
+
+/** ht_cell_new() (ht_api.c): shm_malloc() of the cell failed. */
+function noShm(ctx: ScriptContext): void {
+  htErr(ctx, "ht_api.c:189", "ht_cell_new", "no more shm");
+}
 
 /** `htable.dump NAME`: non-empty buckets with their items, as htable.c builds it. */
 function dump(tables: Tables, name: string | undefined): RpcResult {

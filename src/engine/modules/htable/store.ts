@@ -5,6 +5,7 @@
  */
 
 import type { Micros } from "../../base/time.js";
+import { type ShmPool, shmCost, utf8Length } from "../../runtime/shm.js";
 import type { Value } from "../../runtime/values.js";
 import { utf8Bytes } from "../../sip/utf8.js";
 import type { HtableDef } from "./params.js";
@@ -15,6 +16,23 @@ export interface HtItem {
   hash: number;
   /** Virtual time the item expires at; 0 = never. */
   expires: Micros;
+  /** The cell's size in shared memory (ht_cell_t's msize), kept while the cell is reused. */
+  msize: number;
+}
+
+/** Where ht_set_cell_ex() (ht_api.c, 5.6.3) logs a cell it could not allocate. */
+export type SetFailure = 526 | 570 | 614;
+
+/** sizeof(ht_cell_t) on x86-64 (ht_api.h: cellid, msize, flags, name, value, expire, prev, next). */
+const HT_CELL_SIZE = 72;
+/** sizeof(ht_t) on x86-64 (ht_api.h), which ht_add_table() takes for each table. */
+const HT_SIZE = 320;
+/** sizeof(ht_entry_t) on x86-64 (ht_api.h: esize, first, lock, locker_pid, rec_lock_level). */
+export const HT_ENTRY_SIZE = 32;
+
+/** ht_cell_new() (ht_api.c): the cell, its name and a string value, each 0-terminated, in one block. */
+export function cellSize(name: string, value: number | string): number {
+  return HT_CELL_SIZE + utf8Length(name) + 1 + (typeof value === "string" ? utf8Length(value) + 1 : 0);
 }
 
 /** Kamailio's core_case_hash(s, 0, 0) (src/core/hashes.h): 4 bytes at a time, lower-cased. */
@@ -54,8 +72,25 @@ export class HtStore {
   private readonly buckets = new Map<number, HtItem[]>();
   private readonly byName = new Map<string, HtItem>();
 
-  constructor(readonly def: HtableDef) {
+  constructor(
+    readonly def: HtableDef,
+    /** The simulation's shared memory; the table, its slots and its cells are taken from it. */
+    private readonly shm?: ShmPool,
+  ) {
     this.slotCount = slotCount(def.size);
+    // ht_add_table() and ht_init_tables() (ht_api.c) at start; a table whose slots do not fit
+    // is refused by the checker before a simulation is made (check.ts).
+    shm?.alloc(shmCost(HT_SIZE));
+    shm?.alloc(shmCost(this.slotCount * HT_ENTRY_SIZE));
+  }
+
+  /** Takes a cell of `msize` bytes from shared memory; false when it does not fit. */
+  private take(msize: number): boolean {
+    return this.shm ? this.shm.alloc(shmCost(msize)) : true;
+  }
+
+  private release(msize: number): void {
+    this.shm?.free(shmCost(msize));
   }
 
   /** The items of slot `i`, in Kamailio's order. */
@@ -89,28 +124,44 @@ export class HtStore {
     return this.get(name, now)?.value ?? this.def.initval ?? null;
   }
 
-  set(name: string, value: number | string, now: Micros): void {
+  /**
+   * ht_set_cell_ex() (ht_api.c): true, or — when the cell it needs does not fit in shared memory,
+   * and nothing changes — the line of ht_api.c that logs "cannot create new cell" for that case
+   * (a longer string replacing a string, a string replacing an int, a new item). A cell is
+   * reused for an int, or for a string no longer than the value it holds.
+   */
+  set(name: string, value: number | string, now: Micros): true | SetFailure {
     const auto = this.def.autoexpire > 0 ? now + this.def.autoexpire * 1_000_000 : 0;
     const it = this.byName.get(name);
     if (it) {
+      if (typeof value === "string" && (typeof it.value !== "string" || utf8Length(it.value) < utf8Length(value))) {
+        const msize = cellSize(name, value);
+        if (!this.take(msize)) return typeof it.value === "string" ? 526 : 570;
+        this.release(it.msize);
+        it.msize = msize;
+      }
       const expired = it.expires !== 0 && it.expires <= now;
       it.value = value;
       if (this.def.updateexpire || expired) it.expires = auto;
-      return;
+      return true;
     }
+    const msize = cellSize(name, value);
+    if (!this.take(msize)) return 614;
     const hash = coreCaseHash(name);
-    const item: HtItem = { name, value, hash, expires: auto };
+    const item: HtItem = { name, value, hash, expires: auto, msize };
     const slot = this.slotOf(hash);
     let i = 0;
     while (i < slot.length && (slot[i] as HtItem).hash <= hash) i++;
     slot.splice(i, 0, item);
     this.byName.set(name, item);
+    return true;
   }
 
   delete(name: string): void {
     const it = this.byName.get(name);
     if (!it) return;
     this.byName.delete(name);
+    this.release(it.msize);
     const i = it.hash & (this.slotCount - 1);
     const slot = this.buckets.get(i);
     if (!slot) return;
@@ -142,6 +193,7 @@ export class HtStore {
   }
 
   clear(): void {
+    for (const it of this.byName.values()) this.release(it.msize);
     this.byName.clear();
     this.buckets.clear();
   }

@@ -132,8 +132,10 @@ function add(ctx: ScriptContext, q: Mqueue, item: MqItem): number {
 function createMqueues(setup: ModuleSetup): Map<string, Mqueue> {
   const table = new MqueueTable();
   for (const p of setup.params) table.modparam(p.name, p.value);
-  // One pool for every queue: they share Kamailio's shared memory.
-  const shm = new ShmPool();
+  // Every queue draws on the simulation's one shared memory pool. mq_head_add() (mqueue_api.c)
+  // takes sizeof(mq_head_t) (64 on x86-64) + the name + 1 for each queue at start.
+  const shm = setup.sv.shm;
+  for (const d of table.queues) shm.alloc(shmCost(64 + utf8Length(d.name) + 1));
   return new Map(table.queues.map((d) => [d.name, new Mqueue(d, shm)]));
 }
 
