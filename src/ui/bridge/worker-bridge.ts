@@ -41,6 +41,7 @@ const ANSWER: Partial<Record<Outgoing["type"], Awaited>> = {
   frameAck: "frame",
   rpc: "reply",
   request: "reply",
+  message: "reply",
   saveTraffic: "reply",
 };
 
@@ -160,6 +161,7 @@ export class WorkerBridge {
         return;
       case "rpcResult":
       case "requestText":
+      case "messageText":
         this.rpcWaiting.get(msg.id)?.(msg.text ?? "");
         this.rpcWaiting.delete(msg.id);
         return;
@@ -267,6 +269,15 @@ export class WorkerBridge {
     return new Promise((resolve) => {
       this.rpcWaiting.set(id, resolve);
       this.send({ type: "request", id, req });
+    });
+  }
+
+  /** The wire text of a network message (a Ladder row's id; "" when the ladder no longer keeps it). */
+  messageText(msg: number): Promise<string> {
+    const id = ++this.rpcId;
+    return new Promise((resolve) => {
+      this.rpcWaiting.set(id, resolve);
+      this.send({ type: "message", id, msg });
     });
   }
 

@@ -15,6 +15,7 @@ function capped<T>(list: T[], cap = SERIES_CAP): T[] {
 export function applyLoaded(msg: FromWorker & { type: "loaded" }): void {
   const s = useStore.getState();
   s.log.clear();
+  s.ladder.clear();
   useStore.setState({
     status: msg.ok ? "ready" : "error",
     t: 0,
@@ -38,6 +39,7 @@ export function applyLoaded(msg: FromWorker & { type: "loaded" }): void {
     queueDrops: {},
     busyTime: [],
     logVersion: s.logVersion + 1,
+    ladderVersion: s.ladder.version,
     selectedLine: undefined,
   });
 }
@@ -93,6 +95,7 @@ export function applyFrame(msg: FromWorker & { type: "frame" }): void {
     for (const [q, list] of sampled) queueSeries[q] = capped((queueSeries[q] ?? []).concat(list));
   }
   const items = newItems.length ? capped(s.queueItems.concat(newItems), 200) : s.queueItems;
+  if (msg.ladder) s.ladder.apply(msg.ladder);
   useStore.setState({
     t: msg.t,
     status: msg.running ? "running" : msg.ended ? "ended" : s.status === "running" ? "paused" : s.status,
@@ -112,5 +115,6 @@ export function applyFrame(msg: FromWorker & { type: "frame" }): void {
     queueDrops: addCounts(s.queueDrops, msg.queueDrops),
     rxSeries: capped([...s.rxSeries, { t: msg.t, v: msg.rxQueued }]),
     logVersion: logged ? s.logVersion + 1 : s.logVersion,
+    ladderVersion: s.ladder.version,
   });
 }

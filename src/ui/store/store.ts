@@ -7,6 +7,7 @@
 import { create } from "zustand";
 import type { PlacedDiagnostic, ProgramInfo, SimEvent } from "../../engine/index.js";
 import type { Counters, PikeRow, ProcessInfo, QueueInfo, StreamInfo, TimerInfo } from "../../protocol/messages.js";
+import { LadderRing } from "./ladder-ring.js";
 import { LogRing } from "./log-ring.js";
 
 export type SimStatus = "loading" | "ready" | "running" | "paused" | "ended" | "error";
@@ -108,6 +109,13 @@ export interface LogSlice {
   setFocusIp(ip: string | undefined): void;
 }
 
+export interface LadderSlice {
+  /** The SIP messages on the network (the newest LADDER_CAPACITY), for the Ladder. */
+  ladder: LadderRing;
+  /** Bumped on every change of the ladder, so the view re-renders (at the shown pace). */
+  ladderVersion: number;
+}
+
 export interface UiSlice {
   theme: "light" | "dark";
   fontScale: number;
@@ -127,9 +135,11 @@ export interface NoticeAction {
   run(): void;
 }
 
-export type PlaygroundState = EditorSlice & SimSlice & LogSlice & UiSlice;
+export type PlaygroundState = EditorSlice & SimSlice & LogSlice & LadderSlice & UiSlice;
 
 const LOG_CAPACITY = 20_000;
+/** As many messages as the worker's ladder keeps (worker/ladder.ts). */
+export const LADDER_CAPACITY = 20_000;
 
 const EMPTY_COUNTERS: Counters = { received: 0, dropped: 0, refused: 0, queued: 0, alerts: 0, replies: 0, rate: 0 };
 
@@ -199,6 +209,9 @@ export const useStore = create<PlaygroundState>()((set) => ({
   selectLine: (selectedLine) => set({ selectedLine }),
   focusIp: undefined,
   setFocusIp: (focusIp) => set({ focusIp }),
+  // ladder
+  ladder: new LadderRing(LADDER_CAPACITY),
+  ladderVersion: 0,
   // page
   theme: "light",
   fontScale: 1,
