@@ -52,7 +52,7 @@ export function App() {
     }
   };
 
-  const { Traffic, Queues, Timers, Pike, Processes, Rpc } = PANELS;
+  const { Traffic, Queues, Timers, Pike, Processes, Ladder, Rpc } = PANELS;
   return (
     <div className="app">
       <Header onShare={share} />
@@ -119,6 +119,7 @@ export function App() {
                 <Processes />
               </div>
               <LogPanel />
+              <Ladder />
               <Rpc />
             </>
           )}

@@ -1,5 +1,6 @@
 /** The dashboard's views, by place. Each lives in its own folder under panels/. */
 import type { ComponentType } from "react";
+import { LadderPanel } from "./ladder/LadderPanel.js";
 import { PikePanel } from "./pike/PikePanel.js";
 import { ProcessesPanel } from "./processes/ProcessesPanel.js";
 import { QueuesPanel } from "./queues/QueuesPanel.js";
@@ -8,11 +9,14 @@ import { TimersPanel } from "./timers/TimersPanel.js";
 import { TrafficPanel } from "./traffic/TrafficPanel.js";
 import "./panels.css";
 
-export const PANELS: Record<"Traffic" | "Queues" | "Timers" | "Pike" | "Processes" | "Rpc", ComponentType> = {
+type PanelName = "Traffic" | "Queues" | "Timers" | "Pike" | "Processes" | "Ladder" | "Rpc";
+
+export const PANELS: Record<PanelName, ComponentType> = {
   Traffic: TrafficPanel,
   Queues: QueuesPanel,
   Timers: TimersPanel,
   Pike: PikePanel,
   Processes: ProcessesPanel,
+  Ladder: LadderPanel,
   Rpc: RpcConsole,
 };

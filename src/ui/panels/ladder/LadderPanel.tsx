@@ -1,0 +1,329 @@
+/**
+ * The Ladder (issue 12 §1): the SIP messages on the simulated network as sngrep draws them — a
+ * column per node (the proxy first, then each agent; addresses nobody listens at as ip:port), an
+ * arrow per message from sender to receiver labelled with its method or "code reason" and its
+ * virtual time, a cross where a message was lost. Filters by call (Call-ID), by node, and
+ * hiding OPTIONS and REGISTER. Only the rows in view are in the DOM, so thousands of messages
+ * cost nothing; the rows are a listbox (arrows move, Enter or a click opens the message's text).
+ * Exports what it shows (every row, filters applied) as plain text, a Mermaid sequenceDiagram
+ * or an SVG.
+ */
+import { useEffect, useMemo, useRef, useState } from "react";
+import type { LadderRow } from "../../../protocol/messages.js";
+import { useShown } from "../../store/shown.js";
+import { LADDER_CAPACITY, useStore } from "../../store/store.js";
+import { download } from "../log/export.js";
+import { CURSOR_KEYS, moveCursor, scrollToShow } from "../log/navigation.js";
+import { useRowHeight } from "../log/use-row-height.js";
+import { ladderAsMermaid, ladderAsText } from "./export.js";
+import { ladderAsSvg } from "./export-svg.js";
+import { MessageDetails } from "./MessageDetails.js";
+import {
+  callsOf,
+  columnsOf,
+  describeRow,
+  isFiltered,
+  type LadderFilter,
+  labelOf,
+  layoutColumns,
+  matches,
+  NO_FILTER,
+  receiverOf,
+  senderOf,
+  timeOf,
+} from "./model.js";
+import "./ladder.css";
+
+/** Until the hidden row is measured: 2.2em of the default 12.5 px text. */
+const DEFAULT_ROW_PX = 28;
+/** The time gutter's width, px at text size 1. */
+const GUTTER_PX = 74;
+/** Calls the Call-ID menu lists: the most recent (a flood makes one per request). */
+const MAX_CALLS_LISTED = 200;
+/** Nodes the node menu lists. */
+const MAX_NODES_LISTED = 50;
+
+function tone(r: LadderRow): string {
+  if (r.lost) return "lost";
+  if (r.status === undefined) return "request";
+  if (r.status < 200) return "provisional";
+  if (r.status < 300) return "success";
+  if (r.status < 400) return "redirect";
+  return "failure";
+}
+
+export function LadderPanel() {
+  const ring = useStore((s) => s.ladder);
+  // Rows arrive every frame: the view follows at the eye's pace (store/shown.ts).
+  const version = useShown((s) => s.ladderVersion);
+  const scale = useStore((s) => s.fontScale);
+  const [filter, setFilter] = useState<LadderFilter>(NO_FILTER);
+  const [selected, setSelected] = useState<LadderRow | undefined>(undefined);
+  const [cursor, setCursor] = useState<number | undefined>(undefined);
+  const [follow, setFollow] = useState(true);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [size, setSize] = useState({ width: 600, height: 300 });
+  const view = useRef<HTMLDivElement>(null);
+  const [probe, ROW_PX] = useRowHeight(DEFAULT_ROW_PX);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the ring changes in place; `version` says when.
+  const all = useMemo(() => ring.toArray(), [ring, version]);
+  const rows = useMemo(() => (isFiltered(filter) ? all.filter((r) => matches(r, filter)) : all), [all, filter]);
+  const layout = useMemo(() => layoutColumns(rows), [rows]);
+  // The node menu: every named node and the first addresses (a flood's sources are thousands).
+  const nodes = useMemo(() => columnsOf(all).slice(0, MAX_NODES_LISTED), [all]);
+  const calls = useMemo(() => {
+    const list = callsOf(all);
+    const recent = list.slice(-MAX_CALLS_LISTED);
+    if (filter.callId && !recent.some((c) => c.callId === filter.callId)) {
+      const chosen = list.find((c) => c.callId === filter.callId);
+      if (chosen) recent.unshift(chosen);
+    }
+    return { recent, count: list.length };
+  }, [all, filter.callId]);
+
+  useEffect(() => {
+    const el = view.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => setSize({ width: el.clientWidth, height: el.clientHeight }));
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, []);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-run when rows arrive.
+  useEffect(() => {
+    const el = view.current;
+    if (el && follow) el.scrollTop = el.scrollHeight;
+  }, [rows, follow]);
+
+  const gutter = GUTTER_PX * scale;
+  const width = Math.max(120, size.width - gutter);
+  const colW = width / Math.max(1, layout.titles.length);
+  const x = (col: number) => colW * (col + 0.5);
+  const count = rows.length;
+  const cursorPos = cursor === undefined ? undefined : rows.findIndex((r) => r.id === cursor);
+  const first = Math.max(0, Math.floor(scrollTop / ROW_PX) - 5);
+  const last = Math.min(count, Math.ceil((scrollTop + size.height) / ROW_PX) + 5);
+
+  const open = (r: LadderRow) => {
+    setCursor(r.id);
+    setSelected(r);
+  };
+  const onKey = (k: React.KeyboardEvent) => {
+    if (CURSOR_KEYS.has(k.key)) {
+      const el = view.current;
+      const top = el?.scrollTop ?? scrollTop;
+      const start = follow ? count - 1 : Math.ceil(top / ROW_PX);
+      const pos = moveCursor(
+        k.key,
+        cursorPos === undefined || cursorPos < 0 ? undefined : cursorPos,
+        count,
+        Math.floor(size.height / ROW_PX),
+        start,
+      );
+      if (pos === undefined) return;
+      k.preventDefault();
+      setCursor(rows[pos]?.id);
+      if (el) el.scrollTop = scrollToShow(pos, ROW_PX, top, el.clientHeight);
+    } else if ((k.key === "Enter" || k.key === " ") && cursorPos !== undefined && cursorPos >= 0) {
+      k.preventDefault();
+      const r = rows[cursorPos];
+      if (r) open(r);
+    } else if (k.key === "Escape" && selected) {
+      k.preventDefault();
+      setSelected(undefined);
+    }
+  };
+
+  const arrowY = ROW_PX * 0.74;
+  const items: React.ReactElement[] = [];
+  for (let i = first; i < last; i++) {
+    const r = rows[i];
+    if (!r) continue;
+    const from = x(layout.columnOf(senderOf(r)));
+    const to = x(layout.columnOf(receiverOf(r)));
+    const dir = to >= from ? 1 : -1;
+    const head = 7 * scale;
+    const label = `${labelOf(r)}${r.lost ? " ✕" : ""}`;
+    items.push(
+      <div
+        key={r.id}
+        id={`ladder-msg-${r.id}`}
+        role="option"
+        aria-selected={selected?.id === r.id}
+        aria-posinset={i + 1}
+        aria-setsize={count}
+        aria-label={describeRow(r)}
+        className={`ladder-row tone-${tone(r)}${selected?.id === r.id ? " selected" : ""}${
+          cursor === r.id ? " cursor" : ""
+        }`}
+        style={{ top: i * ROW_PX, height: ROW_PX }}
+        onClick={() => {
+          open(r);
+          view.current?.focus({ preventScroll: true });
+        }}
+        onKeyDown={(k) => k.key === "Enter" && open(r)}
+        tabIndex={-1}
+      >
+        <span className="ladder-time" style={{ width: gutter }}>
+          {timeOf(r.t)}
+        </span>
+        <svg className="ladder-svg" width={width} height={ROW_PX} aria-hidden="true">
+          {layout.titles.map((t, c) => (
+            <line key={t} className="lifeline" x1={x(c)} x2={x(c)} y1={0} y2={ROW_PX} />
+          ))}
+          {from === to ? (
+            <path
+              className="arrow"
+              d={`M${from} ${arrowY - 8 * scale} h${colW * 0.25} v${8 * scale} h${-colW * 0.25 + head}`}
+              fill="none"
+            />
+          ) : (
+            <line className="arrow" x1={from} x2={to - dir * (r.lost ? 0 : head)} y1={arrowY} y2={arrowY} />
+          )}
+          {r.lost ? (
+            <path
+              className="cross"
+              d={`M${to - 5} ${arrowY - 5} l10 10 M${to + 5} ${arrowY - 5} l-10 10`}
+              strokeWidth={2.5}
+            />
+          ) : (
+            <polygon
+              className="head"
+              points={`${to},${arrowY} ${to - dir * head},${arrowY - head / 2} ${to - dir * head},${arrowY + head / 2}`}
+            />
+          )}
+          <text className="label" x={from === to ? from + colW * 0.3 : (from + to) / 2} y={arrowY - 5 * scale}>
+            {label}
+          </text>
+        </svg>
+      </div>,
+    );
+  }
+
+  const shownOf =
+    ring.total > ring.size
+      ? `the last ${ring.size.toLocaleString("en-US")} of ${ring.total.toLocaleString("en-US")} messages`
+      : `${ring.total.toLocaleString("en-US")} messages`;
+  const set = (f: Partial<LadderFilter>) => setFilter((old) => ({ ...old, ...f }));
+  const filteredNote = isFiltered(filter) ? ` · ${count.toLocaleString("en-US")} shown` : "";
+
+  return (
+    <section className="panel ladder" aria-label="Ladder">
+      <h2>Ladder</h2>
+      <div className="log-tools">
+        <select
+          aria-label="Call"
+          value={filter.callId}
+          onChange={(e) => {
+            set({ callId: e.target.value });
+            setFollow(e.target.value === "");
+          }}
+        >
+          <option value="">
+            all calls ({calls.count.toLocaleString("en-US")}
+            {calls.count > MAX_CALLS_LISTED ? `, the last ${MAX_CALLS_LISTED} listed` : ""})
+          </option>
+          {calls.recent.map((c) => (
+            <option key={c.callId} value={c.callId}>
+              {`${timeOf(c.t)} s ${c.first} · ${c.count} · ${c.callId}`}
+            </option>
+          ))}
+        </select>
+        <select aria-label="Node" value={filter.node} onChange={(e) => set({ node: e.target.value })}>
+          <option value="">all nodes</option>
+          {nodes.map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+        <label>
+          <input
+            type="checkbox"
+            checked={filter.hideRegistrations}
+            onChange={(e) => set({ hideRegistrations: e.target.checked })}
+          />{" "}
+          hide OPTIONS/REGISTER
+        </label>
+        <label>
+          <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} /> follow
+        </label>
+        <button
+          type="button"
+          aria-label="Save ladder as text"
+          onClick={() => download("kamsim-ladder.txt", ladderAsText(rows))}
+        >
+          ⤓ text
+        </button>
+        <button
+          type="button"
+          aria-label="Save ladder as Mermaid"
+          onClick={() => download("kamsim-ladder.mmd", ladderAsMermaid(rows))}
+        >
+          ⤓ Mermaid
+        </button>
+        <button
+          type="button"
+          aria-label="Save ladder as SVG"
+          onClick={() => download("kamsim-ladder.svg", ladderAsSvg(rows), "image/svg+xml")}
+        >
+          ⤓ SVG
+        </button>
+        <span className="muted" aria-live="polite">
+          {shownOf}
+          {filteredNote}
+          {ring.total > ring.size ? ` (the ladder keeps ${LADDER_CAPACITY.toLocaleString("en-US")})` : ""}
+        </span>
+      </div>
+      <div className="ladder-head" aria-hidden="true" style={{ paddingLeft: gutter }}>
+        {layout.titles.map((t, c) => (
+          <span key={t} className={c === 0 && t === "kamailio" ? "proxy" : ""} style={{ left: gutter + x(c) }}>
+            {t}
+          </span>
+        ))}
+      </div>
+      {/* A listbox (WAI-ARIA's pattern): focus stays here, the arrows move aria-activedescendant. */}
+      <div
+        ref={view}
+        className="ladder-view"
+        role="listbox"
+        aria-label="Ladder messages"
+        aria-activedescendant={
+          cursorPos !== undefined && cursorPos >= first && cursorPos < last ? `ladder-msg-${cursor}` : undefined
+        }
+        aria-keyshortcuts="ArrowUp ArrowDown PageUp PageDown Home End Enter Escape"
+        tabIndex={0}
+        onKeyDown={onKey}
+        onScroll={(e) => {
+          const el = e.currentTarget;
+          setScrollTop(el.scrollTop);
+          const atBottom = el.scrollHeight - el.scrollTop - el.clientHeight < ROW_PX * 2;
+          if (atBottom !== follow) setFollow(atBottom);
+        }}
+      >
+        <div role="presentation" style={{ height: count * ROW_PX, position: "relative" }}>
+          {/* Measures a row in the rows' own font: their spacing (log/use-row-height.ts). */}
+          <div ref={probe} className="ladder-row ladder-probe" aria-hidden="true">
+            0
+          </div>
+          {count === 0 && (
+            <p className="muted ladder-empty">
+              {ring.total === 0 ? "No SIP message on the network yet." : "No message matches the filters."}
+            </p>
+          )}
+          {items}
+        </div>
+      </div>
+      {selected && (
+        <MessageDetails
+          row={selected}
+          onClose={() => {
+            setSelected(undefined);
+            view.current?.focus();
+          }}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,134 @@
+/**
+ * The Ladder (issue 12 §1) in the built playground, by accessible names: the first-call example
+ * run to its end, the Ladder's messages walked with the keyboard (Home, then ArrowDown through
+ * the listbox) equal the `sip` send events of `kamsim run --format jsonl --events` for the same
+ * config, traffic and seed — one arrow per message, in order, with its time, sender, receiver and
+ * label; Enter and a click open a message's whole text; hiding OPTIONS/REGISTER and choosing a
+ * call filter the rows.
+ */
+import { execFile } from "node:child_process";
+import { join } from "node:path";
+import { expect, it } from "vitest";
+import { describeNeeding } from "../support/needs.js";
+import { CHROMIUM_NEED, chromiumAvailability, servePlayground, WAIT_MS } from "./browser.js";
+
+const avail = chromiumAvailability();
+const root = join(import.meta.dirname, "..", "..");
+
+interface CliSip {
+  t: number;
+  op: string;
+  id: number;
+  fromNode: string;
+  toNode: string;
+  method: string;
+  status?: number;
+  callId: string;
+  text: string;
+}
+
+/** The `sip` events of `kamsim run --format jsonl --events` in the example's folder. */
+function cliSip(id: string): Promise<CliSip[]> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [
+        join(root, "cli", "bin.js"),
+        "run",
+        "kamailio.cfg",
+        "--traffic",
+        "traffic.json",
+        "--format",
+        "jsonl",
+        "--events",
+      ],
+      { cwd: join(root, "examples", id), encoding: "utf8", maxBuffer: 64 * 1024 * 1024, timeout: WAIT_MS },
+      (err, stdout, stderr) =>
+        err
+          ? reject(new Error(`kamsim run in examples/${id}: ${err.message}\n${stderr}`))
+          : resolve(
+              stdout
+                .split("\n")
+                .filter(Boolean)
+                .map((l) => JSON.parse(l))
+                .filter((e) => e.kind === "sip"),
+            ),
+    );
+  });
+}
+
+/** A message as the Ladder names it: time, sender → receiver, method or "code reason", fate. */
+function nameOf(e: CliSip, fate: string): string {
+  const first = e.text.slice(0, e.text.indexOf("\r\n"));
+  const label = e.status === undefined ? e.method : first.slice("SIP/2.0 ".length);
+  return `${e.t.toFixed(3)} s ${e.fromNode} → ${e.toNode} ${label}, ${fate}`;
+}
+
+describeNeeding(CHROMIUM_NEED, avail, "the Ladder", () => {
+  const pg = servePlayground();
+
+  it("shows first-call's messages as the CLI's sip events, opens their text, filters", async () => {
+    const events = cliSip("first-call");
+    const page = await pg.context.newPage();
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.goto(pg.url);
+    const run = page.getByRole("button", { name: "Run" });
+    await expect.poll(() => run.isEnabled()).toBe(true);
+    await page.getByRole("combobox", { name: "Examples" }).selectOption("first-call");
+    await page.getByRole("combobox", { name: "Speed" }).selectOption("Infinity");
+    await expect.poll(() => run.isEnabled()).toBe(true);
+    await run.click();
+    await expect.poll(() => page.getByRole("status", { name: "Simulation status" }).textContent()).toBe("ended");
+
+    const sip = await events;
+    const sent = sip.filter((e) => e.op === "send");
+    const arrived = new Map(sip.filter((e) => e.op === "recv").map((e) => [e.id, e.t]));
+    const expected = sent.map((e) => nameOf(e, arrived.get(e.id) === e.t ? "arrived" : "in flight"));
+    expect(sent.length).toBe(18);
+
+    const ladder = page.getByRole("region", { name: "Ladder" });
+    await ladder.scrollIntoViewIfNeeded();
+    await expect.poll(() => ladder.getByText(`${sent.length} messages`).count()).toBe(1);
+    const list = ladder.getByRole("listbox", { name: "Ladder messages" });
+    const active = () =>
+      list.evaluate((el) => {
+        const id = el.getAttribute("aria-activedescendant");
+        const row = id ? document.getElementById(id) : null;
+        return row ? { label: row.getAttribute("aria-label"), pos: row.getAttribute("aria-posinset") } : undefined;
+      });
+    await list.focus();
+    await page.keyboard.press("Home");
+    const shown: string[] = [];
+    for (let i = 0; i < sent.length; i++) {
+      if (i > 0) await page.keyboard.press("ArrowDown");
+      const a = await active();
+      expect(a?.pos).toBe(String(i + 1));
+      shown.push(a?.label ?? "");
+    }
+    expect(shown).toEqual(expected);
+
+    // Enter on the last message (bob's 200 OK to the BYE, relayed to alice) opens its text.
+    await page.keyboard.press("Enter");
+    const details = page.getByRole("region", { name: "Message details" });
+    const last = sent.at(-1) as CliSip;
+    await expect.poll(() => details.textContent()).toContain(last.text.trimEnd());
+    await page.keyboard.press("Escape");
+    await expect.poll(() => details.count()).toBe(0);
+
+    // A click on bob's 200 OK to the INVITE shows that message, with its Call-ID.
+    const ok = sent.find((e) => e.status === 200 && e.method === "INVITE" && e.fromNode === "bob") as CliSip;
+    await ladder.getByRole("option", { name: nameOf(ok, "arrived") }).click();
+    await expect.poll(() => details.textContent()).toContain(ok.text.split("\r\n")[0] as string);
+    expect(await details.textContent()).toContain(`Call-ID ${ok.callId}`);
+
+    // Hiding OPTIONS/REGISTER leaves the call; choosing the call's Call-ID leaves the call only.
+    await ladder.getByRole("checkbox", { name: "hide OPTIONS/REGISTER" }).check();
+    const setsize = () => list.getByRole("option").first().getAttribute("aria-setsize", { timeout: WAIT_MS });
+    const noRegister = sent.filter((e) => e.method !== "REGISTER" && e.method !== "OPTIONS").length;
+    await expect.poll(setsize).toBe(String(noRegister));
+    await ladder.getByRole("checkbox", { name: "hide OPTIONS/REGISTER" }).uncheck();
+    await ladder.getByRole("combobox", { name: "Call" }).selectOption(ok.callId);
+    await expect.poll(setsize).toBe(String(sent.filter((e) => e.callId === ok.callId).length));
+    await page.close();
+  });
+});
