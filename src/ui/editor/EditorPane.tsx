@@ -1,8 +1,8 @@
 /**
- * The editor pane: tabs for kamailio.cfg and traffic.json, the defines box, the editor, and the Apply button
- * (Ctrl/Cmd+Enter), the count of problems and how to leave the editor from the keyboard. The
- * editor itself is Monaco (see MonacoEditor.tsx), in a chunk of its own that the page starts
- * loading at once (load-editor.ts): the page is usable before it.
+ * The editor pane: tabs for kamailio.cfg and traffic.json, the editor, the Apply button
+ * (Ctrl/Cmd+Enter), the count of problems, how to leave the editor from the keyboard, and the
+ * defines box. The editor itself is Monaco (see MonacoEditor.tsx), in a chunk of its own that
+ * the page starts loading at once (load-editor.ts): the page is usable before it.
  */
 import { lazy, Suspense } from "react";
 import { getBridge } from "../bridge/worker-bridge.js";
@@ -57,7 +57,6 @@ export function EditorPane() {
           </button>
         ))}
       </div>
-      <DefinesBox />
       <div className="editor-host" id="editor-panel" role="tabpanel" aria-labelledby={`editor-tab-${tab}`}>
         <Suspense fallback={<div className="muted">loading the editor…</div>}>
           <MonacoEditor />
@@ -76,6 +75,9 @@ export function EditorPane() {
         <span role="status">{summary}</span>
         <span className="muted">Leave the editor: Esc then Tab, or Ctrl+M</span>
       </div>
+      {/* Not between the tabs and their panel (Tab from a tab goes into the editor), and after the
+          problem count, the pane's first status. */}
+      <DefinesBox />
     </section>
   );
 }
