@@ -30,6 +30,13 @@ export interface SimulationOptions {
   listen?: HostPort;
   /** cfgt's `callid_prefix` for the `cfgt` events (default `NGCP%`). */
   cfgtCallidPrefix?: string;
+  /**
+   * With `sip` events: also for the stateless replies (sl) to addresses where no endpoint listens
+   * — the traffic file's streams' sources (default true). False leaves them unbuilt, as without
+   * `sip` events: a front end drawing the network's messages under a flood of streams (the
+   * playground's Ladder) is not handed one reply per request nobody receives.
+   */
+  sipUnheard?: boolean;
 }
 
 /** Simulation.figures(): plain data. */

@@ -108,7 +108,7 @@ export class Simulation {
     this.listen = { ip: this.core.listenIp, port: this.core.listenPort };
     const seed = opts.seed ?? plan.seed;
     this.kernel = new Kernel({ ...ALL_EVENTS, ...opts.wants }, opts.onEvent, opts.figures === true);
-    this.net = new Network(this.kernel, { socket: this.listen, seed });
+    this.net = new Network(this.kernel, { socket: this.listen, seed, unheard: opts.sipUnheard !== false });
     this.sv = {
       kernel: this.kernel,
       log: new Logger(this.kernel, this.core.debug),

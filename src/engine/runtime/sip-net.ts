@@ -38,4 +38,10 @@ export interface SipNet {
    * can receive when no `sip` event would show it either; absent means "assume yes".
    */
   hears?(ip: string): boolean;
+  /**
+   * Whether a `sip` event would show a message sent where nobody listens: the observer wants
+   * `sip` events and has not left such messages out (SimulationOptions.sipUnheard). Absent
+   * means "no".
+   */
+  readonly showsUnheard?: boolean;
 }

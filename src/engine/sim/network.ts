@@ -49,6 +49,11 @@ export interface NetworkOptions {
   seed: number;
   /** Default one-way latency of an endpoint's link (the proxy's own is 0 unless attached with one). */
   latency?: Micros;
+  /**
+   * Whether `sip` events show messages a sender may skip because nobody listens at their address
+   * (SipNet.showsUnheard; default true). Off, a front end sees the endpoints' messages only.
+   */
+  unheard?: boolean;
 }
 
 /** The largest UDP payload over IPv4: 65535 minus the IP (20) and UDP (8) headers. */
@@ -83,6 +88,7 @@ export class Network implements SipNet {
   private readonly ips = new Map<string, number>();
   private readonly seed: number;
   private readonly latency: Micros;
+  private readonly unheard: boolean;
   private nextId = 1;
   /** Datagrams sent, delivered and lost so far. */
   readonly stats = { sent: 0, delivered: 0, lost: 0 };
@@ -94,6 +100,11 @@ export class Network implements SipNet {
     this.socket = { ip: opts.socket.ip, port: opts.socket.port };
     this.seed = opts.seed;
     this.latency = opts.latency ?? 0;
+    this.unheard = opts.unheard ?? true;
+  }
+
+  get showsUnheard(): boolean {
+    return this.kernel.wants.sip && this.unheard;
   }
 
   /** An endpoint listens at `addr` from now on (replacing whoever was there). */

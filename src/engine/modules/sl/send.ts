@@ -236,7 +236,7 @@ export function slSendReply(ctx: ScriptContext, code: number | string, reason: s
   const net = ctx.sv.net;
   // Nobody can see a reply that no endpoint receives and no `sip` event (nor cfgt's `sip_out`)
   // shows: the run's outcome is the same without building it (synthetic streams stay fast).
-  if (!k.wants.sip && !k.wants.cfgt && net.hears?.(ctx.src.ip) === false) {
+  if (!net.showsUnheard && !k.wants.cfgt && net.hears?.(ctx.src.ip) === false) {
     (sh.err[statSlot(codeText)] as number)++;
     return 1;
   }

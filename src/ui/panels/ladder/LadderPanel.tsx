@@ -57,6 +57,7 @@ export function LadderPanel() {
   // Rows arrive every frame: the view follows at the eye's pace (store/shown.ts).
   const version = useShown((s) => s.ladderVersion);
   const scale = useStore((s) => s.fontScale);
+  const hasStreams = useStore((s) => s.streams.length > 0);
   const [filter, setFilter] = useState<LadderFilter>(NO_FILTER);
   const [selected, setSelected] = useState<LadderRow | undefined>(undefined);
   const [cursor, setCursor] = useState<number | undefined>(undefined);
@@ -276,6 +277,12 @@ export function LadderPanel() {
           {ring.total > ring.size ? ` (the ladder keeps ${LADDER_CAPACITY.toLocaleString("en-US")})` : ""}
         </span>
       </div>
+      {hasStreams && (
+        <p className="legend muted">
+          Not drawn: stateless replies (sl_send_reply) to the traffic streams' sources — nobody listens there, so the
+          playground does not build them; the counters count them.
+        </p>
+      )}
       <div className="ladder-head" aria-hidden="true" style={{ paddingLeft: gutter }}>
         {layout.titles.map((t, c) => (
           <span key={t} className={c === 0 && t === "kamailio" ? "proxy" : ""} style={{ left: gutter + x(c) }}>
