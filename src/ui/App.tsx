@@ -3,7 +3,7 @@
  * (controls, counters, traffic, queues, timers, pike, processes, log). Panels stack on narrow
  * screens. The split between editor and dashboard can be dragged or moved with the arrow keys.
  */
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { EditorPane } from "./editor/EditorPane.js";
 import { editorDrawn } from "./editor/load-editor.js";
 import { ExampleNote } from "./examples/ExampleNote.js";
@@ -11,10 +11,10 @@ import { HelpDialog } from "./HelpDialog.js";
 import { Header } from "./header/Header.js";
 import { Controls } from "./panels/controls/Controls.js";
 import { Counters } from "./panels/counters/Counters.js";
-import { LogPanel } from "./panels/log/LogPanel.js";
-import { PANELS } from "./panels/registry.js";
 import { encodeShare } from "./share/link.js";
 import { useStore } from "./store/store.js";
+
+const DashboardPanels = lazy(() => import("./DashboardPanels.js"));
 
 export function App() {
   const theme = useStore((s) => s.theme);
@@ -22,9 +22,9 @@ export function App() {
   const notice = useStore((s) => s.notice);
   const noticeAction = useStore((s) => s.noticeAction);
   const [width, setWidth] = useState(42);
-  // The panels below the controls render once Monaco has drawn the config: on 2 cores, the
-  // editor's start and the dashboard's first render would otherwise share the CPU, and the
-  // config is what a visitor reads first.
+  // The panels below the controls load and render once Monaco has drawn the config: on 2 cores,
+  // the editor's start and the dashboard's code and first render would otherwise share the CPU,
+  // and the config is what a visitor reads first.
   const [panels, setPanels] = useState(false);
   useEffect(() => {
     let live = true;
@@ -52,7 +52,6 @@ export function App() {
     }
   };
 
-  const { Traffic, Queues, Timers, Pike, Processes, Ladder, Rpc } = PANELS;
   return (
     <div className="app">
       <Header onShare={share} />
@@ -108,20 +107,9 @@ export function App() {
           <Controls />
           <Counters />
           {panels && (
-            <>
-              <Traffic />
-              <div className="row2">
-                <Queues />
-                <Timers />
-              </div>
-              <div className="row2">
-                <Pike />
-                <Processes />
-              </div>
-              <LogPanel />
-              <Ladder />
-              <Rpc />
-            </>
+            <Suspense fallback={null}>
+              <DashboardPanels />
+            </Suspense>
           )}
         </div>
       </main>
