@@ -59,6 +59,8 @@ export type {
   ProgramInfo,
   QueueInfo,
   RouteInfo,
+  RouteRef,
+  RouteUseInfo,
   TimerInfo,
 } from "./program-info.js";
 export { cfgtReportPath, formatCfgtReport } from "./runtime/cfgt/report.js";

@@ -16,6 +16,9 @@ import { parseHtableDef } from "./modules/htable/params.js";
 import { MqueueTable } from "./modules/mqueue/params.js";
 import { pikeLimit, readPikeParams } from "./modules/pike/params.js";
 import { RtimerTable } from "./modules/rtimer/params.js";
+import { type RouteUseInfo, routeUses } from "./route-uses.js";
+
+export type { RouteRef, RouteUseInfo } from "./route-uses.js";
 
 export interface ModuleInfo {
   name: string;
@@ -72,6 +75,8 @@ export interface PikeInfo {
 export interface ProgramInfo {
   modules: ModuleInfo[];
   routes: RouteInfo[];
+  /** Where the config names a route: `route(X)`, `t_on_failure("X")`…, rtimer's exec (route-uses.ts). */
+  routeUses: RouteUseInfo[];
   queues: QueueInfo[];
   timers: TimerInfo[];
   htables: HtableInfo[];
@@ -242,11 +247,13 @@ function inactiveLines(front: FrontEndResult): LineRange[] {
 export function programInfo(front: FrontEndResult): ProgramInfo {
   const loaded = new Set(front.checked.modules.map((m) => m.name));
   const of = (name: string) => (loaded.has(name) ? paramsOf(front, name) : []);
+  const timerInfo = timers(front, of("rtimer"));
   const info: ProgramInfo = {
     modules: front.checked.modules.map((m) => ({ name: m.name, simulated: m.def?.simulated === true })),
     routes: routes(front),
+    routeUses: routeUses(front, timerInfo),
     queues: queues(front, of("mqueue")),
-    timers: timers(front, of("rtimer")),
+    timers: timerInfo,
     htables: htables(front, of("htable")),
     unsimulatedCalls: unsimulatedCalls(front),
     inactiveLines: inactiveLines(front),
