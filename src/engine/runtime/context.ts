@@ -5,6 +5,7 @@
 
 import type { Micros } from "../base/time.js";
 import type { SipMessage } from "../sip/sip-message.js";
+import type { PkgState } from "./pkg.js";
 import type { PvExtras } from "./pv/extras.js";
 import type { Services } from "./services.js";
 import type { Value } from "./values.js";
@@ -24,6 +25,8 @@ export interface ProcessState {
   vars: Value[];
   /** Per-module private state of the process (mqueue's last fetched items...). */
   local: Map<string, unknown>;
+  /** What the process holds of its private memory (-M), once it holds a counted string (pkg.ts). */
+  pkg?: PkgState;
 }
 
 export interface ScriptContext {

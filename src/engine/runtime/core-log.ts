@@ -8,6 +8,7 @@ import type { ScriptContext } from "./context.js";
 import type { CfgPos } from "./env.js";
 import type { FormatOverflow } from "./format.js";
 import type { ExprFail } from "./ops.js";
+import { PkgFail } from "./pkg.js";
 import { whereIn } from "./services.js";
 
 function fposText(p: CfgPos): string {
@@ -43,7 +44,9 @@ export function logExprFail(ctx: ScriptContext, err: ExprFail, pos: CfgPos): voi
   const w = whereIn(ctx);
   const at =
     err.reason === "rv div by 0" ? "rvalue.c:1412" : err.reason === "rv mod by 0" ? "rvalue.c:1419" : undefined;
-  if (at) ctx.sv.log.core(ctx.proc, L_ERR, at, "int_intop2", err.reason, w);
+  // No private memory for a string: rvalue.c's own lines (pkg.ts).
+  if (err instanceof PkgFail) err.log(ctx);
+  else if (at) ctx.sv.log.core(ctx.proc, L_ERR, at, "int_intop2", err.reason, w);
   else if (isBadRegex(err)) ctx.sv.log.core(ctx.proc, L_ERR, "rvalue.c:1508", "bool_rvstrop2", err.reason, w);
   else ctx.sv.log.core(ctx.proc, L_ERR, "rvalue.c:0", "rval_expr_eval", err.reason, w);
   ctx.sv.log.core(

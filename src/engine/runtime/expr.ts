@@ -13,6 +13,7 @@ import { guessType } from "./guess-type.js";
 import { intOpBoth, intOpLiteral } from "./int-closures.js";
 import { compileKeywordCompare, keywordValue } from "./keywords.js";
 import { ExprFail, equals, INT_OPS, matches, plus } from "./ops.js";
+import { checkConcat } from "./pkg.js";
 import { type ConversionWarning, strToInt, toStr, type Value } from "./values.js";
 
 export type ValueFn = (ctx: ScriptContext) => Value;
@@ -291,12 +292,18 @@ export type ValueOp = (x: Value, y: Value, ctx: ScriptContext) => Value;
 export function valueOp(e: BinaryExpr, env: CompileEnv): ValueOp {
   const warn = rightWarning(e, env);
   switch (e.op) {
-    case "+":
+    case "+": {
+      const copyA = copied(e.left);
+      const copyB = copied(e.right);
       return (x, y, ctx) => {
         if (typeof x === "number") return typeof y === "number" ? (x + y) | 0 : plus(x, y, warn(ctx));
         // A string or null on the left concatenates; no conversion can fail there.
-        return (x ?? "") + (typeof y === "string" ? y : toStr(y));
+        const a = x ?? "";
+        const b = typeof y === "string" ? y : toStr(y);
+        checkConcat(ctx, a, b, copyA, copyB);
+        return a + b;
       };
+    }
     case "==":
       return (x, y, ctx) => {
         if (typeof x === "string" && typeof y === "string") return x === y ? 1 : 0;
@@ -319,6 +326,15 @@ export function valueOp(e: BinaryExpr, env: CompileEnv): ValueOp {
 }
 
 /**
+ * Whether rval_str_add2() (core/rvalue.c) copies this operand before concatenating: a PV, an int
+ * or a call's value is converted into a new string rvalue; a literal, or the string an inner `+`
+ * or a `(str)` cast made, is used as it is.
+ */
+function copied(e: Expr): boolean {
+  return !(e.kind === "StringLit" || (e.kind === "BinaryExpr" && e.op === "+") || e.kind === "CastExpr");
+}
+
+/**
  * The warning callback for a failed conversion of `e`'s right operand: only the right one is ever
  * converted (`+` and `==` follow the left one's type), and the callback is only built when a
  * conversion actually fails.
@@ -337,15 +353,21 @@ function plusLiteral(e: BinaryExpr, env: CompileEnv): ValueFn {
   const warn = rightWarning(e, env);
   const pv = e.left.kind === "PvarExpr" && e.left.spec ? env.pv(e.left.spec, e.left.span) : undefined;
   const slot = pv?.varSlot;
+  const copyA = copied(e.left);
+  // A string on the left concatenates the int's digits (rval_convert() copies them).
+  const concat = (ctx: ScriptContext, x: string | null) => {
+    if (typeof x === "string") checkConcat(ctx, x, String(k), copyA, true);
+    return plus(x, k, warn(ctx));
+  };
   if (slot !== undefined)
     return (ctx) => {
       const x = ctx.proc.vars[slot] ?? 0;
-      return typeof x === "number" ? (x + k) | 0 : plus(x, k, warn(ctx));
+      return typeof x === "number" ? (x + k) | 0 : concat(ctx, x);
     };
   const a = pv ? pvValue(pv) : compileExpr(e.left, env);
   return (ctx) => {
     const x = a(ctx);
-    return typeof x === "number" ? (x + k) | 0 : plus(x, k, warn(ctx));
+    return typeof x === "number" ? (x + k) | 0 : concat(ctx, x);
   };
 }
 
@@ -389,18 +411,21 @@ function stringChain(e: BinaryExpr, env: CompileEnv): ValueFn | undefined {
   if (x.kind !== "StringLit" || parts.length < 2) return undefined;
   const head = x.value;
   const fns = parts.map((p) => compileExpr(p, env));
+  const copies = parts.map(copied);
   const str = (v: Value) => (typeof v === "string" ? v : toStr(v));
+  // Each step adds one operand to the string so far (the literal, then an inner `+`'s result).
+  const add = (ctx: ScriptContext, out: string, i: number, v: Value) => {
+    const s = str(v);
+    checkConcat(ctx, out, s, false, copies[i] as boolean);
+    return out + s;
+  };
   if (fns.length === 2) {
     const [a, b] = fns as [ValueFn, ValueFn];
-    return (ctx) => head + str(a(ctx)) + str(b(ctx));
-  }
-  if (fns.length === 3) {
-    const [a, b, c] = fns as [ValueFn, ValueFn, ValueFn];
-    return (ctx) => head + str(a(ctx)) + str(b(ctx)) + str(c(ctx));
+    return (ctx) => add(ctx, add(ctx, head, 0, a(ctx)), 1, b(ctx));
   }
   return (ctx) => {
     let out = head;
-    for (const f of fns) out += str(f(ctx));
+    for (let i = 0; i < fns.length; i++) out = add(ctx, out, i, (fns[i] as ValueFn)(ctx));
     return out;
   };
 }

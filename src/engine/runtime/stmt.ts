@@ -23,6 +23,7 @@ import {
 import type { CfgPos, CompileEnv } from "./env.js";
 import { compileAssigned, compileExpr, compileInt, type IntFn } from "./expr.js";
 import { ExprFail } from "./ops.js";
+import { PkgFail, storeVar } from "./pkg.js";
 import { toStr, type Value } from "./values.js";
 
 export type Action = (ctx: ScriptContext) => number;
@@ -284,7 +285,9 @@ function compileReturn(s: ReturnStmt, env: CompileEnv): Action {
 /** An assignment whose value failed: Kamailio's two ERROR lines, and the action yields -1. */
 export function assignFailed(err: unknown, ctx: ScriptContext, pos: CfgPos): number {
   if (!(err instanceof ExprFail)) throw err;
-  logExprFail(ctx, err, pos);
+  // No private memory for a string: rvalue.c's own lines, then lval_assign()'s.
+  if (err instanceof PkgFail) err.log(ctx);
+  else logExprFail(ctx, err, pos);
   logAssignFail(ctx, pos);
   return -1;
 }
@@ -296,6 +299,7 @@ export function compileAssign(s: AssignStmt, env: CompileEnv): Action {
   if (!set) throw new ExprFail(`read only pvar ${s.target.text}`);
   const pos = kamailioPos(s.value, env.files, env.pos);
   const slot = pv.varSlot;
+  const name = s.target.spec.inner ?? "";
   // A PV alone on the right whose getter may fail (a transformation): Kamailio logs it and
   // stores <null> (lval_pvar_assign()'s RV_PVAR case).
   const rhs = s.value.kind === "PvarExpr" && s.value.spec ? env.pv(s.value.spec, s.value.span) : undefined;
@@ -305,9 +309,7 @@ export function compileAssign(s: AssignStmt, env: CompileEnv): Action {
     const store =
       slot === undefined
         ? (ctx: ScriptContext, v: Value) => set(ctx, v, true)
-        : (ctx: ScriptContext, v: Value) => {
-            ctx.proc.vars[slot] = v ?? 0;
-          };
+        : (ctx: ScriptContext, v: Value) => storeVar(ctx, slot, v ?? 0, name);
     return (ctx) => {
       const v = rhs.get(ctx);
       if (v === undefined) {
@@ -334,8 +336,9 @@ export function compileAssign(s: AssignStmt, env: CompileEnv): Action {
       } catch (err) {
         return assignFailed(err, ctx, pos);
       }
-      ctx.proc.vars[slot] = v === null ? 0 : v;
-      return 1;
+      if (storeVar(ctx, slot, v === null ? 0 : v, name)) return 1;
+      logSetPvarFail(ctx, pos);
+      return -1;
     };
   return (ctx) => {
     let v: ReturnType<typeof value>;

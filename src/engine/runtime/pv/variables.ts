@@ -4,6 +4,7 @@
  */
 import type { ScriptContext } from "../context.js";
 import type { PvAccess, PvImpl } from "../env.js";
+import { storeVar } from "../pkg.js";
 import { shmCopy, type Value } from "../values.js";
 import { withName } from "./simple.js";
 import { xavpCounter } from "./xavp.js";
@@ -15,9 +16,8 @@ export const varPv: PvImpl = withName((name, _spec, env) => {
     total: true,
     varSlot: slot,
     get: (ctx: ScriptContext) => ctx.proc.vars[slot] ?? 0,
-    set: (ctx: ScriptContext, v: Value) => {
-      ctx.proc.vars[slot] = v === null ? 0 : v;
-    },
+    // Its string takes private memory (pkg.ts); false when it did not fit.
+    set: (ctx: ScriptContext, v: Value) => storeVar(ctx, slot, v === null ? 0 : v, name),
   };
 });
 
