@@ -117,7 +117,7 @@ describeNeeding(CHROMIUM_NEED, avail, "the Ladder", () => {
 
     // A click on bob's 200 OK to the INVITE shows that message, with its Call-ID.
     const ok = sent.find((e) => e.status === 200 && e.method === "INVITE" && e.fromNode === "bob") as CliSip;
-    await ladder.getByRole("option", { name: nameOf(ok, "arrived") }).click();
+    await list.getByRole("option", { name: nameOf(ok, "arrived") }).click();
     await expect.poll(() => details.textContent()).toContain(ok.text.split("\r\n")[0] as string);
     expect(await details.textContent()).toContain(`Call-ID ${ok.callId}`);
 
@@ -127,6 +127,8 @@ describeNeeding(CHROMIUM_NEED, avail, "the Ladder", () => {
     const noRegister = sent.filter((e) => e.method !== "REGISTER" && e.method !== "OPTIONS").length;
     await expect.poll(setsize).toBe(String(noRegister));
     await ladder.getByRole("checkbox", { name: "hide OPTIONS/REGISTER" }).uncheck();
+    // The menu lists the calls once opened (focused).
+    await ladder.getByRole("combobox", { name: "Call" }).focus();
     await ladder.getByRole("combobox", { name: "Call" }).selectOption(ok.callId);
     await expect.poll(setsize).toBe(String(sent.filter((e) => e.callId === ok.callId).length));
     await page.close();

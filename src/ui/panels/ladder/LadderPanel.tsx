@@ -8,7 +8,7 @@
  * Exports what it shows (every row, filters applied) as plain text, a Mermaid sequenceDiagram
  * or an SVG.
  */
-import { useEffect, useMemo, useRef, useState } from "react";
+import { memo, useEffect, useMemo, useRef, useState } from "react";
 import type { LadderRow } from "../../../protocol/messages.js";
 import { useShown } from "../../store/shown.js";
 import { LADDER_CAPACITY, useStore } from "../../store/store.js";
@@ -52,10 +52,104 @@ function tone(r: LadderRow): string {
   return "failure";
 }
 
+/** Whether the element is on screen (a panel scrolled away follows no frame). */
+function useOnScreen(ref: React.RefObject<HTMLElement | null>): boolean {
+  const [on, setOn] = useState(true);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof IntersectionObserver === "undefined") return;
+    const io = new IntersectionObserver((entries) => setOn(entries.some((e) => e.isIntersecting)));
+    io.observe(el);
+    return () => io.disconnect();
+  }, [ref]);
+  return on;
+}
+
+interface ArrowProps {
+  row: LadderRow;
+  /** The row's end and loss, apart: the ring ends a row in place (same object, new end). */
+  end: number | undefined;
+  lost: LadderRow["lost"];
+  index: number;
+  count: number;
+  rowPx: number;
+  width: number;
+  gutter: number;
+  scale: number;
+  from: number;
+  to: number;
+  colW: number;
+  /** The lifelines' x, joined (a string, so that equal columns compare equal). */
+  lifelines: string;
+  selected: boolean;
+  cursor: boolean;
+}
+
+/** One message's row; drawn again only when something it shows changed. */
+const Arrow = memo(function Arrow(p: ArrowProps) {
+  const { row: r, rowPx, scale, from, to, colW } = p;
+  const arrowY = rowPx * 0.74;
+  const dir = to >= from ? 1 : -1;
+  const head = 7 * scale;
+  const label = `${labelOf(r)}${p.lost ? " ✕" : ""}`;
+  return (
+    <div
+      id={`ladder-msg-${r.id}`}
+      data-id={r.id}
+      role="option"
+      aria-selected={p.selected}
+      aria-posinset={p.index + 1}
+      aria-setsize={p.count}
+      aria-label={describeRow(r)}
+      className={`ladder-row tone-${tone(r)}${p.selected ? " selected" : ""}${p.cursor ? " cursor" : ""}`}
+      style={{ top: p.index * rowPx, height: rowPx }}
+      tabIndex={-1}
+    >
+      <span className="ladder-time" style={{ width: p.gutter }}>
+        {timeOf(r.t)}
+      </span>
+      <svg className="ladder-svg" width={p.width} height={rowPx} aria-hidden="true">
+        {p.lifelines.split(",").map((lx) => (
+          <line key={lx} className="lifeline" x1={lx} x2={lx} y1={0} y2={rowPx} />
+        ))}
+        {from === to ? (
+          <path
+            className="arrow"
+            d={`M${from} ${arrowY - 8 * scale} h${colW * 0.25} v${8 * scale} h${-colW * 0.25 + head}`}
+            fill="none"
+          />
+        ) : (
+          <line className="arrow" x1={from} x2={to - dir * (p.lost ? 0 : head)} y1={arrowY} y2={arrowY} />
+        )}
+        {p.lost ? (
+          <path
+            className="cross"
+            d={`M${to - 5} ${arrowY - 5} l10 10 M${to + 5} ${arrowY - 5} l-10 10`}
+            strokeWidth={2.5}
+          />
+        ) : (
+          <polygon
+            className="head"
+            points={`${to},${arrowY} ${to - dir * head},${arrowY - head / 2} ${to - dir * head},${arrowY + head / 2}`}
+          />
+        )}
+        <text className="label" x={from === to ? from + colW * 0.3 : (from + to) / 2} y={arrowY - 5 * scale}>
+          {label}
+        </text>
+      </svg>
+    </div>
+  );
+});
+
 export function LadderPanel() {
   const ring = useStore((s) => s.ladder);
-  // Rows arrive every frame: the view follows at the eye's pace (store/shown.ts).
-  const version = useShown((s) => s.ladderVersion);
+  const section = useRef<HTMLElement>(null);
+  const onScreen = useOnScreen(section);
+  // Rows arrive every frame: the view follows at the eye's pace (store/shown.ts), and not at
+  // all while scrolled out of sight.
+  const version = useShown((s) => (onScreen ? s.ladderVersion : -1));
+  /** The call and node menus are open (their lists are built only then: a flood makes thousands). */
+  const [menus, setMenus] = useState(false);
   const scale = useStore((s) => s.fontScale);
   const hasStreams = useStore((s) => s.streams.length > 0);
   const [filter, setFilter] = useState<LadderFilter>(NO_FILTER);
@@ -72,16 +166,26 @@ export function LadderPanel() {
   const rows = useMemo(() => (isFiltered(filter) ? all.filter((r) => matches(r, filter)) : all), [all, filter]);
   const layout = useMemo(() => layoutColumns(rows), [rows]);
   // The node menu: every named node and the first addresses (a flood's sources are thousands).
-  const nodes = useMemo(() => columnsOf(all).slice(0, MAX_NODES_LISTED), [all]);
+  const nodes = useMemo(
+    () => (menus ? columnsOf(all).slice(0, MAX_NODES_LISTED) : filter.node ? [filter.node] : []),
+    [all, menus, filter.node],
+  );
   const calls = useMemo(() => {
+    if (!menus) {
+      const chosen = filter.callId ? all.find((r) => r.callId === filter.callId) : undefined;
+      return {
+        recent: chosen ? [{ callId: chosen.callId, first: labelOf(chosen), t: chosen.t, count: rows.length }] : [],
+        count: undefined,
+      };
+    }
     const list = callsOf(all);
     const recent = list.slice(-MAX_CALLS_LISTED);
     if (filter.callId && !recent.some((c) => c.callId === filter.callId)) {
       const chosen = list.find((c) => c.callId === filter.callId);
       if (chosen) recent.unshift(chosen);
     }
-    return { recent, count: list.length };
-  }, [all, filter.callId]);
+    return { recent, count: list.length as number | undefined };
+  }, [all, filter.callId, menus, rows.length]);
 
   useEffect(() => {
     const el = view.current;
@@ -136,69 +240,30 @@ export function LadderPanel() {
     }
   };
 
-  const arrowY = ROW_PX * 0.74;
+  const lifelines = layout.titles.map((_, c) => x(c)).join(",");
   const items: React.ReactElement[] = [];
   for (let i = first; i < last; i++) {
     const r = rows[i];
     if (!r) continue;
-    const from = x(layout.columnOf(senderOf(r)));
-    const to = x(layout.columnOf(receiverOf(r)));
-    const dir = to >= from ? 1 : -1;
-    const head = 7 * scale;
-    const label = `${labelOf(r)}${r.lost ? " ✕" : ""}`;
     items.push(
-      <div
+      <Arrow
         key={r.id}
-        id={`ladder-msg-${r.id}`}
-        role="option"
-        aria-selected={selected?.id === r.id}
-        aria-posinset={i + 1}
-        aria-setsize={count}
-        aria-label={describeRow(r)}
-        className={`ladder-row tone-${tone(r)}${selected?.id === r.id ? " selected" : ""}${
-          cursor === r.id ? " cursor" : ""
-        }`}
-        style={{ top: i * ROW_PX, height: ROW_PX }}
-        onClick={() => {
-          open(r);
-          view.current?.focus({ preventScroll: true });
-        }}
-        onKeyDown={(k) => k.key === "Enter" && open(r)}
-        tabIndex={-1}
-      >
-        <span className="ladder-time" style={{ width: gutter }}>
-          {timeOf(r.t)}
-        </span>
-        <svg className="ladder-svg" width={width} height={ROW_PX} aria-hidden="true">
-          {layout.titles.map((t, c) => (
-            <line key={t} className="lifeline" x1={x(c)} x2={x(c)} y1={0} y2={ROW_PX} />
-          ))}
-          {from === to ? (
-            <path
-              className="arrow"
-              d={`M${from} ${arrowY - 8 * scale} h${colW * 0.25} v${8 * scale} h${-colW * 0.25 + head}`}
-              fill="none"
-            />
-          ) : (
-            <line className="arrow" x1={from} x2={to - dir * (r.lost ? 0 : head)} y1={arrowY} y2={arrowY} />
-          )}
-          {r.lost ? (
-            <path
-              className="cross"
-              d={`M${to - 5} ${arrowY - 5} l10 10 M${to + 5} ${arrowY - 5} l-10 10`}
-              strokeWidth={2.5}
-            />
-          ) : (
-            <polygon
-              className="head"
-              points={`${to},${arrowY} ${to - dir * head},${arrowY - head / 2} ${to - dir * head},${arrowY + head / 2}`}
-            />
-          )}
-          <text className="label" x={from === to ? from + colW * 0.3 : (from + to) / 2} y={arrowY - 5 * scale}>
-            {label}
-          </text>
-        </svg>
-      </div>,
+        row={r}
+        end={r.end}
+        lost={r.lost}
+        index={i}
+        count={count}
+        rowPx={ROW_PX}
+        width={width}
+        gutter={gutter}
+        scale={scale}
+        from={x(layout.columnOf(senderOf(r)))}
+        to={x(layout.columnOf(receiverOf(r)))}
+        colW={colW}
+        lifelines={lifelines}
+        selected={selected?.id === r.id}
+        cursor={cursor === r.id}
+      />,
     );
   }
 
@@ -210,11 +275,14 @@ export function LadderPanel() {
   const filteredNote = isFiltered(filter) ? ` · ${count.toLocaleString("en-US")} shown` : "";
 
   return (
-    <section className="panel ladder" aria-label="Ladder">
+    <section ref={section} className="panel ladder" aria-label="Ladder">
       <h2>Ladder</h2>
       <div className="log-tools">
         <select
           aria-label="Call"
+          onFocus={() => setMenus(true)}
+          onPointerDown={() => setMenus(true)}
+          onBlur={() => setMenus(false)}
           value={filter.callId}
           onChange={(e) => {
             set({ callId: e.target.value });
@@ -222,8 +290,11 @@ export function LadderPanel() {
           }}
         >
           <option value="">
-            all calls ({calls.count.toLocaleString("en-US")}
-            {calls.count > MAX_CALLS_LISTED ? `, the last ${MAX_CALLS_LISTED} listed` : ""})
+            {calls.count === undefined
+              ? "all calls"
+              : `all calls (${calls.count.toLocaleString("en-US")}${
+                  calls.count > MAX_CALLS_LISTED ? `, the last ${MAX_CALLS_LISTED} listed` : ""
+                })`}
           </option>
           {calls.recent.map((c) => (
             <option key={c.callId} value={c.callId}>
@@ -231,7 +302,14 @@ export function LadderPanel() {
             </option>
           ))}
         </select>
-        <select aria-label="Node" value={filter.node} onChange={(e) => set({ node: e.target.value })}>
+        <select
+          aria-label="Node"
+          onFocus={() => setMenus(true)}
+          onPointerDown={() => setMenus(true)}
+          onBlur={() => setMenus(false)}
+          value={filter.node}
+          onChange={(e) => set({ node: e.target.value })}
+        >
           <option value="">all nodes</option>
           {nodes.map((n) => (
             <option key={n} value={n}>
@@ -302,6 +380,14 @@ export function LadderPanel() {
         aria-keyshortcuts="ArrowUp ArrowDown PageUp PageDown Home End Enter Escape"
         tabIndex={0}
         onKeyDown={onKey}
+        onClick={(e) => {
+          // One listener for every row (rows are drawn again only when they change).
+          const id = Number((e.target as Element).closest("[data-id]")?.getAttribute("data-id"));
+          const r = Number.isNaN(id) ? undefined : rows.find((x) => x.id === id);
+          if (!r) return;
+          open(r);
+          view.current?.focus({ preventScroll: true });
+        }}
         onScroll={(e) => {
           const el = e.currentTarget;
           setScrollTop(el.scrollTop);
