@@ -1,13 +1,14 @@
 /**
  * The editor pane: tabs for kamailio.cfg and traffic.json, the editor, the Apply button
- * (Ctrl/Cmd+Enter), the count of problems, how to leave the editor from the keyboard, and the
- * defines box. The editor itself is Monaco (see MonacoEditor.tsx), in a chunk of its own that
+ * (Ctrl/Cmd+Enter), the count of problems, how to leave the editor from the keyboard, the
+ * defines box, and the Problems list and outline (EditorTools.tsx). The editor itself is Monaco (see MonacoEditor.tsx), in a chunk of its own that
  * the page starts loading at once (load-editor.ts): the page is usable before it.
  */
 import { lazy, Suspense } from "react";
 import { getBridge } from "../bridge/worker-bridge.js";
 import { useStore } from "../store/store.js";
 import { DefinesBox } from "./DefinesBox.js";
+import { EditorTools } from "./EditorTools.js";
 import { loadEditor } from "./load-editor.js";
 import { errorCount, problemSummary } from "./problem-count.js";
 
@@ -78,6 +79,7 @@ export function EditorPane() {
       {/* Not between the tabs and their panel (Tab from a tab goes into the editor), and after the
           problem count, the pane's first status. */}
       <DefinesBox />
+      <EditorTools />
     </section>
   );
 }

@@ -28,6 +28,8 @@ import "monaco-editor/features/find/register";
 // has no binding for the keys and Ctrl+G reached the config).
 import "monaco-editor/editor/standalone/browser/quickAccess/standaloneGotoLineQuickAccess";
 import "monaco-editor/editor/standalone/browser/quickAccess/standaloneCommandsQuickAccess";
+// Ctrl+Shift+O lists the config's routes (symbols.ts) and traffic.json's keys.
+import "monaco-editor/editor/standalone/browser/quickAccess/standaloneGotoSymbolQuickAccess";
 import JsonWorker from "monaco-editor/languages/features/json/json.worker?worker";
 import { jsonDefaults } from "monaco-editor/languages/features/json/register";
 

@@ -1,7 +1,7 @@
 /**
  * Monaco made ready for the playground, once per page: the Kamailio language, the themes, and
- * completion, hover and go to definition fed by the engine's module catalog and the config's
- * ProgramInfo (plain data from its public API). The catalog is build-time data
+ * completion, hover, go to definition and the routes as document symbols, fed by the engine's
+ * module catalog and the config's ProgramInfo (plain data from its public API). The catalog is build-time data
  * (scripts/vite/catalog-plugin.ts): the page does not carry the engine to describe it.
  */
 import catalog from "virtual:kamsim-catalog";
@@ -12,6 +12,7 @@ import { registerDefinition } from "./definition.js";
 import { registerHover } from "./hover.js";
 import { registerKamailioLanguage } from "./kamailio-language.js";
 import { monaco } from "./monaco.js";
+import { registerSymbols } from "./symbols.js";
 import { defineThemes } from "./themes.js";
 
 let ready = false;
@@ -28,5 +29,6 @@ export function setupMonaco(): typeof monaco {
   registerCompletion(monaco, index, program);
   registerHover(monaco, index, program);
   registerDefinition(monaco, index, program);
+  registerSymbols(monaco, program);
   return monaco;
 }

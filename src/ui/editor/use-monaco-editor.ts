@@ -8,6 +8,7 @@ import { type RefObject, useEffect, useRef } from "react";
 import { getBridge } from "../bridge/worker-bridge.js";
 import { useStore } from "../store/store.js";
 import { type EditorTab, editorModel, FILES } from "./editor-models.js";
+import { onGoTo } from "./go-to.js";
 import { installInactiveLines } from "./inactive-lines.js";
 import { installKeyboardArrival } from "./keyboard-arrival.js";
 import { installLeaveKeys } from "./leave-editor.js";
@@ -65,29 +66,41 @@ export function useMonacoEditor(host: RefObject<HTMLDivElement | null>): void {
   const shown = useRef<EditorTab>(tab);
   const views = useRef<Partial<Record<EditorTab, monaco.editor.ICodeEditorViewState | null>>>({});
 
+  /** Shows the tab's model, keeping the view (scroll, cursor) of the one it replaces. */
+  const show = useRef((t: EditorTab) => {
+    const e = editor.current;
+    if (!e || shown.current === t) return;
+    const m = setupMonaco();
+    views.current[shown.current] = e.saveViewState();
+    e.setModel(editorModel(m, t));
+    const view = views.current[t];
+    if (view) e.restoreViewState(view);
+    e.updateOptions({ ariaLabel: FILES[t].name });
+    shown.current = t;
+  }).current;
+
   useEffect(() => {
     if (!host.current) return;
     const made = createEditor(host.current);
     editor.current = made.editor;
     requestAnimationFrame(() => setTimeout(markEditorDrawn, 0));
     shown.current = useStore.getState().tab;
+    // The Problems list and the outline: the file, then the place, in view, with the focus.
+    const stopGoTo = onGoTo((t) => {
+      show(t.tab);
+      const position = { lineNumber: t.line, column: t.col };
+      made.editor.setPosition(position);
+      made.editor.revealPositionInCenterIfOutsideViewport(position);
+      made.editor.focus();
+    });
     return () => {
+      stopGoTo();
       editor.current = undefined;
       made.dispose();
     };
-  }, [host]);
+  }, [host, show]);
 
-  useEffect(() => {
-    const e = editor.current;
-    if (!e || shown.current === tab) return;
-    const m = setupMonaco();
-    views.current[shown.current] = e.saveViewState();
-    e.setModel(editorModel(m, tab));
-    const view = views.current[tab];
-    if (view) e.restoreViewState(view);
-    e.updateOptions({ ariaLabel: FILES[tab].name });
-    shown.current = tab;
-  }, [tab]);
+  useEffect(() => show(tab), [tab, show]);
 
   useEffect(() => {
     setupMonaco().editor.setTheme(themeFor(theme));
