@@ -20,7 +20,7 @@ import { compileFormat } from "./runtime/format.js";
 import { Logger } from "./runtime/log.js";
 import type { Process } from "./runtime/process.js";
 import type { Services } from "./runtime/services.js";
-import { SHM_MEM_SIZE, ShmPool, shmCoreAtStart } from "./runtime/shm.js";
+import { ShmPool, shmCoreAtStart } from "./runtime/shm.js";
 import { startModules } from "./sim/host.js";
 import { Kernel } from "./sim/kernel.js";
 import { Network } from "./sim/network.js";
@@ -121,7 +121,7 @@ export class Simulation {
       world: createWorld(plan.endpoints),
       net: this.net,
       serverHeader: this.core.serverHeader,
-      shm: new ShmPool(SHM_MEM_SIZE, shmCoreAtStart(this.core.children)),
+      shm: new ShmPool(this.core.shmMemSize, shmCoreAtStart(this.core.children)),
     };
     this.runner = new RouteRunner(this.sv, this.kernel);
     this.instances = createInstances(front, this.sv, this.core);

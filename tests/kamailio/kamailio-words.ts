@@ -18,6 +18,7 @@ export const KAMAILIO_WORDS: Readonly<Record<string, RegExp>> = {
   module_not_found: /could not find module|failed to load module/,
   unknown_core_param: /unknown config variable/,
   bad_core_param_value: /number expected|syntax error/,
+  shm_size_late: /shm\/shm_mem_size must be before any modparam or the route blocks/,
   duplicate_route: /duplicate route/,
   bad_event_route: /syntax error/,
   route_not_defined: /route "\S+" not found/,

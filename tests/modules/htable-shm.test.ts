@@ -18,12 +18,12 @@ const TRAFFIC = {
 const run = (config: string) => runEngine(config, TRAFFIC).lines.join("\n");
 
 /** Sets `$sht(a=>N)` for N = 0, 1, … until two sets fail; then `after`. */
-const fill = (value: string, size: number, after = "", mqueue = "") => `max_while_loops=0
+const fill = (value: string, size: number, after = "", mqueue = "", shm = "") => `max_while_loops=0
 children=1
 loadmodule "pv.so"
 loadmodule "xlog.so"
 loadmodule "htable.so"
-${mqueue}modparam("htable", "htable", "a=>size=${size}")
+${shm}${mqueue}modparam("htable", "htable", "a=>size=${size}")
 request_route {
     $var(i) = 0;
     $var(n) = 0;
@@ -65,6 +65,14 @@ describe("htable and shared memory", () => {
     expect(run(fill("0123456789".repeat(10), 16, "", mq))).toContain(
       "ERROR: <script>: set 223615 failed, 223615 items",
     );
+  });
+
+  it("a config's shm_mem_size (before any modparam) sizes the pool: 7,842 items in 32 MB, 3,832 in 16 MB, as measured", () => {
+    const big = "0123456789".repeat(400);
+    expect(run(`shm_mem_size=32\n${fill(big, 12)}`)).toContain("ERROR: <script>: set 7842 failed, 7842 items");
+    expect(run(fill(big, 12, "", "", "shm=16\n"))).toContain("ERROR: <script>: set 3832 failed, 3832 items");
+    // The first one wins (cfg.y takes a size only while it is still the default; 3,832 measured).
+    expect(run(`shm=16\nshm_mem_size=32\n${fill(big, 12)}`)).toContain("ERROR: <script>: set 3832 failed, 3832 items");
   });
 
   it("a removed item gives its memory back", () => {

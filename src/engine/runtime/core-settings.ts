@@ -28,6 +28,11 @@ export interface CoreSettings {
    * `server_header` as written, Kamailio's own by default, "" when `server_signature=no`.
    */
   serverHeader: string;
+  /**
+   * Shared memory, bytes: `shm`/`shm_mem`/`shm_mem_size` in MB (cfg.y: taken while the size is
+   * still the default 64 MB, so the first one wins; `-m`, which would win, is not simulated).
+   */
+  shmMemSize: number;
 }
 
 const DEFAULT_CORE: CoreSettings = {
@@ -39,6 +44,7 @@ const DEFAULT_CORE: CoreSettings = {
   listenIp: "127.0.0.1",
   listenPort: 5060,
   serverHeader: DEFAULT_SERVER_HEADER,
+  shmMemSize: 64 * 1024 * 1024,
 };
 
 const int = (v: CoreValue): number | undefined => (v.type === "int" ? v.value : undefined);
@@ -89,6 +95,14 @@ export function readCoreSettings(config: Config): CoreSettings {
       case "log_prefix":
         if (v.type === "string") s.logPrefix = v.value;
         break;
+      case "shm":
+      case "shm_mem":
+      case "shm_mem_size": {
+        const mb = int(v);
+        // A size of 0 or less would not start Kamailio (shm_mem_init() cannot map it): kept 64.
+        if (mb !== undefined && mb > 0 && s.shmMemSize === DEFAULT_CORE.shmMemSize) s.shmMemSize = mb * 1024 * 1024;
+        break;
+      }
       case "port":
         s.listenPort = int(v) ?? s.listenPort;
         break;

@@ -12,6 +12,9 @@ import { type LoadedModule, Scope } from "./scope.js";
 import { StmtChecker } from "./stmts.js";
 import { checkCoreParam, checkModParam } from "./top.js";
 
+/** The core parameter's names for the shared memory size (cfg.lex SHM_MEM_SZ). */
+const SHM_SIZE_PARAMS = new Set(["shm", "shm_mem", "shm_mem_size"]);
+
 /** What the checker learnt about a config. */
 export interface CheckedConfig {
   config: Config;
@@ -24,11 +27,24 @@ export function checkConfig(config: Config, diags: DiagnosticBag, exports: Expor
   const scope = new Scope(diags, exports);
   const routes = collectRoutes(config, diags);
   for (const name of routes.get("route")?.keys() ?? []) scope.routeNames.add(name);
+  // The first modparam or route block makes the core set up shared memory (cfg.y), after which
+  // its size can no longer be set.
+  let shmInitialized = false;
   for (const [i, item] of config.items.entries()) {
     if (item.kind === "FlagsDecl") scope.flags.declare(item, i, diags);
     else if (item.kind === "LoadModule") scope.load(item);
-    else if (item.kind === "ModParam") checkModParam(item, scope, diags);
-    else if (item.kind === "CoreParam") checkCoreParam(item, exports.coreParams, diags);
+    else if (item.kind === "ModParam") {
+      shmInitialized = true;
+      checkModParam(item, scope, diags);
+    } else if (item.kind === "CoreParam") {
+      checkCoreParam(item, exports.coreParams, diags);
+      if (shmInitialized && SHM_SIZE_PARAMS.has(item.name))
+        diags.error(
+          "shm_size_late",
+          "shm/shm_mem_size must be before any modparam or the route blocks",
+          item.value.span,
+        );
+    } else if (item.kind === "RouteBlock") shmInitialized = true;
   }
   const order = [...scope.loaded.keys()];
   for (const m of scope.loaded.values())
