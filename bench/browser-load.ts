@@ -17,6 +17,10 @@ export interface LoadScenario {
   /** Wall ms between retained-heap samples. */
   sampleEveryMs: number;
   targets: Record<string, number>;
+  /** The config to run (the page's current one when absent). */
+  config?: string;
+  /** Done once the run is running (Run's click scrolls the dashboard to the controls: e.g. a view back into sight). */
+  whileRunning?: (page: Page) => Promise<void>;
 }
 
 interface PageBench {
@@ -32,6 +36,11 @@ export async function runLoad(context: BrowserContext, page: Page, sc: LoadScena
     const w = window as unknown as { kamsim: { setTexts(x: { traffic: string }): void } };
     w.kamsim.setTexts({ traffic: t });
   }, sc.traffic);
+  if (sc.config !== undefined)
+    await page.evaluate((c) => {
+      const w = window as unknown as { kamsim: { setTexts(x: { config: string }): void } };
+      w.kamsim.setTexts({ config: c });
+    }, sc.config);
   await page.getByRole("button", { name: "Apply" }).click();
   await page.getByRole("button", { name: "Run" }).and(page.locator(":enabled")).waitFor();
   await page.getByLabel("Speed").selectOption(sc.speed);
@@ -56,6 +65,10 @@ export async function runLoad(context: BrowserContext, page: Page, sc: LoadScena
   `);
   await page.getByRole("button", { name: "Run" }).click();
   const wallStart = Date.now();
+  if (sc.whileRunning) {
+    await page.getByRole("status", { name: "Simulation status" }).getByText("running").waitFor();
+    await sc.whileRunning(page);
+  }
   // The heap after a full collection, taken over the DevTools protocol: what the page keeps,
   // without the garbage that happens to be waiting. The collection is a main-thread task of the
   // benchmark's own, so long tasks during it are not the page's (counted apart).

@@ -2,14 +2,19 @@
  * The playground's performance in Chromium (issue 5): with 10,000 req/s of traffic at 10× speed,
  * frames per second, the longest main-thread task, and the page's heap over 10 minutes of
  * virtual time; the same at max speed under a 1,500 req/s flood for 5 virtual minutes (issue 9);
- * and how soon a production build is ready after navigation. Prints JSON lines (the load
+ * with calls, first-call's config and 2,000 phones at 200 calls/s at 10×, the Ladder in view
+ * (issue 12); and how soon a production build is ready after navigation. Prints JSON lines (the load
  * scenarios: bench/browser-load.ts; the start: bench/browser-startup.ts).
  * Skipped (with a line saying why) when Debian's chromium is not installed.
  */
+
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { chromiumAvailability, launchChromium, serveFolder } from "../tests/e2e/browser.js";
 import { buildPlayground, releasePlayground } from "../tests/e2e/build.js";
 import { runLoad } from "./browser-load.js";
 import { measureStartup } from "./browser-startup.js";
+import { callsTraffic } from "./calls.js";
 
 const avail = chromiumAvailability();
 if (!avail.ok) {
@@ -70,6 +75,20 @@ try {
     // The run lasts seconds to a minute of wall time, depending on the machine.
     sampleEveryMs: 2_500,
     targets: { target_longest_task_ms: 200 },
+  });
+
+  // Calls (issue 12): the first-call example's config with 2,000 phones placing 200 calls a
+  // second (bench/calls.ts's traffic) for 2 virtual minutes at 10×, the Ladder in view: every
+  // message is a row for it. Last, as it replaces the config.
+  await runLoad(context, page, {
+    bench: "browser.first-call.200cps.10x.120s.ladder",
+    config: readFileSync(join(import.meta.dirname, "..", "examples", "first-call", "kamailio.cfg"), "utf8"),
+    traffic: callsTraffic(2000, 200, 30, 120),
+    speed: "10",
+    timeoutMs: 300_000,
+    sampleEveryMs: 5_000,
+    targets: { target_fps: 55, target_longest_task_ms: 50 },
+    whileRunning: (p) => p.getByRole("region", { name: "Ladder" }).evaluate((el) => el.scrollIntoView()),
   });
 } finally {
   await close();

@@ -172,9 +172,10 @@ export function LadderPanel() {
   );
   const calls = useMemo(() => {
     if (!menus) {
-      const chosen = filter.callId ? all.find((r) => r.callId === filter.callId) : undefined;
+      const mine = filter.callId ? all.filter((r) => r.callId === filter.callId) : [];
+      const chosen = mine[0];
       return {
-        recent: chosen ? [{ callId: chosen.callId, first: labelOf(chosen), t: chosen.t, count: rows.length }] : [],
+        recent: chosen ? [{ callId: chosen.callId, first: labelOf(chosen), t: chosen.t, count: mine.length }] : [],
         count: undefined,
       };
     }
@@ -185,7 +186,7 @@ export function LadderPanel() {
       if (chosen) recent.unshift(chosen);
     }
     return { recent, count: list.length as number | undefined };
-  }, [all, filter.callId, menus, rows.length]);
+  }, [all, filter.callId, menus]);
 
   useEffect(() => {
     const el = view.current;
@@ -301,6 +302,9 @@ export function LadderPanel() {
               {`${timeOf(c.t)} s ${c.first} · ${c.count} · ${c.callId}`}
             </option>
           ))}
+          {filter.callId && !calls.recent.some((c) => c.callId === filter.callId) && (
+            <option value={filter.callId}>{`${filter.callId} (no message of it kept)`}</option>
+          )}
         </select>
         <select
           aria-label="Node"
