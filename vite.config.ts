@@ -1,12 +1,13 @@
 import { defineConfig } from "vite";
 import { catalogPlugin } from "./scripts/vite/catalog-plugin.js";
 import { preloadEditorPlugin } from "./scripts/vite/preload-editor-plugin.js";
+import { trafficSchemaPlugin } from "./scripts/vite/traffic-schema-plugin.js";
 
 // The playground is a static site: `npm run build` writes dist/, which works from any static
 // server, offline (everything is bundled; nothing is fetched from another origin).
 export default defineConfig({
   base: "./",
-  plugins: [catalogPlugin(), preloadEditorPlugin("src/ui/editor/MonacoEditor.tsx")],
+  plugins: [catalogPlugin(), trafficSchemaPlugin(), preloadEditorPlugin("src/ui/editor/MonacoEditor.tsx")],
   server: { host: "127.0.0.1", port: 5173 },
   preview: { host: "127.0.0.1", port: 4173 },
   build: {

@@ -1,8 +1,9 @@
 /**
  * The Problems list and the outline (issue 12 §6) in the production build: a config with two
  * errors and a traffic file with one list three problems in the engine's words; Enter on the
- * traffic one shows traffic.json at its line; the outline lists the routes with who calls them,
- * and a click on one goes to its block.
+ * traffic one shows traffic.json at its line (and only then starts Monaco's JSON worker), where
+ * completion offers the schema's keys and enum values and hover its docs; the outline lists the
+ * routes with who calls them, and a click on one goes to its block.
  */
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
@@ -51,6 +52,8 @@ describeNeeding(CHROMIUM_NEED, avail, "Problems list and outline in Chromium", (
     expect(trfErrors.map((e) => `${e.path} ${e.line}:${e.col}`)).toEqual(["streams[0].rate 3:45"]);
 
     const page = await pg.context.newPage();
+    const requests: string[] = [];
+    page.on("request", (r) => requests.push(r.url()));
     await page.setViewportSize({ width: 1400, height: 900 });
     await page.goto(pg.url);
     await expect.poll(() => status(page)).toMatch(/ready/);
@@ -69,6 +72,7 @@ describeNeeding(CHROMIUM_NEED, avail, "Problems list and outline in Chromium", (
     ]);
     expect(await page.getByRole("button", { name: /^Problems/ }).textContent()).toBe("Problems 3");
 
+    const jsonBefore = requests.filter((u) => /json\.worker/.test(u));
     // Enter on the traffic one: its tab, its line, the focus in the editor.
     await page.getByRole("button", { name: /traffic\.json 3:45/ }).focus();
     await page.keyboard.press("Enter");
@@ -81,6 +85,24 @@ describeNeeding(CHROMIUM_NEED, avail, "Problems list and outline in Chromium", (
     await expect.poll(() => cursorLine(page)).toBe(3);
     mkdirSync(shots, { recursive: true });
     await page.screenshot({ path: join(shots, "problems-traffic.png") });
+    // Monaco's JSON worker started with the traffic tab, not before (the page's ready time).
+    expect(jsonBefore).toEqual([]);
+    expect(requests.some((u) => /json\.worker/.test(u))).toBe(true);
+
+    // traffic.json's completion and hover, from the schema derived from the engine's types: the
+    // stream's other keys, then pattern's values; the doc of a key on hover.
+    const widget = page.locator(".suggest-widget.visible");
+    for (let i = 0; i < 6; i++) await page.keyboard.press("Shift+ArrowRight");
+    await page.keyboard.type('1, "');
+    await page.keyboard.press("Control+Space");
+    await expect.poll(() => widget.textContent()).toMatch(/pattern.*sport|sport.*pattern/);
+    await page.keyboard.press("Escape");
+    await page.keyboard.type('pattern": ');
+    await page.keyboard.press("Control+Space");
+    await expect.poll(() => widget.textContent()).toMatch(/"uniform".*"poisson"|"poisson".*"uniform"/);
+    await page.keyboard.press("Escape");
+    await page.locator(".view-lines span", { hasText: /^"rate"$/ }).hover();
+    await expect.poll(() => page.locator(".monaco-hover:not(.hidden)").textContent()).toContain("Requests per second");
 
     // The outline: each route with who names it; a click goes to the block in kamailio.cfg.
     await page.getByRole("button", { name: "Outline" }).click();

@@ -30,6 +30,7 @@ import "monaco-editor/editor/standalone/browser/quickAccess/standaloneGotoLineQu
 import "monaco-editor/editor/standalone/browser/quickAccess/standaloneCommandsQuickAccess";
 // Ctrl+Shift+O lists the config's routes (symbols.ts) and traffic.json's keys.
 import "monaco-editor/editor/standalone/browser/quickAccess/standaloneGotoSymbolQuickAccess";
+import trafficSchema from "virtual:kamsim-traffic-schema";
 import JsonWorker from "monaco-editor/languages/features/json/json.worker?worker";
 import { jsonDefaults } from "monaco-editor/languages/features/json/register";
 
@@ -44,7 +45,14 @@ self.MonacoEnvironment = {
 };
 
 // kamsim's worker validates traffic.json (syntax and schema) and its markers say so; Monaco's own
-// JSON validation would repeat the syntax errors in other words.
-jsonDefaults.setDiagnosticsOptions({ validate: false, allowComments: false, enableSchemaRequest: false });
+// JSON validation would repeat the syntax errors in other words. The schema (derived from the
+// engine's traffic types at build time) gives completion of keys and enum values and hover docs;
+// the JSON worker itself still starts only when traffic.json is first shown (its model is made then).
+jsonDefaults.setDiagnosticsOptions({
+  validate: false,
+  allowComments: false,
+  enableSchemaRequest: false,
+  schemas: [{ uri: "kamsim://schemas/traffic.json", fileMatch: ["traffic.json"], schema: trafficSchema }],
+});
 
 export { monaco };
