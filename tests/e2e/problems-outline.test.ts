@@ -118,6 +118,13 @@ describeNeeding(CHROMIUM_NEED, avail, "Problems list and outline in Chromium", (
     await outline.getByRole("button", { name: "route(RELAY) in request_route" }).click();
     await expect.poll(() => cursorLine(page)).toBe(5);
     await page.screenshot({ path: join(shots, "outline.png") });
+    // The same routes are Monaco's document symbols (Ctrl+Shift+O, the focus is in the editor).
+    await page.keyboard.press("Control+Shift+O");
+    const picker = page.locator(".quick-input-widget .monaco-list-row");
+    await expect
+      .poll(() => picker.allTextContents())
+      .toEqual([expect.stringContaining("request_route"), expect.stringContaining("route[RELAY]")]);
+    await page.keyboard.press("Escape");
     await page.close();
   });
 });
