@@ -74,7 +74,12 @@ describeNeeding(CHROMIUM_NEED, avail, "Problems list and outline in Chromium", (
 
     const jsonBefore = requests.filter((u) => /json\.worker/.test(u));
     // Enter on the traffic one: its tab, its line, the focus in the editor.
-    await page.getByRole("button", { name: /traffic\.json 3:45/ }).focus();
+    // (Down and End walk the list.)
+    await list.getByRole("button").first().focus();
+    await page.keyboard.press("ArrowDown");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toContain("NOWHERE");
+    await page.keyboard.press("End");
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toContain("traffic.json 3:45");
     await page.keyboard.press("Enter");
     await expect
       .poll(() => page.getByRole("tab", { name: /traffic\.json/ }).getAttribute("aria-selected"))

@@ -5,6 +5,7 @@
 import { useMemo } from "react";
 import { useStore } from "../store/store.js";
 import { goTo } from "./go-to.js";
+import { moveInList } from "./list-keys.js";
 import { buildOutline, type OutlinePlace } from "./outline.js";
 
 function Go({ at, children }: { at: OutlinePlace | undefined; children: string }) {
@@ -28,7 +29,7 @@ export function OutlineList() {
   if (routes.length === 0)
     return <p className="muted tool-empty">No route blocks (yet: the config is checked as you type).</p>;
   return (
-    <ul className="outline" aria-label="Outline">
+    <ul className="outline" aria-label="Outline" onKeyDown={moveInList}>
       {routes.map((r) => (
         <li key={r.label}>
           <Go at={r.at}>{r.label}</Go>

@@ -5,6 +5,7 @@
  */
 import { useStore } from "../store/store.js";
 import { goTo } from "./go-to.js";
+import { moveInList } from "./list-keys.js";
 import { problemRows } from "./problems.js";
 
 const ICON = { error: "✖", warning: "⚠", info: "ℹ" } as const;
@@ -15,7 +16,7 @@ export function ProblemsList() {
   const rows = problemRows(cfg, trf);
   if (rows.length === 0) return <p className="muted tool-empty">No problems in either file.</p>;
   return (
-    <ul className="problems" aria-label="Problems">
+    <ul className="problems" aria-label="Problems" onKeyDown={moveInList}>
       {rows.map((r, i) => {
         const body = (
           <>
