@@ -309,6 +309,7 @@ export class SimulationHost {
     const sim = this.sim;
     const t = sim?.now ?? 0;
     const { events, dropped, queueDrops, queuePoints, routesRan, busyUs } = this.frames.take(t, sim?.figures());
+    const ladder = this.ladder.take();
     this.port.post({
       type: "frame",
       v: PROTOCOL_VERSION,
@@ -327,7 +328,7 @@ export class SimulationHost {
       timerFirings: { ...this.frames.timerFirings },
       rxQueued: this.frames.rxQueued,
       pike: sim ? pikeRows(sim) : [],
-      ladder: this.ladder.take(),
+      ...(ladder ? { ladder } : {}),
     });
   }
 
