@@ -22,6 +22,9 @@ export const PKG_MEM_SIZE = 8 * 1024 * 1024;
  */
 export const PKG_USED_BEFORE = 695_608;
 
+/** Strings shorter than this (UTF-16 units) are not counted in a `$var` (see storeVar). */
+const SMALL_STRING = 4096;
+
 /** sizeof(struct rvalue) - sizeof(buf) on x86-64 (core/rvalue.h: 848 - 1). */
 const RV_HEAD = 847;
 /** core/rvalue.c RV_STR_EXTRA: what rval_new_str() adds to each string it copies. */
@@ -110,6 +113,14 @@ export function storeVar(ctx: ScriptContext, slot: number, v: number | string, n
       p.pool.free(p.bufCost[slot] as number);
       p.bufCost[slot] = 0;
     }
+    return true;
+  }
+  // A short string is not counted (a few kilobytes a variable at most, against 8 MB): it goes
+  // into the buffer held, if any, as set_var_value() copies a shorter string in place. Counting
+  // its bytes would flatten every string a script builds (a copy per assignment).
+  if (v.length < SMALL_STRING) {
+    ctx.proc.vars[slot] = v;
+    if (p !== undefined && (p.bufCost[slot] ?? 0) > 0) p.bufLen[slot] = v.length;
     return true;
   }
   const pkg = p ?? pkgOf(ctx.proc);

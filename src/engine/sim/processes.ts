@@ -10,7 +10,7 @@ import type { Process, ProcessKind, ProcessRequest } from "../runtime/process.js
 const PID_BASE = 1000;
 
 function makeProcess(index: number, kind: ProcessKind, name: string, label = name): Process {
-  return { index, pid: PID_BASE + index, kind, name, label, vars: [], local: new Map(), busyUntil: 0 };
+  return { index, pid: PID_BASE + index, kind, name, label, vars: [], local: new Map(), pkg: undefined, busyUntil: 0 };
 }
 
 export function buildProcessTable(children: number, listen: string, modules: readonly ProcessRequest[]): Process[] {
