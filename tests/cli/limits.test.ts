@@ -117,6 +117,32 @@ describe("kamsim and mqueue's shared memory", () => {
   });
 });
 
+describe("kamsim and Kamailio's memory pools", () => {
+  it("run: a $var doubled 40 times fails in private memory as 5.6.3 does, not with 'Invalid string length'", () => {
+    const cfg = file(
+      "double.cfg",
+      `loadmodule "pv.so"\nloadmodule "xlog.so"\nrequest_route {\n    $var(s) = "ab";\n    $var(i) = 0;\n    while ($var(i) < 40) {\n        $var(s) = $var(s) + $var(s);\n        $var(i) = $var(i) + 1;\n    }\n    xlog("L_ERR", "done at $(var(s){s.len})\\n");\n    drop;\n}\n`,
+    );
+    const r = kamsim(["run", cfg, "--duration", "1"], dir);
+    clean(r.stderr);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("rval_new_empty(): could not allocate private memory from pkg pool");
+    expect(r.stdout).toContain("ERROR: <script>: done at 2097152");
+  });
+
+  it("run: $sht sets in an endless loop stop at the shared pool with htable's lines (host memory grew for minutes)", () => {
+    const cfg = file(
+      "sht.cfg",
+      `max_while_loops=0\nloadmodule "pv.so"\nloadmodule "xlog.so"\nloadmodule "htable.so"\nmodparam("htable", "htable", "a=>size=14")\nrequest_route {\n    $var(i) = 0;\n    while (1) {\n        $sht(a=>$var(i)) = "$ru$ru$ru$ru$ru$ru$ru$ru";\n        if ($sht(a=>$var(i)) == $null) {\n            xlog("L_ERR", "table full at $var(i)\\n");\n            drop;\n        }\n        $var(i) = $var(i) + 1;\n    }\n}\n`,
+    );
+    const r = kamsim(["run", cfg, "--duration", "1"], dir);
+    clean(r.stderr);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("ERROR: htable [ht_api.c:189]: ht_cell_new(): no more shm");
+    expect(r.stdout).toContain("ERROR: <script>: table full at");
+  });
+});
+
 describe("kamsim run prints as it goes", () => {
   it("a run whose scripts each hit the step budget shows its lines before it ends, not all at exit", async () => {
     // Each request loops until kamsim's step budget (10 million actions, ~0.4 s) stops it: the
