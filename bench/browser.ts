@@ -43,11 +43,11 @@ const floodTraffic = JSON.stringify({
 });
 
 const dist = await buildPlayground();
-const { url, server } = await serveFolder(dist);
+const { url, server } = await serveFolder(dist, { cacheAssets: true });
 const { context, close } = await launchChromium();
 try {
-  // Startup: first visits, navigation → Monaco has drawn the config and Run is enabled
-  // (bench/browser-startup.ts). Then the page the load scenarios use.
+  // Startup: first visits, navigation → Monaco has drawn the config and Run is enabled, then
+  // repeat visits (bench/browser-startup.ts). Then the page the load scenarios use.
   console.log(JSON.stringify(await measureStartup(url, 7)));
   const page = await context.newPage();
   await page.setViewportSize({ width: 1400, height: 900 });

@@ -79,8 +79,15 @@ const TYPES: Record<string, string> = {
   ".woff2": "font/woff2",
 };
 
-/** Serves a folder on 127.0.0.1 at a free port. */
-export async function serveFolder(root: string): Promise<{ url: string; server: Server }> {
+/**
+ * Serves a folder on 127.0.0.1 at a free port. With `cacheAssets`, the build's hashed files
+ * (assets/) go out as a static host sends them — cacheable for a year, never changing — and the
+ * page itself as revalidated each time, so a browser's second visit finds its cache.
+ */
+export async function serveFolder(
+  root: string,
+  opts: { cacheAssets?: boolean } = {},
+): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent((req.url ?? "/").split("?")[0] ?? "/")).replace(/^(\.\.[/\\])+/, "");
     let file = join(root, path);
@@ -89,7 +96,10 @@ export async function serveFolder(root: string): Promise<{ url: string; server: 
       res.writeHead(404).end("not found");
       return;
     }
-    res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+    const headers: Record<string, string> = { "content-type": TYPES[extname(file)] ?? "application/octet-stream" };
+    if (opts.cacheAssets)
+      headers["cache-control"] = path.includes("assets/") ? "public, max-age=31536000, immutable" : "no-cache";
+    res.writeHead(200, headers);
     res.end(readFileSync(file));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
