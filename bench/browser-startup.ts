@@ -15,6 +15,7 @@ import { readFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import type { Page } from "playwright-core";
 import { chromiumAvailability, launchChromium, serveFolder } from "../tests/e2e/browser.js";
 import { buildPlayground, releasePlayground } from "../tests/e2e/build.js";
 
@@ -75,6 +76,19 @@ const WATCH = `
   })();
 `;
 
+/** Waits until the page (watched by WATCH) has drawn the config and enabled Run; their times. */
+async function readyTimes(page: Page): Promise<{ editor: number; run: number }> {
+  await page.waitForFunction(
+    () => {
+      const r = (window as unknown as { __startup: { editor?: number; run?: number } }).__startup;
+      return r.editor !== undefined && r.run !== undefined;
+    },
+    undefined,
+    { polling: "raf" },
+  );
+  return page.evaluate(() => (window as unknown as { __startup: { editor: number; run: number } }).__startup);
+}
+
 /**
  * Repeat visits: one browser opens the page once (not counted), then `visits` times more, each
  * after a blank page and a pause (time for Chromium to keep the compiled code). The build's
@@ -91,17 +105,7 @@ async function repeatVisits(url: string, visits: number): Promise<number[]> {
     const ready: number[] = [];
     for (let i = 0; i <= visits; i++) {
       await page.goto(url);
-      await page.waitForFunction(
-        () => {
-          const r = (window as unknown as { __startup: { editor?: number; run?: number } }).__startup;
-          return r.editor !== undefined && r.run !== undefined;
-        },
-        undefined,
-        { polling: "raf" },
-      );
-      const r = await page.evaluate(
-        () => (window as unknown as { __startup: { editor: number; run: number } }).__startup,
-      );
+      const r = await readyTimes(page);
       if (i > 0) ready.push(Math.round(Math.max(r.editor, r.run)));
       await page.goto("about:blank");
       await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -124,19 +128,9 @@ async function oneLoad(url: string): Promise<Load> {
     const traced = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()));
     await cdp.send("Tracing.start", { categories: "toplevel,devtools.timeline", transferMode: "ReportEvents" });
     await page.goto(url);
-    await page.waitForFunction(
-      () => {
-        const r = (window as unknown as { __startup: { editor?: number; run?: number } }).__startup;
-        return r.editor !== undefined && r.run !== undefined;
-      },
-      undefined,
-      { polling: "raf" },
-    );
+    const r = await readyTimes(page);
     await cdp.send("Tracing.end");
     await traced;
-    const r = await page.evaluate(
-      () => (window as unknown as { __startup: { editor: number; run: number } }).__startup,
-    );
     return { editor: Math.round(r.editor), run: Math.round(r.run), mainThreadCpu: mainThreadCpuMs(events) };
   } finally {
     await close();

@@ -10,7 +10,7 @@ import { type ProgramInfo, programInfo } from "./program-info.js";
 import { Simulation, type SimulationOptions } from "./simulation.js";
 import type { TrafficPlan } from "./traffic/types.js";
 
-export type { SourceFile, Span } from "./base/source.js";
+export { lineColAt, type SourceFile, type Span } from "./base/source.js";
 export { formatTimestamp, type Micros, seconds, toSeconds } from "./base/time.js";
 export { type Catalog, type CatalogFunction, type CatalogModule, moduleCatalog } from "./catalog.js";
 export type {

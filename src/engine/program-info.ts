@@ -7,7 +7,7 @@
  * the `modparam`s in file order as the simulation applies them; this file only adds where each
  * name is written, so an editor can jump to it.
  */
-import type { Span } from "./base/source.js";
+import { lineColAt, type Span } from "./base/source.js";
 import type { ModParam, RouteKindName } from "./lang/ast.js";
 import type { FrontEndResult } from "./lang/compile.js";
 import { sourceOffsetInString } from "./lang/lexer.js";
@@ -216,28 +216,15 @@ function routes(front: FrontEndResult): RouteInfo[] {
  * are those strictly between, plus the last one when the skip ends inside a line.
  */
 function inactiveLines(front: FrontEndResult): LineRange[] {
-  const text = front.files[0]?.text ?? "";
+  const file = front.files[0];
   const spans = front.inactive.filter((s) => s.file === 0);
-  if (spans.length === 0) return [];
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  /** The 1-based line holding `offset` (binary search over the line starts). */
-  const lineOf = (offset: number): number => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo + 1;
-  };
+  if (!file || spans.length === 0) return [];
   const out: LineRange[] = [];
   for (const s of spans) {
-    const from = lineOf(s.start) + 1;
-    const endLine = lineOf(s.end);
-    const before = text.slice(starts[endLine - 1] as number, s.end);
-    const to = before.trim() === "" ? endLine - 1 : endLine;
+    const from = lineColAt(file, s.start).line + 1;
+    const end = lineColAt(file, s.end);
+    const before = file.text.slice(s.end - (end.col - 1), s.end);
+    const to = before.trim() === "" ? end.line - 1 : end.line;
     if (from <= to) out.push({ from, to });
   }
   return out;

@@ -6,7 +6,7 @@
  * main file). ProgramInfo is the last check's: a place whose text has moved since is dropped
  * rather than pointing at the wrong line.
  */
-import type { ProgramInfo, RouteRef } from "../../engine/index.js";
+import { lineColAt, type ProgramInfo, type RouteRef } from "../../engine/index.js";
 
 export interface OutlinePlace {
   line: number;
@@ -54,22 +54,6 @@ export function routeLabel(r: RouteRef): string {
   return r.name === "" ? NAMED[r.kind] : `${NAMED[r.kind]}[${r.name}]`;
 }
 
-/** 1-based line and column of offsets in one text (line starts found once). */
-function placer(text: string): (offset: number) => OutlinePlace {
-  const starts = [0];
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
-  return (offset) => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] as number) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, col: offset - (starts[lo] as number) + 1 };
-  };
-}
-
 /** The first line of a use's text, shortened for a list. */
 function shortText(text: string): string {
   const line = text.split("\n")[0]?.trim() ?? "";
@@ -79,7 +63,9 @@ function shortText(text: string): string {
 /** The outline of the main file's `text`, from the engine's ProgramInfo of it. */
 export function buildOutline(program: ProgramInfo | undefined, text: string): OutlineRoute[] {
   if (!program) return [];
-  const place = placer(text);
+  // The engine's own line index (line starts found once per file object).
+  const file = { name: "kamailio.cfg", text };
+  const place = (offset: number): OutlinePlace => lineColAt(file, offset);
   const at = (span: { file: number; start: number; end: number }, expect?: string): OutlinePlace | undefined => {
     if (span.file !== 0 || span.end > text.length) return undefined;
     if (expect !== undefined && text.slice(span.start, span.end) !== expect) return undefined;
