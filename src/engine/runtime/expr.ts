@@ -13,7 +13,7 @@ import { guessType } from "./guess-type.js";
 import { intOpBoth, intOpLiteral } from "./int-closures.js";
 import { compileKeywordCompare, keywordValue } from "./keywords.js";
 import { ExprFail, equals, INT_OPS, matches, plus } from "./ops.js";
-import { checkConcat } from "./pkg.js";
+import { checkConcat, concatCannotFail } from "./pkg.js";
 import { type ConversionWarning, strToInt, toStr, type Value } from "./values.js";
 
 export type ValueFn = (ctx: ScriptContext) => Value;
@@ -412,20 +412,16 @@ function stringChain(e: BinaryExpr, env: CompileEnv): ValueFn | undefined {
   const head = x.value;
   const fns = parts.map((p) => compileExpr(p, env));
   const copies = parts.map(copied);
-  const str = (v: Value) => (typeof v === "string" ? v : toStr(v));
-  // Each step adds one operand to the string so far (the literal, then an inner `+`'s result).
-  const add = (ctx: ScriptContext, out: string, i: number, v: Value) => {
-    const s = str(v);
-    checkConcat(ctx, out, s, false, copies[i] as boolean);
-    return out + s;
-  };
-  if (fns.length === 2) {
-    const [a, b] = fns as [ValueFn, ValueFn];
-    return (ctx) => add(ctx, add(ctx, head, 0, a(ctx)), 1, b(ctx));
-  }
+  // Each step adds one operand to the string so far (the literal, then an inner `+`'s result),
+  // checked against private memory only when it could fail (pkg.ts).
   return (ctx) => {
     let out = head;
-    for (let i = 0; i < fns.length; i++) out = add(ctx, out, i, (fns[i] as ValueFn)(ctx));
+    for (let i = 0; i < fns.length; i++) {
+      const v = (fns[i] as ValueFn)(ctx);
+      const s = typeof v === "string" ? v : toStr(v);
+      if (!concatCannotFail(ctx, out.length + s.length)) checkConcat(ctx, out, s, false, copies[i] as boolean);
+      out += s;
+    }
     return out;
   };
 }

@@ -73,6 +73,20 @@ export class PkgFail extends ExprFail {
   }
 }
 
+/** What a process that holds no counted string has of its pool. */
+const PKG_FREE_AT_START = PKG_MEM_SIZE - PKG_USED_BEFORE;
+
+/**
+ * Whether a concatenation of `units` UTF-16 units surely fits, without counting: at most 3 bytes
+ * a unit, the largest need is six times the operands plus the rvalues' heads. A process holding
+ * no counted string has its whole pool, and its state is not made for a check that cannot fail
+ * (the common case, on every `+` of every request).
+ */
+export function concatCannotFail(ctx: ScriptContext, units: number): boolean {
+  const held = ctx.proc.pkg;
+  return 18 * units + 8192 < (held === undefined ? PKG_FREE_AT_START : held.pool.size - held.pool.used);
+}
+
 /**
  * Whether `a + b` (strings; `copyA`/`copyB`: the operand is a PV, an int or a call's value,
  * which rval_convert() copies into a new rvalue of its length + 81 bytes, while a literal or an
@@ -82,11 +96,9 @@ export class PkgFail extends ExprFail {
  * The results of inner `+`s still held are not counted (a chain `a + b + c` may fail later here).
  */
 export function checkConcat(ctx: ScriptContext, a: string, b: string, copyA: boolean, copyB: boolean): void {
+  if (concatCannotFail(ctx, a.length + b.length)) return;
   const pool = pkgOf(ctx.proc).pool;
   const free = pool.size - pool.used;
-  // Nothing of a few kilobytes can fail: at most 3 bytes a UTF-16 unit, the largest need is six
-  // times the operands plus the rvalues' heads.
-  if (18 * (a.length + b.length) + 8192 < free) return;
   const la = utf8Length(a);
   const lb = utf8Length(b);
   const ca = copyA ? rvCost(la + 1 + RV_STR_EXTRA) : 0;
