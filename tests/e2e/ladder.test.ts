@@ -6,11 +6,11 @@
  * label; Enter and a click open a message's whole text; hiding OPTIONS/REGISTER and choosing a
  * call filter the rows.
  */
-import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { expect, it } from "vitest";
 import { describeNeeding } from "../support/needs.js";
 import { CHROMIUM_NEED, chromiumAvailability, servePlayground, WAIT_MS } from "./browser.js";
+import { exampleEventLines } from "./cli-events.js";
 
 const avail = chromiumAvailability();
 const root = join(import.meta.dirname, "..", "..");
@@ -28,33 +28,8 @@ interface CliSip {
 }
 
 /** The `sip` events of `kamsim run --format jsonl --events` in the example's folder. */
-function cliSip(id: string): Promise<CliSip[]> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [
-        join(root, "cli", "bin.js"),
-        "run",
-        "kamailio.cfg",
-        "--traffic",
-        "traffic.json",
-        "--format",
-        "jsonl",
-        "--events",
-      ],
-      { cwd: join(root, "examples", id), encoding: "utf8", maxBuffer: 64 * 1024 * 1024, timeout: WAIT_MS },
-      (err, stdout, stderr) =>
-        err
-          ? reject(new Error(`kamsim run in examples/${id}: ${err.message}\n${stderr}`))
-          : resolve(
-              stdout
-                .split("\n")
-                .filter(Boolean)
-                .map((l) => JSON.parse(l))
-                .filter((e) => e.kind === "sip"),
-            ),
-    );
-  });
+async function cliSip(id: string): Promise<CliSip[]> {
+  return (await exampleEventLines(id)).map((l) => JSON.parse(l)).filter((e) => e.kind === "sip");
 }
 
 /** A message as the Ladder names it: time, sender → receiver, method or "code reason", fate. */

@@ -12,7 +12,6 @@
  * src/worker/views-match-events.test.ts checks the store's figures frame by frame in Node; this
  * checks what the page draws from them.
  */
-import { execFile } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
@@ -23,6 +22,7 @@ import { busyFromEvents } from "../support/busy-from-events.js";
 import { runEngine } from "../support/engine.js";
 import { describeNeeding } from "../support/needs.js";
 import { CHROMIUM_NEED, chromiumAvailability, servePlayground, WAIT_MS } from "./browser.js";
+import { exampleEventLines } from "./cli-events.js";
 
 const avail = chromiumAvailability();
 const root = join(import.meta.dirname, "..", "..");
@@ -34,30 +34,6 @@ const examples = readdirSync(join(root, "examples"), { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name);
 
-/** `kamsim run --format jsonl --events` in the example's folder, as a user runs it. */
-function cliEvents(id: string): Promise<string[]> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      process.execPath,
-      [
-        join(root, "cli", "bin.js"),
-        "run",
-        "kamailio.cfg",
-        "--traffic",
-        "traffic.json",
-        "--format",
-        "jsonl",
-        "--events",
-      ],
-      { cwd: join(root, "examples", id), encoding: "utf8", maxBuffer: 256 * 1024 * 1024, timeout: WAIT_MS },
-      (err, stdout, stderr) =>
-        err || stderr.includes("kamsim: notice:")
-          ? reject(new Error(`kamsim run in examples/${id} (from its bundle): ${err?.message ?? ""}\n${stderr}`))
-          : resolve(stdout.split("\n").filter(Boolean)),
-    );
-  });
-}
-
 /**
  * The example's events, µs-exact: the engine run in-process, checked line for line against the
  * CLI's (which prints times floored to the ms), so they are the CLI's events.
@@ -65,7 +41,7 @@ function cliEvents(id: string): Promise<string[]> {
 async function eventsOf(id: string): Promise<SimEvent[]> {
   const read = (f: string) => readFileSync(join(root, "examples", id, f), "utf8");
   // The CLI first: the engine's run below holds this process, and the page waits on it.
-  const lines = await cliEvents(id);
+  const lines = await exampleEventLines(id);
   const { events } = runEngine(read("kamailio.cfg"), read("traffic.json"));
   expect(lines.length, `${id}: events`).toBe(events.length);
   for (const [i, line] of lines.entries())
