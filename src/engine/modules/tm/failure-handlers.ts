@@ -51,6 +51,7 @@ export function runFailure(
   x.ruriConsumed = t.request.ruri;
   if (t.xavps) x.xavps = t.xavps;
   enterTmRoute(ctx, t, "failure", picked, reply, code);
+  tm.emit({ t: w.now, op: "route", route: cell.name, branch: picked, code, proc: w.proc.index, req: w.req }, t);
   host.runScriptRoute(cell, ctx);
   t.msgFlags = ctx.msgFlags;
 }
@@ -90,6 +91,7 @@ export function runBranchFailure(
   if (cell === undefined) return;
   const ctx = fakedEnv(host, t, w.proc, w.now, u.branchFlags);
   enterTmRoute(ctx, t, "branch_failure", branch, reply, code);
+  tm.emit({ t: w.now, op: "route", route: cell.name, branch, code, proc: w.proc.index, req: w.req }, t);
   host.runScriptRoute(cell, ctx);
   t.msgFlags = ctx.msgFlags;
 }

@@ -97,8 +97,9 @@ export function replyReceived(tm: Tm, ctx: ScriptContext): boolean {
       (tm.cfg.restartFrOnEachReply || (lastUacStatus < code && (code >= 180 || lastUacStatus === 0)))
     ) {
       if (u.lastReceived < 200) {
-        tm.restartFr(u.request, ref, t.frInvTimeout);
+        // The flag first: the `arm` event of the restart names the limit fr_inv.
         u.request.flags |= F_RB_FR_INV;
+        tm.restartFr(u.request, ref, t.frInvTimeout);
       }
     }
   };
@@ -109,6 +110,7 @@ export function replyReceived(tm: Tm, ctx: ScriptContext): boolean {
     return true;
   }
   enterTmRoute(ctx, t, "onreply", branch, rpl, status);
+  tm.emit({ t: now, op: "route", route: cell.name, branch, code: status, proc: ctx.proc.index, req: ctx.req }, t);
   ctx.msgFlags = t.msgFlags;
   extrasOf(ctx).bflags = u.branchFlags;
   if (status > lastUacStatus) u.lastReceived = status;

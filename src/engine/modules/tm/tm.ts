@@ -239,6 +239,7 @@ export class Tm {
     const next = r === undefined ? f : f === undefined ? r : Math.min(r, f);
     if (next === undefined) {
       tm.at = undefined;
+      this.armed(rb, ref);
       return;
     }
     const k = this.sv.kernel;
@@ -252,6 +253,25 @@ export class Tm {
       k.schedule(tm.at, () => this.runBucket(next));
     }
     bucket.add(entry);
+    this.armed(rb, ref);
+  }
+
+  /**
+   * An `arm` event: the buffer's timers as they now stand (timer.h keeps the retransmission and
+   * the final-response limit in one timer of the buffer; both are said). Built only when wanted.
+   */
+  private armed(rb: RetrBuf, ref: RbRef): void {
+    const k = this.sv.kernel;
+    if (!k.wants.tm) return;
+    const tm = rb.timer;
+    const e: Omit<TmEvent, "kind" | "tid" | "method" | "callId"> = { t: k.now, op: "arm", buf: ref.kind };
+    if (ref.kind !== "uas") e.branch = ref.branch;
+    if (tm.frExpire !== undefined) {
+      e.timer = ref.kind === "uac" && (rb.flags & F_RB_FR_INV) !== 0 ? "fr_inv" : "fr";
+      e.at = Math.max(tm.frExpire * TICK, k.now);
+    }
+    if (tm.retrExpire !== undefined) e.retrAt = Math.max(tm.retrExpire * TICK, k.now);
+    this.emit(e, ref.t);
   }
 
   private runBucket(tick: number): void {
@@ -274,6 +294,7 @@ export class Tm {
       tm.retrExpire = undefined;
       tm.gen++;
       rb.flags |= 0x02; // F_RB_TIMEOUT
+      this.armed(rb, ref);
       this.onFinalResponse(ref, now, tm.slow ? (this.host?.slowTimer ?? this.timerProc) : this.timerProc);
       return;
     }
@@ -323,11 +344,13 @@ export class Tm {
 
   /** stop_rb_timers(): both off. */
   stopTimers(rb: RetrBuf): void {
+    const armed = rb.timer.entry as TimerEntry | undefined;
     rb.timer.retrExpire = undefined;
     rb.timer.frExpire = undefined;
     rb.timer.gen++;
     rb.timer.at = undefined;
     this.unschedule(rb);
+    if (armed !== undefined) this.armed(rb, armed.ref);
   }
 
   /** switch_rb_retr_to_t2(): a non-INVITE got a provisional reply — retransmit every T2. */
@@ -376,6 +399,7 @@ export class Tm {
     const gen = ++t.waitGen;
     const k = this.sv.kernel;
     const at = (this.nowTick() + msToTicks(this.cfg.wtTimer)) * TICK;
+    if (k.wants.tm) this.emit({ t: k.now, op: "arm", buf: "wait", timer: "wait", at: Math.max(at, k.now) }, t);
     k.schedule(Math.max(at, k.now), () => {
       if (t.waitGen === gen) this.deleteCell(t, Math.max(at, k.now));
     });
