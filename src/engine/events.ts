@@ -149,11 +149,10 @@ export interface SipEvent {
   /** The whole message, as sent. */
   text: string;
   /**
-   * Why a `lost` message was lost: the link's seeded loss, nobody at the address, the agent there
-   * is down (a traffic-file action unplugged it), or too large for one UDP datagram (sendto()
-   * fails with EMSGSIZE; nothing leaves, `lost` comes at once).
+   * Why a `lost` message was lost: the link's seeded loss, nobody at the address, or too large
+   * for one UDP datagram (sendto() fails with EMSGSIZE; nothing leaves, `lost` comes at once).
    */
-  why?: "loss" | "nobody" | "down" | "size";
+  why?: "loss" | "nobody" | "size";
   /** The proxy's request being handled when the proxy sent it. */
   req?: number;
   /** The proxy's process that sent it. */
@@ -269,77 +268,8 @@ export interface CfgtEvent {
   sipOut: string[];
 }
 
-/**
- * One step of a script run, for the playground's trace of one message (docs/trace.md): opt-in
- * like `cfgt` (ALL_EVENTS leaves it off; only an observer asking for `step` gets the hooks
- * compiled into the routes). `action`: a statement of `route` about to run (kamsim's action, as
- * cfgt's per-action hook sees it). `call`: a module or core function that has returned `result`,
- * with its arguments as written and, when reading them cannot change the run, as evaluated
- * (`null` otherwise), and whether kamsim only stands in for it (docs/kamailio/stand-ins.md).
- * `end`: the script run for the request ended; `pending` lists the header changes (lumps) still
- * recorded on the request and `text` is the request as the lumps would build it (no Via added).
- */
-export interface StepEvent {
-  kind: "step";
-  t: Micros;
-  op: "action" | "call" | "end";
-  proc: number;
-  req?: number;
-  /** The route block the step is written in (`request_route`, `RELAY`, `failure_route[X]`...); "" on `end`. */
-  route: string;
-  /** Config file (`kamailio.cfg` or an include) and the step's place in it; absent on `end`. */
-  file?: string;
-  line?: number;
-  col?: number;
-  endLine?: number;
-  /** `action`: `if`, `while`, `switch`, `assign`, `call`, `route`, `return`, `exit`, `drop`, `break`. */
-  what?: string;
-  /** `call`: the function's name, its arguments as written, as evaluated, its return code, stand-in or not. */
-  fn?: string;
-  args?: string[];
-  values?: (string | null)[];
-  result?: number;
-  standIn?: boolean;
-  /** `end`: the pending changes, `+ text` added, `- text` removed, and the request they build. */
-  pending?: string[];
-  text?: string;
-}
-
-/**
- * A traffic-file user agent changed (world/agents): a call's state (`call`), its registration
- * (`register`), its link (`link`: down, unplugged, or back up) or how it answers INVITEs
- * (`answer`). The playground's Traffic panel draws the agents from these. An observer asks for
- * them by name: ALL_EVENTS leaves them off, so `kamsim run --events` prints what it did before.
- */
-export interface AgentEvent {
-  kind: "agent";
-  t: Micros;
-  /** The agent's name. */
-  agent: string;
-  op: "call" | "register" | "link" | "answer";
-  /** `call`: the Call-ID, this agent's side, the other end's URI (the callee dialled, or the caller's From). */
-  callId?: string;
-  role?: "caller" | "callee";
-  peer?: string;
-  /**
-   * `call`: `calling`, `ringing`, `established`, `ended`, `failed` or `cancelled`;
-   * `register`: `registering`, `registered`, `unregistered` or `failed`.
-   */
-  state?: string;
-  /** `call`: the INVITE's final code; `register`: the REGISTER's. */
-  code?: number;
-  /** `register`: when the binding granted runs out (while `registered`). */
-  expiresAt?: Micros;
-  /** `link`: true when it went down, false when it came back. */
-  down?: boolean;
-  /** `answer`: how it answers INVITEs now: a final code (`200`, `486`...), `never` or `down`. */
-  answer?: string;
-}
-
 export type SimEvent =
-  | AgentEvent
   | CfgtEvent
-  | StepEvent
   | LogEvent
   | RequestEvent
   | ReplyEvent
@@ -355,10 +285,9 @@ export type SimEvent =
 export type SimEventKind = SimEvent["kind"];
 
 /**
- * Which event kinds the observer wants; unwanted ones are never built. `cfgt` and `step` are the
- * kinds an observer must ask for by name: the traces under them wrap every script action
- * (runtime/cfgt/, runtime/step-trace.ts), so ALL_EVENTS leaves them off; and `agent`
- * (the playground's Traffic panel asks for it): `kamsim run --events` prints what it did before.
+ * Which event kinds the observer wants; unwanted ones are never built. `cfgt` is the one kind
+ * an observer must ask for by name: the route-flow trace under it wraps every script action
+ * (runtime/cfgt/), so ALL_EVENTS leaves it off.
  */
 export type EventWants = Readonly<Record<SimEventKind, boolean>>;
 
@@ -376,8 +305,6 @@ export const ALL_EVENTS: EventWants = {
   ul: true,
   acc: true,
   cfgt: false,
-  step: false,
-  agent: false,
 };
 
 /** No event kind: what a front end that wants only some kinds starts from. */
