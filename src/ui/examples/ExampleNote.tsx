@@ -24,6 +24,7 @@ export function ExampleNote() {
     <section className="panel example-note" aria-label="About this example">
       <details open>
         <summary>
+          {ex.lesson !== undefined && <span className="muted">Lesson {ex.lesson} · </span>}
           <b>{ex.title}</b> <span className="muted">— what to watch</span>
         </summary>
         {ex.explanation.split(/\n\s*\n/).map((para) => (

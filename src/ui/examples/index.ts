@@ -1,6 +1,8 @@
 /**
  * The examples gallery: every folder under examples/ with a kamailio.cfg, a traffic.json and a
  * README.md (its first line is the title, the rest what to watch). Bundled at build time.
+ * The course's lessons come in the order every Kamailio curriculum teaches them (COURSE),
+ * numbered; the other examples follow.
  */
 const configs = import.meta.glob("../../../examples/*/kamailio.cfg", {
   query: "?raw",
@@ -18,9 +20,27 @@ const readmes = import.meta.glob("../../../examples/*/README.md", {
   eager: true,
 }) as Record<string, string>;
 
+/**
+ * The course, in teaching order: lesson n is COURSE[n - 1]. A stateless reply first, then the
+ * location service, a first call, Record-Route, failure_route, forking, flood protection, and
+ * work handed from the SIP worker to a timer process.
+ */
+export const COURSE: readonly string[] = [
+  "stateless-reply",
+  "register-location",
+  "first-call",
+  "record-route",
+  "failure-route",
+  "parallel-forking",
+  "antiflood",
+  "cdr-mqueue",
+];
+
 export interface Example {
   id: string;
   title: string;
+  /** Its number in the course (COURSE), or none for an example outside it. */
+  lesson?: number;
   /** What to watch, one paragraph. */
   explanation: string;
   config: string;
@@ -44,8 +64,43 @@ const cfg = byFolder(configs);
 const trf = byFolder(traffics);
 const md = byFolder(readmes);
 
-/** Every example, the classic one first. */
+/** Where an example stands: the classic one first (it is loaded on a first visit), the course's lessons in order, the rest by name. */
+function rank(id: string): number {
+  if (id === "classic") return -1;
+  const lesson = COURSE.indexOf(id);
+  return lesson >= 0 ? lesson : COURSE.length;
+}
+
+/** Every example, the classic one first, then the course's lessons in order, then the others by name. */
 export const EXAMPLES: readonly Example[] = [...cfg.keys()]
   .filter((id) => trf.has(id))
-  .sort((a, b) => (a === "classic" ? -1 : b === "classic" ? 1 : a.localeCompare(b)))
-  .map((id) => ({ id, ...parseReadme(md.get(id), id), config: cfg.get(id) as string, traffic: trf.get(id) as string }));
+  .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
+  .map((id) => {
+    const lesson = COURSE.indexOf(id) + 1;
+    return {
+      id,
+      ...parseReadme(md.get(id), id),
+      ...(lesson > 0 ? { lesson } : {}),
+      config: cfg.get(id) as string,
+      traffic: trf.get(id) as string,
+    };
+  });
+
+/** One group of the Examples menu: its label and its entries, each an example's id and the text shown. */
+export interface MenuGroup {
+  label: string;
+  entries: { id: string; text: string }[];
+}
+
+/** The Examples menu: the course's lessons numbered in teaching order, then every other example. */
+export function exampleMenu(examples: readonly Example[] = EXAMPLES): MenuGroup[] {
+  const lessons = examples
+    .filter((x) => x.lesson !== undefined)
+    .sort((a, b) => (a.lesson ?? 0) - (b.lesson ?? 0))
+    .map((x) => ({ id: x.id, text: `${x.lesson}. ${x.title}` }));
+  const others = examples.filter((x) => x.lesson === undefined).map((x) => ({ id: x.id, text: x.title }));
+  return [
+    { label: "Course", entries: lessons },
+    { label: "More examples", entries: others },
+  ];
+}

@@ -1,6 +1,6 @@
 /** The header: name and modelled version, examples, files, History, Share, theme, font size, help. */
 import { getBridge } from "../bridge/worker-bridge.js";
-import { EXAMPLES } from "../examples/index.js";
+import { EXAMPLES, exampleMenu } from "../examples/index.js";
 import { replaceWork } from "../share/replace-work.js";
 import { useStore } from "../store/store.js";
 import { FileMenu } from "./FileMenu.js";
@@ -31,10 +31,15 @@ export function Header({ onShare }: { onShare: () => void }) {
           }}
         >
           <option value="">choose…</option>
-          {EXAMPLES.map((x) => (
-            <option key={x.id} value={x.id}>
-              {x.title}
-            </option>
+          {/* The course's lessons numbered in teaching order, then the other examples. */}
+          {exampleMenu().map((g) => (
+            <optgroup key={g.label} label={g.label}>
+              {g.entries.map((x) => (
+                <option key={x.id} value={x.id}>
+                  {x.text}
+                </option>
+              ))}
+            </optgroup>
           ))}
         </select>
       </label>
