@@ -4,6 +4,7 @@
  * are checked once where they arrive (`parseToWorker`, `parseFromWorker`).
  */
 import type { PlacedDiagnostic, ProgramInfo, SimEvent } from "../engine/index.js";
+import type { RegistrationsView, TransactionsView } from "./views.js";
 
 /** 2: diagnostics carry the config's ProgramInfo, processes their label. */
 export const PROTOCOL_VERSION = 2;
@@ -110,6 +111,10 @@ export type FromWorker =
       pike: PikeRow[];
       /** SIP messages on the network since the last frame (absent when none sent or ended). */
       ladder?: LadderDelta;
+      /** usrloc's table, when a `ul` event changed it since the last frame (protocol/views.ts). */
+      registrations?: RegistrationsView;
+      /** tm's transactions, when a `tm` event changed them since the last frame. */
+      transactions?: TransactionsView;
     }
   | { type: "rpcResult"; v: number; id: number; ok: boolean; text: string }
   /** A request's SIP text, or undefined when it is too old to be kept. */

@@ -78,11 +78,12 @@ function expectCallsShown(config: string, received: number) {
   const posted = runInHost(config);
   const asked = created.slice(before).map((o) => o.wants);
   expect(asked.length).toBeGreaterThan(0);
+  // Transactions and contacts for their views (the config loads tm and usrloc), no acc records.
   for (const w of asked)
-    expect(w, "the host asks for SIP messages, no transactions, contacts or acc records").toMatchObject({
+    expect(w, "the host asks for SIP messages, transactions and contacts, no acc records").toMatchObject({
       sip: true,
-      tm: false,
-      ul: false,
+      tm: true,
+      ul: true,
       acc: false,
     });
   const fs = frames(posted);

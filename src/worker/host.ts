@@ -16,7 +16,9 @@ import {
 import { type FromWorker, type PikeRow, PROTOCOL_VERSION, type ToWorker } from "../protocol/messages.js";
 import { FrameBuilder } from "./frames.js";
 import { LadderStore } from "./ladder.js";
+import { RegistrationsModel } from "./registrations.js";
 import { RunTraffic } from "./run-traffic.js";
+import { TransactionsModel } from "./transactions.js";
 
 /** What the host needs from its environment: posting, the clock, timers (a worker's globals). */
 export interface HostPort {
@@ -62,6 +64,9 @@ export class SimulationHost {
   private frames = new FrameBuilder();
   /** The SIP messages on the network, for the Ladder (the last LADDER_CAPACITY, with their text). */
   private ladder = new LadderStore();
+  /** usrloc's and tm's tables for their views, when the config loads the module. */
+  private registrations: RegistrationsModel | undefined;
+  private transactions: TransactionsModel | undefined;
   private runTraffic: RunTraffic | undefined;
   private frameInFlight = false;
   private framePending = false;
@@ -185,6 +190,8 @@ export class SimulationHost {
     this.running = false;
     this.frames = new FrameBuilder();
     this.ladder = new LadderStore();
+    this.registrations = undefined;
+    this.transactions = undefined;
     this.chunkUs = FIRST_CHUNK_US;
     const { cfg, plan } = this.check(this.texts.config, this.texts.traffic, this.texts.defines);
     if (!cfg.ok || !plan) {
@@ -204,19 +211,35 @@ export class SimulationHost {
     this.runTraffic = new RunTraffic(this.texts.traffic, this.texts.seed);
     const frames = this.frames;
     const ladder = this.ladder;
+    const loads = (name: string) => cfg.info.modules.some((m) => m.name === name);
+    const registrations = loads("usrloc") ? new RegistrationsModel() : undefined;
+    const transactions = loads("tm") ? new TransactionsModel() : undefined;
+    this.registrations = registrations;
+    this.transactions = transactions;
     this.sim = createSimulation(cfg, this.plan, {
       seed: this.texts.seed,
       onEvent: (e) => {
         this.seen++;
         if (e.kind === "sip") ladder.add(e);
+        else if (e.kind === "tm") transactions?.add(e);
+        else if (e.kind === "ul") registrations?.add(e);
         else frames.add(e);
       },
       // The views count requests, replies, busy time and routes run: the engine keeps those
       // figures (Simulation.figures) instead of an event per request, route and reply. The
-      // Ladder draws the SIP messages on the network (`sip`); no view draws transactions or
-      // contacts yet.
+      // Ladder draws the SIP messages on the network (`sip`), the Transactions and Registrations
+      // views tm's and usrloc's tables (`tm`, `ul`: none for stateless traffic).
       figures: true,
-      wants: { request: false, proc: false, route: false, reply: false, sip: true, tm: false, ul: false, acc: false },
+      wants: {
+        request: false,
+        proc: false,
+        route: false,
+        reply: false,
+        sip: true,
+        tm: transactions !== undefined,
+        ul: registrations !== undefined,
+        acc: false,
+      },
       // But not sl's replies to the streams' sources, where nobody listens: built, they tripled
       // the engine's time under a 10,000 req/s stream and sent the page a row per request (the
       // Ladder says it leaves them out).
@@ -310,6 +333,8 @@ export class SimulationHost {
     const t = sim?.now ?? 0;
     const { events, dropped, queueDrops, queuePoints, routesRan, busyUs } = this.frames.take(t, sim?.figures());
     const ladder = this.ladder.take();
+    const registrations = this.registrations?.take();
+    const transactions = this.transactions?.take();
     this.port.post({
       type: "frame",
       v: PROTOCOL_VERSION,
@@ -329,6 +354,8 @@ export class SimulationHost {
       rxQueued: this.frames.rxQueued,
       pike: sim ? pikeRows(sim) : [],
       ...(ladder ? { ladder } : {}),
+      ...(registrations ? { registrations } : {}),
+      ...(transactions ? { transactions } : {}),
     });
   }
 

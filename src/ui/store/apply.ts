@@ -38,6 +38,8 @@ export function applyLoaded(msg: FromWorker & { type: "loaded" }): void {
     pikeSettings: msg.pike,
     queueDrops: {},
     busyTime: [],
+    registrations: undefined,
+    transactions: undefined,
     logVersion: s.logVersion + 1,
     ladderVersion: s.ladder.version,
     selectedLine: undefined,
@@ -116,5 +118,8 @@ export function applyFrame(msg: FromWorker & { type: "frame" }): void {
     rxSeries: capped([...s.rxSeries, { t: msg.t, v: msg.rxQueued }]),
     logVersion: logged ? s.logVersion + 1 : s.logVersion,
     ladderVersion: s.ladder.version,
+    // Sent only when they changed: a frame without them leaves the last ones (and their identity).
+    ...(msg.registrations ? { registrations: msg.registrations } : {}),
+    ...(msg.transactions ? { transactions: msg.transactions } : {}),
   });
 }

@@ -7,6 +7,7 @@
 import { create } from "zustand";
 import type { PlacedDiagnostic, ProgramInfo, SimEvent } from "../../engine/index.js";
 import type { Counters, PikeRow, ProcessInfo, QueueInfo, StreamInfo, TimerInfo } from "../../protocol/messages.js";
+import type { RegistrationsView, TransactionsView } from "../../protocol/views.js";
 import { LadderRing } from "./ladder-ring.js";
 import { LogRing } from "./log-ring.js";
 
@@ -89,6 +90,10 @@ export interface SimSlice {
   queueDrops: Record<string, number>;
   /** Busy time per process over time: one sample per frame, µs busy during that frame. */
   busyTime: { t: number; dt: number; busyUs: Record<number, number> }[];
+  /** usrloc's table as the worker last sent it; undefined when the config does not load usrloc. */
+  registrations: RegistrationsView | undefined;
+  /** tm's transactions as the worker last sent them; undefined when the config does not load tm. */
+  transactions: TransactionsView | undefined;
   setSpeed(speed: number): void;
   setStatus(status: SimStatus): void;
 }
@@ -186,6 +191,8 @@ export const useStore = create<PlaygroundState>()((set) => ({
   pikeSettings: undefined,
   queueDrops: {},
   busyTime: [],
+  registrations: undefined,
+  transactions: undefined,
   setSpeed: (speed) => set({ speed }),
   setStatus: (status) => set({ status }),
   // log
