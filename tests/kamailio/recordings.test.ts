@@ -14,25 +14,27 @@
  * - With Kamailio installed: each case runs on it again (sources mapped into 127.0.0.0/8, HTTP
  *   endpoints served on 127.0.0.1) and the fresh run is compared with the stored recording, so a
  *   recording cannot go stale; a disagreement after a machine stall is run again, as the
- *   differential suite does. `RECORD=1` stores the fresh runs as the recordings instead (then read
- *   the diff). `FILTER=text` selects cases by path.
+ *   differential suite does. The longest cases with no user agents run meanwhile in a child
+ *   process, their sources mapped apart (harness/recordings-side.ts). `RECORD=1` stores the fresh
+ *   runs as the recordings instead, all in this process (then read the diff). `FILTER=text`
+ *   selects cases by path.
  */
 import { existsSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { describeNeeding } from "../support/needs.js";
+import { FIRST_SECOND_BYTE, loopbackPlan, SIDE_SECOND_BYTE } from "./harness/address-map.js";
 import { stopAllKamailios } from "./harness/kamailio-process.js";
 import { runKamsim } from "./harness/kamsim-run.js";
-import { type RecordedRun, recordCase, warmUp } from "./harness/record-case.js";
+import { agentsOf } from "./harness/play-agents.js";
+import { warmUp } from "./harness/record-case.js";
+import { recordWithReruns, tolerance } from "./harness/record-with-reruns.js";
 import { type RecordedCase, recordedCases } from "./harness/recorded-cases.js";
 import { readRecording, writeRecording } from "./harness/recording.js";
-import {
-  freshAgainstRecording,
-  kamsimAgainstRecording,
-  kamsimOnLoopback,
-  mappingChanges,
-} from "./harness/recording-compare.js";
+import { kamsimAgainstRecording, kamsimOnLoopback, mappingChanges } from "./harness/recording-compare.js";
+import { recheckBeside, runsBeside, type SideOutcome } from "./harness/recordings-side.js";
 import { caseConfig, readPlan } from "./harness/run-case.js";
+import { planArrivals } from "./harness/sender.js";
 import { verdictProblems } from "./harness/verdict.js";
 import { KAMAILIO_NEED, kamailioAvailability } from "./kamailio.js";
 
@@ -40,58 +42,72 @@ const all = recordedCases();
 const cases = all.filter((c) => !process.env.FILTER || c.name.includes(process.env.FILTER));
 const recordMode = Boolean(process.env.RECORD);
 const kam = kamailioAvailability();
-const DEFAULT_TOLERANCE = 0.15;
-/** As in differential.test.ts: a disagreement after a stall longer than this (s) runs again, RUNS runs in all. */
-const STALL_LIMIT = 0.05;
-const RUNS = 3;
 
 const readme = (c: RecordedCase) => readFileSync(join(c.dir, "README.md"), "utf8");
-const tolerance = (c: RecordedCase) => c.options.tolerance ?? DEFAULT_TOLERANCE;
 const render = (rs: readonly { t: number; proc: number; text: string }[]) =>
   rs.map((r) => `[${r.t.toFixed(3)}] ${String(r.proc).padStart(2)}| ${r.text}\n`).join("");
 
-/** Problems of a fresh run compared with kamsim (record mode) or with the stored recording. */
-function problemsOf(c: RecordedCase, run: RecordedRun): string[] {
-  const setup = [...run.setup, ...run.deviations.map((d) => `source port not bound as planned: ${d}`)];
-  if (recordMode) {
-    const cmp = kamsimAgainstRecording(run.kamsim, run.plan, run.recording, tolerance(c));
-    return [...setup, ...verdictProblems({ disagreements: cmp.disagreements, deviations: [], options: c.options })];
+/** Whether a case runs in the side lane (harness/recordings-side.ts); never when recording. */
+function beside(c: RecordedCase): boolean {
+  if (recordMode) return false;
+  try {
+    return runsBeside(c, caseConfig(c.dir, c.options));
+  } catch {
+    return false; // its config is missing (Debian's stock config without Kamailio): not run at all
   }
-  // Both runs carry the harness's timing error (each within `tolerance` of kamsim's time when
-  // recorded and when agreeing), so two real runs may be twice that apart.
-  const stored = readRecording(c.recording);
-  const cmp = freshAgainstRecording(run.recording, stored, run.kamsim.workers, 2 * tolerance(c));
-  return [...setup, ...cmp.disagreements.map((d) => `${d.kind}: ${d.text}`)];
+}
+
+/** Every `src:sport` a case's requests are sent from, its sources mapped from `first`. */
+function socketsOf(c: RecordedCase, first: number): Set<string> {
+  const { plan } = loopbackPlan(readPlan(c.dir), first);
+  return new Set(planArrivals(plan, plan.seed).map((a) => `${a.src}:${a.sport}`));
 }
 
 // Runs first, so that with RECORD=1 the offline comparisons below read the new recordings.
 describeNeeding(KAMAILIO_NEED, kam, `recordings re-checked on the real Kamailio 5.6`, () => {
-  beforeAll(warmUp, 30_000);
+  const live = cases.filter((x) => !x.options.notRecorded);
+  const side = live.filter(beside);
+  const main = live.filter((c) => !side.includes(c));
+  let sideOutcomes = new Map<string, Promise<SideOutcome>>();
+  beforeAll(async () => {
+    sideOutcomes = recheckBeside(side);
+    await warmUp();
+  }, 30_000);
   afterEach(async () => {
     await stopAllKamailios();
   });
-  for (const c of cases.filter((x) => !x.options.notRecorded)) {
+
+  it("runs beside the others only long cases with no user agents, whose sockets no other case uses", () => {
+    if (recordMode) return;
+    const others = all.filter((c) => !c.options.notRecorded && !side.includes(c));
+    for (const c of side) {
+      expect(agentsOf(readPlan(c.dir)), c.name).toEqual([]);
+      const mine = socketsOf(c, SIDE_SECOND_BYTE);
+      for (const o of others)
+        for (const sock of socketsOf(o, FIRST_SECOND_BYTE))
+          expect(mine.has(sock), `${c.name} (side lane) and ${o.name} both send from ${sock}`).toBe(false);
+    }
+  });
+
+  for (const c of main) {
     it(c.name, { timeout: 300_000 }, async () => {
       if (!recordMode) expect(existsSync(c.recording), `${c.recording} is missing: record it with RECORD=1`).toBe(true);
-      const stalls: number[] = [];
-      let run = await recordCase(c.dir, c.options);
-      while (problemsOf(c, run).length > 0 && run.recording.meta.maxStall > STALL_LIMIT && stalls.length < RUNS - 1) {
-        console.log(
-          `recording ${c.name}: disagreed after the machine stalled ${(run.recording.meta.maxStall * 1000).toFixed(0)} ms, running it again:\n  ${problemsOf(c, run).slice(0, 5).join("\n  ")}`,
-        );
-        stalls.push(run.recording.meta.maxStall);
-        await stopAllKamailios();
-        run = await recordCase(c.dir, c.options);
-      }
-      const m = run.recording.meta;
-      console.log(
-        `recording ${c.name}: ${run.seconds.toFixed(2)} s, ${run.recording.requests.length} requests, ` +
-          `${run.recording.records.length} lines, longest stall ${(m.maxStall * 1000).toFixed(0)} ms, load ${m.load}`,
-      );
-      const problems = problemsOf(c, run);
+      const { run, problems, summary } = await recordWithReruns(c, recordMode, (line) => console.log(line));
+      console.log(summary);
       if (recordMode) writeRecording(c.recording, run.recording);
       const context = `\n--- fresh Kamailio\n${render(run.recording.records)}`;
       expect(problems, problems.length ? context : "").toEqual([]);
+    });
+  }
+  // Started with the suite; by now they have had all the other cases' time.
+  for (const c of side) {
+    it(`${c.name} (run beside the others)`, { timeout: 900_000 }, async () => {
+      expect(existsSync(c.recording), `${c.recording} is missing: record it with RECORD=1`).toBe(true);
+      const outcome = sideOutcomes.get(c.name);
+      if (!outcome) throw new Error(`${c.name} was not started beside the others`);
+      const { problems, summary, rendered } = await outcome;
+      console.log(summary);
+      expect(problems, problems.length ? `\n--- fresh Kamailio\n${rendered}` : "").toEqual([]);
     });
   }
 });

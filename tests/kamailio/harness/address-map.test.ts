@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseTrafficText } from "../../../src/engine/index.js";
-import { loopbackPlan, mapTextBack } from "./address-map.js";
+import { loopbackPlan, mapTextBack, SIDE_SECOND_BYTE } from "./address-map.js";
 
 const plan = (traffic: object) => {
   const r = parseTrafficText(JSON.stringify(traffic));
@@ -25,6 +25,15 @@ describe("address-map: golden sources on loopback", () => {
       },
     ],
   };
+
+  it("maps the side lane's sources from 127.100, keeping the same sharing", () => {
+    const { map } = loopbackPlan(plan(traffic), SIDE_SECOND_BYTE);
+    expect(map.forward.get("192.0.2.10")).toBe("127.100.2.10");
+    expect(map.forward.get("203.0.113.66")).toBe("127.101.113.66");
+    expect(map.forward.get("198.51.100.7")).toBe("127.102.100.7");
+    expect(map.forward.get("127.0.93.5")).toBe("127.0.93.5");
+    expect(mapTextBack("from 127.101.113.66 and 127.10.2.10", map)).toBe("from 203.0.113.66 and 127.10.2.10");
+  });
 
   it("keeps /24 and /16 sharing below the first byte, and 127.x sources as they are", () => {
     const { map } = loopbackPlan(plan(traffic));

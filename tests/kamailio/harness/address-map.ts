@@ -23,10 +23,16 @@ export interface AddressMap {
   prefixes: Map<string, number>;
 }
 
-const FIRST_SECOND_BYTE = 10;
+/** The main lane's first mapped second byte. */
+export const FIRST_SECOND_BYTE = 10;
+/**
+ * The side lane's (recordings-side.ts): long recordings run while the main lane runs, so their
+ * sources start at 127.100 and never meet the main lane's 127.10, 127.11, ... on the same port.
+ */
+export const SIDE_SECOND_BYTE = 100;
 const V4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(\/\d{1,2})?$/;
 
-function mapOne(spec: string, prefixes: Map<string, number>): string {
+function mapOne(spec: string, prefixes: Map<string, number>, first: number): string {
   const m = V4.exec(spec);
   if (!m) throw new Error(`source ${spec}: only IPv4 sources can be mapped to loopback`);
   const [, a, b, c, d, len = ""] = m;
@@ -36,7 +42,7 @@ function mapOne(spec: string, prefixes: Map<string, number>): string {
   const key = `${a}.${b}`;
   let n = prefixes.get(key);
   if (n === undefined) {
-    n = FIRST_SECOND_BYTE + prefixes.size;
+    n = first + prefixes.size;
     prefixes.set(key, n);
   }
   return `127.${n}.${c}.${d}${len}`;
@@ -46,10 +52,13 @@ function mapOne(spec: string, prefixes: Map<string, number>): string {
  * The plan with every source mapped into 127.0.0.0/8 (streams' addresses and blocks, raw
  * messages' sources), and an empty map of single addresses (`loopbackPlan` fills it).
  */
-export function mapPlanToLoopback(plan: TrafficPlan): { plan: TrafficPlan; map: AddressMap } {
+export function mapPlanToLoopback(
+  plan: TrafficPlan,
+  first = FIRST_SECOND_BYTE,
+): { plan: TrafficPlan; map: AddressMap } {
   const prefixes = new Map<string, number>();
-  const streams = plan.streams.map((s) => ({ ...s, src: s.src.map((x) => mapOne(x, prefixes)) }));
-  const messages = plan.messages.map((m) => ({ ...m, src: mapOne(m.src, prefixes) }));
+  const streams = plan.streams.map((s) => ({ ...s, src: s.src.map((x) => mapOne(x, prefixes, first)) }));
+  const messages = plan.messages.map((m) => ({ ...m, src: mapOne(m.src, prefixes, first) }));
   return { plan: { ...plan, streams, messages }, map: { forward: new Map(), back: new Map(), prefixes } };
 }
 
@@ -73,8 +82,8 @@ export function mapTextBack(text: string, map: AddressMap): string {
  * The plan with its sources mapped into 127.0.0.0/8, and the map of every address its arrivals
  * use. The arrivals must be the same ones (times, ports, order), only their addresses mapped.
  */
-export function loopbackPlan(plan: TrafficPlan): { plan: TrafficPlan; map: AddressMap } {
-  const mapped = mapPlanToLoopback(plan);
+export function loopbackPlan(plan: TrafficPlan, first = FIRST_SECOND_BYTE): { plan: TrafficPlan; map: AddressMap } {
+  const mapped = mapPlanToLoopback(plan, first);
   const original = planArrivals(plan, plan.seed);
   const local = planArrivals(mapped.plan, plan.seed);
   if (original.length !== local.length) throw new Error("mapping the sources changed the number of arrivals");

@@ -90,8 +90,12 @@ export function kamailioVersion(): { kamailio: string; package: string } {
   return version;
 }
 
-/** Runs the case in `dir` on the real Kamailio (and on kamsim); `given` replaces its case.json (a variant's options). */
-export async function recordCase(dir: string, given?: RecordedCaseOptions): Promise<RecordedRun> {
+/**
+ * Runs the case in `dir` on the real Kamailio (and on kamsim); `given` replaces its case.json (a
+ * variant's options); `first`: the mapped sources' first second byte (address-map.ts; the side
+ * lane's differs from the main lane's).
+ */
+export async function recordCase(dir: string, given?: RecordedCaseOptions, first?: number): Promise<RecordedRun> {
   const started = performance.now();
   const load = Number(readFileSync("/proc/loadavg", "utf8").split(" ")[0]);
   raisePriority();
@@ -101,7 +105,7 @@ export async function recordCase(dir: string, given?: RecordedCaseOptions): Prom
   const ownPort = /^\s*listen\s*=\s*(?:udp:)?127\.0\.0\.1:(\d+)\s*$/m.exec(config)?.[1];
   const plan = readPlan(dir);
   const end = plan.duration / 1e6;
-  const { kamsim, mapped } = kamsimOnLoopback(config, plan);
+  const { kamsim, mapped } = kamsimOnLoopback(config, plan, first);
 
   const agents = agentsOf(mapped.plan);
   const http = await serveEndpoints(plan);

@@ -4,8 +4,8 @@
  * request, pike's first refusals):
  * - with kamsim's current run of the case (`kamsimAgainstRecording`), offline: the recording
  *   stands where the live Kamailio run stands in a differential case. kamsim runs the traffic
- *   Kamailio was given, sources mapped into 127.0.0.0/8 (`kamsimOnLoopback`), its output mapped
- *   back, so both sides saw the same addresses; `mappingChanges` tells whether that run differs
+ *   Kamailio was given, sources mapped into 127.0.0.0/8 (`kamsimOnLoopback`; the side lane's
+ *   from 127.100, address-map.ts), its output mapped back, so both sides saw the same addresses; `mappingChanges` tells whether that run differs
  *   from kamsim's run of the case as written (expected.log), which a case must then declare;
  * - with a fresh Kamailio run (`freshAgainstRecording`): the stored recording stands where kamsim
  *   stands, so a recording that no longer matches what Kamailio prints is caught. Neither side
@@ -31,8 +31,9 @@ export function kamsimRecords(sim: KamsimResult, plan: TrafficPlan, firstRequest
 export function kamsimOnLoopback(
   config: string,
   plan: TrafficPlan,
+  first?: number,
 ): { kamsim: KamsimResult; mapped: { plan: TrafficPlan; map: AddressMap } } {
-  const mapped = loopbackPlan(plan);
+  const mapped = loopbackPlan(plan, first);
   const kamsim = runKamsim(config, mapped.plan, plan.seed);
   for (const l of kamsim.lines) l.text = mapTextBack(l.text, mapped.map);
   return { kamsim, mapped };
