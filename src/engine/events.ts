@@ -268,8 +268,45 @@ export interface CfgtEvent {
   sipOut: string[];
 }
 
+/**
+ * One step of a script run, for the playground's trace of one message (docs/trace.md): opt-in
+ * like `cfgt` (ALL_EVENTS leaves it off; only an observer asking for `step` gets the hooks
+ * compiled into the routes). `action`: a statement of `route` about to run (kamsim's action, as
+ * cfgt's per-action hook sees it). `call`: a module or core function that has returned `result`,
+ * with its arguments as written and, when reading them cannot change the run, as evaluated
+ * (`null` otherwise), and whether kamsim only stands in for it (docs/kamailio/stand-ins.md).
+ * `end`: the script run for the request ended; `pending` lists the header changes (lumps) still
+ * recorded on the request and `text` is the request as the lumps would build it (no Via added).
+ */
+export interface StepEvent {
+  kind: "step";
+  t: Micros;
+  op: "action" | "call" | "end";
+  proc: number;
+  req?: number;
+  /** The route block the step is written in (`request_route`, `RELAY`, `failure_route[X]`...); "" on `end`. */
+  route: string;
+  /** Config file (`kamailio.cfg` or an include) and the step's place in it; absent on `end`. */
+  file?: string;
+  line?: number;
+  col?: number;
+  endLine?: number;
+  /** `action`: `if`, `while`, `switch`, `assign`, `call`, `route`, `return`, `exit`, `drop`, `break`. */
+  what?: string;
+  /** `call`: the function's name, its arguments as written, as evaluated, its return code, stand-in or not. */
+  fn?: string;
+  args?: string[];
+  values?: (string | null)[];
+  result?: number;
+  standIn?: boolean;
+  /** `end`: the pending changes, `+ text` added, `- text` removed, and the request they build. */
+  pending?: string[];
+  text?: string;
+}
+
 export type SimEvent =
   | CfgtEvent
+  | StepEvent
   | LogEvent
   | RequestEvent
   | ReplyEvent
@@ -285,9 +322,9 @@ export type SimEvent =
 export type SimEventKind = SimEvent["kind"];
 
 /**
- * Which event kinds the observer wants; unwanted ones are never built. `cfgt` is the one kind
- * an observer must ask for by name: the route-flow trace under it wraps every script action
- * (runtime/cfgt/), so ALL_EVENTS leaves it off.
+ * Which event kinds the observer wants; unwanted ones are never built. `cfgt` and `step` are the
+ * kinds an observer must ask for by name: the traces under them wrap every script action
+ * (runtime/cfgt/, runtime/step-trace.ts), so ALL_EVENTS leaves them off.
  */
 export type EventWants = Readonly<Record<SimEventKind, boolean>>;
 
@@ -305,6 +342,7 @@ export const ALL_EVENTS: EventWants = {
   ul: true,
   acc: true,
   cfgt: false,
+  step: false,
 };
 
 /** No event kind: what a front end that wants only some kinds starts from. */

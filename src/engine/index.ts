@@ -22,6 +22,7 @@ export type {
   SimEvent,
   SimEventKind,
   SipEvent,
+  StepEvent,
   TmEvent,
   UlEvent,
 } from "./events.js";

@@ -32,6 +32,7 @@ import { sipSummary } from "./sim/sip-summary.js";
 import { startAgents } from "./simulation-agents.js";
 import { createCfgt } from "./simulation-cfgt.js";
 import type { SimulationOptions, ViewFigures } from "./simulation-options.js";
+import { endStep } from "./simulation-steps.js";
 import { receiveDatagram } from "./sip/receive.js";
 import type { SipMessage } from "./sip/sip-message.js";
 import { type Arrival, type Arrivals, createArrivals, type Injection } from "./traffic/arrivals.js";
@@ -138,6 +139,7 @@ export class Simulation {
       defines: front.defines,
       listen: this.listen,
       cfgt,
+      steps: this.kernel.wants.step ? this.kernel : undefined,
     });
     this.routes = build.routes;
     this.compileEnv = build.env;
@@ -363,13 +365,19 @@ export class Simulation {
         ? () => this.postScript(ctx)
         : undefined;
     // cfgt_post() is a post-script callback too: after the route (and a reply's forwarding).
+    // The `end` step of a traced run (simulation-steps.ts) comes after it too: after a reply's
+    // onreply_route and failure_route, with the request's pending changes.
     const cfgt = this.cfgt;
-    const after = cfgt
-      ? (ret: number) => {
-          then?.(ret);
-          cfgt.finished(ctx);
-        }
-      : then;
+    const steps = this.kernel.wants.step ? this.kernel : undefined;
+    const listen = this.listen;
+    const after =
+      cfgt || steps
+        ? (ret: number) => {
+            then?.(ret);
+            if (steps) endStep(steps, ctx, listen);
+            cfgt?.finished(ctx);
+          }
+        : then;
     if (!cell?.gen) {
       let ret = 1;
       try {

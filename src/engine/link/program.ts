@@ -7,6 +7,7 @@
 
 import { InternalError } from "../base/errors.js";
 import { lineColAt, type SourceFile, type Span } from "../base/source.js";
+import type { EventOutput } from "../events.js";
 import type { CheckedConfig } from "../lang/check/index.js";
 import type { Diagnostic } from "../lang/diagnostics.js";
 import type { PvSpec } from "../lang/pv-spec.js";
@@ -20,6 +21,7 @@ import type { CfgtVars } from "../runtime/cfgt/vars.js";
 import type { ScriptContext } from "../runtime/context.js";
 import type { CfgPos, CompileEnv, FunctionImpl, PvAccess, PvImpl, RouteCell } from "../runtime/env.js";
 import { corePvImpls, definePvars } from "../runtime/pv/core.js";
+import { stepActionHook, tracedFunction } from "../runtime/step-trace.js";
 import { type Action, compileList, runActions } from "../runtime/stmt.js";
 import { compileSteps, runSteps, stmtBlocks } from "../runtime/suspend.js";
 import { compileTransform, runChain, type TransformEnv } from "../runtime/transformations/index.js";
@@ -93,6 +95,8 @@ export function buildProgram(
     listen?: { readonly ip: string; readonly port: number };
     /** A cfgt trace: every PV compiled goes into `vars`, every action tells `tracer`. */
     cfgt?: { tracer: CfgtTracer; vars: CfgtVars };
+    /** Where `step` events go, when wanted (runtime/step-trace.ts); absent: no step hook is compiled. */
+    steps?: EventOutput;
   } = {},
 ): ProgramBuild {
   const forceSuspend = options.forceSuspend === true;
@@ -189,6 +193,17 @@ export function buildProgram(
     };
     env.traceAction = cfgtActionHook(cfgt.tracer, () => cfgtRoute);
   }
+  /** The kamsim name of the block compiling now, for `step` events. */
+  let stepRoute = "";
+  const steps = options.steps;
+  if (steps) {
+    env.traceAction = stepActionHook(steps, env, () => stepRoute, env.traceAction);
+    const fn = env.fn;
+    env.fn = (name, argc) => {
+      const impl = fn(name, argc);
+      return impl && tracedFunction(steps, impl, !fnImpls.has(name), () => stepRoute);
+    };
+  }
   const blocks = checked.config.items.filter((i) => i.kind === "RouteBlock");
   for (let changed = true; changed; ) {
     changed = false;
@@ -220,6 +235,7 @@ export function buildProgram(
               : "request_route";
     const cell: RouteCell = { name };
     cfgtRoute = cfgtRouteName(item);
+    stepRoute = name;
     if (stmtBlocks(item.body, env)) cell.gen = makeGen(name, compileSteps(item.body.stmts, env));
     else cell.run = makeRun(name, compileList(item.body.stmts, env));
     if (item.routeKind === "route" && item.name !== undefined) {
