@@ -45,6 +45,17 @@ export function installRunningRoutes(m: typeof monaco): () => void {
   /** The routes marked now and the text they were found in: nothing to redo while both stand. */
   let shown = "";
   let shownVersion = -1;
+  /** Each route's header line in the text of `linesVersion`: the lexer runs once per edit, not per mark. */
+  let lines = new Map<string, number | undefined>();
+  let linesVersion = -1;
+  const headerLine = (r: string) => {
+    if (model.getVersionId() !== linesVersion) {
+      lines = new Map();
+      linesVersion = model.getVersionId();
+    }
+    if (!lines.has(r)) lines.set(r, routeHeaderLine(model.getValue(), r));
+    return lines.get(r);
+  };
 
   const redraw = () => {
     const now = performance.now();
@@ -55,10 +66,9 @@ export function installRunningRoutes(m: typeof monaco): () => void {
     if (key === shown && model.getVersionId() === shownVersion) return;
     shown = key;
     shownVersion = model.getVersionId();
-    const text = model.getValue();
     const marks: monaco.editor.IModelDeltaDecoration[] = [];
     for (const r of lastRan.keys()) {
-      const line = routeHeaderLine(text, r);
+      const line = headerLine(r);
       if (line === undefined) continue;
       marks.push({
         range: new m.Range(line, 1, line, 1),
