@@ -7,7 +7,7 @@ import { LogPanel } from "./panels/log/LogPanel.js";
 import { PANELS } from "./panels/registry.js";
 
 export default function DashboardPanels() {
-  const { Traffic, Queues, Timers, Pike, Processes, Ladder, Rpc } = PANELS;
+  const { Traffic, Queues, Timers, Pike, Processes, Ladder, Registrations, Transactions, Rpc } = PANELS;
   return (
     <>
       <Traffic />
@@ -21,6 +21,10 @@ export default function DashboardPanels() {
       </div>
       <LogPanel />
       <Ladder />
+      <div className="row2">
+        <Registrations />
+        <Transactions />
+      </div>
       <Rpc />
     </>
   );
