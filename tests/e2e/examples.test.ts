@@ -118,6 +118,51 @@ const PROMISES: Record<string, (page: Page, log: string) => Promise<void>> = {
     expect(timers.some((l) => (shown.get(l) ?? 0) > 0)).toBe(true);
     await withoutPike(page);
   },
+  // The course's lessons (src/ui/examples/index.ts COURSE), each checked on what its README says to watch.
+  "stateless-reply": async (page, log) => {
+    // sl's four answers: 200 to the OPTIONS, 403 to the MESSAGE, maxfwd's 483, sanity's own 400.
+    expect(await numberOf(page, "counter-replies")).toBe(4);
+    expect(log).toMatch(/^\[ {3}1\.500\].*Max-Forwards ran out, 483$/m);
+    // sanity answered the bad CSeq itself and the script stopped: no line of ours at 2 s.
+    expect(log).not.toMatch(/^\[ {3}2\.000\]/m);
+    await withoutPike(page);
+  },
+  "register-location": async (page, log) => {
+    // Two REGISTER 200s from registrar and two 404s from the script.
+    expect(await numberOf(page, "counter-replies")).toBe(4);
+    expect(log).toMatch(/^\[ {3}2\.500\].*MESSAGE for sip:alice@127\.0\.0\.1: found/m);
+    expect(log).toMatch(/^\[ {3}5\.500\].*MESSAGE for sip:alice@127\.0\.0\.1: not registered, 404/m);
+  },
+  "record-route": async (_page, log) => {
+    expect(log).toMatch(/^\[ {3}1\.800\].*BYE of call 1-alice@127\.0\.41\.1 came back through the Record-Route/m);
+    // The call to carol was not record-routed: its ACK and BYE never reach the proxy.
+    expect(log).not.toContain("of call 7-alice@127.0.41.1 came back");
+  },
+  "failure-route": async (_page, log) => {
+    expect(log).toMatch(/^\[ {3}0\.800\].*bob answered 486 Busy Here: trying voicemail/m);
+    // tm's timer process ran the failure_route for the 408 it made itself.
+    expect(log).toMatch(/^\[ {3}4\.500\] {2}3\(1003\) .*carol: 408 Request Timeout/m);
+  },
+  "parallel-forking": async (_page, log) => {
+    expect(log).toMatch(/branch 1 goes to sip:bob@127\.0\.63\.1:5060/);
+    expect(log).toMatch(/^\[ {3}1\.800\].*487 Request Terminated from 127\.0\.63\.1/m);
+  },
+  antiflood: async (page, log) => {
+    const pike = page.getByRole("region", { name: "Pike", exact: true });
+    expect(await pike.textContent()).toContain("limit 16 requests per 2 s window");
+    expect(await numberOf(page, "counter-refused-by-pike")).toBeGreaterThan(0);
+    expect(await rpcExamples(page)).toContain("htable.dump ipban");
+    expect(log).toMatch(/^\[ {3}1\.350\].*ALERT: pike blocking REGISTER/m);
+    expect(log).toMatch(/^\[ {3}3\.300\].*REGISTER from 127\.0\.71\.1 saved/m);
+  },
+  "cdr-mqueue": async (page, log) => {
+    // The timer fired at 1 s (nothing queued) and at 2 s (both records).
+    expect(await numberOf(page, "timer-firings-cdrs")).toBe(2);
+    expect(await numberOf(page, "queue-depth-cdr")).toBe(0);
+    const cdrs = log.split("\n").filter((l) => l.includes("NOTICE: <script>: CDR "));
+    expect(cdrs).toHaveLength(2);
+    expect(cdrs.every((l) => l.startsWith("[   2.000]  5(1005)"))).toBe(true);
+  },
   "switch-and-return": async (page, log) => {
     expect(await numberOf(page, "counter-received")).toBe(5);
     // Its five streams send one request each: no rate slider to move.
