@@ -149,10 +149,11 @@ export interface SipEvent {
   /** The whole message, as sent. */
   text: string;
   /**
-   * Why a `lost` message was lost: the link's seeded loss, nobody at the address, or too large
-   * for one UDP datagram (sendto() fails with EMSGSIZE; nothing leaves, `lost` comes at once).
+   * Why a `lost` message was lost: the link's seeded loss, nobody at the address, the agent there
+   * is down (a traffic-file action unplugged it), or too large for one UDP datagram (sendto()
+   * fails with EMSGSIZE; nothing leaves, `lost` comes at once).
    */
-  why?: "loss" | "nobody" | "size";
+  why?: "loss" | "nobody" | "down" | "size";
   /** The proxy's request being handled when the proxy sent it. */
   req?: number;
   /** The proxy's process that sent it. */
@@ -304,7 +305,39 @@ export interface StepEvent {
   text?: string;
 }
 
+/**
+ * A traffic-file user agent changed (world/agents): a call's state (`call`), its registration
+ * (`register`), its link (`link`: down, unplugged, or back up) or how it answers INVITEs
+ * (`answer`). The playground's Traffic panel draws the agents from these. An observer asks for
+ * them by name: ALL_EVENTS leaves them off, so `kamsim run --events` prints what it did before.
+ */
+export interface AgentEvent {
+  kind: "agent";
+  t: Micros;
+  /** The agent's name. */
+  agent: string;
+  op: "call" | "register" | "link" | "answer";
+  /** `call`: the Call-ID, this agent's side, the other end's URI (the callee dialled, or the caller's From). */
+  callId?: string;
+  role?: "caller" | "callee";
+  peer?: string;
+  /**
+   * `call`: `calling`, `ringing`, `established`, `ended`, `failed` or `cancelled`;
+   * `register`: `registering`, `registered`, `unregistered` or `failed`.
+   */
+  state?: string;
+  /** `call`: the INVITE's final code; `register`: the REGISTER's. */
+  code?: number;
+  /** `register`: when the binding granted runs out (while `registered`). */
+  expiresAt?: Micros;
+  /** `link`: true when it went down, false when it came back. */
+  down?: boolean;
+  /** `answer`: how it answers INVITEs now: a final code (`200`, `486`...), `never` or `down`. */
+  answer?: string;
+}
+
 export type SimEvent =
+  | AgentEvent
   | CfgtEvent
   | StepEvent
   | LogEvent
@@ -324,7 +357,8 @@ export type SimEventKind = SimEvent["kind"];
 /**
  * Which event kinds the observer wants; unwanted ones are never built. `cfgt` and `step` are the
  * kinds an observer must ask for by name: the traces under them wrap every script action
- * (runtime/cfgt/, runtime/step-trace.ts), so ALL_EVENTS leaves them off.
+ * (runtime/cfgt/, runtime/step-trace.ts), so ALL_EVENTS leaves them off; and `agent`
+ * (the playground's Traffic panel asks for it): `kamsim run --events` prints what it did before.
  */
 export type EventWants = Readonly<Record<SimEventKind, boolean>>;
 
@@ -343,6 +377,7 @@ export const ALL_EVENTS: EventWants = {
   acc: true,
   cfgt: false,
   step: false,
+  agent: false,
 };
 
 /** No event kind: what a front end that wants only some kinds starts from. */

@@ -15,6 +15,7 @@ export { formatTimestamp, type Micros, seconds, toSeconds } from "./base/time.js
 export { type Catalog, type CatalogFunction, type CatalogModule, moduleCatalog } from "./catalog.js";
 export type {
   AccEvent,
+  AgentEvent,
   CfgtEvent,
   CfgtFlowEntry,
   CfgtValue,
@@ -71,6 +72,7 @@ export { DEFAULT_TRAFFIC } from "./traffic/default-scenario.js";
 export { MAX_DURATION_S, MAX_TEXT as MAX_TRAFFIC_TEXT } from "./traffic/limits.js";
 export type { PlannedStream, TrafficError, TrafficPlan } from "./traffic/types.js";
 export { parseTrafficText, validateTraffic } from "./traffic/validate.js";
+export { answerLabel, type PlannedAction } from "./world/agents/index.js";
 
 /** A config read and checked; it can run when it has no error. */
 export interface CompiledConfig {

@@ -29,7 +29,7 @@ import { Receiver } from "./sim/receiver.js";
 import { afterReplyRoute, type ReplyPath } from "./sim/reply-route.js";
 import { RouteRunner } from "./sim/route-runner.js";
 import { sipSummary } from "./sim/sip-summary.js";
-import { startAgents } from "./simulation-agents.js";
+import { type RunAgents, startAgents } from "./simulation-agents.js";
 import { createCfgt } from "./simulation-cfgt.js";
 import type { SimulationOptions, ViewFigures } from "./simulation-options.js";
 import { endStep } from "./simulation-steps.js";
@@ -39,7 +39,7 @@ import { type Arrival, type Arrivals, createArrivals, type Injection } from "./t
 import { RecentArrivals } from "./traffic/recent-arrivals.js";
 import { RequestFactory } from "./traffic/requests.js";
 import type { PlannedStream, TrafficPlan } from "./traffic/types.js";
-import type { AgentSet, AgentSummary } from "./world/agents/index.js";
+import type { AgentSummary, PlannedAction } from "./world/agents/index.js";
 import { createWorld } from "./world/world.js";
 
 export type { SimulationOptions, ViewFigures } from "./simulation-options.js";
@@ -75,7 +75,7 @@ export class Simulation {
   private readonly compileEnv: CompileEnv;
   private readonly receiver: Receiver<Arrival>;
   /** The traffic file's SIP user agents. */
-  private readonly agents: AgentSet;
+  private readonly agents: RunAgents;
   /** forward_reply()'s parts: the module instances with a reply hook (tm, mod_response_cbks) in load order. */
   private readonly replyPath: ReplyPath;
   /** Module instances with a post-script hook (tm's end of request), in load order. */
@@ -235,6 +235,14 @@ export class Simulation {
     return this.arrivals.addStream(stream);
   }
 
+  /**
+   * Adds an action after the last of the agent at `agent` (plan order), exactly as if the traffic
+   * file had listed it there (the playground's agent buttons), so a file with it replays the run.
+   */
+  addAgentAction(agent: number, action: PlannedAction): void {
+    this.agents.add(agent, action);
+  }
+
   /** Changes a stream's rate from now on. */
   setRate(stream: number, rate: number): void {
     this.arrivals.setRate(stream, rate, this.kernel.now);
@@ -335,7 +343,7 @@ export class Simulation {
 
   /** What each user agent did and saw so far (plain data, world/agents/summary.ts). */
   agentSummary(): AgentSummary[] {
-    return this.agents.summary();
+    return this.agents.set.summary();
   }
 
   /** Handles a request in a worker; returns the cost, or undefined when the route blocked. */

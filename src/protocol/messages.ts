@@ -182,7 +182,7 @@ export interface LadderRow {
   /** Virtual µs it arrived or was lost at; absent while in flight. */
   end?: number;
   /** Why it was lost (the `sip` event's `why`); absent when it arrived or is in flight. */
-  lost?: "loss" | "nobody" | "size";
+  lost?: "loss" | "nobody" | "down" | "size";
   /** Addresses, `ip:port`. */
   from: string;
   to: string;

@@ -111,6 +111,7 @@ export function agent(name: string, ip: string, over: Partial<PlannedAgent> = {}
     t2: 4_000_000,
     loss: 0,
     latency: 0,
+    actions: [],
     ...over,
   };
 }

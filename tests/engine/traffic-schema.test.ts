@@ -48,6 +48,11 @@ const LEVELS: [string, (x: Record<string, unknown>) => unknown, (s: JsonSchema) 
     (s) => s.properties?.agents?.items?.properties?.requests?.items,
   ],
   [
+    "actions[]",
+    (x) => ({ agents: [{ ...agent, actions: [{ at: 0, do: "up", ...x }] }] }),
+    (s) => s.properties?.agents?.items?.properties?.actions?.items,
+  ],
+  [
     "answer",
     (x) => ({ agents: [{ ...agent, answer: x }] }),
     (s) => s.properties?.agents?.items?.properties?.answer?.anyOf?.find((a) => a.type === "object"),
@@ -88,6 +93,8 @@ describe("traffic.json schema", () => {
     expect(stream?.pattern?.enum).toEqual(["uniform", "poisson"]);
     expect(ag?.requests?.items?.properties?.method?.enum).toEqual(["OPTIONS", "MESSAGE"]);
     expect(ag?.answer?.anyOf?.[0]?.enum).toEqual(["down", "never"]);
+    expect(ag?.actions?.items?.properties?.do?.enum).toEqual(["call", "down", "up", "answer"]);
+    expect(ag?.actions?.items?.required).toEqual(["at", "do"]);
     expect(ag?.calls?.items?.properties?.hold?.type).toEqual(["number", "null"]);
     expect(schema.properties?.streams?.items?.required).toEqual(["src", "rate"]);
   });

@@ -24,6 +24,9 @@ interface Pending {
   event: SimEvent | (() => void);
 }
 
+/** Ranked tasks' sequence numbers sit below every ordinary task's (which start at 0). */
+const RANKED = 2 ** 40;
+
 /** Equal times keep insertion order. */
 function byTimeThenSeq(x: { t: Micros; seq: number }, y: { t: Micros; seq: number }): boolean {
   return x.t < y.t || (x.t === y.t && x.seq < y.seq);
@@ -51,6 +54,16 @@ export class Kernel implements SimKernel {
   /** Runs `run` at virtual time `t` (never in the past). */
   schedule(t: Micros, run: () => void): void {
     this.tasks.push({ t: Math.max(t, this.now), seq: this.seq++, run });
+  }
+
+  /**
+   * Runs `run` at `t` before every task `schedule` put at `t` (ranked tasks among themselves by
+   * `rank`, 0 ≤ rank < 2⁴⁰). The traffic file's agent actions come this way: one the playground
+   * adds while running is then ordered at its moment as the same action read from the saved file
+   * at t = 0, so the file replays the run.
+   */
+  scheduleFirst(t: Micros, rank: number, run: () => void): void {
+    this.tasks.push({ t: Math.max(t, this.now), seq: rank - RANKED, run });
   }
 
   /** Registers the arrival feed, consulted before every step. */

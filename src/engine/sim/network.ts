@@ -40,6 +40,8 @@ interface Endpoint {
   loss: number;
   rng: Rng | undefined;
   on: OnDatagram;
+  /** Unplugged (an agent gone down): datagrams arriving are lost (`down`). */
+  down: boolean;
 }
 
 export interface NetworkOptions {
@@ -119,7 +121,18 @@ export class Network implements SipNet {
       loss,
       rng: loss > 0 ? createRng(this.seed ^ hash32(key)) : undefined,
       on,
+      down: false,
     });
+  }
+
+  /**
+   * Unplugs the endpoint at `addr` (`down`) or plugs it back: while down, datagrams arriving there
+   * are lost (`down`), as to a phone whose cable is out; it still counts as listening (`hears`), so
+   * senders build what they send it and the Ladder shows it lost.
+   */
+  setDown(addr: HostPort, down: boolean): void {
+    const e = this.endpoints.get(addrKey(addr));
+    if (e) e.down = down;
   }
 
   /** Nobody listens at `addr` any more: datagrams arriving there are lost (`nobody`). */
@@ -176,10 +189,10 @@ export class Network implements SipNet {
     const fromAddr = { ip: from.ip, port: from.port };
     k.schedule(at, () => {
       const target = this.endpoints.get(toKey);
-      if (lost || target === undefined) {
+      if (lost || target === undefined || target.down) {
         this.stats.lost++;
         if (summary) {
-          const why = lost ? "loss" : "nobody";
+          const why = lost ? "loss" : target === undefined ? "nobody" : "down";
           this.emit("lost", at, id, fromKey, toKey, src?.node ?? "", target?.node ?? "", summary, text, info, why);
         }
         return;

@@ -65,6 +65,26 @@ export interface TrafficAgent {
   loss?: number;
   /** One-way latency of the agent's link, seconds. Default 0. */
   latency?: number;
+  /** What it does at given moments besides the above: call now, go down, come back, answer otherwise. Default none. */
+  actions?: TrafficAgentAction[];
+}
+
+/**
+ * One thing an agent does at a moment of the run (the playground's agent buttons write these into
+ * Save traffic). Actions at the same moment run before anything else scheduled then, agents in
+ * file order, each agent's in its list's order (docs/agents.md, "Actions").
+ */
+export interface TrafficAgentAction {
+  /** When, in seconds from the start of the run. Required. */
+  at: number;
+  /** `call`: place one call to `to`; `down`: unplug it (nothing in, nothing out); `up`: plug it back (it registers again); `answer`: answer the INVITEs that arrive from then on with `answer`. Required. */
+  do: "call" | "down" | "up" | "answer";
+  /** For `call`: the callee, an agent's name or a `sip:` URI. Required with `call`. */
+  to?: string;
+  /** For `call`: hang up (BYE) this long after the answer. Default: never. */
+  hold?: number | null;
+  /** For `answer`: the new answer, as the agent's `answer` key takes it. Required with `answer`. */
+  answer?: "down" | "never" | TrafficAnswer;
 }
 
 /** A registration, as written. */

@@ -189,6 +189,7 @@ describe("agents: defaults and conversion", () => {
         t2: 4_000_000,
         loss: 0,
         latency: 0,
+        actions: [],
       },
     ]);
   });
@@ -238,6 +239,7 @@ describe("agents: defaults and conversion", () => {
       t2: 400_000,
       loss: 0.05,
       latency: 20_000,
+      actions: [],
     });
     expect(b?.answer).toEqual({ down: true });
   });

@@ -8,6 +8,7 @@ import { parseIPv4 } from "../base/ip.js";
 import { type Micros, seconds } from "../base/time.js";
 import type { HostPort } from "../runtime/sip-net.js";
 import type {
+  PlannedAction,
   PlannedAgent,
   PlannedAnswer,
   PlannedCall,
@@ -34,11 +35,20 @@ const AGENT_KEYS = [
   "t2",
   "loss",
   "latency",
+  "actions",
 ] as const;
 const REGISTER_KEYS = ["at", "expires", "refresh", "unregister_at"] as const;
 const CALL_KEYS = ["at", "to", "hold", "cancel", "reinvite", "count", "every"] as const;
 const REQUEST_KEYS = ["at", "method", "to", "body"] as const;
 const ANSWER_KEYS = ["trying", "ring", "after", "code", "bye", "contact"] as const;
+const ACTION_KEYS = ["at", "do", "to", "hold", "answer"] as const;
+/** Which keys each kind of action takes besides `at` and `do`. */
+const ACTION_TAKES: Record<PlannedAction["do"], readonly string[]> = {
+  call: ["to", "hold"],
+  down: [],
+  up: [],
+  answer: ["answer"],
+};
 
 const NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 /** RFC 3261's user part, unescaped characters only (25.1 `user`). */
@@ -117,6 +127,9 @@ function readAgent(r: FieldReader, value: unknown, index: number, ctx: AgentCont
   if (t1 !== undefined && t2 !== undefined && t2 < t1) r.error(keyPath(path, "t2"), `must be at least t1 (${t1})`);
   const loss = r.number(o, path, "loss", { def: 0, min: 0, max: 1 });
   const latency = r.number(o, path, "latency", { def: 0, min: 0, max: MAX_COST_S });
+  const actions = (r.list(o, path, "actions", MAX_AGENT_ENTRIES) ?? []).map((x, i) =>
+    readAction(r, x, indexPath(keyPath(path, "actions"), i), ctx),
+  );
   if (r.errors.length > before) return undefined;
   return {
     name: name as string,
@@ -132,7 +145,46 @@ function readAgent(r: FieldReader, value: unknown, index: number, ctx: AgentCont
     t2: seconds(t2 as number),
     loss: loss as number,
     latency: seconds(latency as number),
+    actions: actions as PlannedAction[],
   };
+}
+
+/** An action at a moment (`TrafficAgentAction`): only the keys its kind takes. */
+function readAction(r: FieldReader, value: unknown, path: string, ctx: AgentContext): PlannedAction | undefined {
+  const o = r.object(value, path);
+  if (!o) return undefined;
+  const before = r.errors.length;
+  r.onlyKeys(o, path, ACTION_KEYS);
+  const at = time(r, o, path, "at");
+  const what = r.string(o, path, "do");
+  if (what === undefined) return undefined;
+  if (!Object.hasOwn(ACTION_TAKES, what)) {
+    r.error(keyPath(path, "do"), `must be "call", "down", "up" or "answer" (got "${what}")`);
+    return undefined;
+  }
+  const kind = what as PlannedAction["do"];
+  const takes = ACTION_TAKES[kind];
+  for (const key of ["to", "hold", "answer"])
+    if (o[key] !== undefined && !takes.includes(key)) r.error(keyPath(path, key), `is not used by "do": "${kind}"`);
+  let action: PlannedAction | undefined;
+  if (kind === "call") {
+    const to = readTarget(r, o, path, ctx, true);
+    const hold = delay(r, o, path, "hold");
+    ctx.calls++;
+    if (to && hold !== undefined && at !== undefined)
+      action = {
+        at,
+        do: "call",
+        call: { at, to, hold, cancel: null, reinvite: null, every: 0, count: 1 },
+      };
+  } else if (kind === "answer") {
+    if (o.answer === undefined) r.error(keyPath(path, "answer"), `is required with "do": "answer"`);
+    else {
+      const answer = readAnswer(r, o.answer, keyPath(path, "answer"));
+      if (answer && at !== undefined) action = { at, do: "answer", answer };
+    }
+  } else if (at !== undefined) action = { at, do: kind };
+  return r.errors.length > before ? undefined : action;
 }
 
 function readAddress(

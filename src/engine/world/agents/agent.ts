@@ -3,15 +3,18 @@
  * MESSAGE) and the UA core that routes what arrives (RFC 3261 8.2 for requests, 8.1.3 for
  * responses) to transactions, dialogs and calls. An agent whose answer is `down` answers no request
  * at all (a phone gone off the network after registering); replies to its own requests still count.
+ * Its `actions` (docs/agents.md, "Actions") place a call, change its answer, or unplug it (`down`:
+ * nothing reaches it and nothing leaves it, its timers run on) and plug it back (`up`).
  */
 import { seconds } from "../../base/time.js";
+import type { AgentEvent } from "../../events.js";
 import type { HostPort } from "../../runtime/sip-net.js";
 import { buildResponse } from "./build.js";
 import { Call, type CallHost, reason, responseDest } from "./call.js";
 import { ClientTransaction, clientTxKey } from "./client-tx.js";
 import { dialogKey } from "./dialog.js";
 import { type AgentMessage, headerParams, paramOf, parseAgentMessage, uriOf } from "./parse.js";
-import type { PlannedAgent, PlannedRequest, PlannedTarget } from "./plan.js";
+import type { PlannedAction, PlannedAgent, PlannedAnswer, PlannedCall, PlannedRequest, PlannedTarget } from "./plan.js";
 import { ServerTransaction, serverTxKey } from "./server-tx.js";
 import {
   type AgentSummary,
@@ -27,6 +30,15 @@ import { Ua } from "./ua.js";
 /** Methods an agent answers 200 outside a dialog; others get 405 with this Allow list (8.2.1). */
 const ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, MESSAGE, INFO, NOTIFY";
 const ANSWERED_200 = new Set(["OPTIONS", "MESSAGE", "INFO", "NOTIFY"]);
+
+/** How an agent answers INVITEs, in a word: its final code, `never` (rings for ever) or `down` (answers nothing). */
+export function answerLabel(a: PlannedAnswer): string {
+  if (a.down) return "down";
+  return a.after === null ? "never" : String(a.code);
+}
+
+/** Where an agent's state changes are told (`agent` events), when someone wants them. */
+export type AgentObserver = (e: AgentEvent) => void;
 
 /** The domain agents use by default: the proxy's address (`ip:port` when the port is not 5060). */
 export function proxyDomain(proxy: HostPort): string {
@@ -61,12 +73,16 @@ export class Agent implements CallHost {
   private regCseq = 0;
   /** Bumped by every REGISTER sent, so only the latest schedules a refresh. */
   private regGeneration = 0;
+  /** How it answers INVITEs now: the plan's `answer` until an `answer` action changes it. */
+  private answerNow: PlannedAnswer;
 
   constructor(
     readonly plan: PlannedAgent,
     readonly proxy: HostPort,
     transport: AgentTransport,
+    private readonly observe?: AgentObserver,
   ) {
+    this.answerNow = plan.answer;
     this.ua = new Ua(transport, plan.name, plan.address, plan.t1, plan.t2, plan.retransmit);
     this.user = plan.user;
     this.domain = plan.domain ?? proxyDomain(proxy);
@@ -85,14 +101,78 @@ export class Agent implements CallHost {
     for (const call of plan.calls) {
       // Repeated calls are scheduled one at a time, so a file with a million calls holds one task each.
       const place = (i: number) => {
-        const c = new Call(this, "caller", ua.callId(), this.targetUri(call.to));
-        this.track(c.summary);
-        c.place(call, c.summary.peer);
+        this.placeCall(call);
         if (i + 1 < call.count) ua.at(call.at + (i + 1) * call.every, () => place(i + 1));
       };
       ua.at(call.at, () => place(0));
     }
     for (const r of plan.requests) ua.at(r.at, () => this.sendRequest(r));
+  }
+
+  /** Places one call of `call` now. */
+  private placeCall(call: PlannedCall): void {
+    const c = new Call(this, "caller", this.ua.callId(), this.targetUri(call.to));
+    this.track(c.summary);
+    c.place(call, c.summary.peer);
+  }
+
+  /** Does one of its `actions` now (the run schedules them: simulation-agents.ts). */
+  act(action: PlannedAction): void {
+    switch (action.do) {
+      case "call":
+        return this.placeCall(action.call);
+      case "answer":
+        this.answerNow = action.answer;
+        this.tell({ op: "answer", answer: answerLabel(action.answer) });
+        return;
+      case "down":
+      case "up":
+        return this.setDown(action.do === "down");
+    }
+  }
+
+  /**
+   * Unplugs the agent or plugs it back. Down, nothing leaves it and nothing reaches it, as with a
+   * phone whose cable is out: its transactions' timers run on (retransmissions go nowhere, Timers
+   * B and F end them as 408), calls and requests it places meanwhile fail so. Back up, a phone that
+   * registers registers again at once, as phones do when their network returns.
+   */
+  private setDown(down: boolean): void {
+    if (this.ua.down === down) return;
+    this.ua.down = down;
+    this.ua.transport.setDown?.(this.plan.address, down);
+    this.tell({ op: "link", down });
+    const reg = this.plan.register;
+    const state = this.registration.state;
+    if (!down && reg && state !== "none" && state !== "unregistered") this.register(reg.expires);
+  }
+
+  private tell(e: Omit<AgentEvent, "kind" | "t" | "agent">): void {
+    this.observe?.({ kind: "agent", t: this.ua.now(), agent: this.plan.name, ...e });
+  }
+
+  /** Tells its registration's state. */
+  private registrationChanged(): void {
+    if (!this.observe) return;
+    const r = this.registration;
+    this.tell({
+      op: "register",
+      state: r.state,
+      ...(r.code !== null ? { code: r.code } : {}),
+      ...(r.state === "registered" && r.expiresAt !== null ? { expiresAt: r.expiresAt } : {}),
+    });
+  }
+
+  callChanged(c: CallSummary): void {
+    if (!this.observe) return;
+    this.tell({
+      op: "call",
+      callId: c.callId,
+      role: c.role,
+      peer: c.peer,
+      state: c.state,
+      ...(c.code !== null ? { code: c.code } : {}),
+    });
   }
 
   /** The Request-URI for a target: another agent's user at this agent's domain, or the URI given. */
@@ -103,13 +183,15 @@ export class Agent implements CallHost {
 
   /** A datagram reached this agent from `from`. */
   deliver(from: HostPort, text: string): void {
+    // Down: nothing reaches it (the simulated network has already lost it; real UDP has not).
+    if (this.ua.down) return;
     this.ua.counters.received++;
     const msg = parseAgentMessage(text);
     if (!msg) this.ua.counters.dropped++;
     else if (!msg.request) this.onResponse(msg);
     // A `down` agent answers no request at all (it still reads replies to its own, so it can
     // register first and be unreachable for calls).
-    else if (!this.plan.answer.down) this.onRequest(msg, from);
+    else if (!this.answerNow.down) this.onRequest(msg, from);
   }
 
   /** 8.1.3.3: a response with more than one Via is not for us; else its client transaction takes it. */
@@ -160,7 +242,7 @@ export class Agent implements CallHost {
       else tx.respond(481, buildResponse(req, 481, reason(481)));
       return;
     }
-    const answer = this.plan.answer;
+    const answer = this.answerNow;
     if (req.method === "INVITE" && !answer.down) {
       const call = new Call(this, "callee", req.callId, uriOf(req.from));
       this.track(call.summary);
@@ -174,6 +256,7 @@ export class Agent implements CallHost {
   }
 
   private track(call: CallSummary): void {
+    this.callChanged(call);
     this.live.add(call);
     this.recent.push(call);
     // Drop the oldest half at once: amortised O(1), and the list never holds more than RECENT_CALLS.
@@ -211,12 +294,18 @@ export class Agent implements CallHost {
     };
     const reg = this.registration;
     reg.sent++;
-    if (reg.state === "none") reg.state = "registering";
+    if (reg.state === "none") {
+      reg.state = "registering";
+      this.registrationChanged();
+    }
     const tx = new ClientTransaction(ua, this.clientTxs, parts, branch, this.proxy, {
       onResponse: (res) => this.onRegistered(res, expires, generation),
       onTimeout: () => {
         reg.code = 408;
-        if (generation === this.regGeneration) reg.state = "failed";
+        if (generation === this.regGeneration) {
+          reg.state = "failed";
+          this.registrationChanged();
+        }
       },
     });
     tx.start();
@@ -234,6 +323,7 @@ export class Agent implements CallHost {
         return;
       }
       reg.state = "failed";
+      this.registrationChanged();
       return;
     }
     const granted = asked === 0 ? 0 : (this.grantedExpires(res) ?? asked);
@@ -241,10 +331,12 @@ export class Agent implements CallHost {
       // Removed (Expires: 0 asked, or the registrar answered with expires=0 for this Contact).
       reg.state = "unregistered";
       reg.expiresAt = null;
+      this.registrationChanged();
       return;
     }
     reg.state = "registered";
     reg.expiresAt = this.ua.now() + seconds(granted);
+    this.registrationChanged();
     const refresh = this.plan.register?.refresh;
     if (refresh && granted > 0)
       this.ua.after(seconds(granted) / 2, () => {

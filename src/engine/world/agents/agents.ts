@@ -6,8 +6,8 @@
  */
 import type { Micros } from "../../base/time.js";
 import type { HostPort } from "../../runtime/sip-net.js";
-import { Agent } from "./agent.js";
-import type { PlannedAgent } from "./plan.js";
+import { Agent, type AgentObserver } from "./agent.js";
+import type { PlannedAction, PlannedAgent } from "./plan.js";
 import type { AgentSummary } from "./summary.js";
 import type { AgentTransport } from "./transport.js";
 
@@ -31,12 +31,16 @@ export interface AgentSet {
   deliver(to: HostPort, from: HostPort, text: string): boolean;
   /** What every agent did so far, in plan order. */
   summary(): AgentSummary[];
+  /** The agent at `index` (plan order) does `action` now. */
+  act(index: number, action: PlannedAction): void;
 }
 
 /** What the agents need to know about the run. */
 export interface AgentOptions {
   /** The proxy's socket: every agent's outbound proxy, and its default domain. */
   proxy: HostPort;
+  /** Told every change of an agent's calls, registration, link and answer (`agent` events). */
+  observe?: AgentObserver;
 }
 
 export function createAgents(
@@ -44,7 +48,7 @@ export function createAgents(
   options: AgentOptions,
   transport: AgentTransport,
 ): AgentSet {
-  const agents = plans.map((p) => new Agent(p, options.proxy, transport));
+  const agents = plans.map((p) => new Agent(p, options.proxy, transport, options.observe));
   // By IP, then port: no key string to build for every datagram.
   const byAddress = new Map<string, Map<number, Agent>>();
   for (const a of agents) {
@@ -71,5 +75,8 @@ export function createAgents(
       return true;
     },
     summary: () => agents.map((a) => a.summary()),
+    act(index, action) {
+      agents[index]?.act(action);
+    },
   };
 }

@@ -39,6 +39,8 @@ export interface CallHost {
   readonly dialogs: Map<string, Call>;
   /** The call failed, was cancelled or ended (called once). */
   callEnded(call: CallSummary): void;
+  /** The call's state (or final code) changed. */
+  callChanged(call: CallSummary): void;
 }
 
 /** A response a 2xx waits to have ACKed (13.3.1.4). */
@@ -160,7 +162,10 @@ export class Call {
     if (res.status < 200) {
       if (res.status > 100) {
         this.provisional = true;
-        if (this.summary.state === "calling") this.summary.state = "ringing";
+        if (this.summary.state === "calling") {
+          this.summary.state = "ringing";
+          this.host.callChanged(this.summary);
+        }
       }
       if (this.cancelWanted && !this.cancelSent && res.status > 100) this.sendCancel();
       return;
@@ -202,6 +207,7 @@ export class Call {
     this.summary.state = "established";
     this.summary.code = res.status;
     this.summary.answered = this.host.ua.now();
+    this.host.callChanged(this.summary);
     if (this.cancelSent) {
       this.hangUp("local");
       return;
@@ -270,7 +276,10 @@ export class Call {
       ua.after(answer.ring, () => {
         if (tx.answered) return;
         tx.respond(180, this.calleeResponse(req, 180));
-        if (this.summary.state === "calling") this.summary.state = "ringing";
+        if (this.summary.state === "calling") {
+          this.summary.state = "ringing";
+          this.host.callChanged(this.summary);
+        }
       });
     if (answer.after !== null)
       ua.after(answer.after, () => {
@@ -317,6 +326,7 @@ export class Call {
     this.summary.state = "established";
     this.summary.code = code;
     this.summary.answered = this.host.ua.now();
+    this.host.callChanged(this.summary);
     tx.respond(code, text);
     this.await2xxAck(text, tx.dest, req.cseq, true);
   }
@@ -425,6 +435,7 @@ export class Call {
     if (code !== null) s.code = code;
     s.ended = this.host.ua.now();
     if (by) s.endedBy = by;
+    this.host.callChanged(s);
     if (first) this.host.callEnded(s);
   }
 }

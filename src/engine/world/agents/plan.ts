@@ -35,7 +35,20 @@ export interface PlannedAgent {
   loss: number;
   /** One-way latency of this agent's link (the network applies it). */
   latency: Micros;
+  /** What it does at given moments besides its plan (call, down, up, answer), in file order. */
+  actions: PlannedAction[];
 }
+
+/**
+ * One thing an agent does at `at`: place one call, go down (its link unplugged: nothing reaches it,
+ * nothing leaves it), come back up (and register again when it has a registration), or answer
+ * the INVITEs that arrive from then on otherwise.
+ */
+export type PlannedAction =
+  | { at: Micros; do: "call"; call: PlannedCall }
+  | { at: Micros; do: "down" }
+  | { at: Micros; do: "up" }
+  | { at: Micros; do: "answer"; answer: PlannedAnswer };
 
 /** A registration: REGISTER at `at`, refreshed before it expires when `refresh`. */
 export interface PlannedRegister {

@@ -15,6 +15,11 @@ export interface AgentTransport {
   schedule(t: Micros, fn: () => void): void;
   /** Sends one UDP datagram from an agent's address. */
   send(from: HostPort, to: HostPort, text: string): void;
+  /**
+   * The agent at `at` went down (unplugged) or came back: the simulated network then shows what
+   * arrives meanwhile as lost. Optional: the agent itself drops what arrives while down.
+   */
+  setDown?(at: HostPort, down: boolean): void;
 }
 
 /** `ip:port`, the key of an address. */

@@ -29,6 +29,8 @@ export interface UaCounters {
 /** One agent's shared context. */
 export class Ua {
   readonly counters: UaCounters = { sent: 0, retransmissions: 0, received: 0, dropped: 0 };
+  /** Unplugged (a `down` action): nothing leaves (its timers still run, so its transactions time out). */
+  down = false;
   private counter = 0;
 
   constructor(
@@ -55,6 +57,7 @@ export class Ua {
   }
 
   send(to: HostPort, text: string, retransmission = false): void {
+    if (this.down) return;
     this.counters.sent++;
     if (retransmission) this.counters.retransmissions++;
     this.transport.send(this.address, to, text);

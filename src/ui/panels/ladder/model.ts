@@ -32,6 +32,7 @@ export function timeOf(us: number): string {
 const LOST_WHY: Record<NonNullable<LadderRow["lost"]>, string> = {
   loss: "lost on the link",
   nobody: "lost: nobody listens there",
+  down: "lost: the agent is down",
   size: "not sent: larger than a UDP datagram",
 };
 
