@@ -134,8 +134,9 @@ describe("recordings of the real Kamailio (offline)", () => {
       expect(rec.meta.kamailio).toMatch(/^version: kamailio 5\.6\.3 /);
       const plan = readPlan(c.dir);
       const config = caseConfig(c.dir, c.options);
-      const { kamsim: sim } = kamsimOnLoopback(config, plan);
-      const changes = mappingChanges(runKamsim(config, plan, plan.seed), sim);
+      const defines = c.options.defines ?? [];
+      const { kamsim: sim } = kamsimOnLoopback(config, plan, undefined, defines);
+      const changes = mappingChanges(runKamsim(config, plan, plan.seed, { defines }), sim);
       if (c.options.addressMapping)
         expect(changes, `addressMapping declared, yet the mapped sources change nothing: remove it`).not.toEqual([]);
       else expect(changes, "the loopback sources change kamsim's run: declare addressMapping").toEqual([]);

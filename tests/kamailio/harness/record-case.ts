@@ -105,7 +105,7 @@ export async function recordCase(dir: string, given?: RecordedCaseOptions, first
   const ownPort = /^\s*listen\s*=\s*(?:udp:)?127\.0\.0\.1:(\d+)\s*$/m.exec(config)?.[1];
   const plan = readPlan(dir);
   const end = plan.duration / 1e6;
-  const { kamsim, mapped } = kamsimOnLoopback(config, plan, first);
+  const { kamsim, mapped } = kamsimOnLoopback(config, plan, first, options.defines);
 
   const agents = agentsOf(mapped.plan);
   const http = await serveEndpoints(plan);
@@ -122,7 +122,7 @@ export async function recordCase(dir: string, given?: RecordedCaseOptions, first
     } else port = await freeUdpPort();
     const proxy = { ip: "127.0.0.1", port };
     if (agents.length > 0) playing = await playAgentsFor(agents, proxy, kamsim.loss, kamsim.agents);
-    const run = await startKamailio(file, work, port, { listen: !ownPort });
+    const run = await startKamailio(file, work, port, { listen: !ownPort, defines: options.defines });
     const stalls = watchStalls();
     const clock = new WallClock(run.t0);
     playing?.start(clock);

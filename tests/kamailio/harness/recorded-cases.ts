@@ -31,6 +31,8 @@ export interface RecordedCaseOptions {
   notRecorded?: string;
   /** A config read at test time instead of the folder's kamailio.cfg (e.g. Debian's stock one; run-case.ts `caseConfig`). */
   config?: string;
+  /** Preprocessor defines for both sides (Kamailio's `-A NAME`, kamsim's `-D`), e.g. `["WITH_ANTIFLOOD"]`. */
+  defines?: string[];
   /**
    * Further runs of the same folder's traffic, each with its own options (e.g. `config`: the
    * example's traffic through Debian's stock kamailio.cfg) and its own recording,

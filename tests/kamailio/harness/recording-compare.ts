@@ -27,14 +27,18 @@ export function kamsimRecords(sim: KamsimResult, plan: TrafficPlan, firstRequest
   return keepComparable(toRecords(sim.lines, ""), firstRequest, plan.duration / 1e6);
 }
 
-/** kamsim's run of `config` on the plan's loopback form, its log mapped back to the plan's addresses. */
+/**
+ * kamsim's run of `config` on the plan's loopback form, its log mapped back to the plan's
+ * addresses; `defines` as Kamailio's `-A NAME` (a case.json's `defines`).
+ */
 export function kamsimOnLoopback(
   config: string,
   plan: TrafficPlan,
   first?: number,
+  defines: readonly string[] = [],
 ): { kamsim: KamsimResult; mapped: { plan: TrafficPlan; map: AddressMap } } {
   const mapped = loopbackPlan(plan, first);
-  const kamsim = runKamsim(config, mapped.plan, plan.seed);
+  const kamsim = runKamsim(config, mapped.plan, plan.seed, { defines });
   for (const l of kamsim.lines) l.text = mapTextBack(l.text, mapped.map);
   return { kamsim, mapped };
 }
