@@ -6,14 +6,13 @@
  * label; Enter and a click open a message's whole text; hiding OPTIONS/REGISTER and choosing a
  * call filter the rows.
  */
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
 import { describeNeeding } from "../support/needs.js";
 import { CHROMIUM_NEED, chromiumAvailability, servePlayground, WAIT_MS } from "./browser.js";
 import { exampleEventLines } from "./cli-events.js";
 
 const avail = chromiumAvailability();
-const root = join(import.meta.dirname, "..", "..");
 
 interface CliSip {
   t: number;
@@ -105,7 +104,19 @@ describeNeeding(CHROMIUM_NEED, avail, "the Ladder", () => {
     // The menu lists the calls once opened (focused).
     await ladder.getByRole("combobox", { name: "Call" }).focus();
     await ladder.getByRole("combobox", { name: "Call" }).selectOption(ok.callId);
-    await expect.poll(setsize).toBe(String(sent.filter((e) => e.callId === ok.callId).length));
+    const callRows = sent.filter((e) => e.callId === ok.callId).length;
+    await expect.poll(setsize).toBe(String(callRows));
+
+    // The call as a PNG for slides: a real PNG, twice the SVG's size, one row band per message.
+    const saving = page.waitForEvent("download");
+    await ladder.getByRole("button", { name: "Save ladder as PNG" }).click();
+    const png = await saving;
+    expect(png.suggestedFilename()).toBe("kamsim-ladder.png");
+    const bytes = readFileSync((await png.path()) as string);
+    expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    // IHDR: width and height, big-endian, at bytes 16 and 20 (the SVG: 30 px of titles, 28 a row, 8 below).
+    expect(bytes.readUInt32BE(20)).toBe(2 * (30 + 28 * callRows + 8));
+    expect(bytes.readUInt32BE(16)).toBeGreaterThan(2 * 70);
     await page.close();
   });
 });

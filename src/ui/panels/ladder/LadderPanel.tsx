@@ -5,17 +5,19 @@
  * virtual time, a cross where a message was lost. Filters by call (Call-ID), by node, and
  * hiding OPTIONS and REGISTER. Only the rows in view are in the DOM, so thousands of messages
  * cost nothing; the rows are a listbox (arrows move, Enter or a click opens the message's text).
- * Exports what it shows (every row, filters applied) as plain text, a Mermaid sequenceDiagram
- * or an SVG.
+ * Exports what it shows (every row, filters applied) as plain text, a Mermaid sequenceDiagram,
+ * an SVG, or a PNG (its first rows: export-png.ts).
  */
 import { memo, useEffect, useMemo, useRef, useState } from "react";
 import type { LadderRow } from "../../../protocol/messages.js";
 import { useShown } from "../../store/shown.js";
 import { LADDER_CAPACITY, useStore } from "../../store/store.js";
-import { download } from "../log/export.js";
+import { download, downloadBlob } from "../log/export.js";
 import { CURSOR_KEYS, moveCursor, scrollToShow } from "../log/navigation.js";
 import { useRowHeight } from "../log/use-row-height.js";
+import { openTrace } from "../trace/open-trace.js";
 import { ladderAsMermaid, ladderAsText } from "./export.js";
+import { ladderAsPng } from "./export-png.js";
 import { ladderAsSvg } from "./export-svg.js";
 import { MessageDetails } from "./MessageDetails.js";
 import {
@@ -160,6 +162,21 @@ export function LadderPanel() {
   const [size, setSize] = useState({ width: 600, height: 300 });
   const view = useRef<HTMLDivElement>(null);
   const [probe, ROW_PX] = useRowHeight(DEFAULT_ROW_PX);
+  /** What the last PNG held, when it could not hold every row (or why it failed). */
+  const [pngNote, setPngNote] = useState("");
+  const savePng = async (shown: readonly LadderRow[]) => {
+    try {
+      const png = await ladderAsPng(shown);
+      downloadBlob("kamsim-ladder.png", png.blob);
+      setPngNote(
+        png.rows < shown.length
+          ? ` · the PNG holds the first ${png.rows} of ${shown.length} rows (choose a call for one call)`
+          : "",
+      );
+    } catch (e) {
+      setPngNote(` · no PNG: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the ring changes in place; `version` says when.
   const all = useMemo(() => ring.toArray(), [ring, version]);
@@ -214,6 +231,9 @@ export function LadderPanel() {
   const open = (r: LadderRow) => {
     setCursor(r.id);
     setSelected(r);
+    // A message the proxy received: what it did with it (the Trace pane, replayed on demand).
+    if (r.toNode === "kamailio" && r.end !== undefined && r.lost === undefined)
+      openTrace({ msg: r.id, at: r.end }, `${labelOf(r)} from ${r.fromNode || r.from}`);
   };
   const onKey = (k: React.KeyboardEvent) => {
     if (CURSOR_KEYS.has(k.key)) {
@@ -353,10 +373,14 @@ export function LadderPanel() {
         >
           ⤓ SVG
         </button>
+        <button type="button" aria-label="Save ladder as PNG" onClick={() => void savePng(rows)}>
+          ⤓ PNG
+        </button>
         <span className="muted" aria-live="polite">
           {shownOf}
           {filteredNote}
           {ring.total > ring.size ? ` (the ladder keeps ${LADDER_CAPACITY.toLocaleString("en-US")})` : ""}
+          {pngNote}
         </span>
       </div>
       {hasStreams && (

@@ -16,7 +16,12 @@ export function logAsJsonLines(lines: readonly LogEvent[]): string {
 
 /** Offers a text as a file download. */
 export function download(name: string, text: string, type = "text/plain"): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(name, new Blob([text], { type }));
+}
+
+/** Saves `blob` as a file named `name` (the browser's download). */
+export function downloadBlob(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
   a.href = url;
   a.download = name;
