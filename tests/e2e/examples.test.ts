@@ -130,8 +130,8 @@ const PROMISES: Record<string, (page: Page, log: string) => Promise<void>> = {
   "register-location": async (page, log) => {
     // Two REGISTER 200s from registrar and two 404s from the script.
     expect(await numberOf(page, "counter-replies")).toBe(4);
-    expect(log).toMatch(/^\[ {3}2\.500\].*MESSAGE for sip:alice@127\.0\.0\.1: found/m);
-    expect(log).toMatch(/^\[ {3}5\.500\].*MESSAGE for sip:alice@127\.0\.0\.1: not registered, 404/m);
+    expect(log).toMatch(/^\[ {3}1\.250\].*MESSAGE for sip:alice@127\.0\.0\.1: found/m);
+    expect(log).toMatch(/^\[ {3}3\.700\].*MESSAGE for sip:alice@127\.0\.0\.1: not registered, 404/m);
   },
   "record-route": async (_page, log) => {
     expect(log).toMatch(/^\[ {3}1\.800\].*BYE of call 1-alice@127\.0\.41\.1 came back through the Record-Route/m);
