@@ -141,7 +141,7 @@ const PROMISES: Record<string, (page: Page, log: string) => Promise<void>> = {
   "failure-route": async (_page, log) => {
     expect(log).toMatch(/^\[ {3}0\.800\].*bob answered 486 Busy Here: trying voicemail/m);
     // tm's timer process ran the failure_route for the 408 it made itself.
-    expect(log).toMatch(/^\[ {3}4\.500\] {2}3\(1003\) .*carol: 408 Request Timeout/m);
+    expect(log).toMatch(/^\[ {3}3\.250\] {2}3\(1003\) .*carol: 408 Request Timeout/m);
   },
   "parallel-forking": async (_page, log) => {
     expect(log).toMatch(/branch 1 goes to sip:bob@127\.0\.63\.1:5060/);
