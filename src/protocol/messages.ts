@@ -4,6 +4,7 @@
  * are checked once where they arrive (`parseToWorker`, `parseFromWorker`).
  */
 import type { PlacedDiagnostic, ProgramInfo, SimEvent } from "../engine/index.js";
+import type { MessageTrace, TraceTarget } from "./trace.js";
 import type { RegistrationsView, TransactionsView } from "./views.js";
 
 /** 2: diagnostics carry the config's ProgramInfo, processes their label. */
@@ -44,7 +45,9 @@ export type ToWorker =
   /** The wire text of network message `msg` (a Ladder row's id), kept with the ladder's rows. */
   | { type: "message"; v: number; id: number; msg: number }
   /** The run's traffic as a file: traffic.json plus a stream per Flood and Send one. */
-  | { type: "saveTraffic"; v: number; id: number };
+  | { type: "saveTraffic"; v: number; id: number }
+  /** The trace of one message the proxy received (docs/trace.md): replayed on demand. */
+  | { type: "trace"; v: number; id: number; target: TraceTarget };
 
 /** Counters the dashboard shows in large numerals. */
 export interface Counters {
@@ -123,6 +126,8 @@ export type FromWorker =
   | { type: "messageText"; v: number; id: number; text: string | undefined }
   /** The run's traffic file; `exact` false when it cannot replay the run (see `note`). */
   | { type: "runTraffic"; v: number; id: number; text: string; exact: boolean; note: string }
+  /** The trace asked for, or why there is none. */
+  | { type: "trace"; v: number; id: number; trace?: MessageTrace; error?: string }
   /** Something the user asked for could not be done (e.g. a Flood after the run's end). */
   | { type: "notice"; v: number; message: string }
   /** Something failed inside the worker (a bug): the page says so and restarts it. */
@@ -227,6 +232,7 @@ const TO_WORKER = new Set([
   "request",
   "message",
   "saveTraffic",
+  "trace",
 ]);
 const FROM_WORKER = new Set([
   "diagnostics",
@@ -238,6 +244,7 @@ const FROM_WORKER = new Set([
   "runTraffic",
   "notice",
   "crash",
+  "trace",
 ]);
 
 /** Checks a message arriving at the worker; undefined when it is not one of ours. */

@@ -17,6 +17,12 @@ export type TraceTarget =
       text: string;
       /** Virtual µs it reached the proxy (the Ladder row's end). */
       at: number;
+    }
+  | {
+      /** A Ladder row's id (the worker knows its text while the ladder keeps it). */
+      msg: number;
+      /** Virtual µs it reached the proxy (the row's end). */
+      at: number;
     };
 
 /** One line of the trace, in the order the proxy ran them; `depth` is the route nesting (0: the top route). */

@@ -5,6 +5,7 @@
  */
 import { LogPanel } from "./panels/log/LogPanel.js";
 import { PANELS } from "./panels/registry.js";
+import { TracePane } from "./panels/trace/TracePane.js";
 
 export default function DashboardPanels() {
   const { Traffic, Queues, Timers, Pike, Processes, Ladder, Registrations, Transactions, Rpc } = PANELS;
@@ -21,6 +22,7 @@ export default function DashboardPanels() {
       </div>
       <LogPanel />
       <Ladder />
+      <TracePane />
       <div className="row2">
         <Registrations />
         <Transactions />

@@ -18,6 +18,7 @@ import { FrameBuilder } from "./frames.js";
 import { LadderStore } from "./ladder.js";
 import { RegistrationsModel } from "./registrations.js";
 import { RunTraffic } from "./run-traffic.js";
+import { TraceSource } from "./trace-source.js";
 import { TransactionsModel } from "./transactions.js";
 
 /** What the host needs from its environment: posting, the clock, timers (a worker's globals). */
@@ -68,6 +69,8 @@ export class SimulationHost {
   private registrations: RegistrationsModel | undefined;
   private transactions: TransactionsModel | undefined;
   private runTraffic: RunTraffic | undefined;
+  /** What a message's trace replays (trace-source.ts). */
+  private traceSource: TraceSource | undefined;
   private frameInFlight = false;
   private framePending = false;
   private texts = {
@@ -129,12 +132,18 @@ export class SimulationHost {
       case "rate": {
         const name = this.plan?.streams[msg.stream]?.name;
         if (name !== undefined && this.sim) this.runTraffic?.rateChanged.add(name);
+        if (this.sim) this.traceSource?.rateChanged(this.sim.now, msg.stream, msg.rate);
         this.sim?.setRate(msg.stream, msg.rate);
         return;
       }
       case "saveTraffic": {
         const saved = this.runTraffic?.save() ?? { text: this.texts.traffic, exact: true, note: "" };
         return this.port.post({ type: "runTraffic", v: PROTOCOL_VERSION, id: msg.id, ...saved });
+      }
+      case "trace": {
+        const now = () => this.port.now();
+        const r = this.traceSource?.trace(msg.target, now, (id) => this.ladder.text(id)) ?? { error: "no simulation" };
+        return this.port.post({ type: "trace", v: PROTOCOL_VERSION, id: msg.id, ...r });
       }
       case "request":
         return this.port.post({
@@ -209,6 +218,7 @@ export class SimulationHost {
     }
     this.plan = plan;
     this.runTraffic = new RunTraffic(this.texts.traffic, this.texts.seed);
+    this.traceSource = new TraceSource(cfg, this.texts.seed, this.runTraffic);
     const frames = this.frames;
     const ladder = this.ladder;
     const loads = (name: string) => cfg.info.modules.some((m) => m.name === name);

@@ -64,6 +64,7 @@ export function traceMessage(run: TraceRun, target: TraceTarget, now: () => numb
     }
     return sim.requestText(id);
   };
+  if ("msg" in target) throw new Error("traceMessage: a Ladder row's text first (trace-source.ts)");
   let req = "req" in target ? target.req : undefined;
   /** Ladder target: requests that arrived at its time (one of them is its datagram). */
   const arrivedThen = new Set<number>();

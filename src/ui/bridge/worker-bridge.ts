@@ -5,8 +5,10 @@
  */
 import { formatTimestamp, parseDefinesText } from "../../engine/index.js";
 import { type FromWorker, PROTOCOL_VERSION, parseFromWorker, type ToWorker } from "../../protocol/messages.js";
+import type { MessageTrace, TraceTarget } from "../../protocol/trace.js";
 import { applyFrame, applyLoaded } from "../store/apply.js";
 import { useStore } from "../store/store.js";
+import { closeTrace } from "../store/trace.js";
 import { type Awaited, Watchdog } from "./watchdog.js";
 
 /** The run's traffic as a file (see the worker's RunTraffic). */
@@ -53,6 +55,7 @@ export class WorkerBridge {
   private rpcId = 0;
   private readonly rpcWaiting = new Map<number, (text: string) => void>();
   private readonly savesWaiting = new Map<number, (saved: SavedTraffic) => void>();
+  private readonly tracesWaiting = new Map<number, (r: { trace: MessageTrace } | { error: string }) => void>();
   private readonly watchdog = new Watchdog(WATCHDOG_MS, (what, ms) => this.hung(what, ms), undefined, WATCHDOG_LOAD_MS);
   /** Whether the worker holds texts to reset to (not after a load that hung). */
   private hasTexts = false;
@@ -148,6 +151,8 @@ export class WorkerBridge {
         return;
       case "loaded":
         applyLoaded(msg);
+        // A trace is of the run before: its lines may no longer be the config's.
+        closeTrace();
         // Run asked for a fresh run first (after the end, or after edits): the worker runs it
         // next, so it is running, not "ready" — else a run that pauses by itself in its first
         // frame (runUntil at high speed) would read "ready" at t = 2.1 s instead of "paused".
@@ -164,6 +169,10 @@ export class WorkerBridge {
       case "messageText":
         this.rpcWaiting.get(msg.id)?.(msg.text ?? "");
         this.rpcWaiting.delete(msg.id);
+        return;
+      case "trace":
+        this.tracesWaiting.get(msg.id)?.(msg.trace ? { trace: msg.trace } : { error: msg.error ?? "no trace" });
+        this.tracesWaiting.delete(msg.id);
         return;
       case "runTraffic":
         this.savesWaiting.get(msg.id)?.({ text: msg.text, exact: msg.exact, note: msg.note });
@@ -278,6 +287,15 @@ export class WorkerBridge {
     return new Promise((resolve) => {
       this.rpcWaiting.set(id, resolve);
       this.send({ type: "message", id, msg });
+    });
+  }
+
+  /** What the proxy did with one message: the worker replays the run to it (docs/trace.md). */
+  trace(target: TraceTarget): Promise<{ trace: MessageTrace } | { error: string }> {
+    const id = ++this.rpcId;
+    return new Promise((resolve) => {
+      this.tracesWaiting.set(id, resolve);
+      this.send({ type: "trace", id, target });
     });
   }
 

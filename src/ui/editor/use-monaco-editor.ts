@@ -17,6 +17,7 @@ import type { monaco } from "./monaco.js";
 import { installRunningRoutes } from "./running-route.js";
 import { setupMonaco } from "./setup.js";
 import { themeFor } from "./themes.js";
+import { installTraceLines } from "./trace-lines.js";
 
 /** The editor's font size at the page's font scale (the page's text is 14 px at scale 1). */
 const fontSizeFor = (scale: number): number => Math.round(14 * scale);
@@ -45,11 +46,13 @@ function createEditor(host: HTMLElement): { editor: monaco.editor.IStandaloneCod
   const arrival = installKeyboardArrival(editor);
   const stopRoutes = installRunningRoutes(m);
   const stopInactive = installInactiveLines(m);
+  const stopTrace = installTraceLines(m);
   return {
     editor,
     dispose: () => {
       stopRoutes();
       stopInactive();
+      stopTrace();
       arrival.dispose();
       leave.dispose();
       editor.dispose();

@@ -5,6 +5,7 @@
 import { useEffect, useState } from "react";
 import { formatTimestamp, type LogEvent } from "../../../engine/index.js";
 import { getBridge } from "../../bridge/worker-bridge.js";
+import { openTrace } from "../trace/open-trace.js";
 
 export function LineDetails({ line, onClose }: { line: LogEvent; onClose: () => void }) {
   const [request, setRequest] = useState<string | undefined>(undefined);
@@ -37,6 +38,15 @@ export function LineDetails({ line, onClose }: { line: LogEvent; onClose: () => 
         ✕
       </button>
       {where.join(" · ")}
+      {line.req !== undefined && (
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => openTrace({ req: line.req as number, at: line.t }, `request #${line.req}`)}
+        >
+          Trace this request
+        </button>
+      )}
       {"\n"}
       {line.line}
       {line.req === undefined
