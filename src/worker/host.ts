@@ -58,6 +58,13 @@ const CHUNK_EVENTS = 4000;
 const MAX_CHUNK_US = 50_000;
 /** A run's first chunk: small, so that a config that makes much work per ms is not met with 50 ms at once. */
 const FIRST_CHUNK_US = 500;
+/**
+ * Wall ms between two Registrations/Transactions views while a run runs: a table of text read by
+ * the eye need not follow every display frame, and a view per frame under 200 calls/s cost the
+ * page (and the frame's clone) more than the rest of it. A paused or ended run's frame always
+ * carries the newest view.
+ */
+export const TABLES_MS = 250;
 
 export class SimulationHost {
   private sim: Simulation | undefined;
@@ -68,6 +75,8 @@ export class SimulationHost {
   /** usrloc's and tm's tables for their views, when the config loads the module. */
   private registrations: RegistrationsModel | undefined;
   private transactions: TransactionsModel | undefined;
+  /** Wall ms the last table view was sent at. */
+  private tablesAt = Number.NEGATIVE_INFINITY;
   private runTraffic: RunTraffic | undefined;
   /** What a message's trace replays (trace-source.ts). */
   private traceSource: TraceSource | undefined;
@@ -343,8 +352,11 @@ export class SimulationHost {
     const t = sim?.now ?? 0;
     const { events, dropped, queueDrops, queuePoints, routesRan, busyUs } = this.frames.take(t, sim?.figures());
     const ladder = this.ladder.take();
-    const registrations = this.registrations?.take();
-    const transactions = this.transactions?.take();
+    const now = this.port.now();
+    const tablesDue = !this.running || now - this.tablesAt >= TABLES_MS;
+    const registrations = tablesDue ? this.registrations?.take() : undefined;
+    const transactions = tablesDue ? this.transactions?.take() : undefined;
+    if (registrations || transactions) this.tablesAt = now;
     this.port.post({
       type: "frame",
       v: PROTOCOL_VERSION,

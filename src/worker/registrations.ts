@@ -12,7 +12,7 @@ import type { UlEvent } from "../engine/index.js";
 import type { RegAor, RegContact, RegGone, RegistrationsView } from "../protocol/views.js";
 
 /** AORs one view lists (a REGISTER flood from many users makes thousands; the counts say so). */
-export const MAX_AORS = 50;
+export const MAX_AORS = 20;
 /** Departures one view lists. */
 export const MAX_GONE = 12;
 

@@ -13,7 +13,7 @@ import type { TmEvent } from "../engine/index.js";
 import type { TransactionsView, TxBranch, TxDone, TxRow } from "../protocol/views.js";
 
 /** Open transactions one view lists: the newest. */
-export const MAX_OPEN = 30;
+export const MAX_OPEN = 12;
 /** Deleted transactions one view lists: the last. */
 export const MAX_DONE = 12;
 /** Routes kept per branch: the last. */

@@ -66,6 +66,7 @@ describeNeeding(CHROMIUM_NEED, avail, "the Registrations and Transactions views"
     // The INVITE's transaction: its final 200, its branch to bob with the last reply, the
     // onreply_route run for each reply, and the wait timer's moment from the `arm` event.
     const invite = tm.find((e) => e.op === "new" && e.method === "INVITE") as Cli;
+    const tid = invite.tid as string;
     const of = tm.filter((e) => e.tid === invite.tid);
     expect(of.find((e) => e.op === "final")?.code).toBe(200);
     const txs = page.getByRole("region", { name: "Transactions" });
@@ -87,8 +88,8 @@ describeNeeding(CHROMIUM_NEED, avail, "the Registrations and Transactions views"
     await expect.poll(() => status.textContent()).toBe("ended");
     const done = txs.getByRole("table", { name: "Finished transactions" });
     await expect
-      .poll(() => done.getByRole("row").filter({ hasText: invite.tid }).textContent())
-      .toMatch(new RegExp(`INVITE${invite.tid.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}200`));
+      .poll(() => done.getByRole("row").filter({ hasText: tid }).textContent())
+      .toMatch(new RegExp(`INVITE${tid.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}200`));
     await page.close();
   });
 });

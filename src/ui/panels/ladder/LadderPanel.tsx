@@ -15,6 +15,7 @@ import { LADDER_CAPACITY, useStore } from "../../store/store.js";
 import { download, downloadBlob } from "../log/export.js";
 import { CURSOR_KEYS, moveCursor, scrollToShow } from "../log/navigation.js";
 import { useRowHeight } from "../log/use-row-height.js";
+import { useOnScreen } from "../use-on-screen.js";
 import { openTrace } from "../trace/open-trace.js";
 import { ladderAsMermaid, ladderAsText } from "./export.js";
 import { ladderAsPng } from "./export-png.js";
@@ -52,19 +53,6 @@ function tone(r: LadderRow): string {
   if (r.status < 300) return "success";
   if (r.status < 400) return "redirect";
   return "failure";
-}
-
-/** Whether the element is on screen (a panel scrolled away follows no frame). */
-function useOnScreen(ref: React.RefObject<HTMLElement | null>): boolean {
-  const [on, setOn] = useState(true);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el || typeof IntersectionObserver === "undefined") return;
-    const io = new IntersectionObserver((entries) => setOn(entries.some((e) => e.isIntersecting)));
-    io.observe(el);
-    return () => io.disconnect();
-  }, [ref]);
-  return on;
 }
 
 interface ArrowProps {

@@ -6,11 +6,12 @@
  * drawn at the eye's pace (store/shown.ts), once per virtual second for the countdowns.
  * The list scrolls, and takes the focus (tabIndex 0) so that a keyboard can scroll it.
  */
-import { memo } from "react";
-import type { RegAor, RegGone } from "../../../protocol/views.js";
+import { memo, useRef } from "react";
+import type { RegAor, RegGone, RegistrationsView } from "../../../protocol/views.js";
 import { useShown } from "../../store/shown.js";
 import { hueClass } from "../queues/hues.js";
 import { formatSeconds } from "../timers/format.js";
+import { useOnScreen } from "../use-on-screen.js";
 import { expiresAt, secondsLeft } from "./expiry.js";
 import "../tables.css";
 
@@ -65,11 +66,16 @@ function Gone({ g }: { g: RegGone }) {
 }
 
 export function RegistrationsPanel() {
-  const view = useShown((s) => s.registrations);
+  const section = useRef<HTMLElement>(null);
+  // Scrolled out of sight, the panel keeps what it shows and follows no frame.
+  const onScreen = useOnScreen(section);
+  const held = useRef<{ view: RegistrationsView | undefined; second: number }>({ view: undefined, second: 0 });
+  const view = useShown((s) => (onScreen ? s.registrations : held.current.view));
   // The countdowns move once a virtual second: the panel follows the clock no faster.
-  const second = useShown((s) => Math.floor(s.t / 1_000_000));
+  const second = useShown((s) => (onScreen ? Math.floor(s.t / 1_000_000) : held.current.second));
+  held.current = { view, second };
   return (
-    <section className="panel tables-panel registrations-panel" aria-label="Registrations">
+    <section ref={section} className="panel tables-panel registrations-panel" aria-label="Registrations">
       <h2>Registrations</h2>
       {!view ? (
         <p className="muted">This config does not load usrloc.</p>

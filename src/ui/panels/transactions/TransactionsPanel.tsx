@@ -7,10 +7,11 @@
  * it changed, drawn at the eye's pace (store/shown.ts).
  * The list scrolls, and takes the focus (tabIndex 0) so that a keyboard can scroll it.
  */
-import { memo } from "react";
-import type { TxBranch, TxDone, TxRow } from "../../../protocol/views.js";
+import { memo, useRef } from "react";
+import type { TransactionsView, TxBranch, TxDone, TxRow } from "../../../protocol/views.js";
 import { useShown } from "../../store/shown.js";
 import { formatDuration, formatSeconds } from "../timers/format.js";
+import { useOnScreen } from "../use-on-screen.js";
 import { branchTimers, codeTone, txTimers } from "./describe.js";
 import "../tables.css";
 
@@ -91,10 +92,15 @@ function Done({ d }: { d: TxDone }) {
 }
 
 export function TransactionsPanel() {
-  const view = useShown((s) => s.transactions);
-  const now = useShown((s) => Math.floor(s.t / AGE_STEP_US) * AGE_STEP_US);
+  const section = useRef<HTMLElement>(null);
+  // Scrolled out of sight, the panel keeps what it shows and follows no frame.
+  const onScreen = useOnScreen(section);
+  const held = useRef<{ view: TransactionsView | undefined; now: number }>({ view: undefined, now: 0 });
+  const view = useShown((s) => (onScreen ? s.transactions : held.current.view));
+  const now = useShown((s) => (onScreen ? Math.floor(s.t / AGE_STEP_US) * AGE_STEP_US : held.current.now));
+  held.current = { view, now };
   return (
-    <section className="panel tables-panel transactions-panel" aria-label="Transactions">
+    <section ref={section} className="panel tables-panel transactions-panel" aria-label="Transactions">
       <h2>Transactions</h2>
       {!view ? (
         <p className="muted">This config does not load tm.</p>
