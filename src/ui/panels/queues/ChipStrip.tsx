@@ -6,6 +6,7 @@
 import { memo, useState } from "react";
 import { useStore } from "../../store/store.js";
 import { addressIn, mentions } from "../../story.js";
+import { openTrace } from "../trace/open-trace.js";
 import { type Chip, chipText, type QueueChips } from "./chips.js";
 
 function moveFocus(e: React.KeyboardEvent<HTMLUListElement>): void {
@@ -26,7 +27,12 @@ const ChipItem = memo(
     const inside = chip.state === "in";
     const focusIp = useStore((s) => s.focusIp);
     const related = focusIp !== undefined && (mentions(chip.key, focusIp) || mentions(chip.value, focusIp));
-    const pick = () => useStore.getState().setFocusIp(addressIn(chip.key) ?? addressIn(chip.value));
+    const pick = () => {
+      useStore.getState().setFocusIp(addressIn(chip.key) ?? addressIn(chip.value));
+      // What the proxy did with the request that queued it (the Trace pane).
+      if (chip.req !== undefined)
+        openTrace({ req: chip.req, at: chip.t }, `request #${chip.req}, which queued ${chip.key}`);
+    };
     return (
       <li
         className={`chip ${chip.state}${related ? " related" : ""}`}

@@ -20,6 +20,13 @@ describe("queueChips", () => {
     expect(r.head?.key).toBe("b");
   });
 
+  it("keeps the request that queued an item (its trace), none for a timer's", () => {
+    size = 0;
+    const events = [{ ...mq("add", "a", 1 * S), req: 7 } as SimEvent, mq("add", "b", 2 * S)];
+    const r = queueChips(events, "alert", 2, 0);
+    expect(r.inside.map((c) => c.req)).toEqual([7, undefined]);
+  });
+
   it("forgets items that left before `since`", () => {
     size = 0;
     const events = [mq("add", "a", 1 * S), mq("fetch", "a", 2 * S)];

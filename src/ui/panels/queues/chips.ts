@@ -25,6 +25,8 @@ export interface Chip {
   state: "in" | "fetched" | "dropped";
   /** When it left. */
   left?: number;
+  /** The request whose script added it (a SIP worker's mq_add), for its trace; absent for a timer's. */
+  req?: number;
 }
 
 export interface QueueChips {
@@ -77,7 +79,14 @@ export function queueChips(
   for (const e of events) {
     if (e.kind !== "mq" || e.queue !== queue) continue;
     if (e.op === "add") {
-      items.push({ id: idOf(e), key: e.key, value: e.value, t: e.t, state: "in" });
+      items.push({
+        id: idOf(e),
+        key: e.key,
+        value: e.value,
+        t: e.t,
+        state: "in",
+        ...(e.req !== undefined ? { req: e.req } : {}),
+      });
       continue;
     }
     const taken = (e.op === "replace" ? takeKey(items, e.key) : takeHead(items, e)) ?? {
