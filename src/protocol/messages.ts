@@ -4,6 +4,7 @@
  * are checked once where they arrive (`parseToWorker`, `parseFromWorker`).
  */
 import type { PlacedDiagnostic, ProgramInfo, SimEvent } from "../engine/index.js";
+import type { AgentAction, AgentRow, SendOneFields } from "./agents.js";
 import type { MessageTrace, TraceTarget } from "./trace.js";
 import type { RegistrationsView, TransactionsView } from "./views.js";
 
@@ -34,8 +35,10 @@ export type ToWorker =
   | { type: "frameAck"; v: number }
   /** A burst of requests from `src` at `rate`/s for `duration` s, from now. */
   | { type: "flood"; v: number; src: string; rate: number; duration: number }
-  /** One request of `method` from `src`, now. */
-  | { type: "sendOne"; v: number; method: string; src: string }
+  /** One request of `method` from `src`, now; `fields` as a stream writes them (R-URI, From, To, headers, body). */
+  | { type: "sendOne"; v: number; method: string; src: string; fields?: SendOneFields }
+  /** The traffic file's agent at `agent` (its index) does `action` now (written into Save traffic). */
+  | { type: "agentAction"; v: number; agent: number; action: AgentAction }
   /** A stream's rate from now on. */
   | { type: "rate"; v: number; stream: number; rate: number }
   /** A kamcmd-style command against the current state. */
@@ -79,6 +82,8 @@ export type FromWorker =
       streams: StreamInfo[];
       /** pike's settings, when pike is loaded: the limit per window and the window's length (µs). */
       pike?: { limit: number; windowUs: number };
+      /** The traffic file's agents as they start (absent when it has none). */
+      agents?: AgentRow[];
     }
   /** At most one per display frame: the events since the last frame, and the state now. */
   | {
@@ -114,6 +119,8 @@ export type FromWorker =
       pike: PikeRow[];
       /** SIP messages on the network since the last frame (absent when none sent or ended). */
       ladder?: LadderDelta;
+      /** The agents whose state changed since the last frame (absent when none did). */
+      agents?: AgentRow[];
       /** usrloc's table, when a `ul` event changed it since the last frame (protocol/views.ts). */
       registrations?: RegistrationsView;
       /** tm's transactions, when a `tm` event changed them since the last frame. */
@@ -227,6 +234,7 @@ const TO_WORKER = new Set([
   "frameAck",
   "flood",
   "sendOne",
+  "agentAction",
   "rate",
   "rpc",
   "request",

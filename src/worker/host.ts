@@ -13,7 +13,9 @@ import {
   type Simulation,
   type TrafficPlan,
 } from "../engine/index.js";
+import type { AgentAction, SendOneFields } from "../protocol/agents.js";
 import { type FromWorker, type PikeRow, PROTOCOL_VERSION, type ToWorker } from "../protocol/messages.js";
+import { AgentsModel } from "./agents.js";
 import { FrameBuilder } from "./frames.js";
 import { LadderStore } from "./ladder.js";
 import { RegistrationsModel } from "./registrations.js";
@@ -80,6 +82,8 @@ export class SimulationHost {
   private runTraffic: RunTraffic | undefined;
   /** What a message's trace replays (trace-source.ts). */
   private traceSource: TraceSource | undefined;
+  /** The traffic file's agents for the Traffic panel, when it has any. */
+  private agents: AgentsModel | undefined;
   private frameInFlight = false;
   private framePending = false;
   private texts = {
@@ -137,7 +141,9 @@ export class SimulationHost {
       case "flood":
         return this.flood(msg.src, msg.rate, msg.duration);
       case "sendOne":
-        return this.sendOne(msg.method, msg.src);
+        return this.sendOne(msg.method, msg.src, msg.fields);
+      case "agentAction":
+        return this.agentAction(msg.agent, msg.action);
       case "rate": {
         const name = this.plan?.streams[msg.stream]?.name;
         if (name !== undefined && this.sim) this.runTraffic?.rateChanged.add(name);
@@ -208,6 +214,7 @@ export class SimulationHost {
     this.running = false;
     this.frames = new FrameBuilder();
     this.ladder = new LadderStore();
+    this.agents = undefined;
     this.registrations = undefined;
     this.transactions = undefined;
     this.chunkUs = FIRST_CHUNK_US;
@@ -228,6 +235,8 @@ export class SimulationHost {
     this.plan = plan;
     this.runTraffic = new RunTraffic(this.texts.traffic, this.texts.seed);
     this.traceSource = new TraceSource(cfg, this.texts.seed, this.runTraffic);
+    const agents = plan.agents.length > 0 ? new AgentsModel(plan) : undefined;
+    this.agents = agents;
     const frames = this.frames;
     const ladder = this.ladder;
     const loads = (name: string) => cfg.info.modules.some((m) => m.name === name);
@@ -240,6 +249,7 @@ export class SimulationHost {
       onEvent: (e) => {
         this.seen++;
         if (e.kind === "sip") ladder.add(e);
+        else if (e.kind === "agent") agents?.add(e);
         else if (e.kind === "tm") transactions?.add(e);
         else if (e.kind === "ul") registrations?.add(e);
         else frames.add(e);
@@ -258,6 +268,8 @@ export class SimulationHost {
         tm: transactions !== undefined,
         ul: registrations !== undefined,
         acc: false,
+        // The Traffic panel's agents (registered, in call, down, their answer).
+        agent: agents !== undefined,
       },
       // But not sl's replies to the streams' sources, where nobody listens: built, they tripled
       // the engine's time under a 10,000 req/s stream and sent the page a row per request (the
@@ -276,6 +288,7 @@ export class SimulationHost {
       // A stream's cap tells the page a one-shot stream (count 1) from a rate it may change.
       streams: info.streams.map((st) => ({ ...st, count: plan.streams[st.index]?.count ?? null })),
       pike: declared.pike ? { limit: declared.pike.limit, windowUs: declared.pike.windowUs } : undefined,
+      ...(agents ? { agents: agents.all() } : {}),
     });
     this.sendFrame();
   }
@@ -352,6 +365,7 @@ export class SimulationHost {
     const t = sim?.now ?? 0;
     const { events, dropped, queueDrops, queuePoints, routesRan, busyUs } = this.frames.take(t, sim?.figures());
     const ladder = this.ladder.take();
+    const agentRows = this.agents?.take();
     const now = this.port.now();
     const tablesDue = !this.running || now - this.tablesAt >= TABLES_MS;
     const registrations = tablesDue ? this.registrations?.take() : undefined;
@@ -376,6 +390,7 @@ export class SimulationHost {
       rxQueued: this.frames.rxQueued,
       pike: sim ? pikeRows(sim) : [],
       ...(ladder ? { ladder } : {}),
+      ...(agentRows ? { agents: agentRows } : {}),
       ...(registrations ? { registrations } : {}),
       ...(transactions ? { transactions } : {}),
     });
@@ -394,9 +409,39 @@ export class SimulationHost {
     });
   }
 
-  /** One request of `method` from `src`, now. */
-  private sendOne(method: string, src: string): void {
-    this.addStream(`send-${method.toLowerCase()}`, { src, method, rate: 1, pattern: "uniform", count: 1 });
+  /** One request of `method` from `src`, now, with the composer's R-URI, From, To, headers and body. */
+  private sendOne(method: string, src: string, fields: SendOneFields = {}): void {
+    const given = Object.fromEntries(
+      Object.entries(fields).filter(
+        ([, v]) => v !== undefined && v !== "" && !(typeof v === "object" && !Object.keys(v).length),
+      ),
+    );
+    this.addStream(`send-${method.toLowerCase()}`, { src, method, rate: 1, pattern: "uniform", count: 1, ...given });
+  }
+
+  /**
+   * An agent's button: the action goes after the agent's others in the run's traffic file (Save
+   * traffic) and into the running simulation, at the next whole millisecond as a Flood does; the
+   * engine runs it at that moment before anything else then, as it runs it from the saved file.
+   */
+  private agentAction(agent: number, action: AgentAction): void {
+    const sim = this.sim;
+    const run = this.runTraffic;
+    if (!sim || !run) return;
+    const atUs = (Math.floor(sim.now / 1000) + 1) * 1000;
+    const notDone = (why: string) =>
+      this.port.post({ type: "notice", v: PROTOCOL_VERSION, message: `Not done: ${why}` });
+    if (atUs >= (this.plan?.duration ?? 0)) return notDone("the run has ended; press Reset to start again");
+    const at = atUs / 1_000_000;
+    const json =
+      action.do === "call"
+        ? { at, do: "call", to: action.to }
+        : action.do === "answer"
+          ? { at, do: "answer", answer: run.answerWith(agent, action.answer) }
+          : { at, do: action.do };
+    const r = run.addAction(agent, json);
+    if ("error" in r) return notDone(r.error);
+    sim.addAgentAction(agent, r.planned);
   }
 
   /**

@@ -4,6 +4,7 @@
  * the editor's text is never lost, it lives in the store.
  */
 import { formatTimestamp, parseDefinesText } from "../../engine/index.js";
+import type { AgentAction, SendOneFields } from "../../protocol/agents.js";
 import { type FromWorker, PROTOCOL_VERSION, parseFromWorker, type ToWorker } from "../../protocol/messages.js";
 import type { MessageTrace, TraceTarget } from "../../protocol/trace.js";
 import { applyFrame, applyLoaded } from "../store/apply.js";
@@ -264,8 +265,13 @@ export class WorkerBridge {
     this.send({ type: "flood", src, rate, duration });
   }
 
-  sendOne(method: string, src: string): void {
-    this.send({ type: "sendOne", method, src });
+  sendOne(method: string, src: string, fields?: SendOneFields): void {
+    this.send({ type: "sendOne", method, src, ...(fields ? { fields } : {}) });
+  }
+
+  /** The traffic file's agent at `agent` does `action` now (written into Save traffic). */
+  agentAction(agent: number, action: AgentAction): void {
+    this.send({ type: "agentAction", agent, action });
   }
 
   setRate(stream: number, rate: number): void {

@@ -5,6 +5,7 @@
  * proportion to the frame (and each bounded series copied once), never to the history per event:
  * a frame of thousands of timer firings once copied a timer's 4,000 firings per firing.
  */
+import type { AgentRow } from "../../protocol/agents.js";
 import type { FromWorker } from "../../protocol/messages.js";
 import { EMPTY_COUNTERS, SERIES_CAP, type TimerFiring, useStore } from "./store.js";
 
@@ -40,6 +41,7 @@ export function applyLoaded(msg: FromWorker & { type: "loaded" }): void {
     busyTime: [],
     registrations: undefined,
     transactions: undefined,
+    agents: msg.agents ?? [],
     logVersion: s.logVersion + 1,
     ladderVersion: s.ladder.version,
     selectedLine: undefined,
@@ -121,5 +123,13 @@ export function applyFrame(msg: FromWorker & { type: "frame" }): void {
     // Sent only when they changed: a frame without them leaves the last ones (and their identity).
     ...(msg.registrations ? { registrations: msg.registrations } : {}),
     ...(msg.transactions ? { transactions: msg.transactions } : {}),
+    ...(msg.agents ? { agents: withRows(s.agents, msg.agents) } : {}),
   });
+}
+
+/** The agents with the changed rows in place (by their index); unchanged rows keep their identity. */
+function withRows(agents: readonly AgentRow[], changed: readonly AgentRow[]): AgentRow[] {
+  const out = [...agents];
+  for (const r of changed) out[r.index] = r;
+  return out;
 }

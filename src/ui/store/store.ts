@@ -6,6 +6,7 @@
  */
 import { create } from "zustand";
 import type { PlacedDiagnostic, ProgramInfo, SimEvent } from "../../engine/index.js";
+import type { AgentRow } from "../../protocol/agents.js";
 import type { Counters, PikeRow, ProcessInfo, QueueInfo, StreamInfo, TimerInfo } from "../../protocol/messages.js";
 import type { RegistrationsView, TransactionsView } from "../../protocol/views.js";
 import { LadderRing } from "./ladder-ring.js";
@@ -94,6 +95,8 @@ export interface SimSlice {
   registrations: RegistrationsView | undefined;
   /** tm's transactions as the worker last sent them; undefined when the config does not load tm. */
   transactions: TransactionsView | undefined;
+  /** The traffic file's agents now, in file order (the Traffic panel's rows). */
+  agents: AgentRow[];
   setSpeed(speed: number): void;
   setStatus(status: SimStatus): void;
 }
@@ -193,6 +196,7 @@ export const useStore = create<PlaygroundState>()((set) => ({
   busyTime: [],
   registrations: undefined,
   transactions: undefined,
+  agents: [],
   setSpeed: (speed) => set({ speed }),
   setStatus: (status) => set({ status }),
   // log

@@ -1,6 +1,10 @@
-/** Traffic: the streams with live rate sliders, a Flood from an address of the user's choosing, and Send one. */
+/**
+ * Traffic: the streams with live rate sliders, the file's SIP agents with their state and actions,
+ * a Flood from an address of the user's choosing, and Send one (with its composer).
+ */
 import type { StreamInfo } from "../../../protocol/messages.js";
 import { type SimStatus, useStore } from "../../store/store.js";
+import { AgentList } from "./AgentList.js";
 import { FloodForm } from "./FloodForm.js";
 import { SendOne } from "./SendOne.js";
 import { StreamRow } from "./StreamRow.js";
@@ -39,6 +43,7 @@ export function TrafficPanel() {
           ))}
         </ul>
       )}
+      <AgentList disabled={why !== undefined} />
       <FloodForm disabledWhy={why} />
       <SendOne disabled={why !== undefined} />
     </section>
