@@ -11,10 +11,10 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { runEngine } from "../../tests/support/engine.js";
+import { runInHost as runHost } from "../../tests/support/host-run.js";
 import { describeNeeding } from "../../tests/support/needs.js";
 import { createLogWriter, type LogEvent, type SimulationOptions } from "../engine/index.js";
-import { type FromWorker, type LadderRow, PROTOCOL_VERSION, type ToWorker } from "../protocol/messages.js";
-import { SimulationHost } from "./host.js";
+import type { FromWorker, LadderRow } from "../protocol/messages.js";
 
 /** The options of every simulation created (the host's among them). */
 const created: SimulationOptions[] = [];
@@ -36,27 +36,7 @@ const STOCK = "/etc/kamailio/kamailio.cfg";
 
 /** Loads and runs to the end at the page's fastest speed; returns everything the host posted. */
 function runInHost(config: string): FromWorker[] {
-  const posted: FromWorker[] = [];
-  let wall = 0;
-  let pending: (() => void)[] = [];
-  const host: SimulationHost = new SimulationHost({
-    post: (m) => {
-      posted.push(m);
-      if (m.type === "frame") host.handle({ type: "frameAck", v: PROTOCOL_VERSION });
-    },
-    now: () => wall,
-    later: (fn) => void pending.push(fn),
-  });
-  const send = (m: ToWorker) => host.handle(m);
-  send({ type: "load", v: PROTOCOL_VERSION, config, traffic });
-  send({ type: "run", v: PROTOCOL_VERSION, speed: Number.POSITIVE_INFINITY });
-  for (let i = 0; i < 10_000 && !posted.some((m) => m.type === "frame" && m.ended); i++) {
-    wall += 16;
-    const run = pending;
-    pending = [];
-    for (const fn of run) fn();
-  }
-  return posted;
+  return runHost(config, traffic, 10_000);
 }
 
 function frames(posted: FromWorker[]) {
