@@ -82,10 +82,12 @@ export class RunTraffic {
     const a = this.agentsOf(this.actions)[agent];
     const given = [a?.answer, ...(Array.isArray(a?.actions) ? a.actions.map((x) => (x as Json)?.answer) : [])];
     const last = given.filter((x): x is Json => typeof x === "object" && x !== null && !Array.isArray(x)).at(-1);
-    const { bye, contact, ...keep } = last ?? {};
+    const { bye, contact, after, ...keep } = last ?? {};
     // bye goes with a 200 only, contact with a 3xx only (validate-agents.ts refuses them otherwise).
     return {
       ...keep,
+      // An answer that never came (`after: null`) answers at the default moment now.
+      ...(after !== undefined && after !== null ? { after } : {}),
       ...(choice === 200 && bye !== undefined ? { bye } : {}),
       ...(choice >= 300 && choice < 400 && contact !== undefined ? { contact } : {}),
       code: choice,
