@@ -131,4 +131,23 @@ describe("the trace of one message (first-call)", () => {
     const byReq = traceMessage(run, { req: byText.req, at: byText.t }, () => 0);
     expect(byReq?.entries).toEqual(byText.entries);
   });
+
+  it("marks a $var value left by an earlier message of the same process as carried over", () => {
+    const cfg = compileConfig(
+      'children=1\nloadmodule "pv.so"\nloadmodule "sl.so"\nrequest_route {\n    $var(n) = $var(n) + 1;\n    sl_send_reply("200", "OK");\n}\n',
+      { name: "kamailio.cfg" },
+    );
+    const traffic = {
+      duration: 3,
+      streams: [{ name: "o", src: "192.0.2.1", method: "OPTIONS", rate: 1, pattern: "uniform", count: 2 }],
+    };
+    const r: TraceRun = { config: cfg, plan: planOf(JSON.stringify(traffic)), seed: 1, rates: [] };
+    const first = traceMessage(r, { req: 1, at: 0 }, () => 0);
+    const second = traceMessage(r, { req: 2, at: 0 }, () => 0);
+    const n = (t: MessageTrace | undefined, i: number) => t?.flow[i]?.vars.find((v) => v.name === "$var(n)");
+    expect(n(first, 0)).toEqual({ name: "$var(n)", value: "0" });
+    expect(n(second, 0)).toEqual({ name: "$var(n)", value: "1", carried: true });
+    // Once the script has set it, the value is this message's own.
+    expect(n(second, 1)).toEqual({ name: "$var(n)", value: "2" });
+  });
 });
