@@ -132,9 +132,9 @@ describe("the trace of one message (first-call)", () => {
     expect(byReq?.entries).toEqual(byText.entries);
   });
 
-  it("marks a $var value left by an earlier message of the same process as carried over", () => {
+  it("marks a $var value left by an earlier message of the same process as carried over, and a stand-in", () => {
     const cfg = compileConfig(
-      'children=1\nloadmodule "pv.so"\nloadmodule "sl.so"\nrequest_route {\n    $var(n) = $var(n) + 1;\n    sl_send_reply("200", "OK");\n}\n',
+      'children=1\nloadmodule "pv.so"\nloadmodule "sl.so"\nloadmodule "nathelper.so"\nrequest_route {\n    $var(n) = $var(n) + 1;\n    nat_uac_test("19");\n    sl_send_reply("200", "OK");\n}\n',
       { name: "kamailio.cfg" },
     );
     const traffic = {
@@ -149,5 +149,11 @@ describe("the trace of one message (first-call)", () => {
     expect(n(second, 0)).toEqual({ name: "$var(n)", value: "1", carried: true });
     // Once the script has set it, the value is this message's own.
     expect(n(second, 1)).toEqual({ name: "$var(n)", value: "2" });
+    // A function kamsim does not simulate is marked; its declared stand-in value is its result.
+    const calls = first?.entries.filter((e) => e.kind === "call");
+    expect(calls?.map((e) => e.kind === "call" && [e.fn, e.result, e.standIn])).toEqual([
+      ["nat_uac_test", -1, true],
+      ["sl_send_reply", 1, false],
+    ]);
   });
 });
