@@ -65,7 +65,8 @@ const AgentItem = memo(function AgentItem({
     <li className={row.down ? "agent-row agent-down" : "agent-row"} aria-label={`agent ${row.name}`}>
       <b className="agent-name">{row.name}</b>
       <span className="agent-addr mono muted">{row.address}</span>
-      <span className="agent-state" role="status" aria-label={`${row.name} state`}>
+      {/* Read when reached, not announced at each change: 50 phones in calls would talk at once. */}
+      <span className="agent-state" role="status" aria-live="off" aria-label={`${row.name} state`}>
         {state}
       </span>
       <span className="agent-actions">
