@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runEngine } from "../../tests/support/engine.js";
-import { createLogWriter, type LogEvent } from "../engine/index.js";
+import { compileConfig, createLogWriter, createSimulation, type LogEvent, parseTrafficText } from "../engine/index.js";
 import type { AgentRow } from "../protocol/agents.js";
 import { type FromWorker, type LadderRow, PROTOCOL_VERSION, type ToWorker } from "../protocol/messages.js";
 import { SimulationHost } from "./host.js";
@@ -131,6 +131,28 @@ describe("agents in the playground's host", () => {
     );
     const lostDown = replay.events.filter((e) => e.kind === "sip" && e.op === "lost" && e.why === "down");
     expect(lostDown.length).toBeGreaterThan(0);
+
+    // Every row says what the agents themselves hold at the end (their summaries, not events).
+    const cfg = compileConfig(config, { name: "kamailio.cfg" });
+    const p = parseTrafficText(saved.text);
+    if ("errors" in p) throw new Error("saved traffic unreadable");
+    const sim = createSimulation(cfg, p.plan, { onEvent: () => {} });
+    sim.runUntil(p.plan.duration);
+    for (const a of sim.agentSummary()) {
+      const row = rows.get(a.name);
+      const open = a.calls.filter((c) => !["ended", "failed", "cancelled"].includes(c.state));
+      const over = a.calls.filter((c) => c.ended !== null);
+      const last = over.sort((x, y) => (x.ended ?? 0) - (y.ended ?? 0)).at(-1);
+      expect(row?.registration, a.name).toBe(a.registration.state);
+      expect(row?.expiresAt ?? null, a.name).toBe(a.registration.expiresAt);
+      expect(
+        row?.calls.map((c) => [c.role, c.state]),
+        a.name,
+      ).toEqual(open.map((c) => [c.role, c.state]));
+      expect(row?.last && [row.last.role, row.last.state, row.last.code], a.name).toEqual(
+        last && [last.role, last.state, last.code],
+      );
+    }
   });
 
   it("Send one with the composer's R-URI, From, To, headers and body: a stream with those fields, the request as composed", () => {
