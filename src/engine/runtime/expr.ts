@@ -413,7 +413,26 @@ function stringChain(e: BinaryExpr, env: CompileEnv): ValueFn | undefined {
   const fns = parts.map((p) => compileExpr(p, env));
   const copies = parts.map(copied);
   // Each step adds one operand to the string so far (the literal, then an inner `+`'s result),
-  // checked against private memory only when it could fail (pkg.ts).
+  // checked against private memory only when it could fail (pkg.ts). Two and three operands (the
+  // common chains) get a closure of their own: one call site per operand stays monomorphic,
+  // where the loop's `fns[i](ctx)` sees every operand's closure.
+  if (fns.length === 2) {
+    const [a, b] = fns as [ValueFn, ValueFn];
+    const [ca, cb] = copies as [boolean, boolean];
+    return (ctx) => {
+      const out = addChecked(ctx, head, a(ctx), ca);
+      return addChecked(ctx, out, b(ctx), cb);
+    };
+  }
+  if (fns.length === 3) {
+    const [a, b, c] = fns as [ValueFn, ValueFn, ValueFn];
+    const [ca, cb, cc] = copies as [boolean, boolean, boolean];
+    return (ctx) => {
+      let out = addChecked(ctx, head, a(ctx), ca);
+      out = addChecked(ctx, out, b(ctx), cb);
+      return addChecked(ctx, out, c(ctx), cc);
+    };
+  }
   return (ctx) => {
     let out = head;
     for (let i = 0; i < fns.length; i++) {
@@ -424,6 +443,13 @@ function stringChain(e: BinaryExpr, env: CompileEnv): ValueFn | undefined {
     }
     return out;
   };
+}
+
+/** One step of a chain: `out + v` (v as a string), checked against private memory as the loop above does. */
+function addChecked(ctx: ScriptContext, out: string, v: Value, copy: boolean): string {
+  const s = typeof v === "string" ? v : toStr(v);
+  if (!concatCannotFail(ctx, out.length + s.length)) checkConcat(ctx, out, s, false, copy);
+  return out + s;
 }
 
 /** `x == "literal"` (or `!=` with `yes` = 0): the common string comparison, without a call for the literal. */
