@@ -39,16 +39,6 @@ export interface HeaderScan {
   sip: boolean;
 }
 
-const BITS: Readonly<Record<string, number>> = {
-  via: H_VIA,
-  from: H_FROM,
-  to: H_TO,
-  "call-id": H_CALLID,
-  cseq: H_CSEQ,
-  "content-length": H_CL,
-  "max-forwards": H_MAXFWD,
-};
-
 /** Duplicates refused in a SIP message, with the source line of each message. */
 const DUPLICATES: Readonly<Record<number, { name: string; line: number }>> = {
   [H_CALLID]: { name: "Call-ID", line: 364 },
@@ -92,99 +82,145 @@ export function scanHeaders(raw: string, st: HeaderScan, want: number): CoreLogE
       return undefined;
     }
     const r = readField(raw, p, end, st);
-    if ("logs" in r) return r.logs;
+    if (typeof r !== "number") return r;
     st.count++;
-    st.pos = r.next;
+    st.pos = r;
   }
   return undefined;
 }
 
-function readField(raw: string, p: number, end: number, st: HeaderScan): { next: number } | { logs: CoreLogEntry[] } {
-  const logs: CoreLogEntry[] = [];
-  const bad = (): { logs: CoreLogEntry[] } => {
-    logs.push({ level: L_ERR, at: `${MSG}:339`, fn: "parse_headers", text: `bad header field [${upTo(raw, p, 100)}]` });
-    return { logs };
-  };
-  const badName = (line: number, what: string) => {
-    logs.push({ level: L_ERR, at: `${HNAME}:${line}`, fn: "parse_sip_header_name", text: `${what} [${raw.slice(p)}]` });
-    logs.push({ level: L_ERR, at: `${MSG}:98`, fn: "get_hdr_field", text: "bad header" });
-    return bad();
-  };
-  if (!isHeaderNameChar(raw.charCodeAt(p))) return badName(238, "invalid start of header name for");
+/**
+ * Reads the field at `p`: where the next one starts, or the core's log lines when it fails. The
+ * way through allocates nothing (every header of every received message comes here: the name
+ * is matched in place, not made a string); the lines are built only on failure.
+ */
+function readField(raw: string, p: number, end: number, st: HeaderScan): number | CoreLogEntry[] {
+  if (!isHeaderNameChar(raw.charCodeAt(p))) return badName(raw, p, 238, "invalid start of header name for");
   let q = p + 1;
   while (q < end && isHeaderNameChar(raw.charCodeAt(q))) q++;
-  const name = raw.slice(p, q);
+  const nameEnd = q;
   for (; q < end; q++) {
     const c = raw.charCodeAt(q);
     if (c === 58) break;
-    if (c !== 32 && c !== 9) return badName(270, "invalid header name for");
+    if (c !== 32 && c !== 9) return badName(raw, p, 270, "invalid header name for");
   }
-  if (q >= end) return badName(281, "invalid end of header name for");
+  if (q >= end) return badName(raw, p, 281, "invalid end of header name for");
   const body = eatLws(raw, q + 1, end);
-  if (body >= end) {
-    logs.push({ level: L_ERR, at: `${MSG}:105`, fn: "get_hdr_field", text: "HF empty" });
-    return bad();
-  }
-  const key = headerKey(name);
-  const bit = BITS[key] ?? 0;
+  if (body >= end) return bad(raw, p, [{ level: L_ERR, at: `${MSG}:105`, fn: "get_hdr_field", text: "HF empty" }]);
+  const bit = bitOf(raw, p, nameEnd);
   let next: number;
   if (bit === H_VIA) {
     const v = checkVia(raw, body, end);
-    if (!v.ok) {
-      logs.push(...v.logs, { level: L_ERR, at: `${MSG}:127`, fn: "get_hdr_field", text: "bad via" });
-      return bad();
-    }
+    if (!v.ok)
+      return bad(raw, p, [...v.logs, { level: L_ERR, at: `${MSG}:127`, fn: "get_hdr_field", text: "bad via" }]);
     next = v.next;
   } else if (bit === H_CSEQ) {
     const r = checkCSeq(raw, body, end);
-    if (typeof r !== "number") {
-      logs.push(...r, { level: L_ERR, at: `${MSG}:146`, fn: "get_hdr_field", text: "bad cseq" });
-      return bad();
-    }
+    if (typeof r !== "number")
+      return bad(raw, p, [...r, { level: L_ERR, at: `${MSG}:146`, fn: "get_hdr_field", text: "bad cseq" }]);
     next = r;
   } else if (bit === H_CL) {
     const r = checkContentLength(raw, body, end);
     if (typeof r !== "number") {
-      logs.push(...r, { level: L_ERR, at: `${MSG}:182`, fn: "get_hdr_field", text: "bad content_length header" });
-      return bad();
+      const line = { level: L_ERR, at: `${MSG}:182`, fn: "get_hdr_field", text: "bad content_length header" };
+      return bad(raw, p, [...r, line]);
     }
     next = r;
   } else {
     const e = lineEnd(raw, body, end);
     if (e < 0) {
-      const type = bit === H_TO ? 3 : (TYPES[key] ?? 0);
-      logs.push({
-        level: L_ERR,
-        at: `${MSG}:259`,
-        fn: "get_hdr_field",
-        text: `no eol - bad body for <${name}> (hdr type: ${type}) [${upTo(raw, body, 128)}]`,
-      });
-      return bad();
+      const name = raw.slice(p, nameEnd);
+      const type = bit === H_TO ? 3 : (TYPES[headerKey(name)] ?? 0);
+      return bad(raw, p, [
+        {
+          level: L_ERR,
+          at: `${MSG}:259`,
+          fn: "get_hdr_field",
+          text: `no eol - bad body for <${name}> (hdr type: ${type}) [${upTo(raw, body, 128)}]`,
+        },
+      ]);
     }
     // parse_to(): parse_addr_spec()'s own loop and lines up to the parameters; these (after
     // the first `;`) are judged by kamsim's name-addr parser, without a detail line.
     if (bit === H_TO) {
       const a = checkAddrSpec(raw, body);
       if (a.ok === false || (a.ok === "params" && !parseNameAddr(raw.slice(body, trimEnd(raw, body, e))))) {
-        if (a.ok === false) logs.push(...a.logs);
+        const logs: CoreLogEntry[] = a.ok === false ? [...a.logs] : [];
         logs.push({ level: L_ERR, at: `${MSG}:166`, fn: "get_hdr_field", text: "bad to header" });
-        return bad();
+        return bad(raw, p, logs);
       }
     }
     next = e;
   }
-  const dup = DUPLICATES[bit];
-  if (dup && st.sip && (st.found & bit) !== 0) {
-    logs.push({
-      level: L_ERR,
-      at: `${MSG}:${dup.line}`,
-      fn: "parse_headers",
-      text: `duplicate ${dup.name} header field [${upTo(raw, p, 100)}]`,
-    });
-    return { logs };
+  if (bit !== 0 && st.sip && (st.found & bit) !== 0) {
+    const dup = DUPLICATES[bit];
+    if (dup)
+      return [
+        {
+          level: L_ERR,
+          at: `${MSG}:${dup.line}`,
+          fn: "parse_headers",
+          text: `duplicate ${dup.name} header field [${upTo(raw, p, 100)}]`,
+        },
+      ];
   }
   st.found |= bit;
-  return { next };
+  return next;
+}
+
+/** A failed field: its lines, then parse_headers()'s `bad header field`. */
+function bad(raw: string, p: number, logs: CoreLogEntry[]): CoreLogEntry[] {
+  logs.push({ level: L_ERR, at: `${MSG}:339`, fn: "parse_headers", text: `bad header field [${upTo(raw, p, 100)}]` });
+  return logs;
+}
+
+/** A name parse_sip_header_name() refuses: its line, get_hdr_field()'s, parse_headers()'s. */
+function badName(raw: string, p: number, line: number, what: string): CoreLogEntry[] {
+  return bad(raw, p, [
+    { level: L_ERR, at: `${HNAME}:${line}`, fn: "parse_sip_header_name", text: `${what} [${raw.slice(p)}]` },
+    { level: L_ERR, at: `${MSG}:98`, fn: "get_hdr_field", text: "bad header" },
+  ]);
+}
+
+/** The compact forms' bits by lower-case character code: v, f, t, i, l (header-names.ts). */
+const COMPACT_BITS: Readonly<Record<number, number>> = { 118: H_VIA, 102: H_FROM, 116: H_TO, 105: H_CALLID, 108: H_CL };
+
+/**
+ * The H_* bit of the name in raw[p, e), 0 for the others: compared in place, case-insensitively,
+ * compact forms included, without making the name a string (headerKey's rules: header-names.ts).
+ */
+function bitOf(raw: string, p: number, e: number): number {
+  const n = e - p;
+  const c0 = raw.charCodeAt(p) | 0x20;
+  if (n === 1) return COMPACT_BITS[c0] ?? 0;
+  switch (n) {
+    case 2:
+      return c0 === 116 && (raw.charCodeAt(p + 1) | 0x20) === 111 ? H_TO : 0;
+    case 3:
+      return c0 === 118 && sameLower(raw, p, "via") ? H_VIA : 0;
+    case 4:
+      return c0 === 102 && sameLower(raw, p, "from") ? H_FROM : c0 === 99 && sameLower(raw, p, "cseq") ? H_CSEQ : 0;
+    case 7:
+      return c0 === 99 && sameLower(raw, p, "call-id") ? H_CALLID : 0;
+    case 12:
+      return c0 === 109 && sameLower(raw, p, "max-forwards") ? H_MAXFWD : 0;
+    case 14:
+      return c0 === 99 && sameLower(raw, p, "content-length") ? H_CL : 0;
+    default:
+      return 0;
+  }
+}
+
+/** Whether raw at `p` spells `lower` (lower-case letters and `-`) in any case. */
+function sameLower(raw: string, p: number, lower: string): boolean {
+  for (let i = 0; i < lower.length; i++) {
+    const c = raw.charCodeAt(p + i);
+    // `| 0x20` maps `-` (45) to 45 | 32 = 45 and letters to lower case; a name holds no other
+    // character whose `| 0x20` is a letter or `-` except those letters' upper case (and `\r`…
+    // cannot occur: the name's characters are isHeaderNameChar's).
+    if ((c | 0x20) !== lower.charCodeAt(i)) return false;
+  }
+  return true;
 }
 
 /** Past the header's last line (continuation lines included); -1 when no LF ends it. */

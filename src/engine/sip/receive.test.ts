@@ -251,6 +251,27 @@ describe("the receive path", () => {
     expect(accepted(request(OPTIONS, [...HEADERS, "Call-ID: late"])).callId).toBe("c1");
   });
 
+  it("knows the headers it reads in any case and in compact form (parse_hname2.c)", () => {
+    const compact = ["v: SIP/2.0/UDP 127.0.110.1:5060;branch=z9hG4bK-1", "f: <sip:a@h>;tag=1", "t: <sip:b@h>"];
+    const m = accepted(request(OPTIONS, [...compact, "i: c9", "cSeQ: 2 OPTIONS", "l: 0"]));
+    expect([m.callId, m.cseq?.num, m.from?.tag]).toEqual(["c9", "2", "1"]);
+    const dup = (a: string, b: string, name: string) => {
+      const raw = request(OPTIONS, [...HEADERS.slice(0, 5), a, b]);
+      const r = receiveDatagram(raw, { ...SRC });
+      // The core reads the last two only when a full read asks for them: a request's headersFailure().
+      const failure = r.kind === "request" ? r.msg.headersFailure() : r.logs;
+      expect(lines(failure ?? [])[0], `${a} / ${b}`).toMatch(`duplicate ${name} header field`);
+    };
+    dup("MAX-FORWARDS: 70", "max-Forwards: 69", "Max-Forwards");
+    dup("l: 0", "content-LENGTH: 0", "Content-Length");
+    dup("T: <sip:c@h>", "X: y", "To");
+    dup("I: x", "X: y", "Call-ID");
+    dup("F: <sip:c@h>;tag=2", "X: y", "From");
+    dup("CSEQ: 3 OPTIONS", "X: y", "CSeq");
+    // Names that only look alike are other headers.
+    expect(accepted(request(OPTIONS, [...HEADERS, "Tox: 1", "Vias: 2", "Call-Ids: 3", "From-: 4"])).callId).toBe("c1");
+  });
+
   it("fails a Content-Length it reads", () => {
     const r = receiveDatagram(
       request(OPTIONS, [HEADERS[0], "Content-Length: abc", ...HEADERS.slice(1, 5)] as string[]),
