@@ -6,7 +6,7 @@
  * sl_reply_error(), which t_relay()'s success skips). Then bob answers 486 (traffic.json's answer
  * setting) and the 486's trace passes through failure_route[MISSED].
  */
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
@@ -15,6 +15,7 @@ import { CHROMIUM_NEED, chromiumAvailability, servePlayground } from "./browser.
 
 const avail = chromiumAvailability();
 const example = join(import.meta.dirname, "..", "..", "examples", "first-call");
+const shots = join(import.meta.dirname, "..", "..", "test-results", "screenshots");
 type KamsimWindow = { kamsim: { setTexts(t: { config?: string; traffic?: string }): void } };
 
 /** Whether the editor draws the line holding `text` with the trace's highlight (undefined: not drawn). */
@@ -65,6 +66,9 @@ describeNeeding(CHROMIUM_NEED, avail, "the Trace pane", () => {
     await expect.poll(() => highlighted(page, 't_on_reply("CALL");')).toBe(true);
     expect(await highlighted(page, "if (!t_relay()) {")).toBe(true);
     expect(await highlighted(page, "sl_reply_error();")).toBe(false);
+    mkdirSync(shots, { recursive: true });
+    await trace.screenshot({ path: join(shots, "trace-invite.png") });
+    await page.screenshot({ path: join(shots, "trace-editor.png") });
 
     // bob busy: the 486 passes through failure_route[MISSED].
     const traffic = JSON.parse(readFileSync(join(example, "traffic.json"), "utf8"));

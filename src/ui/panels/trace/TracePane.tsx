@@ -62,6 +62,8 @@ function Entry({ e, trace }: { e: TraceEntry; trace: MessageTrace }) {
         </li>
       );
     case "action":
+      // A call statement's own row follows it (the function, its arguments and result).
+      if (e.what === "call") return null;
       return (
         <li className="trace-action" style={pad}>
           <span className="trace-line-no">{`line ${e.line}`}</span> {e.what}
@@ -82,7 +84,7 @@ function Trace({ trace }: { trace: MessageTrace }) {
   return (
     <>
       <p className="muted">
-        {`${trace.reply ? "reply" : "request"} #${trace.req} · process ${trace.proc} · ${formatTimestamp(trace.t)}–${formatTimestamp(trace.done)} s · replayed in ${Math.round(trace.ms)} ms`}
+        {`${trace.reply ? "reply" : "request"} #${trace.req} · process ${trace.proc} · ${formatTimestamp(trace.t).trim()}–${formatTimestamp(trace.done).trim()} s · replayed in ${Math.round(trace.ms)} ms`}
       </p>
       <p className="trace-first">{firstLine(trace.sipIn)}</p>
       {tx && (
