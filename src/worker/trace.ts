@@ -125,7 +125,11 @@ export function traceMessage(run: TraceRun, target: TraceTarget, now: () => numb
     sim.runUntil(t);
   };
   runTo(Math.min(run.plan.duration, Math.max(0, target.at - 1)));
-  while (done === undefined && sim.now < run.plan.duration) runTo(Math.min(run.plan.duration, sim.now + CHUNK_US));
+  // A Ladder target none of whose candidates was it (dropped on a full queue: never handled)
+  // ends the replay as soon as they are all settled, rather than at the end of the run.
+  const gaveUp = () => "text" in target && req === undefined && sim.now >= target.at && arrivedThen.size === 0;
+  while (done === undefined && !gaveUp() && sim.now < run.plan.duration)
+    runTo(Math.min(run.plan.duration, sim.now + CHUNK_US));
   const span = req === undefined ? undefined : spans.get(req);
   if (req === undefined || span === undefined || done === undefined) return undefined;
   const mine = kept.slice(span.from, span.to).filter((e) => "proc" in e && e.proc === span.proc);
