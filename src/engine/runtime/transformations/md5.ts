@@ -10,13 +10,22 @@ const SHIFTS = [7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21];
 /** K[i] = floor(abs(sin(i + 1)) * 2^32). */
 const K = Array.from({ length: 64 }, (_, i) => Math.floor(Math.abs(Math.sin(i + 1)) * 2 ** 32) | 0);
 
+/**
+ * The padded message and the block's words, kept between calls: tm hashes every request it
+ * relays (char_msg_val()), and a digest needs no memory of its own but its result.
+ */
+let buffer = new Uint8Array(256);
+const m = new Int32Array(16);
+
 /** The 16-byte digest of `bytes` (one character per byte), as 32 hex digits. */
 export function md5Hex(bytes: string): string {
   const n = bytes.length;
   // Message, a 0x80 byte, zeros up to 56 mod 64, then the bit length (little-endian, 64 bits).
   const total = (((n + 8) >> 6) + 1) << 6;
-  const buf = new Uint8Array(total);
+  if (buffer.length < total) buffer = new Uint8Array(total * 2);
+  const buf = buffer;
   for (let i = 0; i < n; i++) buf[i] = bytes.charCodeAt(i);
+  buf.fill(0, n, total);
   buf[n] = 0x80;
   const bits = n * 8;
   for (let i = 0; i < 8; i++) buf[total - 8 + i] = Math.floor(bits / 2 ** (8 * i)) & 0xff;
@@ -25,7 +34,6 @@ export function md5Hex(bytes: string): string {
   let b0 = 0xefcdab89 | 0;
   let c0 = 0x98badcfe | 0;
   let d0 = 0x10325476;
-  const m = new Int32Array(16);
   for (let off = 0; off < total; off += 64) {
     for (let i = 0; i < 16; i++) {
       const j = off + i * 4;
