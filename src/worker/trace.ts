@@ -39,6 +39,8 @@ export interface TraceRun {
 
 /** Virtual µs the replay advances at a time once past the target's time. */
 const CHUNK_US = 1000;
+/** How far past the run's end the replay may go to see a message's handling end. */
+const AFTER_END_US = 10_000_000;
 
 function valueText(v: CfgtValue): string {
   return typeof v === "string" ? v : typeof v === "number" ? String(v) : JSON.stringify(v);
@@ -124,12 +126,14 @@ export function traceMessage(run: TraceRun, target: TraceTarget, now: () => numb
     }
     sim.runUntil(t);
   };
-  runTo(Math.min(run.plan.duration, Math.max(0, target.at - 1)));
+  runTo(Math.max(0, target.at - 1));
   // A Ladder target none of whose candidates was it (dropped on a full queue: never handled)
   // ends the replay as soon as they are all settled, rather than at the end of the run.
   const gaveUp = () => "text" in target && req === undefined && sim.now >= target.at && arrivedThen.size === 0;
-  while (done === undefined && !gaveUp() && sim.now < run.plan.duration)
-    runTo(Math.min(run.plan.duration, sim.now + CHUNK_US));
+  // A message taken just before the run's end is handled just after it: the replay may go on a
+  // little (the live run's Ladder and Log show it arrive, and the worker at it).
+  const end = run.plan.duration + AFTER_END_US;
+  while (done === undefined && !gaveUp() && sim.now < end) runTo(Math.min(end, sim.now + CHUNK_US));
   const span = req === undefined ? undefined : spans.get(req);
   if (req === undefined || span === undefined || done === undefined) return undefined;
   const mine = kept.slice(span.from, span.to).filter((e) => "proc" in e && e.proc === span.proc);
