@@ -26,6 +26,7 @@ export function AgentList({ disabled }: { disabled: boolean }) {
   return (
     <div className="agents">
       <h3 id="agents-heading">Agents</h3>
+      <Callees names={names} />
       <ul className="agent-list" aria-labelledby="agents-heading">
         {shown.map((a) => (
           <AgentItem key={a.index} row={a} names={names} second={second} disabled={disabled} />
@@ -40,6 +41,17 @@ export function AgentList({ disabled }: { disabled: boolean }) {
   );
 }
 
+/** The names a "calls" box offers, once for every row: a select per row of 2,000 phones held 100,000 options. */
+const Callees = memo(function Callees({ names }: { names: readonly string[] }) {
+  return (
+    <datalist id="agent-callees">
+      {names.map((n) => (
+        <option key={n} value={n} />
+      ))}
+    </datalist>
+  );
+});
+
 const AgentItem = memo(function AgentItem({
   row,
   names,
@@ -51,8 +63,7 @@ const AgentItem = memo(function AgentItem({
   second: number;
   disabled: boolean;
 }) {
-  const others = names.filter((n) => n !== row.name);
-  const [callee, setCallee] = useState(others[0] ?? "");
+  const [callee, setCallee] = useState(() => names.find((n) => n !== row.name) ?? "");
   const act = getBridge();
   const state = agentStateText(row, second * 1e6);
   // The answer chosen shows until the run reaches the action (the next millisecond, or later when paused).
@@ -70,28 +81,24 @@ const AgentItem = memo(function AgentItem({
         {state}
       </span>
       <span className="agent-actions">
-        {others.length > 0 && (
-          <>
-            <button
-              type="button"
-              disabled={busy || !callee}
-              aria-label={`${row.name}: call ${callee} now`}
-              onClick={() => act.agentAction(row.index, { do: "call", to: callee })}
-            >
-              Call
-            </button>
-            <select
-              aria-label={`${row.name} calls`}
-              value={callee}
-              onChange={(e) => setCallee(e.target.value)}
-              disabled={busy}
-            >
-              {others.map((n) => (
-                <option key={n}>{n}</option>
-              ))}
-            </select>
-          </>
-        )}
+        <button
+          type="button"
+          disabled={busy || !callee.trim()}
+          aria-label={`${row.name}: call ${callee.trim()} now`}
+          onClick={() => act.agentAction(row.index, { do: "call", to: callee.trim() })}
+        >
+          Call
+        </button>
+        {/* An agent's name (offered from the file's) or a sip: URI; the traffic validation judges it. */}
+        <input
+          className="mono agent-callee"
+          list="agent-callees"
+          aria-label={`${row.name} calls`}
+          value={callee}
+          onChange={(e) => setCallee(e.target.value)}
+          disabled={busy}
+          spellCheck={false}
+        />
         <button
           type="button"
           disabled={busy}
