@@ -9,7 +9,9 @@
 import { memo, useRef } from "react";
 import type { RegAor, RegGone, RegistrationsView } from "../../../protocol/views.js";
 import { useShown } from "../../store/shown.js";
+import { useStore } from "../../store/store.js";
 import { hueClass } from "../queues/hues.js";
+import { tableClock } from "../table-clock.js";
 import { formatSeconds } from "../timers/format.js";
 import { useOnScreen } from "../use-on-screen.js";
 import { expiresAt, secondsLeft } from "./expiry.js";
@@ -19,8 +21,7 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString("en-US")} ${n === 1 ? one : many}`;
 }
 
-const Aor = memo(function Aor({ aor, second }: { aor: RegAor; second: number }) {
-  const now = second * 1_000_000;
+const Aor = memo(function Aor({ aor, now }: { aor: RegAor; now: number }) {
   return (
     <li className={`reg-aor ${hueClass(aor.aor)}`} aria-label={`AOR ${aor.aor}`} data-aor={aor.aor}>
       <div className="row-head">
@@ -69,11 +70,14 @@ export function RegistrationsPanel() {
   const section = useRef<HTMLElement>(null);
   // Scrolled out of sight, the panel keeps what it shows and follows no frame.
   const onScreen = useOnScreen(section);
-  const held = useRef<{ view: RegistrationsView | undefined; second: number }>({ view: undefined, second: 0 });
+  const held = useRef<{ view: RegistrationsView | undefined; now: number }>({ view: undefined, now: 0 });
   const view = useShown((s) => (onScreen ? s.registrations : held.current.view));
-  // The countdowns move once a virtual second: the panel follows the clock no faster.
-  const second = useShown((s) => (onScreen ? Math.floor(s.t / 1_000_000) : held.current.second));
-  held.current = { view, second };
+  // The countdowns move by whole seconds, while running by the speed's step (table-clock.ts).
+  const speed = useStore((s) => s.speed);
+  const now = useShown((s) =>
+    onScreen ? tableClock(s.t, s.status === "running", speed, 1_000_000) : held.current.now,
+  );
+  held.current = { view, now };
   return (
     <section ref={section} className="panel tables-panel registrations-panel" aria-label="Registrations">
       <h2>Registrations</h2>
@@ -103,7 +107,7 @@ export function RegistrationsPanel() {
           ) : (
             <ul className="table-rows" aria-label="Registered AORs" tabIndex={0}>
               {view.aors.map((a) => (
-                <Aor key={`${a.table}:${a.aor}`} aor={a} second={second} />
+                <Aor key={`${a.table}:${a.aor}`} aor={a} now={now} />
               ))}
             </ul>
           )}

@@ -10,6 +10,8 @@
 import { memo, useRef } from "react";
 import type { TransactionsView, TxBranch, TxDone, TxRow } from "../../../protocol/views.js";
 import { useShown } from "../../store/shown.js";
+import { useStore } from "../../store/store.js";
+import { tableClock } from "../table-clock.js";
 import { formatDuration, formatSeconds } from "../timers/format.js";
 import { useOnScreen } from "../use-on-screen.js";
 import { branchTimers, codeTone, txTimers } from "./describe.js";
@@ -97,7 +99,11 @@ export function TransactionsPanel() {
   const onScreen = useOnScreen(section);
   const held = useRef<{ view: TransactionsView | undefined; now: number }>({ view: undefined, now: 0 });
   const view = useShown((s) => (onScreen ? s.transactions : held.current.view));
-  const now = useShown((s) => (onScreen ? Math.floor(s.t / AGE_STEP_US) * AGE_STEP_US : held.current.now));
+  // Ages move by tenths, while running by the speed's step (table-clock.ts).
+  const speed = useStore((s) => s.speed);
+  const now = useShown((s) =>
+    onScreen ? tableClock(s.t, s.status === "running", speed, AGE_STEP_US) : held.current.now,
+  );
   held.current = { view, now };
   return (
     <section ref={section} className="panel tables-panel transactions-panel" aria-label="Transactions">
