@@ -4,7 +4,8 @@
  * one click leads to the INVITE's transaction, whose trace shows route[RELAY], and the editor
  * highlights route[RELAY]'s lines (the decoration's class on those lines, not on the line of
  * sl_reply_error(), which t_relay()'s success skips). Then bob answers 486 (traffic.json's answer
- * setting) and the 486's trace passes through failure_route[MISSED].
+ * setting) and the 486's trace passes through failure_route[MISSED]; failure_route's Log line
+ * traces its request, the INVITE.
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -85,6 +86,17 @@ describeNeeding(CHROMIUM_NEED, avail, "the Trace pane", () => {
     await list.getByRole("option", { name: /bob → kamailio 486 Busy Here/ }).click();
     await expect.poll(() => trace.textContent()).toContain("▶ failure_route[MISSED]");
     expect(await trace.textContent()).toContain("t_is_canceled() → -1");
+
+    // A Log line's request: failure_route's line is written for the INVITE (tm runs it on the
+    // transaction's request), whose trace shows route[RELAY].
+    const log = page.getByRole("listbox", { name: "Log lines" });
+    await log.scrollIntoViewIfNeeded();
+    await log.getByRole("option", { name: /call to bob failed: 486 Busy Here/ }).click();
+    await page
+      .getByRole("region", { name: "Line details" })
+      .getByRole("button", { name: "Trace this request" })
+      .click();
+    await expect.poll(() => trace.textContent()).toContain("▶ RELAY");
     await page.close();
   });
 });
