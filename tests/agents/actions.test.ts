@@ -154,6 +154,15 @@ describe("agent actions in a run", () => {
     expect(reg.at(-1)?.t).toBeGreaterThanOrEqual(5_000_000);
   });
 
+  it("an observer that does not ask for agent events gets none (kamsim run --events prints what it did)", () => {
+    const f = file([{ at: 3, do: "call", to: "bob" }], [{ at: 2, do: "down" }]);
+    const cfg = compileConfig(config, { name: "kamailio.cfg" });
+    const kinds = new Set<string>();
+    createSimulation(cfg, plan(f), { onEvent: (e) => kinds.add(e.kind) }).runUntil(seconds(12));
+    expect(kinds.has("sip")).toBe(true);
+    expect(kinds.has("agent")).toBe(false);
+  });
+
   it("the same file gives the same output, event for event", () => {
     const f = file(
       [{ at: 3, do: "call", to: "bob", hold: 2 }],
