@@ -31,7 +31,7 @@ const highlighted = (page: Page, text: string) =>
 describeNeeding(CHROMIUM_NEED, avail, "the Trace pane", () => {
   const pg = servePlayground();
 
-  it("shows the 200 OK's trace, leads to the INVITE's route[RELAY] highlighted, and a 486 through failure_route", async () => {
+  it("pauses a running run to trace, shows the 200 OK's trace, leads to the INVITE's route[RELAY] highlighted, and a 486 through failure_route", async () => {
     const page = await pg.context.newPage();
     await page.setViewportSize({ width: 1400, height: 900 });
     await page.goto(pg.url);
@@ -39,19 +39,32 @@ describeNeeding(CHROMIUM_NEED, avail, "the Trace pane", () => {
     const status = () => page.getByRole("status", { name: "Simulation status" }).textContent();
     await expect.poll(() => run.isEnabled()).toBe(true);
     await page.getByRole("combobox", { name: "Examples" }).selectOption("first-call");
-    await page.getByRole("combobox", { name: "Speed" }).selectOption("Infinity");
     await expect.poll(() => run.isEnabled()).toBe(true);
+    const ladder = page.getByRole("region", { name: "Ladder" });
+    const list = ladder.getByRole("listbox", { name: "Ladder messages" });
+    const trace = page.getByRole("region", { name: "Trace" });
+
+    // A click while the run runs pauses it first: the replay holds the worker (docs/trace.md).
+    await page.getByRole("combobox", { name: "Speed" }).selectOption("1");
+    await run.click();
+    await ladder.scrollIntoViewIfNeeded();
+    await list
+      .getByRole("option", { name: /alice → kamailio REGISTER/ })
+      .first()
+      .click();
+    await expect.poll(status).toBe("paused");
+    await expect.poll(() => trace.textContent()).toContain("(run paused to trace it)");
+    await expect.poll(() => trace.textContent()).toContain("▶ request_route");
+
+    await page.getByRole("combobox", { name: "Speed" }).selectOption("Infinity");
     await run.click();
     await expect.poll(status).toBe("ended");
 
-    const ladder = page.getByRole("region", { name: "Ladder" });
     await ladder.scrollIntoViewIfNeeded();
-    const list = ladder.getByRole("listbox", { name: "Ladder messages" });
     await list
       .getByRole("option", { name: /bob → kamailio 200 OK/ })
       .first()
       .click();
-    const trace = page.getByRole("region", { name: "Trace" });
     await expect.poll(() => trace.textContent()).toContain("▶ onreply_route[CALL]");
     expect(await trace.textContent()).toContain('xlog("L_INFO", "reply $rs $rr from $tU\\n")');
 
