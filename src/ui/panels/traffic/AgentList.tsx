@@ -16,8 +16,9 @@ export const SHOWN_AGENTS = 50;
 
 export function AgentList({ disabled }: { disabled: boolean }) {
   const agents = useShown((s) => s.agents);
-  // The registration's time left moves once a virtual second.
-  const second = useShown((s) => Math.floor(s.t / 1e6));
+  // The registration's time left counts down with the clock (the shown state moves at most ten
+  // times a second: the rows are drawn again no more often).
+  const now = useShown((s) => s.t);
   // One list of names per file (rows are drawn again only when theirs or the second changed).
   const key = agents.map((a) => a.name).join("\n");
   const names = useMemo(() => (key ? key.split("\n") : []), [key]);
@@ -29,7 +30,7 @@ export function AgentList({ disabled }: { disabled: boolean }) {
       <Callees names={names} />
       <ul className="agent-list" aria-labelledby="agents-heading">
         {shown.map((a) => (
-          <AgentItem key={a.index} row={a} names={names} second={second} disabled={disabled} />
+          <AgentItem key={a.index} row={a} names={names} now={now} disabled={disabled} />
         ))}
       </ul>
       {agents.length > shown.length && (
@@ -55,17 +56,17 @@ const Callees = memo(function Callees({ names }: { names: readonly string[] }) {
 const AgentItem = memo(function AgentItem({
   row,
   names,
-  second,
+  now,
   disabled,
 }: {
   row: AgentRow;
   names: readonly string[];
-  second: number;
+  now: number;
   disabled: boolean;
 }) {
   const [callee, setCallee] = useState(() => names.find((n) => n !== row.name) ?? "");
   const act = getBridge();
-  const state = agentStateText(row, second * 1e6);
+  const state = agentStateText(row, now);
   // The answer chosen shows until the run reaches the action (the next millisecond, or later when paused).
   // (until the row's answer changes from the one it was chosen over).
   const [chosen, setChosen] = useState<{ value: string; over: string } | undefined>();
