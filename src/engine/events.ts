@@ -129,7 +129,7 @@ export interface ProcEvent {
  * A SIP message on the simulated wire (UDP). Every message gets an id when it is sent: `send`
  * when its sender puts it on the wire, `recv` when it reaches the address it was sent to (after
  * the link's latency), `lost` when the link loses it or no one listens there. `from`/`to` are
- * `ip:port`; `fromNode`/`toNode` name the proxy (`proxy`) or a user agent of the traffic file
+ * `ip:port`; `fromNode`/`toNode` name the proxy (`kamailio`) or a user agent of the traffic file
  * (`""` when nobody lives at the address).
  */
 export interface SipEvent {

@@ -14,4 +14,15 @@ describe("RecentArrivals", () => {
     expect(r.get(7)).toBeUndefined();
     expect(r.get(-1)).toBeUndefined();
   });
+
+  it("keeps a network datagram's text, and forgets it with its slot", () => {
+    const r = new RecentArrivals(2);
+    const text = "INVITE sip:bob@127.0.0.1 SIP/2.0\r\n\r\n";
+    r.record(1, { t: 10, stream: -2, n: 0, src: "127.0.0.2", sport: 5060, text });
+    r.record(2, { t: 20, stream: 0, n: 1, src: "192.0.2.1", sport: 5060 });
+    expect(r.get(1)?.text).toBe(text);
+    expect(r.get(2)?.text).toBeUndefined();
+    r.record(3, { t: 30, stream: 0, n: 2, src: "192.0.2.1", sport: 5060 });
+    expect(r.get(3)?.text).toBeUndefined();
+  });
 });
