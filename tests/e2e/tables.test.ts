@@ -86,6 +86,8 @@ describeNeeding(CHROMIUM_NEED, avail, "the Registrations and Transactions views"
     // To the end: the wait timer deleted it; it is among the finished ones with its 200.
     await run.click();
     await expect.poll(() => status.textContent()).toBe("ended");
+    // Run's click scrolls to the controls; a view out of sight follows no frame until seen again.
+    await txs.scrollIntoViewIfNeeded();
     const done = txs.getByRole("table", { name: "Finished transactions" });
     await expect
       .poll(() => done.getByRole("row").filter({ hasText: tid }).textContent())
