@@ -49,32 +49,8 @@ function schemeOf(t: string): RawUri["type"] | undefined {
   return undefined;
 }
 
-/**
- * Parses already done, by text: a parse is a pure function of the text, and a call's messages
- * carry the same URIs again and again (R-URI, Contact, Route, From, To: each read by several
- * functions and PVs of every message). Two generations of at most CACHE_MAX texts each, so a
- * flood of distinct URIs cannot grow it; the results are shared, so nobody may change one.
- */
-const CACHE_MAX = 8192;
-let recent = new Map<string, RawUri | null>();
-let older = new Map<string, RawUri | null>();
-
-/** The URI's parts, or undefined where parse_uri() fails. Not to be modified (shared). */
+/** The URI's parts, or undefined where parse_uri() fails. */
 export function parseRawUri(t: string): RawUri | undefined {
-  let r = recent.get(t);
-  if (r === undefined) {
-    r = older.get(t);
-    if (r === undefined) r = parse(t) ?? null;
-    if (recent.size >= CACHE_MAX) {
-      older = recent;
-      recent = new Map();
-    }
-    recent.set(t, r);
-  }
-  return r ?? undefined;
-}
-
-function parse(t: string): RawUri | undefined {
   if (t.length < 5) return undefined;
   const type = schemeOf(t);
   if (!type) return undefined;
