@@ -1,8 +1,8 @@
 /**
  * The Traffic panel's agents (issue 12 §5) in the built playground, by accessible names: first-call
  * paused at 1.5 s (both phones registered), bob set to answer busy and alice made to call bob now;
- * run to the end: the 486 is in the Ladder, failure_route[MISSED]'s line in the Log, alice's row
- * says so; Save traffic holds both actions, and `kamsim run` of that file prints the page's Log.
+ * run to the end: the 486 is in the Ladder, its trace passes through failure_route[MISSED], whose
+ * line is in the Log, alice's row says so; Save traffic holds both actions, and `kamsim run` of that file prints the page's Log.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -65,6 +65,10 @@ describeNeeding(CHROMIUM_NEED, avail, "agents in the Traffic panel", () => {
     await expect.poll(() => rows.count()).toBeGreaterThan(0);
     const log = page.getByRole("region", { name: "Log" });
     await expect.poll(() => log.getByText("call to bob failed: 486 Busy Here").count()).toBeGreaterThan(0);
+    // The 486's trace: it passed through failure_route[MISSED] (issue 12's Done-when).
+    await rows.first().click();
+    const trace = page.getByRole("region", { name: "Trace" });
+    await expect.poll(() => trace.textContent()).toContain("▶ failure_route[MISSED]");
 
     const saved = await downloaded(page, "Save traffic");
     const file = JSON.parse(saved) as { agents: { name: string; actions?: Record<string, unknown>[] }[] };
