@@ -62,11 +62,11 @@ const MAX_CHUNK_US = 50_000;
 const FIRST_CHUNK_US = 500;
 /**
  * Wall ms between two Registrations/Transactions views while a run runs: a table of text read by
- * the eye need not follow every display frame, and a view per frame under 200 calls/s cost the
- * page (and the frame's clone) more than the rest of it. A paused or ended run's frame always
- * carries the newest view.
+ * the eye need not follow every display frame, and redrawn four times a second under 200 calls/s
+ * the two views cost the calls bench (first-call, 10x, Ladder in view) a third of its frames;
+ * once a second, about a tenth. A paused or ended run's frame always carries the newest view.
  */
-export const TABLES_MS = 250;
+export const TABLES_MS = 1000;
 
 export class SimulationHost {
   private sim: Simulation | undefined;
