@@ -9,10 +9,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runEngine } from "../../tests/support/engine.js";
+import { hostHarness } from "../../tests/support/host-run.js";
 import { compileConfig, createLogWriter, createSimulation, type LogEvent, parseTrafficText } from "../engine/index.js";
 import type { AgentRow } from "../protocol/agents.js";
-import { type FromWorker, type LadderRow, PROTOCOL_VERSION, type ToWorker } from "../protocol/messages.js";
-import { SimulationHost } from "./host.js";
+import type { FromWorker, LadderRow } from "../protocol/messages.js";
 
 const example = join(import.meta.dirname, "..", "..", "examples", "first-call");
 const config = readFileSync(join(example, "kamailio.cfg"), "utf8");
@@ -30,34 +30,6 @@ const traffic = JSON.stringify({
   ],
 });
 
-type Outgoing = ToWorker extends infer T ? (T extends { v: number } ? Omit<T, "v"> : never) : never;
-
-function harness() {
-  const posted: FromWorker[] = [];
-  let wall = 0;
-  let pending: (() => void)[] = [];
-  const host: SimulationHost = new SimulationHost({
-    post: (m) => {
-      posted.push(m);
-      if (m.type === "frame") host.handle({ type: "frameAck", v: PROTOCOL_VERSION });
-    },
-    now: () => wall,
-    later: (fn) => void pending.push(fn),
-  });
-  return {
-    posted,
-    send: (m: Outgoing) => host.handle({ ...m, v: PROTOCOL_VERSION } as ToWorker),
-    advance(ms: number) {
-      for (let end = wall + ms; wall < end; ) {
-        wall += 16;
-        const run = pending;
-        pending = [];
-        for (const fn of run) fn();
-      }
-    },
-  };
-}
-
 const frames = (posted: FromWorker[]) => posted.flatMap((m) => (m.type === "frame" ? [m] : []));
 
 /** Each agent's latest row: the `loaded` ones, then every frame's changes. */
@@ -72,7 +44,7 @@ function agentRows(posted: FromWorker[]): Map<string, AgentRow> {
 
 describe("agents in the playground's host", () => {
   it("answer busy, call now, down and up: the rows follow, the saved traffic replays the run", () => {
-    const h = harness();
+    const h = hostHarness();
     h.send({ type: "load", config, traffic });
     const loaded = h.posted.find((m) => m.type === "loaded");
     expect(loaded?.type === "loaded" && loaded.agents?.map((a) => [a.name, a.answer, a.registration])).toEqual([
@@ -156,7 +128,7 @@ describe("agents in the playground's host", () => {
   });
 
   it("Send one with the composer's R-URI, From, To, headers and body: a stream with those fields, the request as composed", () => {
-    const h = harness();
+    const h = hostHarness();
     h.send({ type: "load", config, traffic });
     h.send({ type: "run", speed: 10 });
     h.advance(300);

@@ -7,35 +7,20 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { hostHarness } from "../../tests/support/host-run.js";
 import type { LogEvent } from "../engine/index.js";
-import { type FromWorker, type LadderRow, PROTOCOL_VERSION } from "../protocol/messages.js";
-import { SimulationHost } from "./host.js";
+import { type LadderRow, PROTOCOL_VERSION } from "../protocol/messages.js";
 
 const example = join(import.meta.dirname, "..", "..", "examples", "first-call");
 const config = readFileSync(join(example, "kamailio.cfg"), "utf8");
 const traffic = readFileSync(join(example, "traffic.json"), "utf8");
 
 describe("the host's trace of one message", () => {
-  const posted: FromWorker[] = [];
-  let wall = 0;
-  let pending: (() => void)[] = [];
-  const host: SimulationHost = new SimulationHost({
-    post: (m) => {
-      posted.push(m);
-      if (m.type === "frame") host.handle({ type: "frameAck", v: PROTOCOL_VERSION });
-    },
-    now: () => wall,
-    later: (fn) => void pending.push(fn),
-  });
-  host.handle({ type: "load", v: PROTOCOL_VERSION, config, traffic });
-  host.handle({ type: "sendOne", v: PROTOCOL_VERSION, method: "OPTIONS", src: "192.0.2.200" });
-  host.handle({ type: "run", v: PROTOCOL_VERSION, speed: Number.POSITIVE_INFINITY });
-  for (let i = 0; i < 10_000 && !posted.some((m) => m.type === "frame" && m.ended); i++) {
-    wall += 16;
-    const run = pending;
-    pending = [];
-    for (const fn of run) fn();
-  }
+  const { host, posted, send, runToEnd } = hostHarness();
+  send({ type: "load", config, traffic });
+  send({ type: "sendOne", method: "OPTIONS", src: "192.0.2.200" });
+  send({ type: "run", speed: Number.POSITIVE_INFINITY });
+  runToEnd(10_000);
   const frames = posted.flatMap((m) => (m.type === "frame" ? [m] : []));
   const rows = new Map<number, LadderRow>();
   for (const f of frames) {
