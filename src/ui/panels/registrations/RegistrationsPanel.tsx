@@ -7,13 +7,10 @@
  * The list scrolls, and takes the focus (tabIndex 0) so that a keyboard can scroll it.
  */
 import { memo, useRef } from "react";
-import type { RegAor, RegGone, RegistrationsView } from "../../../protocol/views.js";
-import { useShown } from "../../store/shown.js";
-import { useStore } from "../../store/store.js";
+import type { RegAor, RegGone } from "../../../protocol/views.js";
 import { hueClass } from "../queues/hues.js";
-import { tableClock } from "../table-clock.js";
 import { formatSeconds } from "../timers/format.js";
-import { useOnScreen } from "../use-on-screen.js";
+import { useTableView } from "../use-table-view.js";
 import { expiresAt, secondsLeft } from "./expiry.js";
 import "../tables.css";
 
@@ -68,16 +65,8 @@ function Gone({ g }: { g: RegGone }) {
 
 export function RegistrationsPanel() {
   const section = useRef<HTMLElement>(null);
-  // Scrolled out of sight, the panel keeps what it shows and follows no frame.
-  const onScreen = useOnScreen(section);
-  const held = useRef<{ view: RegistrationsView | undefined; now: number }>({ view: undefined, now: 0 });
-  const view = useShown((s) => (onScreen ? s.registrations : held.current.view));
   // The countdowns move by whole seconds, while running by the speed's step (table-clock.ts).
-  const speed = useStore((s) => s.speed);
-  const now = useShown((s) =>
-    onScreen ? tableClock(s.t, s.status === "running", speed, 1_000_000) : held.current.now,
-  );
-  held.current = { view, now };
+  const { view, now } = useTableView(section, (s) => s.registrations, 1_000_000);
   return (
     <section ref={section} className="panel tables-panel registrations-panel" aria-label="Registrations">
       <h2>Registrations</h2>

@@ -8,12 +8,9 @@
  * The list scrolls, and takes the focus (tabIndex 0) so that a keyboard can scroll it.
  */
 import { memo, useRef } from "react";
-import type { TransactionsView, TxBranch, TxDone, TxRow } from "../../../protocol/views.js";
-import { useShown } from "../../store/shown.js";
-import { useStore } from "../../store/store.js";
-import { tableClock } from "../table-clock.js";
+import type { TxBranch, TxDone, TxRow } from "../../../protocol/views.js";
 import { formatDuration, formatSeconds } from "../timers/format.js";
-import { useOnScreen } from "../use-on-screen.js";
+import { useTableView } from "../use-table-view.js";
 import { branchTimers, codeTone, txTimers } from "./describe.js";
 import "../tables.css";
 
@@ -95,16 +92,8 @@ function Done({ d }: { d: TxDone }) {
 
 export function TransactionsPanel() {
   const section = useRef<HTMLElement>(null);
-  // Scrolled out of sight, the panel keeps what it shows and follows no frame.
-  const onScreen = useOnScreen(section);
-  const held = useRef<{ view: TransactionsView | undefined; now: number }>({ view: undefined, now: 0 });
-  const view = useShown((s) => (onScreen ? s.transactions : held.current.view));
   // Ages move by tenths, while running by the speed's step (table-clock.ts).
-  const speed = useStore((s) => s.speed);
-  const now = useShown((s) =>
-    onScreen ? tableClock(s.t, s.status === "running", speed, AGE_STEP_US) : held.current.now,
-  );
-  held.current = { view, now };
+  const { view, now } = useTableView(section, (s) => s.transactions, AGE_STEP_US);
   return (
     <section ref={section} className="panel tables-panel transactions-panel" aria-label="Transactions">
       <h2>Transactions</h2>
