@@ -12,6 +12,7 @@ import type { Download, Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { describeNeeding } from "../support/needs.js";
 import { CHROMIUM_NEED, chromiumAvailability, servePlayground } from "./browser.js";
+import { openExample } from "./open-example.js";
 
 const avail = chromiumAvailability();
 const root = join(import.meta.dirname, "..", "..");
@@ -30,14 +31,7 @@ describeNeeding(CHROMIUM_NEED, avail, "agents in the Traffic panel", () => {
   const pg = servePlayground();
 
   it("bob answers busy, alice calls bob now: the 486 in the Ladder and the Log, the actions in Save traffic", async () => {
-    const page = await pg.context.newPage();
-    await page.setViewportSize({ width: 1400, height: 900 });
-    await page.goto(pg.url);
-    const run = page.getByRole("button", { name: "Run" });
-    await expect.poll(() => run.isEnabled()).toBe(true);
-    await page.getByRole("combobox", { name: "Examples" }).selectOption("first-call");
-    await page.getByRole("combobox", { name: "Speed" }).selectOption("Infinity");
-    await expect.poll(() => run.isEnabled()).toBe(true);
+    const { page, run } = await openExample(pg.context, pg.url, "first-call", "Infinity");
     const status = page.getByRole("status", { name: "Simulation status" });
     await page.evaluate(() => (window as unknown as { kamsim: { runUntil(s: number): void } }).kamsim.runUntil(1.5));
     await expect.poll(() => status.textContent()).toBe("paused");

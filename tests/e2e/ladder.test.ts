@@ -11,6 +11,7 @@ import { expect, it } from "vitest";
 import { describeNeeding } from "../support/needs.js";
 import { CHROMIUM_NEED, chromiumAvailability, servePlayground, WAIT_MS } from "./browser.js";
 import { exampleEventLines } from "./cli-events.js";
+import { openExample } from "./open-example.js";
 
 const avail = chromiumAvailability();
 
@@ -43,14 +44,7 @@ describeNeeding(CHROMIUM_NEED, avail, "the Ladder", () => {
 
   it("shows first-call's messages as the CLI's sip events, opens their text, filters", async () => {
     const events = cliSip("first-call");
-    const page = await pg.context.newPage();
-    await page.setViewportSize({ width: 1400, height: 900 });
-    await page.goto(pg.url);
-    const run = page.getByRole("button", { name: "Run" });
-    await expect.poll(() => run.isEnabled()).toBe(true);
-    await page.getByRole("combobox", { name: "Examples" }).selectOption("first-call");
-    await page.getByRole("combobox", { name: "Speed" }).selectOption("Infinity");
-    await expect.poll(() => run.isEnabled()).toBe(true);
+    const { page, run } = await openExample(pg.context, pg.url, "first-call", "Infinity");
     await run.click();
     await expect.poll(() => page.getByRole("status", { name: "Simulation status" }).textContent()).toBe("ended");
 

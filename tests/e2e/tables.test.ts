@@ -10,6 +10,7 @@ import { expect, it } from "vitest";
 import { describeNeeding } from "../support/needs.js";
 import { CHROMIUM_NEED, chromiumAvailability, servePlayground } from "./browser.js";
 import { exampleEventLines } from "./cli-events.js";
+import { openExample } from "./open-example.js";
 
 const avail = chromiumAvailability();
 
@@ -34,14 +35,7 @@ describeNeeding(CHROMIUM_NEED, avail, "the Registrations and Transactions views"
 
   it("first-call: both phones registered, the INVITE's transaction and its final 200", async () => {
     const lines = exampleEventLines("first-call");
-    const page = await pg.context.newPage();
-    await page.setViewportSize({ width: 1400, height: 900 });
-    await page.goto(pg.url);
-    const run = page.getByRole("button", { name: "Run" });
-    await expect.poll(() => run.isEnabled()).toBe(true);
-    await page.getByRole("combobox", { name: "Examples" }).selectOption("first-call");
-    await page.getByRole("combobox", { name: "Speed" }).selectOption("Infinity");
-    await expect.poll(() => run.isEnabled()).toBe(true);
+    const { page, run } = await openExample(pg.context, pg.url, "first-call", "Infinity");
     const status = page.getByRole("status", { name: "Simulation status" });
     await page.evaluate(() => (window as unknown as { kamsim: { runUntil(s: number): void } }).kamsim.runUntil(5));
     await expect.poll(() => status.textContent()).toBe("paused");

@@ -13,6 +13,7 @@ import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { describeNeeding } from "../support/needs.js";
 import { CHROMIUM_NEED, chromiumAvailability, servePlayground } from "./browser.js";
+import { openExample } from "./open-example.js";
 
 const avail = chromiumAvailability();
 const example = join(import.meta.dirname, "..", "..", "examples", "first-call");
@@ -32,14 +33,8 @@ describeNeeding(CHROMIUM_NEED, avail, "the Trace pane", () => {
   const pg = servePlayground();
 
   it("pauses a running run to trace, shows the 200 OK's trace, leads to the INVITE's route[RELAY] highlighted, and a 486 through failure_route", async () => {
-    const page = await pg.context.newPage();
-    await page.setViewportSize({ width: 1400, height: 900 });
-    await page.goto(pg.url);
-    const run = page.getByRole("button", { name: "Run" });
+    const { page, run } = await openExample(pg.context, pg.url, "first-call");
     const status = () => page.getByRole("status", { name: "Simulation status" }).textContent();
-    await expect.poll(() => run.isEnabled()).toBe(true);
-    await page.getByRole("combobox", { name: "Examples" }).selectOption("first-call");
-    await expect.poll(() => run.isEnabled()).toBe(true);
     const ladder = page.getByRole("region", { name: "Ladder" });
     const list = ladder.getByRole("listbox", { name: "Ladder messages" });
     const trace = page.getByRole("region", { name: "Trace" });
